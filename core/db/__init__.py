@@ -1,0 +1,1 @@
+"""Persistence: typed SQLAlchemy models, engine selection, unit of work, migrations."""

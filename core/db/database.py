@@ -1,0 +1,53 @@
+"""The Database handle the composition root builds once and hands to services."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, select
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, sessionmaker
+
+from .engine import describe, open_engine, resolve_url
+from .models import AppMeta
+from .uow import UnitOfWork
+
+
+@dataclass
+class Database:
+    """An opened database: engine, session factory and a human label."""
+
+    engine: Engine
+    sessions: sessionmaker[Session] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str | URL | None = None) -> "Database":
+        """Resolve ``url`` (or TONGGUAN_DB, or the default file) and connect."""
+        resolved = url if isinstance(url, URL) else resolve_url(url)
+        return cls(open_engine(resolved))
+
+    @property
+    def url(self) -> URL:
+        return self.engine.url
+
+    @property
+    def label(self) -> str:
+        return describe(self.engine.url)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def uow(self, actor: str) -> UnitOfWork:
+        """A unit of work acting as ``actor`` (a username, or "system")."""
+        return UnitOfWork(self.sessions, actor)
+
+    def meta(self) -> dict[str, str]:
+        """All app_meta facts (empty when the schema is not there yet)."""
+        with self.sessions() as s:
+            return {m.key: m.value for m in s.scalars(select(AppMeta))}
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,21 @@
+"""All Tongguan tables; importing this module registers them on ``Base.metadata``."""
+from .audit import AuditEntry
+from .base import Base
+from .clues import Case, Clue, ClueEvent
+from .draws import BatchDepartment, DrawBatch, DrawnObject, DrawPlan, DrawTeamMember
+from .entity import EntityRecord, MarketEntity, entity_tags
+from .enums import *  # noqa: F403 - the vocabularies belong with the models
+from .inspections import InspectionResult, InspectionTask, task_inspectors, task_matters
+from .matters import ChecklistItem, RegulatoryMatter
+from .notifications import Commitment, CommitmentVerification, NotificationPush
+from .people import Inspector, InspectorConflict, Role, User
+from .reference import AppMeta, Department, Industry, Tag, Town, Village
+
+__all__ = [
+    "AppMeta", "AuditEntry", "Base", "BatchDepartment", "Case", "ChecklistItem", "Clue",
+    "ClueEvent", "Commitment", "CommitmentVerification", "Department", "DrawBatch",
+    "DrawPlan", "DrawTeamMember", "DrawnObject", "EntityRecord", "Industry",
+    "InspectionResult", "InspectionTask", "Inspector", "InspectorConflict",
+    "MarketEntity", "NotificationPush", "RegulatoryMatter", "Role", "Tag", "Town",
+    "User", "Village", "entity_tags", "task_inspectors", "task_matters",
+]

@@ -1,0 +1,66 @@
+"""Clues and grid events routed between towns and departments, and the cases they open."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, str_enum
+from .enums import CaseStatus, ClueSource, ClueState
+
+
+class Clue(Base):
+    """A clue (线索) or grid event, followed until its result is back at the source."""
+
+    __tablename__ = "clues"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref_no: Mapped[str] = mapped_column(String(32), unique=True)
+    source: Mapped[ClueSource] = mapped_column(str_enum(ClueSource, "clue_source"))
+    source_village_code: Mapped[str | None] = mapped_column(ForeignKey("villages.code"))
+    entity_id: Mapped[int | None] = mapped_column(ForeignKey("market_entities.id"), index=True)
+    lat: Mapped[float | None]
+    lng: Mapped[float | None]
+    matter_id: Mapped[int | None] = mapped_column(ForeignKey("regulatory_matters.id"))
+    description: Mapped[str] = mapped_column(Text)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    handler_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    state: Mapped[ClueState] = mapped_column(str_enum(ClueState, "clue_state"))
+    received_at: Mapped[dt.datetime]
+    due_on: Mapped[dt.date | None]
+    closed_at: Mapped[dt.datetime | None]
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("clues.id"))
+
+    __table_args__ = (
+        Index("ix_clues_state_due_on", "state", "due_on"),
+        Index("ix_clues_department_id_state", "department_id", "state"),
+    )
+
+
+class ClueEvent(Base):
+    """One step of a clue's life: a state transition with who, when and why."""
+
+    __tablename__ = "clue_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clue_id: Mapped[int] = mapped_column(ForeignKey("clues.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime]
+    actor: Mapped[str] = mapped_column(String(60))
+    from_state: Mapped[str | None] = mapped_column(String(20))
+    to_state: Mapped[str] = mapped_column(String(20))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    note: Mapped[str] = mapped_column(String(400), default="")
+
+
+class Case(Base):
+    """A filed case (立案); the decision is due within 90 days (行政处罚法 Art. 60)."""
+
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref_no: Mapped[str] = mapped_column(String(32), unique=True)
+    clue_id: Mapped[int | None] = mapped_column(ForeignKey("clues.id"))
+    entity_id: Mapped[int] = mapped_column(ForeignKey("market_entities.id"), index=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), index=True)
+    filed_on: Mapped[dt.date]
+    decision_due: Mapped[dt.date]
+    decided_on: Mapped[dt.date | None]
+    status: Mapped[CaseStatus] = mapped_column(str_enum(CaseStatus, "case_status"))

@@ -1,0 +1,61 @@
+"""Typed errors raised by the core; the UI and CLI turn them into words.
+
+Each error carries a stable ``code`` so callers can branch on it without parsing the
+message, and a ``where`` naming the place (file, line, field, database) the problem is.
+"""
+from __future__ import annotations
+
+
+class TongguanError(Exception):
+    """Base class of every error the core raises on purpose."""
+
+    code = "error"
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+class InvalidUSCC(TongguanError):
+    """A Unified Social Credit Code that fails GB 32100-2015."""
+
+    code = "uscc.invalid"
+
+    def __init__(self, message: str, *, value: str, reason: str, where: str | None = None) -> None:
+        super().__init__(message, where=where)
+        self.value = value
+        self.reason = reason
+
+
+class DatabaseUnavailable(TongguanError):
+    """The configured database cannot be reached or opened."""
+
+    code = "db.unavailable"
+
+
+class ConfigError(TongguanError):
+    """A configuration or data file is missing or malformed."""
+
+    code = "config.invalid"
+
+
+class ValidationError(TongguanError):
+    """A domain rule refused an operation; the message cites the rule."""
+
+    code = "validation"
+
+
+class NotFound(TongguanError):
+    """An object asked for by key does not exist."""
+
+    code = "not_found"
+
+
+class Cancelled(TongguanError):
+    """Long work stopped because the caller asked it to."""
+
+    code = "cancelled"

@@ -1,0 +1,28 @@
+"""Working-day calendar for statutory deadlines (行政处罚法 Art. 85: periods are working days).
+
+Usage::
+
+    cal = WorkdayCalendar([admin_schedule_folder])
+    due = cal.add_working_days(date(2025, 9, 30), 5)   # DueDate(date(2025, 10, 14), official=True, ...)
+
+Years come from administrator schedule files, else the ``chinesecalendar`` package, else
+are computed provisionally from the statutory holidays (flagged ``official=False``).
+"""
+from core.workdays.calendar import DayCount, DueDate, WorkdayCalendar
+from core.workdays.schedule_file import YearSchedule, load_schedules, parse_schedule, read_schedule_file
+from core.workdays.statutory import lunar_new_year, qingming, statutory_holidays
+from core.workdays.year_table import YearSource
+
+__all__ = [
+    "DayCount",
+    "DueDate",
+    "WorkdayCalendar",
+    "YearSchedule",
+    "YearSource",
+    "load_schedules",
+    "lunar_new_year",
+    "parse_schedule",
+    "qingming",
+    "read_schedule_file",
+    "statutory_holidays",
+]
