@@ -1,0 +1,1 @@
+"""The ``tongguan`` command line: console, demo city, database, USCC, calendar, screenshots."""

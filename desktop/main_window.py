@@ -1,0 +1,346 @@
+"""The console's main window: navigation, workspace pages, menus, status bar."""
+
+from __future__ import annotations
+
+import html
+from importlib import metadata
+
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import ConsoleContext
+from desktop.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, current_language, install_language
+from desktop.theme import THEMES, apply_theme, current_theme
+from desktop.workspaces import WorkspaceRegistry
+
+SETTINGS_ORGANIZATION = "Tongguan"
+SETTINGS_APPLICATION = "Tongguan"
+_GEOMETRY_KEY = "main_window/geometry"
+_STATE_KEY = "main_window/state"
+_WORKSPACE_KEY = "main_window/workspace"
+_KEY_ROLE = Qt.ItemDataRole.UserRole
+_CLOCK_FORMAT = "yyyy-MM-dd dddd HH:mm:ss"
+
+
+def open_settings() -> QSettings:
+    """Return the console's user settings (INI on every platform).
+
+    Tests redirect them with ``QSettings.setPath(IniFormat, UserScope, tmp)``.
+    """
+    return QSettings(
+        QSettings.Format.IniFormat,
+        QSettings.Scope.UserScope,
+        SETTINGS_ORGANIZATION,
+        SETTINGS_APPLICATION,
+    )
+
+
+class MainWindow(QMainWindow):
+    """The command-center shell: one page per workspace, chosen in a left nav bar.
+
+    Pages are built the first time their workspace is shown. With
+    ``remember_geometry`` the window restores and saves its geometry, dock state
+    and last workspace through :func:`open_settings`.
+    """
+
+    workspace_changed = Signal(str)
+    language_changed = Signal(str)
+    theme_changed = Signal(str)
+
+    def __init__(
+        self,
+        context: ConsoleContext,
+        *,
+        registry: WorkspaceRegistry | None = None,
+        remember_geometry: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._registry = registry if registry is not None else WorkspaceRegistry()
+        self._remember_geometry = remember_geometry
+        self._pages: dict[str, QWidget] = {}
+        self.setObjectName("mainWindow")
+        self.setMinimumSize(720, 480)
+        self.resize(self._default_size())
+
+        self._build_central()
+        self._build_menus()
+        self._build_status_bar()
+
+        self._clock_timer = QTimer(self, interval=1000, timerType=Qt.TimerType.PreciseTimer)
+        self._clock_timer.timeout.connect(self._on_clock_timer_timeout)
+        self._clock_timer.start()
+
+        self.retranslate_ui()
+        first = self._registry.keys()[0]
+        if remember_geometry:
+            first = self._restore_settings() or first
+        self.select_workspace(first)
+
+    # ---- public API -----------------------------------------------------
+
+    @property
+    def context(self) -> ConsoleContext:
+        """The installation facts shown by this window."""
+        return self._context
+
+    @property
+    def registry(self) -> WorkspaceRegistry:
+        """The workspaces of this window, in navigation order."""
+        return self._registry
+
+    @property
+    def clock_timer(self) -> QTimer:
+        """The timer that refreshes the status-bar clock."""
+        return self._clock_timer
+
+    def current_workspace(self) -> str:
+        """Return the key of the workspace on show."""
+        item = self._nav.currentItem()
+        return item.data(_KEY_ROLE) if item is not None else ""
+
+    def select_workspace(self, key: str) -> None:
+        """Show workspace ``key`` (KeyError if unknown)."""
+        row = self._registry.keys().index(self._registry.get(key).key)
+        self._nav.setCurrentRow(row)
+
+    def page(self, key: str) -> QWidget:
+        """Return the page of workspace ``key``, building it if needed."""
+        if key not in self._pages:
+            page = self._registry.create_page(key, self._context)
+            self._pages[key] = page
+            self._stack.addWidget(page)
+        return self._pages[key]
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current UI language."""
+        city = self._context.city_name
+        self.setWindowTitle(self.tr("Tongguan — {city}").format(city=city))
+        self._brand_title.setText(self.tr("Tongguan"))
+        self._brand_subtitle.setText(
+            self.tr("{city} market supervision command center").format(city=city)
+        )
+        for row, spec in enumerate(self._registry):
+            self._nav.item(row).setText(spec.translated_title())
+
+        self._file_menu.setTitle(self.tr("&File"))
+        self._quit_action.setText(self.tr("&Quit"))
+        self._view_menu.setTitle(self.tr("&View"))
+        self._language_menu.setTitle(self.tr("&Language"))
+        self._theme_menu.setTitle(self.tr("&Theme"))
+        theme_names = {"light": self.tr("Light"), "dark": self.tr("Dark")}
+        for action in self._theme_group.actions():
+            action.setText(theme_names[action.data()])
+        self._help_menu.setTitle(self.tr("&Help"))
+        self._about_action.setText(self.tr("&About Tongguan"))
+
+        self._database_label.setText(
+            self.tr("Database: {label}").format(label=self._context.database_label)
+        )
+        self._demo_badge.setText(self.tr("Demo data"))
+        self._demo_badge.setToolTip(
+            self.tr("This database holds generated demonstration data, not real records.")
+        )
+        count = self._context.entity_count
+        if count is not None:
+            self._entity_count_label.setText(
+                self.tr("{count} market entities").format(count=QLocale().toString(count))
+            )
+        self._sync_menu_checks()
+        self._update_clock()
+
+    # ---- construction ---------------------------------------------------
+
+    def _build_central(self) -> None:
+        self._brand_title = QLabel(objectName="brandTitle")
+        self._brand_subtitle = QLabel(objectName="brandSubtitle", wordWrap=True)
+        header = QWidget(objectName="navigationHeader")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(20, 18, 16, 16)
+        header_layout.setSpacing(2)
+        header_layout.addWidget(self._brand_title)
+        header_layout.addWidget(self._brand_subtitle)
+
+        self._nav = QListWidget(objectName="navigationBar")
+        self._nav.setUniformItemSizes(True)
+        self._nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for spec in self._registry:
+            item = QListWidgetItem(spec.title)
+            item.setData(_KEY_ROLE, spec.key)
+            self._nav.addItem(item)
+        self._nav.currentRowChanged.connect(self._on_navigation_current_row_changed)
+
+        panel = QWidget(objectName="navigationPanel")
+        panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        panel.setFixedWidth(208)
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.setContentsMargins(0, 0, 0, 0)
+        panel_layout.setSpacing(0)
+        panel_layout.addWidget(header)
+        panel_layout.addWidget(self._nav, 1)
+
+        self._stack = QStackedWidget(objectName="workspaceStack")
+        central = QWidget(objectName="centralArea")
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(panel)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self._file_menu = bar.addMenu("")
+        self._quit_action = QAction(
+            self, objectName="quitAction", shortcut=QKeySequence.StandardKey.Quit
+        )
+        self._quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self._quit_action.triggered.connect(self._on_quit_action_triggered)
+        self._file_menu.addAction(self._quit_action)
+
+        self._view_menu = bar.addMenu("")
+        self._language_menu = self._view_menu.addMenu("")
+        self._language_group = QActionGroup(self, exclusive=True)
+        for lang in SUPPORTED_LANGUAGES:
+            # Language names are endonyms: a reader must find their own language.
+            action = QAction(LANGUAGE_NAMES[lang], self, checkable=True, data=lang)
+            self._language_group.addAction(action)
+            self._language_menu.addAction(action)
+        self._language_group.triggered.connect(self._on_language_group_triggered)
+
+        self._theme_menu = self._view_menu.addMenu("")
+        self._theme_group = QActionGroup(self, exclusive=True)
+        for name in THEMES:
+            action = QAction(name, self, checkable=True, data=name)
+            self._theme_group.addAction(action)
+            self._theme_menu.addAction(action)
+        self._theme_group.triggered.connect(self._on_theme_group_triggered)
+
+        self._help_menu = bar.addMenu("")
+        self._about_action = QAction(self, objectName="aboutAction")
+        self._about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self._about_action.triggered.connect(self._on_about_action_triggered)
+        self._help_menu.addAction(self._about_action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        status.setSizeGripEnabled(False)
+        self._database_label = QLabel(objectName="databaseLabel")
+        self._demo_badge = QLabel(objectName="demoBadge")
+        self._entity_count_label = QLabel(objectName="entityCountLabel")
+        self._clock_label = QLabel(objectName="clockLabel")
+        status.addWidget(self._database_label)
+        status.addWidget(self._demo_badge)
+        status.addWidget(self._entity_count_label)
+        status.addPermanentWidget(self._clock_label)
+        self._demo_badge.setVisible(self._context.is_demo)
+        self._entity_count_label.setVisible(self._context.entity_count is not None)
+
+    # ---- settings -------------------------------------------------------
+
+    def _restore_settings(self) -> str | None:
+        settings = open_settings()
+        geometry = settings.value(_GEOMETRY_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value(_STATE_KEY)
+        if state is not None:
+            self.restoreState(state)
+        workspace = settings.value(_WORKSPACE_KEY)
+        return workspace if workspace in self._registry.keys() else None
+
+    def _save_settings(self) -> None:
+        settings = open_settings()
+        settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(_STATE_KEY, self.saveState())
+        settings.setValue(_WORKSPACE_KEY, self.current_workspace())
+        settings.sync()
+
+    # ---- helpers --------------------------------------------------------
+
+    def _default_size(self) -> QSize:
+        # Room for a 1440x900 layout, but never larger than the screen offers.
+        available = self.screen().availableGeometry().size()
+        return QSize(1440, 900).boundedTo(available * 0.92).expandedTo(self.minimumSize())
+
+    def _sync_menu_checks(self) -> None:
+        app = QApplication.instance()
+        for action in self._language_group.actions():
+            action.setChecked(action.data() == current_language(app))
+        for action in self._theme_group.actions():
+            action.setChecked(action.data() == current_theme(app))
+
+    def _update_clock(self) -> None:
+        now = QDateTime.currentDateTime()
+        self._clock_label.setText(QLocale().toString(now, _CLOCK_FORMAT))
+
+    # ---- events and slots -----------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._clock_timer.stop()
+        if self._remember_geometry:
+            self._save_settings()
+        super().closeEvent(event)
+
+    def _on_navigation_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self._registry.keys()[row]
+        self._stack.setCurrentWidget(self.page(key))
+        self.workspace_changed.emit(key)
+
+    def _on_clock_timer_timeout(self) -> None:
+        self._update_clock()
+
+    def _on_language_group_triggered(self, action: QAction) -> None:
+        lang = action.data()
+        install_language(QApplication.instance(), lang)
+        self.language_changed.emit(lang)
+
+    def _on_theme_group_triggered(self, action: QAction) -> None:
+        name = action.data()
+        apply_theme(QApplication.instance(), name)
+        self._sync_menu_checks()
+        self.theme_changed.emit(name)
+
+    def _on_quit_action_triggered(self) -> None:
+        self.close()
+
+    def _on_about_action_triggered(self) -> None:
+        try:
+            version = metadata.version("tongguan")
+        except metadata.PackageNotFoundError:
+            version = "dev"
+        QMessageBox.about(
+            self,
+            self.tr("About Tongguan"),
+            self.tr(
+                "<p><b>Tongguan</b> {version}</p>"
+                "<p>Market supervision command center for {city}.</p>"
+                "<p>Database: {label}</p>"
+            ).format(
+                version=html.escape(version),
+                city=html.escape(self._context.city_name),
+                label=html.escape(self._context.database_label),
+            ),
+        )
