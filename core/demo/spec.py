@@ -1,0 +1,52 @@
+"""What to build: size, seed, reference date; and the seeded random streams."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+import numpy as np
+
+FULL_SCALE = 1_200_000
+CHUNK = 50_000  # default entities per generation chunk
+
+# Independent random streams, so adding one kind of data never shifts another.
+STREAM_ENTITIES = 1
+STREAM_TAGS = 2
+STREAM_RECORDS = 3
+STREAM_PEOPLE = 4
+STREAM_CLUES = 5
+STREAM_PUSHES = 6
+STREAM_COMMITMENTS = 7
+STREAM_DRAWS = 8
+
+
+@dataclass(frozen=True)
+class DemoSpec:
+    """Parameters of a demo build; the same spec always yields the same data."""
+
+    entities: int = FULL_SCALE
+    seed: int = 20190320  # the day the seed plan was issued
+    as_of: dt.date = field(default_factory=dt.date.today)
+    profile: str = "yiwu"
+    # Entities per generation chunk. Each chunk has its own random streams, so the chunk
+    # size is part of the data's identity: same spec (chunk included), same city.
+    chunk: int = CHUNK
+
+    def as_meta(self) -> str:
+        """The spec as stored in app_meta, so a database says how it was made."""
+        return json.dumps({"entities": self.entities, "seed": self.seed, "as_of": self.as_of.isoformat(),
+                           "profile": self.profile, "chunk": self.chunk}, sort_keys=True)
+
+    def rng(self, stream: int, chunk: int = 0) -> np.random.Generator:
+        """A generator for one stream and chunk, independent of every other."""
+        return np.random.default_rng([self.seed, stream, chunk])
+
+    @property
+    def scale(self) -> float:
+        """Size relative to the full city, for scaling counts of other things."""
+        return self.entities / FULL_SCALE
+
+    def chunks(self) -> list[tuple[int, int]]:
+        """(first index, count) of each generation chunk."""
+        return [(s, min(self.chunk, self.entities - s)) for s in range(0, self.entities, self.chunk)]

@@ -1,0 +1,29 @@
+"""Run one benchmark suite and print its figures."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .suites import SUITES
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench")
+    parser.add_argument("suite", choices=sorted(SUITES))
+    parser.add_argument("--entities", type=int, default=1_200_000)
+    parser.add_argument("--seed", type=int, default=20190320)
+    parser.add_argument("--db", help="database URL to run against (default: a temp SQLite file)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    figures = SUITES[args.suite](args)
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key:>14}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
