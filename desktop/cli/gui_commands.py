@@ -54,9 +54,11 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         size = _parse_size(args.size)
     except ValueError:
         return fail(f"--size must look like 1440x900, not {args.size!r}")
-    db = Database.open(args.db)
-    from desktop.screenshot import render_view
+    from desktop.screenshot import known_views, render_view
 
+    if args.view not in known_views():
+        return fail(f"unknown view {args.view!r}; known views: {', '.join(known_views())}")
+    db = Database.open(args.db)
     out = render_view(args.view, Path(args.out), context=console_context(db), lang=LANGS[args.lang],
                       theme=args.theme, size=size)
     print(out)
