@@ -23,3 +23,8 @@ class ConsoleContext:
     city_name: str
     is_demo: bool
     entity_count: int | None = None
+    city_name_en: str | None = None
+
+    def city(self, lang: str) -> str:
+        """The city's name in ``lang`` ("zh_CN" or "en"), Chinese when no English is known."""
+        return self.city_name_en if lang == "en" and self.city_name_en else self.city_name

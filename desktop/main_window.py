@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from importlib import metadata
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current UI language."""
-        city = self._context.city_name
+        city = self._context.city(current_language(QCoreApplication.instance()))
         self.setWindowTitle(self.tr("Tongguan — {city}").format(city=city))
         self._brand_title.setText(self.tr("Tongguan"))
         self._brand_subtitle.setText(
@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
                 "<p>Database: {label}</p>"
             ).format(
                 version=html.escape(version),
-                city=html.escape(self._context.city_name),
+                city=html.escape(self._context.city(current_language(QCoreApplication.instance()))),
                 label=html.escape(self._context.database_label),
             ),
         )

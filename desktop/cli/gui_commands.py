@@ -28,6 +28,7 @@ def console_context(db: Database):
     return ConsoleContext(
         database_label=db.label,
         city_name=meta.get("city_name_zh", "义乌市"),
+        city_name_en=meta.get("city_name_en"),
         is_demo=meta.get("demo") == "1",
         entity_count=count,
     )
