@@ -31,17 +31,39 @@ def wipe_postgres(url: str) -> None:
         db.dispose()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def empty_db_url(request, tmp_path) -> str:
-    """A URL of an empty database of each dialect."""
-    if request.param == "sqlite":
-        return str(tmp_path / "tongguan.sqlite")
+DIALECTS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def _empty_url(dialect: str, folder) -> str:
+    if dialect == "sqlite":
+        return str(folder / "tongguan.sqlite")
     if not PG_URL:
         if REQUIRE_PG:
             pytest.fail("TONGGUAN_REQUIRE_PG=1 but TONGGUAN_TEST_PG_URL is not set")
         pytest.skip("no PostgreSQL server configured (TONGGUAN_TEST_PG_URL)")
     wipe_postgres(PG_URL)
     return PG_URL
+
+
+@pytest.fixture(params=DIALECTS)
+def empty_db_url(request, tmp_path) -> str:
+    """A URL of an empty database of each dialect."""
+    return _empty_url(request.param, tmp_path)
+
+
+@pytest.fixture(scope="module", params=DIALECTS)
+def demo_db(request, tmp_path_factory):
+    """A small demo city of each dialect, built once per test module (read-only use)."""
+    import datetime as dt
+
+    from core.demo.builder import build_demo
+    from core.demo.spec import DemoSpec
+
+    url = _empty_url(request.param, tmp_path_factory.mktemp("demo"))
+    build_demo(url, DemoSpec(entities=3000, seed=11, as_of=dt.date(2026, 11, 20), chunk=1000))
+    database = Database.open(url)
+    yield database
+    database.dispose()
 
 
 @pytest.fixture

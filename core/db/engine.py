@@ -113,3 +113,17 @@ def check_connection(engine: Engine) -> None:
         raise DatabaseUnavailable(
             f"cannot reach the database ({reason})", where=describe(engine.url)
         ) from exc
+
+
+def as_unavailable(exc: BaseException, where: str = "database") -> DatabaseUnavailable | None:
+    """The DatabaseUnavailable an exception means, if it says the database went away."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    if isinstance(exc, DatabaseUnavailable):
+        return exc
+    if isinstance(exc, DBAPIError) and (
+        exc.connection_invalidated or isinstance(exc, (OperationalError, InterfaceError))
+    ):
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        return DatabaseUnavailable(f"lost the database connection ({reason})", where=where)
+    return None

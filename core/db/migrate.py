@@ -52,3 +52,16 @@ def upgrade_on(conn: Connection, revision: str = "head") -> None:
     cfg = _config()
     cfg.attributes["connection"] = conn
     command.upgrade(cfg, revision)
+
+
+def schema_drift(engine: Engine) -> list:
+    """Differences between the database schema and the models (empty when in step)."""
+    from alembic.autogenerate import compare_metadata
+
+    from .models import Base
+    from .text_search import include_object_for
+
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={
+            "compare_type": True, "include_object": include_object_for(conn.dialect.name)})
+        return compare_metadata(ctx, Base.metadata)

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 from sqlalchemy import Connection, Table, select
 
+from core.db import text_search
 from core.db.bulk import load_rows, reset_sequences
 from core.db.models import (
     AppMeta, Base, ChecklistItem, Department, RegulatoryMatter, Tag, Village,
@@ -60,9 +61,13 @@ class DemoWriter:
         s = self.uow.session
         self.dept_id = {d.name_zh: d.id for d in s.scalars(select(Department))}
         self.depts = [(d.id, d.name_zh, d.group) for d in s.scalars(select(Department).order_by(Department.id))]
-        indexes = [ix for name in BULK_TABLES for ix in _t(name).indexes]
+        sqlite = self.conn.dialect.name == "sqlite"
+        indexes = [ix for name in BULK_TABLES for ix in _t(name).indexes
+                   if not (sqlite and ix.name.endswith("_trgm"))]
         for ix in indexes:
             ix.drop(self.conn)
+        if sqlite:
+            text_search.drop_sqlite_triggers(self.conn)
         pop = self._entities_and_records()
         self.progress(0.82, "people")
         self._people(pop)
@@ -75,6 +80,10 @@ class DemoWriter:
         self.progress(0.95, "indexes")
         for ix in indexes:
             ix.create(self.conn)
+        if sqlite:
+            self.progress(0.97, "text search index")
+            text_search.rebuild_sqlite_fts(self.conn)
+            text_search.create_sqlite_triggers(self.conn)
         reset_sequences(self.conn, Base.metadata.sorted_tables)
         s.add_all([
             AppMeta(key="demo", value="1"),

@@ -24,7 +24,7 @@ class MarketEntity(Base):
     __tablename__ = "market_entities"
     id: Mapped[int] = mapped_column(primary_key=True)
     uscc: Mapped[str] = mapped_column(String(18), unique=True)
-    name: Mapped[str] = mapped_column(String(120))
+    name: Mapped[str] = mapped_column(String(120), index=True)
     entity_type: Mapped[EntityType] = mapped_column(str_enum(EntityType, "entity_type"))
     industry_code: Mapped[str] = mapped_column(ForeignKey("industries.code"), index=True)
     legal_rep: Mapped[str] = mapped_column(String(40))
@@ -33,9 +33,17 @@ class MarketEntity(Base):
     village_code: Mapped[str] = mapped_column(ForeignKey("villages.code"), index=True)
     lat: Mapped[float]
     lng: Mapped[float]
-    registered_on: Mapped[dt.date]
+    registered_on: Mapped[dt.date] = mapped_column(index=True)
     status: Mapped[EntityStatus] = mapped_column(str_enum(EntityStatus, "entity_status"), index=True)
     risk_class: Mapped[RiskClass] = mapped_column(str_enum(RiskClass, "risk_class"), index=True)
+
+    # Substring search: pg_trgm GIN indexes on PostgreSQL (SQLite uses an FTS5 table,
+    # see core.db.text_search). Declared here so migrations and bulk loads know them.
+    __table_args__ = tuple(
+        Index(f"ix_market_entities_{col}_trgm", col, postgresql_using="gin",
+              postgresql_ops={col: "gin_trgm_ops"}).ddl_if(dialect="postgresql")
+        for col in ("uscc", "name", "address")
+    )
 
 
 class EntityRecord(Base):

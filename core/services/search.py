@@ -1,0 +1,147 @@
+"""Finding entities among millions: a code, part of a name or address, plus filters.
+
+Text uses the database's own substring index (SQLite FTS5 trigram, PostgreSQL pg_trgm);
+queries shorter than three characters cannot use a trigram index and scan instead.
+Results come back as frozen rows, a page at a time, safe to hand to the UI thread.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column, or_, select, text
+
+from core.db.database import Database
+from core.db.models import MarketEntity, entity_tags
+from core.db.text_search import FTS_TABLE
+
+_CODE_LIKE = re.compile(r"^[0-9A-Za-z]+$")
+# Only indexed columns sort: each index also orders by id, so a sorted page never sorts the table.
+SORT_KEYS = ("id", "uscc", "name", "industry_code", "town_code", "status", "risk_class", "registered_on")
+
+
+@dataclass(frozen=True)
+class EntityFilter:
+    """What the operator asked for; empty fields do not filter."""
+
+    text: str = ""
+    town_codes: tuple[str, ...] = ()
+    village_codes: tuple[str, ...] = ()
+    industry_codes: tuple[str, ...] = ()
+    entity_types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    risk_classes: tuple[str, ...] = ()
+    tag_ids: tuple[int, ...] = ()  # entities carrying every one of these
+    entity_ids: tuple[int, ...] = ()  # a selection (e.g. drawn on the map)
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """One result row."""
+
+    id: int
+    uscc: str
+    name: str
+    entity_type: str
+    industry_code: str
+    legal_rep: str
+    address: str
+    town_code: str
+    village_code: str
+    status: str
+    risk_class: str
+    registered_on: dt.date
+    lat: float
+    lng: float
+
+
+_ROW_COLUMNS = [getattr(MarketEntity, f) for f in EntityRow.__dataclass_fields__]
+
+
+def _fts_phrase(query: str) -> str:
+    return '"' + query.replace('"', '""') + '"'
+
+
+def _text_condition(dialect: str, query: str) -> ColumnElement[bool] | None:
+    q = query.strip()
+    if not q:
+        return None
+    code_like = bool(_CODE_LIKE.match(q))
+    if code_like:
+        q = q.upper()
+    if len(q) >= 3 and dialect == "sqlite":
+        columns = "{uscc}" if code_like else "{name address}"
+        matches = select(literal_column("rowid")).select_from(text(FTS_TABLE)).where(
+            text(f"{FTS_TABLE} MATCH :fts").bindparams(fts=f"{columns} : {_fts_phrase(q)}"))
+        return MarketEntity.id.in_(matches)
+    pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    if code_like:
+        if len(q) < 3:
+            return MarketEntity.uscc.startswith(q, autoescape=True)
+        return MarketEntity.uscc.like(pattern, escape="\\")
+    if dialect == "postgresql":
+        return or_(MarketEntity.name.ilike(pattern, escape="\\"), MarketEntity.address.ilike(pattern, escape="\\"))
+    return or_(MarketEntity.name.like(pattern, escape="\\"), MarketEntity.address.like(pattern, escape="\\"))
+
+
+def _conditions(dialect: str, f: EntityFilter) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    cond = _text_condition(dialect, f.text)
+    if cond is not None:
+        conds.append(cond)
+    for column, values in (
+        (MarketEntity.town_code, f.town_codes), (MarketEntity.village_code, f.village_codes),
+        (MarketEntity.industry_code, f.industry_codes), (MarketEntity.entity_type, f.entity_types),
+        (MarketEntity.status, f.statuses), (MarketEntity.risk_class, f.risk_classes),
+        (MarketEntity.id, f.entity_ids),
+    ):
+        if values:
+            conds.append(column.in_(values))
+    for tag_id in f.tag_ids:
+        conds.append(exists().where(and_(entity_tags.c.entity_id == MarketEntity.id, entity_tags.c.tag_id == tag_id)))
+    return conds
+
+
+class EntitySearch:
+    """Counts and pages of entities matching a filter. Thread-safe: one session per call."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def _select(self, f: EntityFilter, *columns) -> Select:
+        return select(*columns).where(*_conditions(self.db.dialect, f))
+
+    def count(self, f: EntityFilter) -> int:
+        with self.db.sessions() as s:
+            return s.scalar(self._select(f, func.count()).select_from(MarketEntity)) or 0
+
+    def page(self, f: EntityFilter, *, sort: str = "id", descending: bool = False,
+             offset: int = 0, limit: int = 200) -> list[EntityRow]:
+        """Rows ``offset .. offset+limit`` in the given order (id breaks ties)."""
+        if sort not in SORT_KEYS:
+            raise ValueError(f"cannot sort by {sort!r}; choose one of {', '.join(SORT_KEYS)}")
+        key = getattr(MarketEntity, sort)
+        order = [key.desc() if descending else key.asc()]
+        if sort != "id":
+            order.append(MarketEntity.id.desc() if descending else MarketEntity.id.asc())
+        stmt = self._select(f, *_ROW_COLUMNS).order_by(*order).offset(offset).limit(limit)
+        with self.db.sessions() as s:
+            return [EntityRow(*r) for r in s.execute(stmt)]
+
+    def ids(self, f: EntityFilter) -> list[int]:
+        """Every matching id (for bulk tagging a whole result set)."""
+        with self.db.sessions() as s:
+            return list(s.scalars(self._select(f, MarketEntity.id).order_by(MarketEntity.id)))
+
+    def batches(self, f: EntityFilter, *, sort: str = "id", descending: bool = False,
+                size: int = 5000) -> Iterator[list[EntityRow]]:
+        """All matching rows in pages of ``size`` (for exports)."""
+        offset = 0
+        while True:
+            rows = self.page(f, sort=sort, descending=descending, offset=offset, limit=size)
+            if not rows:
+                return
+            yield rows
+            offset += len(rows)
