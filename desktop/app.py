@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from desktop.context import ConsoleContext
 from desktop.i18n import install_language
-from desktop.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow
+from desktop.main_window import MainWindow
+from desktop.settings import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION
 from desktop.theme import apply_theme
 from desktop.workspaces import WorkspaceRegistry
 
@@ -60,10 +61,11 @@ def run_console(
     theme: str = "light",
     registry: WorkspaceRegistry | None = None,
 ) -> int:
-    """Show the console for ``context`` and run the event loop; return its exit code.
+    """Show the bare console for ``context`` and run the event loop; return its exit code.
 
     ``registry`` carries the real workspace factories; without it every
-    workspace shows its placeholder.
+    workspace shows its placeholder. This shell has no database services and no
+    sign-in: the console proper starts with :func:`desktop.bootstrap.start_console`.
     """
     app = create_application()
     install_language(app, lang)

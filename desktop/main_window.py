@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import html
 from importlib import metadata
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,30 +31,32 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import ConsoleContext
-from desktop.i18n import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, current_language, install_language
+from desktop.db_health import ConnectionBanner, DatabaseHealthMonitor
+from desktop.i18n import (
+    LANGUAGE_NAMES,
+    SUPPORTED_LANGUAGES,
+    current_language,
+    install_language,
+)
+from desktop.settings import (  # noqa: F401 - open_settings and the names are re-exported
+    LANGUAGE,
+    LAST_WORKSPACE,
+    SETTINGS_APPLICATION,
+    SETTINGS_ORGANIZATION,
+    THEME,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    Settings,
+    open_settings,
+)
 from desktop.theme import THEMES, apply_theme, current_theme
 from desktop.workspaces import WorkspaceRegistry
 
-SETTINGS_ORGANIZATION = "Tongguan"
-SETTINGS_APPLICATION = "Tongguan"
-_GEOMETRY_KEY = "main_window/geometry"
-_STATE_KEY = "main_window/state"
-_WORKSPACE_KEY = "main_window/workspace"
+if TYPE_CHECKING:
+    from desktop.bootstrap import AppServices
+
 _KEY_ROLE = Qt.ItemDataRole.UserRole
 _CLOCK_FORMAT = "yyyy-MM-dd dddd HH:mm:ss"
-
-
-def open_settings() -> QSettings:
-    """Return the console's user settings (INI on every platform).
-
-    Tests redirect them with ``QSettings.setPath(IniFormat, UserScope, tmp)``.
-    """
-    return QSettings(
-        QSettings.Format.IniFormat,
-        QSettings.Scope.UserScope,
-        SETTINGS_ORGANIZATION,
-        SETTINGS_APPLICATION,
-    )
 
 
 class MainWindow(QMainWindow):
@@ -52,7 +64,13 @@ class MainWindow(QMainWindow):
 
     Pages are built the first time their workspace is shown. With
     ``remember_geometry`` the window restores and saves its geometry, dock state
-    and last workspace through :func:`open_settings`.
+    and last workspace in ``settings`` (default: those of ``services``, else
+    :meth:`Settings.open`); language and theme chosen in the menus are saved too.
+
+    With ``services`` (see ``desktop/bootstrap.py``) the status bar names the
+    signed-in user, workspace factories receive the services, and a
+    :class:`DatabaseHealthMonitor` watches the database: a red banner appears
+    at the top while it is lost.
     """
 
     workspace_changed = Signal(str)
@@ -64,14 +82,23 @@ class MainWindow(QMainWindow):
         context: ConsoleContext,
         *,
         registry: WorkspaceRegistry | None = None,
+        services: AppServices | None = None,
+        settings: Settings | None = None,
         remember_geometry: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
         self._registry = registry if registry is not None else WorkspaceRegistry()
+        self._services = services
+        if settings is None:
+            settings = services.settings if services is not None else Settings.open()
+        self._settings = settings
         self._remember_geometry = remember_geometry
         self._pages: dict[str, QWidget] = {}
+        self._health_monitor: DatabaseHealthMonitor | None = None
+        if services is not None:
+            self._health_monitor = DatabaseHealthMonitor(services.tasks, services.db.engine, self)
         self.setObjectName("mainWindow")
         self.setMinimumSize(720, 480)
         self.resize(self._default_size())
@@ -83,6 +110,8 @@ class MainWindow(QMainWindow):
         self._clock_timer = QTimer(self, interval=1000, timerType=Qt.TimerType.PreciseTimer)
         self._clock_timer.timeout.connect(self._on_clock_timer_timeout)
         self._clock_timer.start()
+        if self._health_monitor is not None:
+            self._health_monitor.start()
 
         self.retranslate_ui()
         first = self._registry.keys()[0]
@@ -103,6 +132,26 @@ class MainWindow(QMainWindow):
         return self._registry
 
     @property
+    def services(self) -> AppServices | None:
+        """The session's services, or None for a bare shell."""
+        return self._services
+
+    @property
+    def settings(self) -> Settings:
+        """The settings this window reads and saves."""
+        return self._settings
+
+    @property
+    def health_monitor(self) -> DatabaseHealthMonitor | None:
+        """The database watcher (None without services)."""
+        return self._health_monitor
+
+    @property
+    def connection_banner(self) -> ConnectionBanner | None:
+        """The lost-database banner (None without services)."""
+        return self._banner
+
+    @property
     def clock_timer(self) -> QTimer:
         """The timer that refreshes the status-bar clock."""
         return self._clock_timer
@@ -120,7 +169,7 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """Return the page of workspace ``key``, building it if needed."""
         if key not in self._pages:
-            page = self._registry.create_page(key, self._context)
+            page = self._registry.create_page(key, self._context, self._services)
             self._pages[key] = page
             self._stack.addWidget(page)
         return self._pages[key]
@@ -154,6 +203,7 @@ class MainWindow(QMainWindow):
         self._demo_badge.setToolTip(
             self.tr("This database holds generated demonstration data, not real records.")
         )
+        self._retranslate_user()
         count = self._context.entity_count
         if count is not None:
             self._entity_count_label.setText(
@@ -161,6 +211,21 @@ class MainWindow(QMainWindow):
             )
         self._sync_menu_checks()
         self._update_clock()
+
+    def _retranslate_user(self) -> None:
+        user = self._services.user if self._services is not None else None
+        if user is None:
+            return
+        english = current_language(QCoreApplication.instance()) == "en"
+        # Names come from the database in both languages; English falls back to Chinese.
+        department = (user.department_en or user.department_zh) if english else user.department_zh
+        self._user_label.setText(user.display_name)
+        self._user_label.setToolTip(self.tr("Signed in as {username}").format(username=user.username))
+        self._role_label.setText(user.role_en if english else user.role_zh)
+        self._role_label.setToolTip(self.tr("Role"))
+        self._department_label.setText(department or "")
+        self._department_label.setToolTip(self.tr("Department"))
+        self._department_label.setVisible(bool(department))
 
     # ---- construction ---------------------------------------------------
 
@@ -195,12 +260,21 @@ class MainWindow(QMainWindow):
         panel_layout.addWidget(self._nav, 1)
 
         self._stack = QStackedWidget(objectName="workspaceStack")
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(panel)
+        body.addWidget(self._stack, 1)
         central = QWidget(objectName="centralArea")
-        layout = QHBoxLayout(central)
+        layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(panel)
-        layout.addWidget(self._stack, 1)
+        # The banner spans the whole width above navigation and page, hidden until needed.
+        self._banner: ConnectionBanner | None = None
+        if self._health_monitor is not None:
+            self._banner = ConnectionBanner(self._health_monitor)
+            layout.addWidget(self._banner)
+        layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
     def _build_menus(self) -> None:
@@ -240,6 +314,13 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         status.setSizeGripEnabled(False)
+        self._user_label = QLabel(objectName="userLabel")
+        self._role_label = QLabel(objectName="roleLabel")
+        self._department_label = QLabel(objectName="departmentLabel")
+        signed_in = self._services is not None and self._services.user is not None
+        for label in (self._user_label, self._role_label, self._department_label):
+            status.addWidget(label)
+            label.setVisible(signed_in)
         self._database_label = QLabel(objectName="databaseLabel")
         self._demo_badge = QLabel(objectName="demoBadge")
         self._entity_count_label = QLabel(objectName="entityCountLabel")
@@ -254,22 +335,20 @@ class MainWindow(QMainWindow):
     # ---- settings -------------------------------------------------------
 
     def _restore_settings(self) -> str | None:
-        settings = open_settings()
-        geometry = settings.value(_GEOMETRY_KEY)
-        if geometry is not None:
+        geometry = self._settings[WINDOW_GEOMETRY]
+        if geometry:
             self.restoreGeometry(geometry)
-        state = settings.value(_STATE_KEY)
-        if state is not None:
+        state = self._settings[WINDOW_STATE]
+        if state:
             self.restoreState(state)
-        workspace = settings.value(_WORKSPACE_KEY)
+        workspace = self._settings[LAST_WORKSPACE]
         return workspace if workspace in self._registry.keys() else None
 
     def _save_settings(self) -> None:
-        settings = open_settings()
-        settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
-        settings.setValue(_STATE_KEY, self.saveState())
-        settings.setValue(_WORKSPACE_KEY, self.current_workspace())
-        settings.sync()
+        self._settings[WINDOW_GEOMETRY] = self.saveGeometry().data()
+        self._settings[WINDOW_STATE] = self.saveState().data()
+        self._settings[LAST_WORKSPACE] = self.current_workspace()
+        self._settings.sync()
 
     # ---- helpers --------------------------------------------------------
 
@@ -298,6 +377,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._clock_timer.stop()
+        if self._health_monitor is not None:
+            self._health_monitor.stop()
         if self._remember_geometry:
             self._save_settings()
         super().closeEvent(event)
@@ -315,11 +396,15 @@ class MainWindow(QMainWindow):
     def _on_language_group_triggered(self, action: QAction) -> None:
         lang = action.data()
         install_language(QApplication.instance(), lang)
+        self._settings[LANGUAGE] = lang
+        self._settings.sync()
         self.language_changed.emit(lang)
 
     def _on_theme_group_triggered(self, action: QAction) -> None:
         name = action.data()
         apply_theme(QApplication.instance(), name)
+        self._settings[THEME] = name
+        self._settings.sync()
         self._sync_menu_checks()
         self.theme_changed.emit(name)
 

@@ -82,9 +82,12 @@ class TaskManager(QObject):
         self._jobs: dict[int, dict[str, Any]] = {}
 
     def run(self, fn: Callable[[], Any], *, on_done: Callable[[Any], None],
-            on_error: Callable[[BaseException], None] | None = None) -> TaskHandle:
-        """Run ``fn()`` in the pool; ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
-        return self._submit(fn, on_done, on_error, with_progress=False)
+            on_error: Callable[[BaseException], None] | None = None, quiet: bool = False) -> TaskHandle:
+        """Run ``fn()`` in the pool; ``on_done(result)`` or ``on_error(exc)`` on the GUI thread.
+
+        ``quiet`` jobs (background health checks) never show the busy cursor.
+        """
+        return self._submit(fn, on_done, on_error, with_progress=False, quiet=quiet)
 
     def run_with_progress(self, fn: Callable[[Progress, IsCancelled], Any], *, title: str,
                           on_done: Callable[[Any], None], on_error: Callable[[BaseException], None] | None = None,
@@ -95,7 +98,9 @@ class TaskManager(QObject):
         dialog = QProgressDialog(title, self.tr("Cancel"), 0, 1000, parent)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
+        # Qt's own force-show timer would show the dialog at the first setValue();
+        # keep it out of the way and let our 600 ms timer decide.
+        dialog.setMinimumDuration(2**31 - 1)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(handle.cancel)
@@ -115,13 +120,16 @@ class TaskManager(QObject):
         """Block until the pool is idle (for tests and shutdown)."""
         return self._pool.waitForDone(msecs)
 
-    def _submit(self, fn, on_done, on_error, *, with_progress: bool) -> TaskHandle:
+    def _busy_jobs(self) -> int:
+        return sum(1 for job in self._jobs.values() if not job["quiet"])
+
+    def _submit(self, fn, on_done, on_error, *, with_progress: bool, quiet: bool = False) -> TaskHandle:
         job_id = next(self._ids)
         cancelled = threading.Event()
-        if not self._jobs:
+        if not quiet and not self._busy_jobs():
             QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))
             self.busy_changed.emit(True)
-        self._jobs[job_id] = {"on_done": on_done, "on_error": on_error}
+        self._jobs[job_id] = {"on_done": on_done, "on_error": on_error, "quiet": quiet}
         self._pool.start(_Job(job_id, fn, self._signals, with_progress, cancelled))
         return TaskHandle(job_id, cancelled)
 
@@ -133,7 +141,7 @@ class TaskManager(QObject):
             job["timer"].stop()
             job["dialog"].close()
             job["dialog"].deleteLater()
-        if not self._jobs:
+        if not job["quiet"] and not self._busy_jobs():
             QGuiApplication.restoreOverrideCursor()
             self.busy_changed.emit(False)
         return job

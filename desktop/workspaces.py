@@ -3,13 +3,29 @@
 Every workspace has a stable key, an English source title and a one-sentence
 summary (both translated in the ``Workspaces`` context). A workspace that is not
 built yet shows :class:`PlaceholderPage`; a later issue gives it a real page by
-calling :meth:`WorkspaceRegistry.set_factory` in the composition root.
+calling :meth:`WorkspaceRegistry.set_factory` in the composition root
+(``desktop/bootstrap.py``).
+
+A factory is called once, the first time its workspace is shown, and may take
+one or two positional arguments:
+
+* ``factory(context)`` gets the :class:`~desktop.context.ConsoleContext`;
+* ``factory(context, services)`` also gets the window's
+  :class:`~desktop.bootstrap.AppServices` (database, task manager, settings,
+  signed-in user). ``services`` is None when the window has none, e.g. a
+  screenshot of the bare shell; such a factory should then show an empty page.
+
+The registry tells the two apart by the factory's signature: the services are
+passed when the second positional parameter is required or named ``services``
+(so a widget class taking ``(context, parent=None)`` gets the context alone).
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -18,8 +34,8 @@ from desktop.context import ConsoleContext
 
 TRANSLATION_CONTEXT = "Workspaces"
 
-WorkspaceFactory = Callable[[ConsoleContext], QWidget]
-"""Builds a workspace's page; called once, the first time it is shown."""
+WorkspaceFactory = Callable[[ConsoleContext], QWidget] | Callable[[ConsoleContext, Any], QWidget]
+"""Builds a workspace's page from the context (and the services, if it takes two arguments)."""
 
 
 @dataclass(frozen=True)
@@ -135,12 +151,42 @@ class WorkspaceRegistry:
         """Replace the placeholder of workspace ``key`` with pages from ``factory``."""
         self._specs[key] = replace(self.get(key), factory=factory)
 
-    def create_page(self, key: str, context: ConsoleContext) -> QWidget:
-        """Build the page of workspace ``key``: its factory's or a placeholder."""
+    def create_page(self, key: str, context: ConsoleContext, services: Any = None) -> QWidget:
+        """Build the page of workspace ``key``: its factory's or a placeholder.
+
+        ``services`` (an AppServices or None) reaches factories that take a
+        second argument; see the module docstring.
+        """
         spec = self.get(key)
-        page = spec.factory(context) if spec.factory is not None else PlaceholderPage(spec)
+        if spec.factory is None:
+            page = PlaceholderPage(spec)
+        elif takes_services(spec.factory):
+            page = spec.factory(context, services)
+        else:
+            page = spec.factory(context)
         page.setProperty("workspaceKey", key)
         return page
+
+
+def takes_services(factory: Callable[..., QWidget]) -> bool:
+    """True when ``factory`` wants the services as its second positional argument.
+
+    It does when that parameter is required or named ``services`` (or the
+    factory takes ``*args``): a widget class whose second parameter is an
+    optional ``parent`` is called with the context alone.
+    """
+    try:
+        parameters = list(inspect.signature(factory).parameters.values())
+    except (TypeError, ValueError):  # some builtins and C callables have no signature
+        return False
+    positional = [
+        p for p in parameters
+        if p.kind in (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    ]
+    if len(positional) >= 2:
+        second = positional[1]
+        return second.default is inspect.Parameter.empty or second.name == "services"
+    return any(p.kind is inspect.Parameter.VAR_POSITIONAL for p in parameters)
 
 
 class PlaceholderPage(QWidget):

@@ -25,15 +25,19 @@ COLUMNS = (
 )
 
 
-def _values(row: EntityRow) -> list:
-    return [getattr(row, key) for key, _, _ in COLUMNS]
+def _columns(include_risk: bool) -> tuple[tuple[str, str, str], ...]:
+    return tuple(c for c in COLUMNS if include_risk or c[0] != "risk_class")
 
 
 def export_entities(search: EntitySearch, f: EntityFilter, path: Path, *, lang: str = "zh_CN",
-                    sort: str = "id", descending: bool = False,
+                    sort: str = "id", descending: bool = False, include_risk: bool = True,
                     progress: Callable[[float, str], None] = lambda p, m: None,
                     is_cancelled: Callable[[], bool] = lambda: False) -> int:
-    """Write every entity matching ``f`` to ``path`` (.csv or .xlsx); returns the row count."""
+    """Write every entity matching ``f`` to ``path`` (.csv or .xlsx); returns the row count.
+
+    ``include_risk=False`` leaves out the credit-risk class, which is internal supervision
+    data that users outside the center must not receive.
+    """
     path = Path(path)
     fmt = path.suffix.lower()
     if fmt not in (".csv", ".xlsx"):
@@ -42,7 +46,12 @@ def export_entities(search: EntitySearch, f: EntityFilter, path: Path, *, lang: 
     if fmt == ".xlsx" and total > XLSX_MAX_ROWS:
         raise ValidationError(f"{total:,} rows do not fit one Excel sheet (max {XLSX_MAX_ROWS:,}); export as CSV",
                               where=str(path))
-    header = [zh if lang.startswith("zh") else en for _, zh, en in COLUMNS]
+    columns = _columns(include_risk)
+    header = [zh if lang.startswith("zh") else en for _, zh, en in columns]
+
+    def values(row: EntityRow) -> list:
+        return [getattr(row, key) for key, _, _ in columns]
+
     tmp = path.with_name(f".{path.name}.part")
     written = 0
     try:
@@ -53,7 +62,7 @@ def export_entities(search: EntitySearch, f: EntityFilter, path: Path, *, lang: 
                 for batch in search.batches(f, sort=sort, descending=descending):
                     if is_cancelled():
                         raise Cancelled("export cancelled; no file was written")
-                    writer.writerows(_values(r) for r in batch)
+                    writer.writerows(values(r) for r in batch)
                     written += len(batch)
                     progress(written / max(total, 1), f"{written:,}/{total:,}")
         else:
@@ -66,7 +75,7 @@ def export_entities(search: EntitySearch, f: EntityFilter, path: Path, *, lang: 
                 if is_cancelled():
                     raise Cancelled("export cancelled; no file was written")
                 for r in batch:
-                    sheet.append(_values(r))
+                    sheet.append(values(r))
                 written += len(batch)
                 progress(written / max(total, 1), f"{written:,}/{total:,}")
             book.save(tmp)

@@ -126,7 +126,10 @@ class EntitySearch:
         order = [key.desc() if descending else key.asc()]
         if sort != "id":
             order.append(MarketEntity.id.desc() if descending else MarketEntity.id.asc())
-        stmt = self._select(f, *_ROW_COLUMNS).order_by(*order).offset(offset).limit(limit)
+        # Deferred join: skip `offset` rows on the (index-only) id list, then fetch just
+        # the page's rows; OFFSET over full rows would read every skipped row from the table.
+        ids = self._select(f, MarketEntity.id).order_by(*order).offset(offset).limit(limit).subquery()
+        stmt = select(*_ROW_COLUMNS).join(ids, ids.c.id == MarketEntity.id).order_by(*order)
         with self.db.sessions() as s:
             return [EntityRow(*r) for r in s.execute(stmt)]
 

@@ -40,13 +40,13 @@ def _parse_size(text: str) -> tuple[int, int]:
 
 
 def cmd_console(args: argparse.Namespace) -> int:
-    db = Database.open(args.db)
-    if current_revision(db.engine) is None:
-        return fail(f"{db.label} has no Tongguan schema yet: run `tongguan db upgrade` "
-                    "(or `tongguan demo` for a demo city)")
-    from desktop.app import run_console
+    from desktop.bootstrap import SchemaMissing, start_console
 
-    return run_console(console_context(db), lang=LANGS[args.lang])
+    try:
+        return start_console(args.db, lang=LANGS[args.lang] if args.lang else None)
+    except SchemaMissing as exc:
+        return fail(f"{exc.where} has no Tongguan schema yet: run `tongguan db upgrade` "
+                    "(or `tongguan demo` for a demo city)")
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
@@ -59,8 +59,20 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     if args.view not in known_views():
         return fail(f"unknown view {args.view!r}; known views: {', '.join(known_views())}")
-    db = Database.open(args.db)
-    out = render_view(args.view, Path(args.out), context=console_context(db), lang=LANGS[args.lang],
-                      theme=args.theme, size=size)
+    import tempfile
+
+    from desktop.app import create_application
+    from desktop.bootstrap import build_services
+    from desktop.settings import Settings
+
+    create_application()  # the services' task manager needs the application
+    with tempfile.TemporaryDirectory(prefix="tongguan-shot-") as scratch:
+        # Screenshots neither read nor change the user's own settings.
+        services = build_services(args.db, settings=Settings.open(Path(scratch) / "screenshot.ini"))
+        try:
+            out = render_view(args.view, Path(args.out), context=console_context(services.db),
+                              lang=LANGS[args.lang], theme=args.theme, size=size, services=services)
+        finally:
+            services.close()
     print(out)
     return 0

@@ -25,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = argparse.ArgumentParser(prog="tongguan", parents=[common],
                                      description="Tongguan (通管): market-supervision command center")
-    parser.add_argument("--lang", choices=sorted(gui.LANGS), default="zh", help="console language")
+    parser.add_argument("--lang", choices=sorted(gui.LANGS), default=None,
+                        help="console language for this session (default: the saved one, Chinese at first)")
     parser.set_defaults(func=gui.cmd_console)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -2,6 +2,611 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Database connection restored.</source>
+        <translation>Database connection restored.</translation>
+    </message>
+    <message>
+        <source>Changes can be saved again.</source>
+        <translation>Changes can be saved again.</translation>
+    </message>
+    <message>
+        <source>Database connection lost — retrying…</source>
+        <translation>Database connection lost — retrying…</translation>
+    </message>
+    <message>
+        <source>{where}: {message}</source>
+        <translation>{where}: {message}</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>database</translation>
+    </message>
+    <message>
+        <source>(last attempt {time})</source>
+        <translation>(last attempt {time})</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesEmptyPage</name>
+    <message>
+        <source>Market entities</source>
+        <translation type="unfinished">Market entities</translation>
+    </message>
+    <message>
+        <source>Searching market entities needs a database connection. Start the console with a database and sign in.</source>
+        <translation>Searching market entities needs a database connection. Start the console with a database and sign in.</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesWorkspace</name>
+    <message>
+        <source>Operation failed</source>
+        <translation>Operation failed</translation>
+    </message>
+    <message>
+        <source>Reference data not loaded</source>
+        <translation>Reference data not loaded</translation>
+    </message>
+    <message>
+        <source>Saved the panorama as {path}.</source>
+        <translation>Saved the panorama as {path}.</translation>
+    </message>
+    <message>
+        <source>PDF not written</source>
+        <translation>PDF not written</translation>
+    </message>
+    <message>
+        <source>Panorama #{id}</source>
+        <translation>Panorama #{id}</translation>
+    </message>
+    <message>
+        <source>Selection not read</source>
+        <translation>Selection not read</translation>
+    </message>
+    <message>
+        <source>Exporting {count} entities…</source>
+        <translation>Exporting {count} entities…</translation>
+    </message>
+    <message>
+        <source>Exporting entities…</source>
+        <translation>Exporting entities…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Exported {count} entities to {path}.</source>
+        <translation>Exported {count} entities to {path}.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>This result cannot be exported to that file type; for very large results choose CSV.</source>
+        <translation>This result cannot be exported to that file type; for very large results choose CSV.</translation>
+    </message>
+</context>
+<context>
+    <name>EntityErrors</name>
+    <message>
+        <source>The database cannot be reached. Check the network or ask the administrator.</source>
+        <translation>The database cannot be reached. Check the network or ask the administrator.</translation>
+    </message>
+    <message>
+        <source>This is not a valid unified social credit code.</source>
+        <translation>This is not a valid unified social credit code.</translation>
+    </message>
+    <message>
+        <source>The record no longer exists; it may have been removed by someone else.</source>
+        <translation>The record no longer exists; it may have been removed by someone else.</translation>
+    </message>
+    <message>
+        <source>The change was refused because it breaks a rule.</source>
+        <translation>The change was refused because it breaks a rule.</translation>
+    </message>
+    <message>
+        <source>The operation was cancelled; nothing was changed.</source>
+        <translation>The operation was cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>The file could not be written.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. The details have been logged.</source>
+        <translation>Something unexpected went wrong. The details have been logged.</translation>
+    </message>
+    <message>
+        <source>Details: {detail}</source>
+        <translation>Details: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>EntityFileDialogs</name>
+    <message>
+        <source>entities_{date}</source>
+        <translation>entities_{date}</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export entities</source>
+        <translation>Export entities</translation>
+    </message>
+    <message>
+        <source>panorama_{name}</source>
+        <translation>panorama_{name}</translation>
+    </message>
+    <message>
+        <source>Export panorama as PDF</source>
+        <translation>Export panorama as PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>EntitySearchBar</name>
+    <message>
+        <source>Credit code (full or partial), part of a name or an address</source>
+        <translation>Credit code (full or partial), part of a name or an address</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Clear the search text and all filters</source>
+        <translation>Clear the search text and all filters</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Choose a town first</source>
+        <translation>Choose a town first</translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation>All towns</translation>
+    </message>
+    <message>
+        <source>All industries</source>
+        <translation>All industries</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>All villages</translation>
+    </message>
+</context>
+<context>
+    <name>EntitySearchPage</name>
+    <message>
+        <source>Search failed: {reason}</source>
+        <translation>Search failed: {reason}</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>{count} entities</source>
+        <translation>{count} entities</translation>
+    </message>
+    <message>
+        <source>Market entities</source>
+        <translation>Market entities</translation>
+    </message>
+    <message>
+        <source>Add tags…</source>
+        <translation>Add tags…</translation>
+    </message>
+    <message>
+        <source>Remove tags…</source>
+        <translation>Remove tags…</translation>
+    </message>
+    <message>
+        <source>New tag…</source>
+        <translation>New tag…</translation>
+    </message>
+    <message>
+        <source>Correct location…</source>
+        <translation>Correct location…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Put regulatory tags on the selected entities</source>
+        <translation>Put regulatory tags on the selected entities</translation>
+    </message>
+    <message>
+        <source>Take regulatory tags off the selected entities</source>
+        <translation>Take regulatory tags off the selected entities</translation>
+    </message>
+    <message>
+        <source>Create a new regulatory tag</source>
+        <translation>Create a new regulatory tag</translation>
+    </message>
+    <message>
+        <source>Correct the position of the selected entity (WGS-84, GCJ-02 or BD-09)</source>
+        <translation>Correct the position of the selected entity (WGS-84, GCJ-02 or BD-09)</translation>
+    </message>
+    <message>
+        <source>Export every entity of this result to Excel (.xlsx) or CSV</source>
+        <translation>Export every entity of this result to Excel (.xlsx) or CSV</translation>
+    </message>
+    <message>
+        <source>{count} selected</source>
+        <translation>{count} selected</translation>
+    </message>
+    <message>
+        <source>Double-click a row for its panorama</source>
+        <translation>Double-click a row for its panorama</translation>
+    </message>
+    <message>
+        <source>Select rows to tag them; double-click a row for its panorama</source>
+        <translation>Select rows to tag them; double-click a row for its panorama</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTableModel</name>
+    <message>
+        <source>Credit code</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Risk class</source>
+        <translation>Risk class</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Legal rep.</source>
+        <translation>Legal rep.</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Click to sort by this column</source>
+        <translation>Click to sort by this column</translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted</source>
+        <translation>This column cannot be sorted</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+</context>
+<context>
+    <name>EntityVocabulary</name>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Individual business</source>
+        <translation>Individual business</translation>
+    </message>
+    <message>
+        <source>Farmers&apos; cooperative</source>
+        <translation>Farmers&apos; cooperative</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Deregistered</source>
+        <translation>Deregistered</translation>
+    </message>
+    <message>
+        <source>Licence revoked</source>
+        <translation>Licence revoked</translation>
+    </message>
+    <message>
+        <source>A (low risk)</source>
+        <translation>A (low risk)</translation>
+    </message>
+    <message>
+        <source>B (moderate risk)</source>
+        <translation>B (moderate risk)</translation>
+    </message>
+    <message>
+        <source>C (elevated risk)</source>
+        <translation>C (elevated risk)</translation>
+    </message>
+    <message>
+        <source>D (high risk)</source>
+        <translation>D (high risk)</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Key item</source>
+        <translation>Key item</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>Penalty</translation>
+    </message>
+    <message>
+        <source>Sampling test</source>
+        <translation>Sampling test</translation>
+    </message>
+    <message>
+        <source>Honour</source>
+        <translation>Honour</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Grid event</source>
+        <translation>Grid event</translation>
+    </message>
+    <message>
+        <source>Tag or location change</source>
+        <translation>Tag or location change</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Double notification</source>
+        <translation>Double notification</translation>
+    </message>
+    <message>
+        <source>Notification commitment</source>
+        <translation>Notification commitment</translation>
+    </message>
+    <message>
+        <source>Inspection task</source>
+        <translation>Inspection task</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>Being handled</translation>
+    </message>
+    <message>
+        <source>Reported back</source>
+        <translation>Reported back</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Filed for investigation</source>
+        <translation>Filed for investigation</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Fulfilled</source>
+        <translation>Fulfilled</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>Broken</translation>
+    </message>
+</context>
+<context>
+    <name>LocationDialog</name>
+    <message>
+        <source>Correct location</source>
+        <translation>Correct location</translation>
+    </message>
+    <message>
+        <source>Position of {name}. Now stored (WGS-84): {lat:.6f}, {lng:.6f}</source>
+        <translation>Position of {name}. Now stored (WGS-84): {lat:.6f}, {lng:.6f}</translation>
+    </message>
+    <message>
+        <source>WGS-84 (GPS, Tianditu)</source>
+        <translation>WGS-84 (GPS, Tianditu)</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (AMap / Tencent)</source>
+        <translation>GCJ-02 (AMap / Tencent)</translation>
+    </message>
+    <message>
+        <source>BD-09 (Baidu)</source>
+        <translation>BD-09 (Baidu)</translation>
+    </message>
+    <message>
+        <source>Picking the point on a map comes with the map workspace; for now type or paste the coordinates.</source>
+        <translation>Picking the point on a map comes with the map workspace; for now type or paste the coordinates.</translation>
+    </message>
+    <message>
+        <source>Coordinate system</source>
+        <translation>Coordinate system</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Will be stored as WGS-84 {lat:.6f}, {lng:.6f}, {metres} m from the current position</source>
+        <translation>Will be stored as WGS-84 {lat:.6f}, {lng:.6f}, {metres} m from the current position</translation>
+    </message>
+</context>
+<context>
+    <name>LocationMap</name>
+    <message>
+        <source>5 km</source>
+        <translation>5 km</translation>
+    </message>
+    <message>
+        <source>Outside the city</source>
+        <translation>Outside the city</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Tongguan — {city}</source>
@@ -68,6 +673,18 @@
         <translation>{count} market entities</translation>
     </message>
     <message>
+        <source>Signed in as {username}</source>
+        <translation>Signed in as {username}</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
         <source>About Tongguan</source>
         <translation>About Tongguan</translation>
     </message>
@@ -77,10 +694,556 @@
     </message>
 </context>
 <context>
+    <name>MessageBar</name>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>NewTagDialog</name>
+    <message>
+        <source>New tag</source>
+        <translation>New tag</translation>
+    </message>
+    <message>
+        <source>2 to 40 lowercase letters, digits or _, starting with a letter; it cannot be changed later</source>
+        <translation>2 to 40 lowercase letters, digits or _, starting with a letter; it cannot be changed later</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>Chinese name</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Meaning (Chinese)</source>
+        <translation>Meaning (Chinese)</translation>
+    </message>
+    <message>
+        <source>Meaning (English)</source>
+        <translation>Meaning (English)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>A tag with this code already exists; choose another code.</source>
+        <translation>A tag with this code already exists; choose another code.</translation>
+    </message>
+    <message>
+        <source>Tag colour</source>
+        <translation>Tag colour</translation>
+    </message>
+    <message>
+        <source>The code must be 2 to 40 lowercase letters, digits or _, starting with a letter.</source>
+        <translation>The code must be 2 to 40 lowercase letters, digits or _, starting with a letter.</translation>
+    </message>
+    <message>
+        <source>A tag needs both a Chinese and an English name.</source>
+        <translation>A tag needs both a Chinese and an English name.</translation>
+    </message>
+</context>
+<context>
+    <name>PanoramaFields</name>
+    <message>
+        <source>Credit code</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Town / village</source>
+        <translation>Town / village</translation>
+    </message>
+    <message>
+        <source>Risk class</source>
+        <translation>Risk class</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Location (WGS-84)</source>
+        <translation>Location (WGS-84)</translation>
+    </message>
+    <message>
+        <source>Regulatory tags</source>
+        <translation>Regulatory tags</translation>
+    </message>
+    <message>
+        <source>No tags</source>
+        <translation>No tags</translation>
+    </message>
+</context>
+<context>
+    <name>PanoramaPdf</name>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Generated {date} by {user} with Tongguan</source>
+        <translation>Generated {date} by {user} with Tongguan</translation>
+    </message>
+    <message>
+        <source>Entity panorama</source>
+        <translation>Entity panorama</translation>
+    </message>
+    <message>
+        <source>Open items</source>
+        <translation>Open items</translation>
+    </message>
+    <message>
+        <source>Timeline (newest first)</source>
+        <translation>Timeline (newest first)</translation>
+    </message>
+    <message>
+        <source>Double-random draws</source>
+        <translation type="unfinished">Double-random draws</translation>
+    </message>
+    <message>
+        <source>Double notification and commitments</source>
+        <translation>Double notification and commitments</translation>
+    </message>
+</context>
+<context>
+    <name>PanoramaTables</name>
+    <message>
+        <source>{days} days overdue</source>
+        <translation>{days} days overdue</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>{days} days left</source>
+        <translation>{days} days left</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Inspection window</source>
+        <translation>Inspection window</translation>
+    </message>
+    <message>
+        <source>Drawn from stratum</source>
+        <translation>Drawn from stratum</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>PanoramaView</name>
+    <message>
+        <source>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</source>
+        <translation>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</translation>
+    </message>
+    <message>
+        <source>Loading the panorama…</source>
+        <translation>Loading the panorama…</translation>
+    </message>
+    <message>
+        <source>Add tags…</source>
+        <translation>Add tags…</translation>
+    </message>
+    <message>
+        <source>Remove tags…</source>
+        <translation>Remove tags…</translation>
+    </message>
+    <message>
+        <source>Correct location…</source>
+        <translation>Correct location…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Enter the position in WGS-84, GCJ-02 or BD-09; it is stored as WGS-84</source>
+        <translation>Enter the position in WGS-84, GCJ-02 or BD-09; it is stored as WGS-84</translation>
+    </message>
+    <message>
+        <source>Timeline ({count})</source>
+        <translation>Timeline ({count})</translation>
+    </message>
+    <message>
+        <source>Open items ({count}, {overdue} overdue)</source>
+        <translation>Open items ({count}, {overdue} overdue)</translation>
+    </message>
+    <message>
+        <source>Open items ({count})</source>
+        <translation>Open items ({count})</translation>
+    </message>
+    <message>
+        <source>Draws ({count})</source>
+        <translation>Draws ({count})</translation>
+    </message>
+    <message>
+        <source>Double notification and commitments ({count})</source>
+        <translation>Double notification and commitments ({count})</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This workspace is not built yet.</source>
         <translation>This workspace is not built yet.</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Inspection planner</source>
+        <translation>Inspection planner</translation>
+    </message>
+    <message>
+        <source>Efficiency monitor</source>
+        <translation>Efficiency monitor</translation>
+    </message>
+    <message>
+        <source>Department user</source>
+        <translation>Department user</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Interface language</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>Colour theme</source>
+        <translation>Colour theme</translation>
+    </message>
+    <message>
+        <source>User name of the last sign-in</source>
+        <translation>User name of the last sign-in</translation>
+    </message>
+    <message>
+        <source>Main window position and size</source>
+        <translation>Main window position and size</translation>
+    </message>
+    <message>
+        <source>Main window toolbars and panels</source>
+        <translation>Main window toolbars and panels</translation>
+    </message>
+    <message>
+        <source>Workspace shown last</source>
+        <translation>Workspace shown last</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <source>Sign in — Tongguan</source>
+        <translation>Sign in — Tongguan</translation>
+    </message>
+    <message>
+        <source>Tongguan</source>
+        <translation>Tongguan</translation>
+    </message>
+    <message>
+        <source>{city} market supervision command center</source>
+        <translation>{city} market supervision command center</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>e.g. operator</source>
+        <translation>e.g. operator</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Database: {label}</source>
+        <translation>Database: {label}</translation>
+    </message>
+    <message>
+        <source>Demo accounts</source>
+        <translation>Demo accounts</translation>
+    </message>
+    <message>
+        <source>This is a demonstration database. Click an account to fill it in.</source>
+        <translation>This is a demonstration database. Click an account to fill it in.</translation>
+    </message>
+    <message>
+        <source>{role}:  {username} / {password}</source>
+        <translation>{role}:  {username} / {password}</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database: {detail}</source>
+        <translation>Cannot reach the database: {detail}</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: {detail}</source>
+        <translation>Sign-in failed: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>TagMultiSelect</name>
+    <message>
+        <source>Any tags</source>
+        <translation>Any tags</translation>
+    </message>
+    <message>
+        <source>{count} tags</source>
+        <translation>{count} tags</translation>
+    </message>
+    <message>
+        <source>Entities carrying every chosen tag</source>
+        <translation>Entities carrying every chosen tag</translation>
+    </message>
+</context>
+<context>
+    <name>TagPickerDialog</name>
+    <message>
+        <source>Add tags</source>
+        <translation>Add tags</translation>
+    </message>
+    <message>
+        <source>Remove tags</source>
+        <translation>Remove tags</translation>
+    </message>
+    <message>
+        <source>Tags for {name}</source>
+        <translation>Tags for {name}</translation>
+    </message>
+    <message>
+        <source>Tags for {count} selected entities</source>
+        <translation>Tags for {count} selected entities</translation>
+    </message>
+    <message>
+        <source>Filter tags</source>
+        <translation>Filter tags</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>New tag…</source>
+        <translation>New tag…</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name} ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>TaggingFlow</name>
+    <message>
+        <source>Tags not changed</source>
+        <translation>Tags not changed</translation>
+    </message>
+    <message>
+        <source>Undo failed</source>
+        <translation>Undo failed</translation>
+    </message>
+    <message>
+        <source>Add {tags} to {count} entities?</source>
+        <translation>Add {tags} to {count} entities?</translation>
+    </message>
+    <message>
+        <source>Remove {tags} from {count} entities?</source>
+        <translation>Remove {tags} from {count} entities?</translation>
+    </message>
+    <message>
+        <source>Change tags of several entities</source>
+        <translation>Change tags of several entities</translation>
+    </message>
+    <message>
+        <source>Every change is recorded in the audit log and can be undone right afterwards.</source>
+        <translation>Every change is recorded in the audit log and can be undone right afterwards.</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the entities already had (or lacked) {tags}.</source>
+        <translation>Nothing changed: the entities already had (or lacked) {tags}.</translation>
+    </message>
+    <message>
+        <source>Added {tags} to {count} entities.</source>
+        <translation>Added {tags} to {count} entities.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Removed {tags} from {count} entities.</source>
+        <translation>Removed {tags} from {count} entities.</translation>
+    </message>
+    <message>
+        <source>Undone: {count} entities are as they were.</source>
+        <translation>Undone: {count} entities are as they were.</translation>
+    </message>
+    <message>
+        <source>Created the tag “{name}”.</source>
+        <translation>Created the tag “{name}”.</translation>
+    </message>
+    <message>
+        <source>Moved {name} to {lat:.6f}, {lng:.6f} (WGS-84).</source>
+        <translation>Moved {name} to {lat:.6f}, {lng:.6f} (WGS-84).</translation>
+    </message>
+</context>
+<context>
+    <name>TaskManager</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>All ({count})</source>
+        <translation>All ({count})</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} records, newest first</source>
+        <translation>Showing {shown} of {total} records, newest first</translation>
     </message>
 </context>
 <context>

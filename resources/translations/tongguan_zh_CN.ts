@@ -2,6 +2,611 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Database connection restored.</source>
+        <translation>数据库连接已恢复。</translation>
+    </message>
+    <message>
+        <source>Changes can be saved again.</source>
+        <translation>可以继续保存更改。</translation>
+    </message>
+    <message>
+        <source>Database connection lost — retrying…</source>
+        <translation>数据库连接中断，正在重试…</translation>
+    </message>
+    <message>
+        <source>{where}: {message}</source>
+        <translation>{where}：{message}</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>(last attempt {time})</source>
+        <translation>（最近一次尝试 {time}）</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesEmptyPage</name>
+    <message>
+        <source>Market entities</source>
+        <translation>市场主体</translation>
+    </message>
+    <message>
+        <source>Searching market entities needs a database connection. Start the console with a database and sign in.</source>
+        <translation>检索市场主体需要连接数据库。请连接数据库启动控制台并登录。</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesWorkspace</name>
+    <message>
+        <source>Operation failed</source>
+        <translation>操作未成功</translation>
+    </message>
+    <message>
+        <source>Reference data not loaded</source>
+        <translation>基础数据未能加载</translation>
+    </message>
+    <message>
+        <source>Saved the panorama as {path}.</source>
+        <translation>全景已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>PDF not written</source>
+        <translation>PDF 未能生成</translation>
+    </message>
+    <message>
+        <source>Panorama #{id}</source>
+        <translation>全景 #{id}</translation>
+    </message>
+    <message>
+        <source>Selection not read</source>
+        <translation>未能读取所选主体</translation>
+    </message>
+    <message>
+        <source>Exporting {count} entities…</source>
+        <translation>正在导出 {count} 户市场主体…</translation>
+    </message>
+    <message>
+        <source>Exporting entities…</source>
+        <translation>正在导出市场主体…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <source>Exported {count} entities to {path}.</source>
+        <translation>已导出 {count} 户市场主体到 {path}。</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未生成文件。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>This result cannot be exported to that file type; for very large results choose CSV.</source>
+        <translation>本次结果无法导出为该文件类型；结果很多时请选择 CSV。</translation>
+    </message>
+</context>
+<context>
+    <name>EntityErrors</name>
+    <message>
+        <source>The database cannot be reached. Check the network or ask the administrator.</source>
+        <translation>无法连接数据库，请检查网络或联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>This is not a valid unified social credit code.</source>
+        <translation>这不是有效的统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>The record no longer exists; it may have been removed by someone else.</source>
+        <translation>该记录已不存在，可能已被他人删除。</translation>
+    </message>
+    <message>
+        <source>The change was refused because it breaks a rule.</source>
+        <translation>该修改不符合规则，未被接受。</translation>
+    </message>
+    <message>
+        <source>The operation was cancelled; nothing was changed.</source>
+        <translation>操作已取消，未作任何修改。</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>文件无法写入。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. The details have been logged.</source>
+        <translation>发生意外错误，详细信息已记入日志。</translation>
+    </message>
+    <message>
+        <source>Details: {detail}</source>
+        <translation>详细信息：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>EntityFileDialogs</name>
+    <message>
+        <source>entities_{date}</source>
+        <translation>市场主体_{date}</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export entities</source>
+        <translation>导出市场主体</translation>
+    </message>
+    <message>
+        <source>panorama_{name}</source>
+        <translation>全景_{name}</translation>
+    </message>
+    <message>
+        <source>Export panorama as PDF</source>
+        <translation>将全景导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>EntitySearchBar</name>
+    <message>
+        <source>Credit code (full or partial), part of a name or an address</source>
+        <translation>统一社会信用代码（全部或部分）、名称或地址中的任意字词</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Clear the search text and all filters</source>
+        <translation>清空检索词和全部筛选条件</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村社</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Choose a town first</source>
+        <translation>请先选择镇街</translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation>全部镇街</translation>
+    </message>
+    <message>
+        <source>All industries</source>
+        <translation>全部行业</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村社</translation>
+    </message>
+</context>
+<context>
+    <name>EntitySearchPage</name>
+    <message>
+        <source>Search failed: {reason}</source>
+        <translation>检索失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{count} entities</source>
+        <translation>共 {count} 户</translation>
+    </message>
+    <message>
+        <source>Market entities</source>
+        <translation>市场主体</translation>
+    </message>
+    <message>
+        <source>Add tags…</source>
+        <translation>添加标签…</translation>
+    </message>
+    <message>
+        <source>Remove tags…</source>
+        <translation>移除标签…</translation>
+    </message>
+    <message>
+        <source>New tag…</source>
+        <translation>新建标签…</translation>
+    </message>
+    <message>
+        <source>Correct location…</source>
+        <translation>更正位置…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Put regulatory tags on the selected entities</source>
+        <translation>为所选市场主体添加监管属性标签</translation>
+    </message>
+    <message>
+        <source>Take regulatory tags off the selected entities</source>
+        <translation>移除所选市场主体的监管属性标签</translation>
+    </message>
+    <message>
+        <source>Create a new regulatory tag</source>
+        <translation>新建监管属性标签</translation>
+    </message>
+    <message>
+        <source>Correct the position of the selected entity (WGS-84, GCJ-02 or BD-09)</source>
+        <translation>更正所选市场主体的地理位置（WGS-84、GCJ-02 或 BD-09）</translation>
+    </message>
+    <message>
+        <source>Export every entity of this result to Excel (.xlsx) or CSV</source>
+        <translation>将本次检索结果的全部市场主体导出为 Excel（.xlsx）或 CSV</translation>
+    </message>
+    <message>
+        <source>{count} selected</source>
+        <translation>已选 {count} 户</translation>
+    </message>
+    <message>
+        <source>Double-click a row for its panorama</source>
+        <translation>双击一行查看主体全景</translation>
+    </message>
+    <message>
+        <source>Select rows to tag them; double-click a row for its panorama</source>
+        <translation>选中行可批量打标签；双击一行查看主体全景</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTableModel</name>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Risk class</source>
+        <translation>风险分类</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村社</translation>
+    </message>
+    <message>
+        <source>Legal rep.</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所/经营场所</translation>
+    </message>
+    <message>
+        <source>Click to sort by this column</source>
+        <translation>单击按此列排序</translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted</source>
+        <translation>此列不支持排序</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+</context>
+<context>
+    <name>EntityVocabulary</name>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Individual business</source>
+        <translation>个体工商户</translation>
+    </message>
+    <message>
+        <source>Farmers&apos; cooperative</source>
+        <translation>农民专业合作社</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>存续</translation>
+    </message>
+    <message>
+        <source>Deregistered</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Licence revoked</source>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <source>A (low risk)</source>
+        <translation>A类（低风险）</translation>
+    </message>
+    <message>
+        <source>B (moderate risk)</source>
+        <translation>B类（一般风险）</translation>
+    </message>
+    <message>
+        <source>C (elevated risk)</source>
+        <translation>C类（较高风险）</translation>
+    </message>
+    <message>
+        <source>D (high risk)</source>
+        <translation>D类（高风险）</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>行政许可</translation>
+    </message>
+    <message>
+        <source>Key item</source>
+        <translation>重点监管事项</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>行政处罚</translation>
+    </message>
+    <message>
+        <source>Sampling test</source>
+        <translation>抽检</translation>
+    </message>
+    <message>
+        <source>Honour</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>信用</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉举报</translation>
+    </message>
+    <message>
+        <source>Grid event</source>
+        <translation>网格事件</translation>
+    </message>
+    <message>
+        <source>Tag or location change</source>
+        <translation>标签与位置变更</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Double notification</source>
+        <translation>双告知</translation>
+    </message>
+    <message>
+        <source>Notification commitment</source>
+        <translation>告知承诺</translation>
+    </message>
+    <message>
+        <source>Inspection task</source>
+        <translation>检查任务</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分派</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>已认领</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Reported back</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>已重启</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>已移送</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Filed for investigation</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Fulfilled</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>未履行</translation>
+    </message>
+</context>
+<context>
+    <name>LocationDialog</name>
+    <message>
+        <source>Correct location</source>
+        <translation>更正地理位置</translation>
+    </message>
+    <message>
+        <source>Position of {name}. Now stored (WGS-84): {lat:.6f}, {lng:.6f}</source>
+        <translation>{name} 的位置。当前存储（WGS-84）：{lat:.6f}, {lng:.6f}</translation>
+    </message>
+    <message>
+        <source>WGS-84 (GPS, Tianditu)</source>
+        <translation>WGS-84（GPS、天地图）</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (AMap / Tencent)</source>
+        <translation>GCJ-02（高德/腾讯）</translation>
+    </message>
+    <message>
+        <source>BD-09 (Baidu)</source>
+        <translation>BD-09（百度）</translation>
+    </message>
+    <message>
+        <source>Picking the point on a map comes with the map workspace; for now type or paste the coordinates.</source>
+        <translation>在地图上点选位置将随“地图”工作区提供；目前请输入或粘贴坐标。</translation>
+    </message>
+    <message>
+        <source>Coordinate system</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Will be stored as WGS-84 {lat:.6f}, {lng:.6f}, {metres} m from the current position</source>
+        <translation>将存储为 WGS-84 {lat:.6f}, {lng:.6f}，距当前位置 {metres} 米</translation>
+    </message>
+</context>
+<context>
+    <name>LocationMap</name>
+    <message>
+        <source>5 km</source>
+        <translation>5 公里</translation>
+    </message>
+    <message>
+        <source>Outside the city</source>
+        <translation>位于市域外</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Tongguan — {city}</source>
@@ -68,6 +673,18 @@
         <translation>市场主体 {count} 户</translation>
     </message>
     <message>
+        <source>Signed in as {username}</source>
+        <translation>已登录账号：{username}</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
         <source>About Tongguan</source>
         <translation>关于通管</translation>
     </message>
@@ -77,10 +694,556 @@
     </message>
 </context>
 <context>
+    <name>MessageBar</name>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>NewTagDialog</name>
+    <message>
+        <source>New tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <source>2 to 40 lowercase letters, digits or _, starting with a letter; it cannot be changed later</source>
+        <translation>2 至 40 个小写字母、数字或下划线，以字母开头；创建后不可修改</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Meaning (Chinese)</source>
+        <translation>含义（中文）</translation>
+    </message>
+    <message>
+        <source>Meaning (English)</source>
+        <translation>含义（英文）</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>A tag with this code already exists; choose another code.</source>
+        <translation>已有使用此代码的标签，请换一个代码。</translation>
+    </message>
+    <message>
+        <source>Tag colour</source>
+        <translation>标签颜色</translation>
+    </message>
+    <message>
+        <source>The code must be 2 to 40 lowercase letters, digits or _, starting with a letter.</source>
+        <translation>代码须为 2 至 40 个小写字母、数字或下划线，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>A tag needs both a Chinese and an English name.</source>
+        <translation>标签须同时有中文名称和英文名称。</translation>
+    </message>
+</context>
+<context>
+    <name>PanoramaFields</name>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>主体类型</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人/经营者</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>登记状态</translation>
+    </message>
+    <message>
+        <source>Town / village</source>
+        <translation>镇街/村社</translation>
+    </message>
+    <message>
+        <source>Risk class</source>
+        <translation>信用风险分类</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所/经营场所</translation>
+    </message>
+    <message>
+        <source>Location (WGS-84)</source>
+        <translation>地理位置（WGS-84）</translation>
+    </message>
+    <message>
+        <source>Regulatory tags</source>
+        <translation>监管属性</translation>
+    </message>
+    <message>
+        <source>No tags</source>
+        <translation>暂无标签</translation>
+    </message>
+</context>
+<context>
+    <name>PanoramaPdf</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Generated {date} by {user} with Tongguan</source>
+        <translation>{user} 于 {date} 由通管系统生成</translation>
+    </message>
+    <message>
+        <source>Entity panorama</source>
+        <translation>市场主体全景</translation>
+    </message>
+    <message>
+        <source>Open items</source>
+        <translation>在办事项</translation>
+    </message>
+    <message>
+        <source>Timeline (newest first)</source>
+        <translation>监管时间线（由新到旧）</translation>
+    </message>
+    <message>
+        <source>Double-random draws</source>
+        <translation>双随机抽查</translation>
+    </message>
+    <message>
+        <source>Double notification and commitments</source>
+        <translation>双告知与告知承诺</translation>
+    </message>
+</context>
+<context>
+    <name>PanoramaTables</name>
+    <message>
+        <source>{days} days overdue</source>
+        <translation>已逾期 {days} 天</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>{days} days left</source>
+        <translation>剩余 {days} 天</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>抽查批次</translation>
+    </message>
+    <message>
+        <source>Inspection window</source>
+        <translation>检查时间段</translation>
+    </message>
+    <message>
+        <source>Drawn from stratum</source>
+        <translation>抽取层级</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>参与部门</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>PanoramaView</name>
+    <message>
+        <source>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</source>
+        <translation>镇街中心与该主体位置；在地图上点选位置将随“地图”工作区提供</translation>
+    </message>
+    <message>
+        <source>Loading the panorama…</source>
+        <translation>正在加载主体全景…</translation>
+    </message>
+    <message>
+        <source>Add tags…</source>
+        <translation>添加标签…</translation>
+    </message>
+    <message>
+        <source>Remove tags…</source>
+        <translation>移除标签…</translation>
+    </message>
+    <message>
+        <source>Correct location…</source>
+        <translation>更正位置…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Enter the position in WGS-84, GCJ-02 or BD-09; it is stored as WGS-84</source>
+        <translation>可按 WGS-84、GCJ-02 或 BD-09 输入坐标，统一存储为 WGS-84</translation>
+    </message>
+    <message>
+        <source>Timeline ({count})</source>
+        <translation>时间线（{count}）</translation>
+    </message>
+    <message>
+        <source>Open items ({count}, {overdue} overdue)</source>
+        <translation>在办事项（{count}，逾期 {overdue}）</translation>
+    </message>
+    <message>
+        <source>Open items ({count})</source>
+        <translation>在办事项（{count}）</translation>
+    </message>
+    <message>
+        <source>Draws ({count})</source>
+        <translation>抽查记录（{count}）</translation>
+    </message>
+    <message>
+        <source>Double notification and commitments ({count})</source>
+        <translation>双告知与承诺（{count}）</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This workspace is not built yet.</source>
         <translation>此工作区尚未建成。</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Operator</source>
+        <translation>值班操作员</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>指挥长</translation>
+    </message>
+    <message>
+        <source>Inspection planner</source>
+        <translation>抽查计划员</translation>
+    </message>
+    <message>
+        <source>Efficiency monitor</source>
+        <translation>效能监察员</translation>
+    </message>
+    <message>
+        <source>Department user</source>
+        <translation>部门用户</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Colour theme</source>
+        <translation>配色主题</translation>
+    </message>
+    <message>
+        <source>User name of the last sign-in</source>
+        <translation>上次登录的用户名</translation>
+    </message>
+    <message>
+        <source>Main window position and size</source>
+        <translation>主窗口位置和大小</translation>
+    </message>
+    <message>
+        <source>Main window toolbars and panels</source>
+        <translation>主窗口工具栏和面板</translation>
+    </message>
+    <message>
+        <source>Workspace shown last</source>
+        <translation>上次显示的工作区</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Sign in — Tongguan</source>
+        <translation>登录 — 通管</translation>
+    </message>
+    <message>
+        <source>Tongguan</source>
+        <translation>通管</translation>
+    </message>
+    <message>
+        <source>{city} market supervision command center</source>
+        <translation>{city} 一网通管指挥中心</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>e.g. operator</source>
+        <translation>例如 operator</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Database: {label}</source>
+        <translation>数据库：{label}</translation>
+    </message>
+    <message>
+        <source>Demo accounts</source>
+        <translation>演示账号</translation>
+    </message>
+    <message>
+        <source>This is a demonstration database. Click an account to fill it in.</source>
+        <translation>这是演示数据库。点击账号即可填入。</translation>
+    </message>
+    <message>
+        <source>{role}:  {username} / {password}</source>
+        <translation>{role}：{username} / {password}</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database: {detail}</source>
+        <translation>无法连接数据库：{detail}</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: {detail}</source>
+        <translation>登录失败：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>TagMultiSelect</name>
+    <message>
+        <source>Any tags</source>
+        <translation>不限标签</translation>
+    </message>
+    <message>
+        <source>{count} tags</source>
+        <translation>{count} 个标签</translation>
+    </message>
+    <message>
+        <source>Entities carrying every chosen tag</source>
+        <translation>同时带有所选全部标签的主体</translation>
+    </message>
+</context>
+<context>
+    <name>TagPickerDialog</name>
+    <message>
+        <source>Add tags</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Remove tags</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>Tags for {name}</source>
+        <translation>{name} 的标签</translation>
+    </message>
+    <message>
+        <source>Tags for {count} selected entities</source>
+        <translation>所选 {count} 户市场主体的标签</translation>
+    </message>
+    <message>
+        <source>Filter tags</source>
+        <translation>筛选标签</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>New tag…</source>
+        <translation>新建标签…</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name}（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>TaggingFlow</name>
+    <message>
+        <source>Tags not changed</source>
+        <translation>标签未修改</translation>
+    </message>
+    <message>
+        <source>Undo failed</source>
+        <translation>撤销失败</translation>
+    </message>
+    <message>
+        <source>Add {tags} to {count} entities?</source>
+        <translation>为 {count} 户市场主体添加标签 {tags}？</translation>
+    </message>
+    <message>
+        <source>Remove {tags} from {count} entities?</source>
+        <translation>移除 {count} 户市场主体的标签 {tags}？</translation>
+    </message>
+    <message>
+        <source>Change tags of several entities</source>
+        <translation>批量修改标签</translation>
+    </message>
+    <message>
+        <source>Every change is recorded in the audit log and can be undone right afterwards.</source>
+        <translation>每项修改都会记入审计日志，完成后可立即撤销。</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the entities already had (or lacked) {tags}.</source>
+        <translation>没有变化：这些主体原本已有（或没有）标签 {tags}。</translation>
+    </message>
+    <message>
+        <source>Added {tags} to {count} entities.</source>
+        <translation>已为 {count} 户市场主体添加标签 {tags}。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Removed {tags} from {count} entities.</source>
+        <translation>已移除 {count} 户市场主体的标签 {tags}。</translation>
+    </message>
+    <message>
+        <source>Undone: {count} entities are as they were.</source>
+        <translation>已撤销：{count} 户市场主体已恢复原状。</translation>
+    </message>
+    <message>
+        <source>Created the tag “{name}”.</source>
+        <translation>已创建标签“{name}”。</translation>
+    </message>
+    <message>
+        <source>Moved {name} to {lat:.6f}, {lng:.6f} (WGS-84).</source>
+        <translation>已将 {name} 的位置更正为 {lat:.6f}, {lng:.6f}（WGS-84）。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskManager</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>All ({count})</source>
+        <translation>全部（{count}）</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} records, newest first</source>
+        <translation>共 {total} 条记录，显示 {shown} 条，由新到旧</translation>
     </message>
 </context>
 <context>

@@ -133,6 +133,11 @@ def test_exports_open_with_the_right_rows(city, tmp_path):
     assert values[0][0] == "USCC" and len(values) == n + 1 and fractions[-1] == pytest.approx(1.0)
     with pytest.raises(ValidationError):
         export.export_entities(search, f, tmp_path / "x.pdf")
+    outside = tmp_path / "for_department.csv"
+    export.export_entities(search, f, outside, include_risk=False)
+    with open(outside, encoding="utf-8-sig") as fh:
+        head = next(csv.reader(fh))
+    assert "风险分类" not in head and len(head) == len(table[0]) - 1
 
 
 def test_cancelled_export_leaves_no_file(city, tmp_path):

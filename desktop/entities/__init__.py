@@ -1,0 +1,61 @@
+"""The Entities workspace (市场主体): find entities, see their panorama, tag them.
+
+    from desktop.entities import register
+    register(registry)       # the window hands its services to the factory
+
+``services`` carries ``.db`` (core Database), ``.tasks`` (TaskManager), ``.user``
+(core.services.auth.UserInfo; its username is the audit actor) and ``.settings``.
+The workspace is also constructible directly: ``EntitiesWorkspace(db, tasks, actor, lang)``.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from desktop.context import ConsoleContext
+from desktop.i18n import current_language
+
+from .empty_page import EntitiesEmptyPage
+from .workspace import EntitiesWorkspace
+
+__all__ = ["WORKSPACE_KEY", "EntitiesWorkspace", "is_internal", "register", "workspace_for"]
+
+WORKSPACE_KEY = "entities"
+# Risk classes are internal supervision data: department users outside the center do not see them.
+_EXTERNAL_ROLES = frozenset({"department"})
+
+
+def is_internal(user: Any) -> bool:
+    """Whether ``user`` (UserInfo) may see internal data such as credit-risk classes."""
+    return getattr(user, "role_code", None) not in _EXTERNAL_ROLES
+
+
+def workspace_for(services: Any) -> EntitiesWorkspace:
+    """Build the workspace from the composition root's services.
+
+    Without a signed-in user (a screenshot, a test) the workspace is read-only:
+    every change needs a user to record as its actor.
+    """
+    user = services.user
+    return EntitiesWorkspace(services.db, services.tasks, user.username if user is not None else "",
+                             current_language(QCoreApplication.instance()),
+                             show_risk=user is None or is_internal(user))
+
+
+def register(registry: Any, services: Any = None) -> None:
+    """Install the Entities workspace factory for key ``"entities"`` in ``registry``.
+
+    The registry hands the window's services to the factory; ``services`` given here
+    are used when the window has none (e.g. a registry built for one fixed session).
+    """
+    bound = services
+
+    def entities_factory(context: ConsoleContext, services: Any = None) -> QWidget:
+        chosen = services if services is not None else bound
+        if chosen is None:
+            return EntitiesEmptyPage()
+        return workspace_for(chosen)
+
+    registry.set_factory(WORKSPACE_KEY, entities_factory)

@@ -1,0 +1,140 @@
+"""The panorama as a PDF file: header, location map, open items, timeline, draws, obligations.
+
+Built as rich text (QTextDocument) and printed with QPdfWriter; the document's font is
+the console's CJK font, so Chinese renders and is embedded. Safe to run in a worker:
+it paints only on a QImage and the PDF writer, never on widgets.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from core.services.panorama import Panorama
+
+from .location_map import paint_location_map
+from .panorama_fields import header_fields, label, no_tags
+from .panorama_tables import (
+    DRAW_COLUMNS,
+    TIMELINE_COLUMNS,
+    Cell,
+    is_overdue,
+    obligation_columns,
+    open_item_columns,
+)
+from .reference import EntityReference
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+_MAP_URL = QUrl("tongguan://panorama/map.png")
+_MAP_SIZE = (560, 420)  # pixels of the map image; shown 300 points wide
+_TABLE = "width='100%' cellspacing='0' cellpadding='3' style='border-collapse: collapse'"
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _table(columns: tuple[Cell, ...], rows, lang: str, today: dt.date) -> str:
+    if not rows:
+        none = translate("PanoramaPdf", "None")
+        return f"<p class='none'>{_e(none)}</p>"
+    head = "".join(f"<th>{_e(c.title())}</th>" for c in columns)
+    body = []
+    for row in rows:
+        style = " style='color:#c62828'" if is_overdue(row, today) else ""
+        body.append(f"<tr{style}>" + "".join(f"<td{' align=right' if c.numeric else ''}>{_e(c.text(row, lang))}</td>"
+                                             for c in columns) + "</tr>")
+    return f"<table {_TABLE} border='1'><tr>{head}</tr>{''.join(body)}</table>"
+
+
+def _text_colour(background: str) -> str:
+    c = QColor(background)
+    return "#000000" if (0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()) > 160 else "#ffffff"
+
+
+def panorama_html(p: Panorama, lang: str, *, show_risk: bool, today: dt.date, generated_by: str = "") -> str:
+    """The panorama as rich text for QTextDocument (the map is the image resource ``map.png``)."""
+    h = p.header
+    fields = header_fields(h, lang, show_risk=show_risk)
+    cells = [f"<td class='label' width='15%'>{_e(label(k))}</td><td width='35%'>{_e(v)}</td>" for k, v in fields]
+    rows = "".join("<tr>" + "".join(cells[i:i + 2]) + "</tr>" for i in range(0, len(cells), 2))
+    tags = "&nbsp; ".join(
+        f"<span style='background-color:{t.colour}; color:{_text_colour(t.colour)}'>&nbsp;"
+        f"{_e(t.name_en if lang == 'en' else t.name_zh)}&nbsp;</span>" for t in h.tags) or _e(no_tags())
+    stamp = translate("PanoramaPdf", "Generated {date} by {user} with Tongguan").format(
+        date=today.isoformat(), user=generated_by or "—")
+    kind = translate("PanoramaPdf", "Entity panorama")
+    sections = [
+        (translate("PanoramaPdf", "Open items"), _table(open_item_columns(today), p.open_items, lang, today),
+         len(p.open_items)),
+        (translate("PanoramaPdf", "Timeline (newest first)"), _table(TIMELINE_COLUMNS, p.timeline, lang, today),
+         len(p.timeline)),
+        (translate("PanoramaPdf", "Double-random draws"), _table(DRAW_COLUMNS, p.draws, lang, today),
+         len(p.draws)),
+        (translate("PanoramaPdf", "Double notification and commitments"),
+         _table(obligation_columns(today), p.obligations, lang, today), len(p.obligations)),
+    ]
+    body = "".join(f"<h2>{_e(title)} ({count})</h2>{table}" for title, table, count in sections)
+    return f"""<html><head><style>
+h1 {{ font-size: 16pt; color: #143a68; margin-bottom: 2px; }}
+h2 {{ font-size: 11pt; color: #143a68; margin-top: 14px; margin-bottom: 4px; }}
+td, th {{ font-size: 8pt; border: 1px solid #c3cedb; }}
+th {{ background-color: #e7ebf1; text-align: left; }}
+td.label {{ color: #5b6778; width: 16%; }}
+p.stamp {{ color: #5b6778; font-size: 8pt; }}
+p.none {{ color: #5b6778; font-size: 8pt; }}
+</style></head><body>
+<h1>{_e(h.name)}</h1>
+<p class='stamp'>{_e(kind)} · {_e(stamp)}</p>
+<table {_TABLE} border='1'>{rows}
+<tr><td class='label'>{_e(label('tags'))}</td><td colspan='3'>{tags}</td></tr></table>
+<p align='center'><img src='{_MAP_URL.toString()}' width='300'></p>
+{body}
+</body></html>"""
+
+
+def write_panorama_pdf(path: Path, p: Panorama, reference: EntityReference | None, lang: str, *,
+                       show_risk: bool, today: dt.date, font_family: str, generated_by: str = "") -> Path:
+    """Write the panorama to ``path`` (written beside it first, then moved into place)."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.part")
+    image = QImage(*_MAP_SIZE, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    paint_location_map(painter, QRectF(image.rect()), reference, (p.header.lat, p.header.lng), lang,
+                       font_family=font_family, font_scale=1.3)
+    painter.end()
+
+    document = QTextDocument()
+    font = QFont(font_family)
+    font.setPointSizeF(9)
+    document.setDefaultFont(font)
+    document.addResource(QTextDocument.ResourceType.ImageResource, _MAP_URL, image)
+    document.setHtml(panorama_html(p, lang, show_risk=show_risk, today=today, generated_by=generated_by))
+
+    writer = QPdfWriter(str(tmp))
+    writer.setTitle(p.header.name)
+    writer.setCreator("Tongguan")
+    writer.setResolution(300)
+    # No printer margins: QTextDocument.print_() puts its own 2 cm around the text.
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+    try:
+        document.print_(writer)
+        del writer  # flushes and closes the file
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
