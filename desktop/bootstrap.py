@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtWidgets import QDialog
 
 from core.db.database import Database
-from core.db.migrate import current_revision
+from core.db.migrate import current_revision, head_revision
 from core.errors import TongguanError
 from core.services.auth import UserInfo
 from desktop.context import ConsoleContext
@@ -65,9 +65,14 @@ def open_database(db_url: str | None) -> Database:
     it has no Tongguan schema. Needs no Qt at all.
     """
     db = Database.open(db_url)
-    if current_revision(db.engine) is None:
+    revision = current_revision(db.engine)
+    if revision is None:
         db.dispose()
         raise SchemaMissing("no Tongguan schema yet", where=db.label)
+    if revision != head_revision():
+        db.dispose()
+        raise SchemaMissing(f"the schema is at {revision} but this version needs {head_revision()}: "
+                            "run `tongguan db upgrade`", where=db.label)
     return db
 
 

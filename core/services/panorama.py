@@ -73,6 +73,7 @@ class OpenItem:
     due_on: dt.date | None
     department_zh: str | None
     department_en: str | None
+    title_en: str | None = None  # when the title is fixed vocabulary rather than data
 
     def overdue(self, today: dt.date) -> bool:
         return self.due_on is not None and self.due_on < today
@@ -86,6 +87,7 @@ class DrawEntry:
     window_end: dt.date
     stratum: str
     departments_zh: tuple[str, ...]
+    departments_en: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class ObligationEntry:
     kind: str  # "push" | "commitment"
     title: str
     department_zh: str | None
+    department_en: str | None
     started_on: dt.date
     due_on: dt.date | None
     done_on: dt.date | None
@@ -149,14 +152,16 @@ def load_panorama(db: Database, entity_id: int) -> Panorama:
                                        dzh(c.department_id), den(c.department_id)))
         for c in s.scalars(select(Case).where(Case.entity_id == entity_id, Case.status == "filed")):
             open_items.append(OpenItem("case", c.ref_no, "立案调查", c.status.value, c.decision_due,
-                                       dzh(c.department_id), den(c.department_id)))
+                                       dzh(c.department_id), den(c.department_id), "Case under investigation"))
         for t in s.scalars(select(InspectionTask).where(InspectionTask.entity_id == entity_id,
                                                         InspectionTask.status.in_(("planned", "in_progress")))):
             open_items.append(OpenItem("inspection", f"JC{t.id:06d}", "联合检查" if t.joint else "检查任务",
-                                       t.status.value, t.due_on, dzh(t.lead_department_id), den(t.lead_department_id)))
+                                       t.status.value, t.due_on, dzh(t.lead_department_id), den(t.lead_department_id),
+                                       "Joint inspection" if t.joint else "Inspection task"))
         obligations: list[ObligationEntry] = []
         for p in s.scalars(select(NotificationPush).where(NotificationPush.entity_id == entity_id)):
-            obligations.append(ObligationEntry("push", p.permit_name, dzh(p.department_id), p.pushed_on,
+            obligations.append(ObligationEntry("push", p.permit_name, dzh(p.department_id), den(p.department_id),
+                                               p.pushed_on,
                                                p.claim_due, p.claimed_on, p.status.value))
             if p.status.value == "pending":
                 open_items.append(OpenItem("push", f"SGZ{p.id:06d}", p.permit_name, "pending", p.claim_due,
@@ -164,7 +169,8 @@ def load_panorama(db: Database, entity_id: int) -> Panorama:
         for c, v in s.execute(select(Commitment, CommitmentVerification)
                               .outerjoin(CommitmentVerification, CommitmentVerification.commitment_id == Commitment.id)
                               .where(Commitment.entity_id == entity_id)).tuples():
-            obligations.append(ObligationEntry("commitment", c.matter_name, dzh(c.department_id), c.fulfil_by,
+            obligations.append(ObligationEntry("commitment", c.matter_name, dzh(c.department_id),
+                                               den(c.department_id), c.fulfil_by,
                                                v.due_on if v else None, v.done_on if v else None, c.status.value))
             if c.status.value == "pending":
                 open_items.append(OpenItem("commitment", f"CN{c.id:06d}", c.matter_name, "pending",
@@ -173,10 +179,9 @@ def load_panorama(db: Database, entity_id: int) -> Panorama:
         for obj, batch in s.execute(select(DrawnObject, DrawBatch).join(DrawBatch, DrawBatch.id == DrawnObject.batch_id)
                                     .where(DrawnObject.entity_id == entity_id)
                                     .order_by(DrawBatch.window_start.desc())).tuples():
-            names = tuple(dzh(d) or "" for d in s.scalars(
-                select(BatchDepartment.department_id).where(BatchDepartment.batch_id == batch.id)))
-            draws.append(DrawEntry(batch.id, batch.name, batch.window_start, batch.window_end,
-                                   obj.stratum.value, names))
+            dept_ids = list(s.scalars(select(BatchDepartment.department_id).where(BatchDepartment.batch_id == batch.id)))
+            draws.append(DrawEntry(batch.id, batch.name, batch.window_start, batch.window_end, obj.stratum.value,
+                                   tuple(dzh(d) or "" for d in dept_ids), tuple(den(d) or "" for d in dept_ids)))
     open_items.sort(key=lambda i: (i.due_on or dt.date.max, i.ref))
     return Panorama(header, timeline, tuple(open_items), tuple(draws), tuple(obligations))
 

@@ -5,33 +5,9 @@ import argparse
 import os
 from pathlib import Path
 
-from core.db.database import Database
-from core.db.migrate import current_revision
-
 from .output import fail
 
 LANGS = {"zh": "zh_CN", "zh_CN": "zh_CN", "en": "en"}
-
-
-def console_context(db: Database):
-    """Facts about the database for the shell's title and status bar."""
-    from sqlalchemy import func, select
-
-    from core.db.models import MarketEntity
-    from desktop.context import ConsoleContext
-
-    meta = db.meta() if current_revision(db.engine) else {}
-    count = None
-    if meta:
-        with db.sessions() as s:
-            count = s.scalar(select(func.count()).select_from(MarketEntity))
-    return ConsoleContext(
-        database_label=db.label,
-        city_name=meta.get("city_name_zh", "义乌市"),
-        city_name_en=meta.get("city_name_en"),
-        is_demo=meta.get("demo") == "1",
-        entity_count=count,
-    )
 
 
 def _parse_size(text: str) -> tuple[int, int]:
@@ -45,8 +21,10 @@ def cmd_console(args: argparse.Namespace) -> int:
     try:
         return start_console(args.db, lang=LANGS[args.lang] if args.lang else None)
     except SchemaMissing as exc:
-        return fail(f"{exc.where} has no Tongguan schema yet: run `tongguan db upgrade` "
-                    "(or `tongguan demo` for a demo city)")
+        if "no Tongguan schema" in exc.message:
+            return fail(f"{exc.where} has no Tongguan schema yet: run `tongguan db upgrade` "
+                        "(or `tongguan demo` for a demo city)")
+        return fail(str(exc))
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
@@ -62,7 +40,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     import tempfile
 
     from desktop.app import create_application
-    from desktop.bootstrap import build_services
+    from desktop.bootstrap import build_services, load_context
     from desktop.settings import Settings
 
     create_application()  # the services' task manager needs the application
@@ -70,7 +48,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         # Screenshots neither read nor change the user's own settings.
         services = build_services(args.db, settings=Settings.open(Path(scratch) / "screenshot.ini"))
         try:
-            out = render_view(args.view, Path(args.out), context=console_context(services.db),
+            out = render_view(args.view, Path(args.out), context=load_context(services.db),
                               lang=LANGS[args.lang], theme=args.theme, size=size, services=services)
         finally:
             services.close()

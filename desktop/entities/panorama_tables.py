@@ -89,7 +89,8 @@ def open_item_columns(today: dt.date) -> tuple[Cell, ...]:
     return (
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Kind"), lambda r, lang: vocabulary.open_item_kind(r.kind)),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Reference"), lambda r, lang: r.ref),
-        Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Matter"), lambda r, lang: r.title),
+        Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Matter"),
+             lambda r, lang: r.title_en if lang == "en" and r.title_en else r.title),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "State"), lambda r, lang: vocabulary.state(r.state)),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Deadline"), lambda r, lang: _date(r.due_on)),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Time left"), lambda r, lang: days_left(r.due_on, None, today)),
@@ -102,7 +103,8 @@ DRAW_COLUMNS: tuple[Cell, ...] = (
     Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Inspection window"),
          lambda r, lang: f"{_date(r.window_start)} – {_date(r.window_end)}"),
     Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Drawn from stratum"), lambda r, lang: vocabulary.risk_class(r.stratum)),
-    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Departments"), lambda r, lang: "、".join(r.departments_zh)),
+    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Departments"),
+         lambda r, lang: ", ".join(r.departments_en) if lang == "en" and r.departments_en else "、".join(r.departments_zh)),
 )
 
 
@@ -110,7 +112,7 @@ def obligation_columns(today: dt.date) -> tuple[Cell, ...]:
     return (
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Kind"), lambda r, lang: vocabulary.open_item_kind(r.kind)),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Matter"), lambda r, lang: r.title),
-        Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Department"), lambda r, lang: r.department_zh or ""),
+        Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Department"), lambda r, lang: _dept(r.department_zh, r.department_en, lang)),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Started"), lambda r, lang: _date(r.started_on)),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Deadline"), lambda r, lang: _date(r.due_on)),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Done on"), lambda r, lang: _date(r.done_on)),
