@@ -5,8 +5,16 @@ first page of results. Sign-in is done programmatically with the demo operator a
 """
 from __future__ import annotations
 
-import resource
 import sys
+
+
+def current_rss_mb() -> int:
+    """Resident memory now (ru_maxrss would include the parent's peak, inherited at fork)."""
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) // 1024
+    return -1
 
 
 def main(url: str) -> int:
@@ -36,7 +44,7 @@ def main(url: str) -> int:
         tables = window.page("entities").findChildren(QTableView)
         model = tables[0].model() if tables else None
         if model is not None and model.rowCount() > 0 and getattr(model, "is_loaded", lambda r: True)(0):
-            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+            rss = current_rss_mb()
             print(f"READY {rss}", flush=True)
             app.quit()
 
