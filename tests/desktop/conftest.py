@@ -8,6 +8,7 @@ import os
 # Xvfb for QtWebEngine tests) is respected.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import datetime as dt  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -15,10 +16,17 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from core.db.database import Database  # noqa: E402
+from core.db.migrate import upgrade as upgrade_schema  # noqa: E402
+from core.db.models import Department, Role, RoleCode, User  # noqa: E402
+from core.security import hash_password  # noqa: E402
 from desktop.app import create_application  # noqa: E402
+from desktop.bootstrap import AppServices, build_services  # noqa: E402
 from desktop.context import ConsoleContext  # noqa: E402
 from desktop.i18n import DEFAULT_LANGUAGE, install_language  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
+from desktop.settings import Settings  # noqa: E402
+from desktop.tasks import TaskManager  # noqa: E402
 from desktop.theme import DEFAULT_THEME, apply_theme  # noqa: E402
 
 _app: QApplication | None = None
@@ -73,3 +81,61 @@ def main_window(console_app: QApplication, console_context: ConsoleContext, qtbo
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+# ---- databases and services for the console-infrastructure tests ---------------
+
+
+
+@pytest.fixture(scope="module")
+def demo_url(tmp_path_factory) -> str:
+    """A small demo city on SQLite, built once for the module (read-only use)."""
+    from core.demo.builder import build_demo
+    from core.demo.spec import DemoSpec
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    build_demo(str(path), DemoSpec(entities=200, seed=5, as_of=dt.date(2026, 11, 20), chunk=100))
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def plain_url(tmp_path_factory) -> str:
+    """Real (non-demo) data: an upgraded schema and one user, as an installer leaves it."""
+    path = tmp_path_factory.mktemp("plain") / "plain.sqlite"
+    db = Database.open(str(path))
+    upgrade_schema(db.engine)
+    with db.uow("installer") as uow:
+        uow.session.add(Role(code=RoleCode.OPERATOR, name_zh="值班操作员", name_en="Operator"))
+        department = Department(code="D01", name_zh="综合执法队", name_en="Enforcement Team", group="5")
+        uow.session.add(department)
+        uow.session.flush()
+        uow.session.add(User(username="zhang", display_name="张敏", role_code=RoleCode.OPERATOR,
+                             password_hash=hash_password("s3cret"), department_id=department.id))
+        uow.commit()
+    db.dispose()
+    return str(path)
+
+
+def _services(url: str, settings_dir: Path) -> AppServices:
+    return build_services(url, settings=Settings.open(settings_dir / "console.ini"))
+
+
+@pytest.fixture
+def demo_services(console_app, demo_url, settings_dir):
+    services = _services(demo_url, settings_dir)
+    yield services
+    services.close()
+
+
+@pytest.fixture
+def plain_services(console_app, plain_url, settings_dir):
+    services = _services(plain_url, settings_dir)
+    yield services
+    services.close()
+
+
+@pytest.fixture
+def tasks(console_app):
+    manager = TaskManager()
+    yield manager
+    assert manager.wait_idle(5000)
