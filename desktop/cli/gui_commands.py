@@ -10,6 +10,20 @@ from .output import fail
 LANGS = {"zh": "zh_CN", "zh_CN": "zh_CN", "en": "en"}
 
 
+def _quiet_offscreen_noise() -> None:
+    """Drop the offscreen platform's note about a window-manager feature it lacks;
+    every other Qt message still reaches stderr."""
+    import sys
+
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode, _context, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
 def _parse_size(text: str) -> tuple[int, int]:
     w, _, h = text.lower().partition("x")
     return int(w), int(h)
@@ -43,6 +57,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from desktop.bootstrap import build_services, load_context
     from desktop.settings import Settings
 
+    _quiet_offscreen_noise()
     create_application()  # the services' task manager needs the application
     with tempfile.TemporaryDirectory(prefix="tongguan-shot-") as scratch:
         # Screenshots neither read nor change the user's own settings.
