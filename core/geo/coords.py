@@ -23,23 +23,27 @@ def _check(lat: float, lng: float) -> None:
         raise ValidationError(f"not a coordinate: latitude {lat}, longitude {lng}", where="location")
 
 
-def to_wgs84(lat: float, lng: float, system: CoordSystem | str) -> tuple[float, float]:
-    """A point given in ``system`` as WGS-84 (lat, lng)."""
+# (to WGS-84, from WGS-84) for each non-WGS system; the inverses are prcoords' precise ones.
+_CONVERTERS = {
+    CoordSystem.GCJ02: (prcoords.gcj_wgs_bored, prcoords.wgs_gcj),
+    CoordSystem.BD09: (prcoords.bd_wgs_bored, prcoords.wgs_bd),
+}
+
+
+def _convert(lat: float, lng: float, system: CoordSystem | str, direction: int) -> tuple[float, float]:
     _check(lat, lng)
     system = CoordSystem(system)
     if system is CoordSystem.WGS84:
         return lat, lng
-    point = prcoords.Coords(lat, lng)
-    out = prcoords.gcj_wgs_bored(point) if system is CoordSystem.GCJ02 else prcoords.bd_wgs_bored(point)
+    out = _CONVERTERS[system][direction](prcoords.Coords(lat, lng))
     return out.lat, out.lon
+
+
+def to_wgs84(lat: float, lng: float, system: CoordSystem | str) -> tuple[float, float]:
+    """A point given in ``system`` as WGS-84 (lat, lng)."""
+    return _convert(lat, lng, system, 0)
 
 
 def from_wgs84(lat: float, lng: float, system: CoordSystem | str) -> tuple[float, float]:
     """A WGS-84 point expressed in ``system``."""
-    _check(lat, lng)
-    system = CoordSystem(system)
-    if system is CoordSystem.WGS84:
-        return lat, lng
-    point = prcoords.Coords(lat, lng)
-    out = prcoords.wgs_gcj(point) if system is CoordSystem.GCJ02 else prcoords.wgs_bd(point)
-    return out.lat, out.lon
+    return _convert(lat, lng, system, 1)

@@ -7,7 +7,6 @@ outcome, so a refused code or colour is shown inline next to its field.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QColor, QRegularExpressionValidator
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import ValidationError
+from core.reference.model import Tag
 from core.services.tagging import TagInfo
 
 from .errors import detail, headline
@@ -116,16 +116,9 @@ class TagPickerDialog(QDialog):
             item.setHidden(bool(needle) and needle not in item.text().lower())
 
 
-@dataclass(frozen=True)
-class NewTag:
-    """What the operator typed into the new-tag dialog."""
-
-    code: str
-    name_zh: str
-    name_en: str
-    colour: str
-    meaning_zh: str
-    meaning_en: str
+# What the operator types into the new-tag dialog is a tag definition as a city profile
+# holds one: reuse that type rather than a twin of it.
+NewTag = Tag
 
 
 class NewTagDialog(QDialog):
