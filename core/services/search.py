@@ -7,16 +7,31 @@ Results come back as frozen rows, a page at a time, safe to hand to the UI threa
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column, or_, select, text
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from core.db.database import Database
 from core.db.models import MarketEntity, entity_tags
 from core.db.text_search import FTS_TABLE
 
+_INLINE_IDS = 500
 _CODE_LIKE = re.compile(r"^[0-9A-Za-z]+$")
 # Only indexed columns sort: each index also orders by id, so a sorted page never sorts the table.
 SORT_KEYS = ("id", "uscc", "name", "industry_code", "town_code", "status", "risk_class", "registered_on")
@@ -86,6 +101,20 @@ def _text_condition(dialect: str, query: str) -> ColumnElement[bool] | None:
     return or_(MarketEntity.name.like(pattern, escape="\\"), MarketEntity.address.like(pattern, escape="\\"))
 
 
+def _id_condition(dialect: str, ids: tuple[int, ...]) -> ColumnElement[bool]:
+    """``id IN ids``; a large selection (a polygon drawn on the map) goes as one parameter,
+    since a bind parameter per id would pass SQLite's and PostgreSQL's parameter limits."""
+    if len(ids) <= _INLINE_IDS:
+        return MarketEntity.id.in_(ids)
+    values = [int(i) for i in ids]
+    if dialect == "postgresql":
+        listed = select(func.unnest(bindparam("selected_ids", values, type_=ARRAY(BigInteger))))
+    else:
+        listed = select(literal_column("value")).select_from(
+            func.json_each(bindparam("selected_ids", json.dumps(values))))
+    return MarketEntity.id.in_(listed.scalar_subquery())
+
+
 def _conditions(dialect: str, f: EntityFilter) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     cond = _text_condition(dialect, f.text)
@@ -95,10 +124,11 @@ def _conditions(dialect: str, f: EntityFilter) -> list[ColumnElement[bool]]:
         (MarketEntity.town_code, f.town_codes), (MarketEntity.village_code, f.village_codes),
         (MarketEntity.industry_code, f.industry_codes), (MarketEntity.entity_type, f.entity_types),
         (MarketEntity.status, f.statuses), (MarketEntity.risk_class, f.risk_classes),
-        (MarketEntity.id, f.entity_ids),
     ):
         if values:
             conds.append(column.in_(values))
+    if f.entity_ids:
+        conds.append(_id_condition(dialect, f.entity_ids))
     for tag_id in f.tag_ids:
         conds.append(exists().where(and_(entity_tags.c.entity_id == MarketEntity.id, entity_tags.c.tag_id == tag_id)))
     return conds

@@ -90,3 +90,18 @@ def test_search_text_is_not_sql(demo_db):
     for nasty in ('"; DROP TABLE market_entities; --', "%", "_", '小"商', "a' OR '1'='1"):
         assert search.count(EntityFilter(text=nasty)) == 0
     assert rows(demo_db, "SELECT COUNT(*) FROM market_entities")[0][0] == 3000
+
+
+def test_large_selection_passes_as_one_parameter(demo_db):
+    """A polygon drawn on the map can select more ids than either database allows parameters."""
+    search = EntitySearch(demo_db)
+    every = search.ids(EntityFilter())
+    chosen = tuple(every[::2])
+    assert len(chosen) > 500  # above the inline limit, so the one-parameter form is used
+    # Ids that do not exist only shrink the count; duplicates are harmless.
+    padded = chosen + tuple(range(10**9, 10**9 + 40000)) + chosen[:10]
+    assert search.count(EntityFilter(entity_ids=padded)) == len(chosen)
+    risky = EntityFilter(entity_ids=padded, risk_classes=("C", "D"))
+    expected = [i for i in search.ids(EntityFilter(risk_classes=("C", "D"))) if i in set(chosen)]
+    assert search.ids(risky) == expected
+    assert [r.id for r in search.page(risky, limit=7)] == expected[:7]

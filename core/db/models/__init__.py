@@ -10,6 +10,7 @@ from .matters import ChecklistItem, RegulatoryMatter
 from .notifications import Commitment, CommitmentVerification, NotificationPush
 from .people import Inspector, InspectorConflict, Role, User
 from .reference import AppMeta, Department, Industry, Tag, Town, Village
+from .wall import WallView
 
 __all__ = [
     "AppMeta", "AuditEntry", "Base", "BatchDepartment", "Case", "ChecklistItem", "Clue",
@@ -17,5 +18,5 @@ __all__ = [
     "DrawPlan", "DrawTeamMember", "DrawnObject", "EntityRecord", "Industry",
     "InspectionResult", "InspectionTask", "Inspector", "InspectorConflict",
     "MarketEntity", "NotificationPush", "RegulatoryMatter", "Role", "Tag", "Town",
-    "User", "Village", "entity_tags", "task_inspectors", "task_matters",
+    "User", "Village", "WallView", "entity_tags", "task_inspectors", "task_matters",
 ]

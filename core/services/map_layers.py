@@ -1,0 +1,144 @@
+"""What the map's town choropleth and overlay layers show, read from the database.
+
+Entity counts come from the columnar index; the measures here are the work items:
+open clues, and overdue items (clues past due, cases past their decision date, pushes
+not claimed in time, commitment checks past due) per town, plus the positions of open
+clues and of a draw batch's drawn entities. Clues without an entity are placed by their
+own position or their source village's town.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import aliased
+
+from core.db.database import Database
+from core.db.models import (
+    Case,
+    CaseStatus,
+    Clue,
+    ClueState,
+    Commitment,
+    CommitmentVerification,
+    DrawBatch,
+    DrawnObject,
+    DrawPlan,
+    MarketEntity,
+    NotificationPush,
+    PushStatus,
+    Village,
+)
+
+CLOSED_CLUE_STATES = (ClueState.CLOSED, ClueState.DUPLICATE, ClueState.TRANSFERRED)
+
+
+@dataclass(frozen=True)
+class ClueMarkers:
+    """Open clues with a position: parallel tuples."""
+
+    ids: tuple[int, ...]
+    lats: tuple[float, ...]
+    lngs: tuple[float, ...]
+    overdue: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class DrawnBatch:
+    id: int
+    name: str
+    plan_name: str
+    year: int
+    drawn: int
+
+
+def _open_clue() -> object:
+    return Clue.state.not_in(CLOSED_CLUE_STATES)
+
+
+def _clue_town():
+    village = aliased(Village)
+    entity = aliased(MarketEntity)
+    town = func.coalesce(entity.town_code, village.town_code)
+    return town, entity, village
+
+
+def open_clues_by_town(db: Database) -> dict[str, int]:
+    """Open clues per town code."""
+    town, entity, village = _clue_town()
+    stmt = (select(town, func.count()).select_from(Clue)
+            .outerjoin(entity, entity.id == Clue.entity_id)
+            .outerjoin(village, village.code == Clue.source_village_code)
+            .where(_open_clue()).group_by(town))
+    with db.sessions() as s:
+        return {code: n for code, n in s.execute(stmt) if code}
+
+
+def overdue_by_town(db: Database, today: dt.date | None = None) -> dict[str, int]:
+    """Overdue work items per town: clues, case decisions, double-notification claims, commitment checks."""
+    today = today or dt.date.today()
+    totals: Counter[str] = Counter()
+    town, entity, village = _clue_town()
+    clue_stmt = (select(town, func.count()).select_from(Clue)
+                 .outerjoin(entity, entity.id == Clue.entity_id)
+                 .outerjoin(village, village.code == Clue.source_village_code)
+                 .where(_open_clue(), Clue.due_on < today).group_by(town))
+    by_entity = [
+        select(MarketEntity.town_code, func.count()).select_from(Case)
+        .join(MarketEntity, MarketEntity.id == Case.entity_id)
+        .where(Case.status == CaseStatus.FILED, Case.decided_on.is_(None), Case.decision_due < today)
+        .group_by(MarketEntity.town_code),
+        select(MarketEntity.town_code, func.count()).select_from(NotificationPush)
+        .join(MarketEntity, MarketEntity.id == NotificationPush.entity_id)
+        .where(NotificationPush.status == PushStatus.PENDING, NotificationPush.claim_due < today)
+        .group_by(MarketEntity.town_code),
+        select(MarketEntity.town_code, func.count()).select_from(CommitmentVerification)
+        .join(Commitment, Commitment.id == CommitmentVerification.commitment_id)
+        .join(MarketEntity, MarketEntity.id == Commitment.entity_id)
+        .where(CommitmentVerification.done_on.is_(None), CommitmentVerification.due_on < today)
+        .group_by(MarketEntity.town_code),
+    ]
+    with db.sessions() as s:
+        for stmt in (clue_stmt, *by_entity):
+            for code, n in s.execute(stmt):
+                if code:
+                    totals[code] += n
+    return dict(totals)
+
+
+def open_clue_markers(db: Database, today: dt.date | None = None, *, limit: int = 20000) -> ClueMarkers:
+    """Positions (WGS-84) of open clues: the clue's own point, else its entity's."""
+    today = today or dt.date.today()
+    lat = func.coalesce(Clue.lat, MarketEntity.lat)
+    lng = func.coalesce(Clue.lng, MarketEntity.lng)
+    stmt = (select(Clue.id, lat, lng, Clue.due_on).select_from(Clue)
+            .outerjoin(MarketEntity, MarketEntity.id == Clue.entity_id)
+            .where(_open_clue(), or_(Clue.lat.is_not(None), MarketEntity.lat.is_not(None)))
+            .order_by(Clue.id).limit(limit))
+    with db.sessions() as s:
+        rows = s.execute(stmt).all()
+    return ClueMarkers(
+        ids=tuple(r[0] for r in rows), lats=tuple(float(r[1]) for r in rows),
+        lngs=tuple(float(r[2]) for r in rows),
+        overdue=tuple(r[3] is not None and r[3] < today for r in rows),
+    )
+
+
+def drawn_batches(db: Database) -> list[DrawnBatch]:
+    """Batches that have drawn entities, newest first."""
+    stmt = (select(DrawBatch.id, DrawBatch.name, DrawPlan.name, DrawPlan.year, func.count(DrawnObject.id))
+            .join(DrawPlan, DrawPlan.id == DrawBatch.plan_id)
+            .join(DrawnObject, DrawnObject.batch_id == DrawBatch.id)
+            .group_by(DrawBatch.id, DrawBatch.name, DrawPlan.name, DrawPlan.year)
+            .order_by(DrawPlan.year.desc(), DrawBatch.id.desc()))
+    with db.sessions() as s:
+        return [DrawnBatch(*row) for row in s.execute(stmt)]
+
+
+def drawn_entity_ids(db: Database, batch_id: int) -> list[int]:
+    """The entities drawn in a batch, in pick order."""
+    stmt = select(DrawnObject.entity_id).where(DrawnObject.batch_id == batch_id).order_by(DrawnObject.pick_order)
+    with db.sessions() as s:
+        return list(s.scalars(stmt))
