@@ -1,23 +1,25 @@
-"""The city base map page: towns and villages over intranet tiles or a schematic background.
+"""The city base map page, and the pieces every map page shares.
 
 Pages must open on an intranet workstation with no internet, so folium's CDN scripts and
-styles are replaced by the local Leaflet files (:mod:`maps.assets`) and only Leaflet-core
-elements are used (no jQuery, Bootstrap or awesome-markers). Without a tile server the map
-is schematic: a plain background, points only, and a note saying so. Coordinates are WGS-84.
+styles are replaced by local files (:mod:`maps.assets`) and only Leaflet-core elements are
+used (no jQuery, Bootstrap or awesome-markers). Without a tile server the map is
+schematic: a plain background, points only, and a note saying so. Positions are in the
+tile server's system (WGS-84 unless :class:`maps.tiles.TileConfig` says GCJ-02).
 """
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from urllib.parse import urlparse
 
 import folium
-from branca.element import Element
+from branca.element import Element, MacroElement
+from jinja2 import Template
 
-from core.errors import ConfigError
 from core.reference import CityProfile
-from maps.assets import leaflet_css, leaflet_js
+from maps.assets import asset_links
+from maps.tiles import TileConfig, display_bounds, display_point
 
 SCHEMATIC_NOTE_ZH = "示意底图（未配置瓦片服务）"
 SCHEMATIC_NOTE_EN = "Schematic base map (no tile server configured)"
@@ -29,30 +31,46 @@ _TOWN_COLOUR = "#1f5f8b"
 _VILLAGE_COLOUR = "#7a8691"
 _URL = re.compile(r"https?://[^\s\"'<>)]+", re.IGNORECASE)
 
+Positions = Mapping[str, tuple[float, float]]
+
 
 def external_urls(page: str) -> set[str]:
     """Every http(s) URL written in a page; an offline page must have none but its tiles."""
     return set(_URL.findall(page))
 
 
-def _check_tile_url(tile_url: str) -> None:
-    missing = [p for p in ("{z}", "{x}", "{y}") if p not in tile_url]
-    if missing:
-        raise ConfigError(
-            f"tile server URL lacks {', '.join(missing)}: {tile_url!r} "
-            "(expected a template such as http://tiles.intranet/{z}/{x}/{y}.png)",
-            where="map tile_url",
-        )
+# ------------------------------------------------------------------ shared page pieces
+
+def use_local_assets(m: folium.Map, names: Iterable[str] = ("leaflet_js", "leaflet_css"),
+                     *, extra_js: Iterable[tuple[str, str]] = ()) -> None:
+    """Link ``m``'s page to the registered local assets ``names`` (and nothing else).
+
+    Per-instance lists shadow folium's class-level CDN lists (Leaflet, jQuery, Bootstrap,
+    awesome-markers, Font Awesome); nothing on our pages needs the rest. ``extra_js`` are
+    ``(name, url)`` pairs inserted right after Leaflet (QtWebEngine's ``qrc:`` channel).
+    """
+    js, css = asset_links(tuple(names))
+    m.default_js = js[:1] + list(extra_js) + js[1:]
+    m.default_css = css
 
 
-def _use_local_leaflet(m: folium.Map) -> None:
-    # Per-instance lists shadow folium's class-level CDN lists (Leaflet, jQuery,
-    # Bootstrap, awesome-markers, Font Awesome); nothing on our pages needs the rest.
-    m.default_js = [("leaflet", leaflet_js().as_uri())]
-    m.default_css = [("leaflet_css", leaflet_css().as_uri())]
+class _AttributionPrefix(MacroElement):
+    # Leaflet's default prefix links to leafletjs.com; a click would leave the intranet.
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        if ({{ this._parent.get_name() }}.attributionControl) {
+            {{ this._parent.get_name() }}.attributionControl.setPrefix("Leaflet");
+        }
+        {% endmacro %}
+    """)
 
 
-def _schematic_note() -> Element:
+def add_offline_attribution(m: folium.Map) -> None:
+    """Credit Leaflet in plain text instead of a link to its web site."""
+    m.add_child(_AttributionPrefix(), name="tongguan_attribution")
+
+
+def schematic_note() -> Element:
     text = f"{html.escape(SCHEMATIC_NOTE_ZH)}<br>{html.escape(SCHEMATIC_NOTE_EN)}"
     return Element(
         '<div class="tongguan-schematic-note" style="position: fixed; top: 12px; left: 50%; '
@@ -63,25 +81,50 @@ def _schematic_note() -> Element:
     )
 
 
-def _towns_layer(profile: CityProfile) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name=TOWNS_LAYER)
+def add_base(m: folium.Map, tiles: TileConfig | None) -> folium.TileLayer | None:
+    """The tile layer of ``tiles``, or the schematic background and its note."""
+    if tiles is None:
+        m.get_root().header.add_child(
+            # div. outranks leaflet.css, which the header links after this style.
+            Element(f"<style>div.leaflet-container {{ background: {_BACKGROUND}; }}</style>"),
+            name="tongguan_background",
+        )
+        m.get_root().html.add_child(schematic_note(), name="tongguan_schematic_note")
+        return None
+    layer = tiles.layer()
+    layer.add_to(m)
+    return layer
+
+
+def town_positions(profile: CityProfile, coords: str = "wgs84") -> dict[str, tuple[float, float]]:
+    """{town code: (lat, lng)} of the profile's town centres in ``coords``."""
+    return {t.code: display_point(t.lat, t.lng, coords) for t in profile.towns}
+
+
+def towns_layer(profile: CityProfile, positions: Positions | None = None, *, show: bool = True) -> folium.FeatureGroup:
+    """Town centres labelled with their Chinese names; ``positions`` overrides the profile's."""
+    positions = positions or town_positions(profile)
+    group = folium.FeatureGroup(name=TOWNS_LAYER, show=show)
     for town in profile.towns:
         folium.CircleMarker(
-            location=(town.lat, town.lng),
+            location=positions[town.code],
             radius=7,
             color=_TOWN_COLOUR,
             weight=2,
             fill=True,
             fill_color=_TOWN_COLOUR,
             fill_opacity=0.8,
-            tooltip=folium.Tooltip(town.name_zh, permanent=True, direction="right"),
+            # Offset past the dot so the label does not cover it; the class lets pages restyle it.
+            tooltip=folium.Tooltip(town.name_zh, permanent=True, direction="right",
+                                   offset=[8, 0], class_name="tongguan-town-label"),
         ).add_to(group)
     return group
 
 
-def _villages_layer(profile: CityProfile, centres: dict[str, tuple[float, float]]) -> folium.FeatureGroup:
+def villages_layer(profile: CityProfile, centres: Positions, *, show: bool = True) -> folium.FeatureGroup:
+    """A small dot per village or community, its name on hover."""
     names = {v.code: v.name_zh for v in profile.villages}
-    group = folium.FeatureGroup(name=VILLAGES_LAYER)
+    group = folium.FeatureGroup(name=VILLAGES_LAYER, show=show)
     for code, (lat, lng) in sorted(centres.items()):
         folium.CircleMarker(
             location=(lat, lng),
@@ -94,6 +137,22 @@ def _villages_layer(profile: CityProfile, centres: dict[str, tuple[float, float]
         ).add_to(group)
     return group
 
+
+def new_map(profile: CityProfile, *, max_zoom: int | None = None, coords: str = "wgs84") -> folium.Map:
+    """An empty folium map of ``profile`` (centred in ``coords``) drawing paths on a canvas."""
+    # folium's max_zoom only reaches its default tile layer; maxZoom is the map's option.
+    extra = {"maxZoom": max_zoom} if max_zoom else {}
+    return folium.Map(
+        location=display_point(profile.centre.lat, profile.centre.lng, coords),
+        zoom_start=profile.zoom,
+        tiles=None,
+        prefer_canvas=True,
+        control_scale=True,
+        **extra,
+    )
+
+
+# ----------------------------------------------------------------------- the base map
 
 def build_city_map(
     profile: CityProfile,
@@ -109,33 +168,16 @@ def build_city_map(
     when the local Leaflet files are absent, :class:`core.errors.ConfigError` for a
     template without ``{z}``/``{x}``/``{y}``.
     """
-    if tile_url is not None:
-        _check_tile_url(tile_url)
-    m = folium.Map(
-        location=tuple(profile.centre),
-        zoom_start=profile.zoom,
-        tiles=None,
-        prefer_canvas=True,
-        control_scale=True,
-    )
-    _use_local_leaflet(m)
-    if tile_url is None:
-        m.get_root().header.add_child(
-            # div. outranks leaflet.css, which the header links after this style.
-            Element(f"<style>div.leaflet-container {{ background: {_BACKGROUND}; }}</style>"),
-            name="tongguan_background",
-        )
-        m.get_root().html.add_child(_schematic_note(), name="tongguan_schematic_note")
-    else:
-        # folium refuses custom tiles without attribution; the server's host is honest.
-        attribution = tile_attribution or html.escape(urlparse(tile_url).netloc or "tiles")
-        folium.TileLayer(tiles=tile_url, attr=attribution, name="底图 Base map", overlay=False).add_to(m)
-    _towns_layer(profile).add_to(m)
+    tiles = TileConfig(tile_url, attribution=tile_attribution) if tile_url is not None else None
+    m = new_map(profile)
+    use_local_assets(m)
+    add_base(m, tiles)
+    add_offline_attribution(m)
+    towns_layer(profile).add_to(m)
     if village_centres:
-        _villages_layer(profile, village_centres).add_to(m)
+        villages_layer(profile, village_centres).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
-    b = profile.bounds
-    m.fit_bounds([[b.south, b.west], [b.north, b.east]])
+    m.fit_bounds(display_bounds(profile.bounds))
     return m
 
 

@@ -1,0 +1,81 @@
+"""Default colour classes for the entity map: risk class, entity type, status and tags.
+
+Each helper returns the ``categories`` list of the payload (``docs/map-protocol.md``):
+dicts ``{"key", "label", "colour"}`` in legend order. Labels are Chinese first; with
+``lang="zh_CN"`` they carry the English too ("A 低风险 Low"), with ``"en"`` English only.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+OTHER_COLOUR = "#9e9e9e"
+OTHER_KEY = "other"
+
+RISK_COLOURS = {"A": "#2e7d32", "B": "#1565c0", "C": "#f9a825", "D": "#c62828"}
+_RISK_LABELS = {
+    "A": ("低风险", "low risk"), "B": ("一般风险", "moderate risk"),
+    "C": ("较高风险", "elevated risk"), "D": ("高风险", "high risk"),
+}
+TYPE_COLOURS = {"individual": "#00897b", "enterprise": "#3949ab", "cooperative": "#8d6e63"}
+_TYPE_LABELS = {
+    "individual": ("个体工商户", "Individual business"), "enterprise": ("企业", "Enterprise"),
+    "cooperative": ("农民专业合作社", "Cooperative"),
+}
+STATUS_COLOURS = {"active": "#43a047", "deregistered": "#757575", "revoked": "#e53935"}
+_STATUS_LABELS = {
+    "active": ("存续", "Active"), "deregistered": ("注销", "Deregistered"), "revoked": ("吊销", "Revoked"),
+}
+# Eight colours that stay apart on light tiles and for common colour-vision deficiencies.
+TAG_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
+MAX_TAG_CATEGORIES = len(TAG_PALETTE)
+
+
+def bilingual(zh: str, en: str, lang: str = "zh_CN") -> str:
+    """``"中文 English"`` (Chinese first) or the English alone when ``lang`` is English."""
+    if lang.lower().startswith("en"):
+        return en
+    return f"{zh} {en}" if en else zh
+
+
+def _category(key: str, label: str, colour: str) -> dict:
+    return {"key": key, "label": label, "colour": colour}
+
+
+def risk_categories(lang: str = "zh_CN") -> list[dict]:
+    """A (green), B (blue), C (amber), D (red)."""
+    return [
+        _category(k, f"{k} {bilingual(zh, en, lang)}", RISK_COLOURS[k]) for k, (zh, en) in _RISK_LABELS.items()
+    ]
+
+
+def entity_type_categories(lang: str = "zh_CN") -> list[dict]:
+    """Individual business, enterprise, cooperative."""
+    return [_category(k, bilingual(zh, en, lang), TYPE_COLOURS[k]) for k, (zh, en) in _TYPE_LABELS.items()]
+
+
+def status_categories(lang: str = "zh_CN") -> list[dict]:
+    """Active, deregistered, revoked."""
+    return [_category(k, bilingual(zh, en, lang), STATUS_COLOURS[k]) for k, (zh, en) in _STATUS_LABELS.items()]
+
+
+def other_category(lang: str = "zh_CN") -> dict:
+    """The trailing class for everything not listed."""
+    return _category(OTHER_KEY, bilingual("其他", "Other", lang), OTHER_COLOUR)
+
+
+def tag_categories(tags: Iterable, lang: str = "zh_CN", *, with_other: bool = True) -> list[dict]:
+    """Up to eight tags (``core.reference.Tag`` or ``(code, name_zh, name_en)``), then "other".
+
+    Colours come from :data:`TAG_PALETTE` in order (a tag's own profile colour is for
+    badges, and neighbouring tags often share a hue). Raises ``ValueError`` past eight.
+    """
+    items = []
+    for tag in tags:
+        code, zh, en = (tag.code, tag.name_zh, tag.name_en) if hasattr(tag, "code") else tag
+        items.append((code, zh, en))
+    if len(items) > MAX_TAG_CATEGORIES:
+        raise ValueError(f"at most {MAX_TAG_CATEGORIES} tags can be coloured apart, got {len(items)}")
+    out = [_category(code, bilingual(zh, en, lang), TAG_PALETTE[i]) for i, (code, zh, en) in enumerate(items)]
+    if with_other:
+        out.append(other_category(lang))
+    return out
