@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -28,6 +30,19 @@ CJK_FONT_FAMILIES: tuple[str, ...] = (
 )
 DEFAULT_POINT_SIZE = 10
 
+
+def prepare_web_engine() -> None:
+    """What QtWebEngine (the map) needs before the application exists.
+
+    Sharing OpenGL contexts lets the map import QtWebEngine lazily, on first show.
+    Chromium refuses to start its sandbox as root (a kiosk wall PC, a container), so
+    root runs without it; other users keep the sandbox.
+    """
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     """Return the process's QApplication, creating it if needed.
 
@@ -37,6 +52,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     """
     app = QApplication.instance()
     if app is None:
+        prepare_web_engine()
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     elif not isinstance(app, QApplication):
         raise TypeError(f"a {type(app).__name__} already exists; the console needs a QApplication")

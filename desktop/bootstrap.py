@@ -108,20 +108,25 @@ def load_context(db: Database) -> ConsoleContext:
     )
 
 
+WORKSPACE_PACKAGES = ("desktop.entities", "desktop.map")
+"""Packages whose ``register(registry)`` installs a real workspace page."""
+
+
 def build_registry() -> WorkspaceRegistry:
     """Return the workspaces with every real page that is installed registered."""
     registry = WorkspaceRegistry()
-    try:
-        entities = importlib.import_module("desktop.entities")
-    except ImportError as error:
-        # Only a missing package means "not built yet"; a broken one must fail loudly.
-        if error.name not in ("desktop.entities", "desktop"):
-            raise
-        _log.debug("desktop.entities is not there; its workspace stays a placeholder")
-    else:
-        register = getattr(entities, "register", None)
+    for name in WORKSPACE_PACKAGES:
+        try:
+            package = importlib.import_module(name)
+        except ImportError as error:
+            # Only a missing package means "not built yet"; a broken one must fail loudly.
+            if error.name not in (name, "desktop"):
+                raise
+            _log.debug("%s is not there; its workspace stays a placeholder", name)
+            continue
+        register = getattr(package, "register", None)
         if register is None:  # e.g. a package still being written, without __init__.py
-            _log.warning("desktop.entities has no register(registry); its workspace stays a placeholder")
+            _log.warning("%s has no register(registry); its workspace stays a placeholder", name)
         else:
             register(registry)
     return registry

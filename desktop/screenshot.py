@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QElapsedTimer, Qt
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -33,6 +33,7 @@ after ':' and the services (an AppServices, or None when the caller has none).""
 # Long enough for posted layout and polish events to settle after showing.
 _SETTLE_MS = 50
 _EXPOSE_TIMEOUT_MS = 2000
+_PAINT_TIMEOUT_MS = 30000
 
 
 def _build_console(
@@ -67,6 +68,14 @@ def _build_signin(context: ConsoleContext, _argument: str | None, services: AppS
     layout = QGridLayout(backdrop)
     layout.addWidget(dialog, 0, 0, Qt.AlignmentFlag.AlignCenter)
     return backdrop
+
+
+def _wait_for_drawing(widget: QWidget) -> None:
+    """Let a page that draws asynchronously (the map) finish its first drawing."""
+    page = widget.page(widget.current_workspace()) if isinstance(widget, MainWindow) else widget
+    wait = getattr(page, "wait_until_painted", None)
+    if callable(wait):
+        wait(_PAINT_TIMEOUT_MS)
 
 
 def _wait_until(condition: Callable[[], bool], timeout_ms: int) -> None:
@@ -130,6 +139,7 @@ def render_view(
         widget.show()
         QTest.qWaitForWindowExposed(widget, _EXPOSE_TIMEOUT_MS)
         QTest.qWait(_SETTLE_MS)
+        _wait_for_drawing(widget)
         # A small screen may have clamped the window: insist on the size asked for.
         if (widget.width(), widget.height()) != size:
             widget.resize(*size)
@@ -138,6 +148,8 @@ def render_view(
     finally:
         widget.close()
         widget.deleteLater()
+        # Web pages (the map) must be gone before the application is: delete now, not at exit.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

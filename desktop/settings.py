@@ -106,6 +106,16 @@ WINDOW_STATE = declare(
 LAST_WORKSPACE = declare(
     "main_window/last_workspace", str, "", QT_TRANSLATE_NOOP("Settings", "Workspace shown last")
 )
+TILE_URL = declare(
+    "map/tile_url", str, "", QT_TRANSLATE_NOOP("Settings", "Map tile server address (empty: schematic base map)")
+)
+TILE_COORDS = declare(
+    "map/tile_coords", str, "wgs84", QT_TRANSLATE_NOOP("Settings", "Coordinate system of the map tiles"),
+    choices=("wgs84", "gcj02"),
+)
+TILE_ATTRIBUTION = declare(
+    "map/tile_attribution", str, "", QT_TRANSLATE_NOOP("Settings", "Map tile attribution")
+)
 
 
 # ---- schema upgrades --------------------------------------------------------

@@ -9,6 +9,7 @@ from core.errors import DatabaseUnavailable, TongguanError
 
 from . import data_commands as data
 from . import gui_commands as gui
+from . import map_commands
 from .output import fail
 
 
@@ -60,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--theme", choices=("light", "dark"), default="light")
     shot.add_argument("--size", default="1440x900", metavar="WxH")
     shot.set_defaults(func=gui.cmd_screenshot)
+
+    map_commands.add_parser(sub, common)
     return parser
 
 

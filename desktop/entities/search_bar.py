@@ -11,13 +11,13 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -112,7 +112,8 @@ class EntitySearchBar(QWidget):
 
     filter_changed = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None, *, show_risk: bool = True) -> None:
+    def __init__(self, parent: QWidget | None = None, *, show_risk: bool = True, stacked: bool = False) -> None:
+        """``stacked`` lays the filters out one per row (a side panel, e.g. beside the map)."""
         super().__init__(parent)
         self.setObjectName("entitySearchBar")
         self._reference: EntityReference | None = None
@@ -120,7 +121,7 @@ class EntitySearchBar(QWidget):
         self._show_risk = show_risk
 
         self._text = QLineEdit(objectName="entitySearchField", clearButtonEnabled=True)
-        self._text.setMinimumWidth(260)
+        self._text.setMinimumWidth(160 if stacked else 260)
         self._text.textEdited.connect(self._on_text_edited)
         self._text.returnPressed.connect(self.search_now)
         self._search_button = QPushButton(objectName="entitySearchButton", default=True, autoDefault=True)
@@ -147,20 +148,24 @@ class EntitySearchBar(QWidget):
             combo.currentIndexChanged.connect(self._on_filter_combo_changed)
         self._tags.selection_changed.connect(lambda _ids: self.search_now())
 
-        top = QHBoxLayout()
-        top.setSpacing(8)
-        top.addWidget(self._text, 1)
-        top.addWidget(self._search_button)
-        top.addWidget(self._reset_button)
+        top = QGridLayout()
+        top.setSpacing(8 if not stacked else 6)
+        top.addWidget(self._text, 0, 0, 1, 1 if not stacked else 2)
+        top.addWidget(self._search_button, 0 if not stacked else 1, 1 if not stacked else 0)
+        top.addWidget(self._reset_button, 0 if not stacked else 1, 2 if not stacked else 1)
+        top.setColumnStretch(0, 1)
         filters = QGridLayout()
         filters.setHorizontalSpacing(6)
         widgets = (self._town, self._village, self._industry, self._type, self._status, self._risk, self._tags)
         for i, (label, widget) in enumerate(zip(self._labels, widgets)):
             label.setBuddy(widget)
             label.setObjectName("entityFilterLabel")
-            filters.addWidget(label, 0, 2 * i)
-            filters.addWidget(widget, 0, 2 * i + 1)
-        filters.setColumnStretch(2 * 7, 1)
+            row, column = (i, 0) if stacked else (0, 2 * i)
+            if stacked:
+                widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            filters.addWidget(label, row, column)
+            filters.addWidget(widget, row, column + 1)
+        filters.setColumnStretch(1 if stacked else 2 * 7, 1)
         self._labels[5].setVisible(show_risk)
         self._risk.setVisible(show_risk)
         layout = QGridLayout(self)

@@ -694,6 +694,297 @@
     </message>
 </context>
 <context>
+    <name>MapController</name>
+    <message>
+        <source>Preparing the map of every entity…</source>
+        <translation>Preparing the map of every entity…</translation>
+    </message>
+</context>
+<context>
+    <name>MapDialogs</name>
+    <message>
+        <source>Push to wall</source>
+        <translation>Push to wall</translation>
+    </message>
+    <message>
+        <source>The wall will show this view with the caption:</source>
+        <translation>The wall will show this view with the caption:</translation>
+    </message>
+    <message>
+        <source>Use the %1 selected entities as the pool of inspection objects of:</source>
+        <translation>Use the %1 selected entities as the pool of inspection objects of:</translation>
+    </message>
+    <message>
+        <source>Use as draw pool</source>
+        <translation>Use as draw pool</translation>
+    </message>
+</context>
+<context>
+    <name>MapLabels</name>
+    <message>
+        <source>None of the chosen tags</source>
+        <translation>None of the chosen tags</translation>
+    </message>
+    <message>
+        <source>Risk class</source>
+        <translation type="unfinished">Risk class</translation>
+    </message>
+    <message>
+        <source>Entity type</source>
+        <translation>Entity type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished">Tags</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation type="unfinished">Entities</translation>
+    </message>
+    <message>
+        <source>Share of risk class D</source>
+        <translation>Share of risk class D</translation>
+    </message>
+    <message>
+        <source>Open clues</source>
+        <translation>Open clues</translation>
+    </message>
+    <message>
+        <source>Overdue items</source>
+        <translation>Overdue items</translation>
+    </message>
+    <message>
+        <source>Drawn entities</source>
+        <translation>Drawn entities</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>Preparing the map…</source>
+        <translation>Preparing the map…</translation>
+    </message>
+    <message>
+        <source>%1 entities match the filter; %2 in view.</source>
+        <translation>%1 entities match the filter; %2 in view.</translation>
+    </message>
+    <message>
+        <source>Updated in %1 ms.</source>
+        <translation>Updated in %1 ms.</translation>
+    </message>
+    <message>
+        <source>Draw a rectangle or polygon on the map to select entities.</source>
+        <translation>Draw a rectangle or polygon on the map to select entities.</translation>
+    </message>
+    <message>
+        <source>%1 entities selected.</source>
+        <translation>%1 entities selected.</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation type="unfinished">Entities</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>Selection</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished">Map</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>Colour by</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished">Tags</translation>
+    </message>
+    <message>
+        <source>Towns show</source>
+        <translation>Towns show</translation>
+    </message>
+    <message>
+        <source>Drawn entities</source>
+        <translation>Drawn entities</translation>
+    </message>
+    <message>
+        <source>Risk class</source>
+        <translation type="unfinished">Risk class</translation>
+    </message>
+    <message>
+        <source>Entity type</source>
+        <translation>Entity type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Chosen tags</source>
+        <translation>Chosen tags</translation>
+    </message>
+    <message>
+        <source>Number of entities</source>
+        <translation>Number of entities</translation>
+    </message>
+    <message>
+        <source>Share of risk class D</source>
+        <translation>Share of risk class D</translation>
+    </message>
+    <message>
+        <source>Open clues</source>
+        <translation>Open clues</translation>
+    </message>
+    <message>
+        <source>Overdue items</source>
+        <translation>Overdue items</translation>
+    </message>
+    <message>
+        <source>Add tags…</source>
+        <translation type="unfinished">Add tags…</translation>
+    </message>
+    <message>
+        <source>Remove tags…</source>
+        <translation type="unfinished">Remove tags…</translation>
+    </message>
+    <message>
+        <source>Export list…</source>
+        <translation>Export list…</translation>
+    </message>
+    <message>
+        <source>Use as draw pool…</source>
+        <translation>Use as draw pool…</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>Clear selection</translation>
+    </message>
+    <message>
+        <source>Export as HTML…</source>
+        <translation>Export as HTML…</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>Export as PNG…</translation>
+    </message>
+    <message>
+        <source>Push to wall…</source>
+        <translation>Push to wall…</translation>
+    </message>
+    <message>
+        <source>Base map…</source>
+        <translation>Base map…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished">None</translation>
+    </message>
+</context>
+<context>
+    <name>MapWorkspace</name>
+    <message>
+        <source>Sign in to see the map.</source>
+        <translation>Sign in to see the map.</translation>
+    </message>
+    <message>
+        <source>The map index could not be prepared</source>
+        <translation>The map index could not be prepared</translation>
+    </message>
+    <message>
+        <source>The map page could not be built</source>
+        <translation>The map page could not be built</translation>
+    </message>
+    <message>
+        <source>The city&apos;s reference data could not be read</source>
+        <translation>The city&apos;s reference data could not be read</translation>
+    </message>
+    <message>
+        <source>The map could not be updated</source>
+        <translation>The map could not be updated</translation>
+    </message>
+    <message>
+        <source>Map error</source>
+        <translation>Map error</translation>
+    </message>
+    <message>
+        <source>the map selection</source>
+        <translation>the map selection</translation>
+    </message>
+    <message>
+        <source>Exporting the selection…</source>
+        <translation>Exporting the selection…</translation>
+    </message>
+    <message>
+        <source>%1 entities written to %2</source>
+        <translation>%1 entities written to %2</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished">Export failed</translation>
+    </message>
+    <message>
+        <source>Use as draw pool</source>
+        <translation>Use as draw pool</translation>
+    </message>
+    <message>
+        <source>There is no draft batch; create one in the draw planner first.</source>
+        <translation>There is no draft batch; create one in the draw planner first.</translation>
+    </message>
+    <message>
+        <source>The draw batch&apos;s pool now holds %1 entities.</source>
+        <translation>The draw batch&apos;s pool now holds %1 entities.</translation>
+    </message>
+    <message>
+        <source>Pool not set</source>
+        <translation>Pool not set</translation>
+    </message>
+    <message>
+        <source>Pushed to the wall: %1</source>
+        <translation>Pushed to the wall: %1</translation>
+    </message>
+    <message>
+        <source>Not pushed to the wall</source>
+        <translation>Not pushed to the wall</translation>
+    </message>
+    <message>
+        <source>Export map as HTML</source>
+        <translation>Export map as HTML</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Web page (*.html)</translation>
+    </message>
+    <message>
+        <source>Map saved to %1</source>
+        <translation>Map saved to %1</translation>
+    </message>
+    <message>
+        <source>Export map as PNG</source>
+        <translation>Export map as PNG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>The new base map is used the next time the console starts.</source>
+        <translation>The new base map is used the next time the console starts.</translation>
+    </message>
+</context>
+<context>
     <name>MessageBar</name>
     <message>
         <source>Close</source>
@@ -1043,6 +1334,18 @@
         <source>Workspace shown last</source>
         <translation>Workspace shown last</translation>
     </message>
+    <message>
+        <source>Map tile server address (empty: schematic base map)</source>
+        <translation>Map tile server address (empty: schematic base map)</translation>
+    </message>
+    <message>
+        <source>Coordinate system of the map tiles</source>
+        <translation>Coordinate system of the map tiles</translation>
+    </message>
+    <message>
+        <source>Map tile attribution</source>
+        <translation>Map tile attribution</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -1225,6 +1528,37 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TileDialog</name>
+    <message>
+        <source>Base map</source>
+        <translation>Base map</translation>
+    </message>
+    <message>
+        <source>WGS-84 (Tianditu, most intranet caches)</source>
+        <translation>WGS-84 (Tianditu, most intranet caches)</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (AutoNavi/Tencent-style tiles)</source>
+        <translation>GCJ-02 (AutoNavi/Tencent-style tiles)</translation>
+    </message>
+    <message>
+        <source>Leave the address empty to use the schematic base map (no tile server).</source>
+        <translation>Leave the address empty to use the schematic base map (no tile server).</translation>
+    </message>
+    <message>
+        <source>Tile address</source>
+        <translation>Tile address</translation>
+    </message>
+    <message>
+        <source>Coordinates of the tiles</source>
+        <translation>Coordinates of the tiles</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>Attribution</translation>
     </message>
 </context>
 <context>

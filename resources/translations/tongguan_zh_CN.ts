@@ -694,6 +694,297 @@
     </message>
 </context>
 <context>
+    <name>MapController</name>
+    <message>
+        <source>Preparing the map of every entity…</source>
+        <translation>正在准备全部市场主体的地图…</translation>
+    </message>
+</context>
+<context>
+    <name>MapDialogs</name>
+    <message>
+        <source>Push to wall</source>
+        <translation>推送到大屏</translation>
+    </message>
+    <message>
+        <source>The wall will show this view with the caption:</source>
+        <translation>大屏将显示此视图，标题为：</translation>
+    </message>
+    <message>
+        <source>Use the %1 selected entities as the pool of inspection objects of:</source>
+        <translation>将选中的 %1 个主体作为以下批次的检查对象名录库：</translation>
+    </message>
+    <message>
+        <source>Use as draw pool</source>
+        <translation>设为抽查对象名录</translation>
+    </message>
+</context>
+<context>
+    <name>MapLabels</name>
+    <message>
+        <source>None of the chosen tags</source>
+        <translation>不含所选标签</translation>
+    </message>
+    <message>
+        <source>Risk class</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Entity type</source>
+        <translation>主体类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>主体数</translation>
+    </message>
+    <message>
+        <source>Share of risk class D</source>
+        <translation>D类（高风险）占比</translation>
+    </message>
+    <message>
+        <source>Open clues</source>
+        <translation>未办结线索</translation>
+    </message>
+    <message>
+        <source>Overdue items</source>
+        <translation>超期事项</translation>
+    </message>
+    <message>
+        <source>Drawn entities</source>
+        <translation>抽中对象</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>Preparing the map…</source>
+        <translation>正在准备地图…</translation>
+    </message>
+    <message>
+        <source>%1 entities match the filter; %2 in view.</source>
+        <translation>符合条件的主体 %1 户，视图内 %2 户。</translation>
+    </message>
+    <message>
+        <source>Updated in %1 ms.</source>
+        <translation>更新用时 %1 毫秒。</translation>
+    </message>
+    <message>
+        <source>Draw a rectangle or polygon on the map to select entities.</source>
+        <translation>在地图上画矩形或多边形以圈选主体。</translation>
+    </message>
+    <message>
+        <source>%1 entities selected.</source>
+        <translation>已圈选 %1 个主体。</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>市场主体</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>圈选</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>着色依据</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Towns show</source>
+        <translation>乡镇分级</translation>
+    </message>
+    <message>
+        <source>Drawn entities</source>
+        <translation>抽中对象</translation>
+    </message>
+    <message>
+        <source>Risk class</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Entity type</source>
+        <translation>主体类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Chosen tags</source>
+        <translation>所选标签</translation>
+    </message>
+    <message>
+        <source>Number of entities</source>
+        <translation>主体数量</translation>
+    </message>
+    <message>
+        <source>Share of risk class D</source>
+        <translation>D类（高风险）占比</translation>
+    </message>
+    <message>
+        <source>Open clues</source>
+        <translation>未办结线索</translation>
+    </message>
+    <message>
+        <source>Overdue items</source>
+        <translation>超期事项</translation>
+    </message>
+    <message>
+        <source>Add tags…</source>
+        <translation>添加标签…</translation>
+    </message>
+    <message>
+        <source>Remove tags…</source>
+        <translation>移除标签…</translation>
+    </message>
+    <message>
+        <source>Export list…</source>
+        <translation>导出名单…</translation>
+    </message>
+    <message>
+        <source>Use as draw pool…</source>
+        <translation>设为抽查对象名录…</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>清除圈选</translation>
+    </message>
+    <message>
+        <source>Export as HTML…</source>
+        <translation>导出为 HTML…</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Push to wall…</source>
+        <translation>推送到大屏…</translation>
+    </message>
+    <message>
+        <source>Base map…</source>
+        <translation>底图设置…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>MapWorkspace</name>
+    <message>
+        <source>Sign in to see the map.</source>
+        <translation>登录后查看地图。</translation>
+    </message>
+    <message>
+        <source>The map index could not be prepared</source>
+        <translation>无法准备地图索引</translation>
+    </message>
+    <message>
+        <source>The map page could not be built</source>
+        <translation>无法生成地图页面</translation>
+    </message>
+    <message>
+        <source>The city&apos;s reference data could not be read</source>
+        <translation>无法读取本市基础数据</translation>
+    </message>
+    <message>
+        <source>The map could not be updated</source>
+        <translation>地图未能更新</translation>
+    </message>
+    <message>
+        <source>Map error</source>
+        <translation>地图错误</translation>
+    </message>
+    <message>
+        <source>the map selection</source>
+        <translation>地图圈选的主体</translation>
+    </message>
+    <message>
+        <source>Exporting the selection…</source>
+        <translation>正在导出圈选主体…</translation>
+    </message>
+    <message>
+        <source>%1 entities written to %2</source>
+        <translation>已将 %1 个主体写入 %2</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Use as draw pool</source>
+        <translation>设为抽查对象名录</translation>
+    </message>
+    <message>
+        <source>There is no draft batch; create one in the draw planner first.</source>
+        <translation>当前没有草稿状态的抽查批次，请先在双随机抽查中新建批次。</translation>
+    </message>
+    <message>
+        <source>The draw batch&apos;s pool now holds %1 entities.</source>
+        <translation>该抽查批次的对象名录现有 %1 个主体。</translation>
+    </message>
+    <message>
+        <source>Pool not set</source>
+        <translation>未能设置对象名录</translation>
+    </message>
+    <message>
+        <source>Pushed to the wall: %1</source>
+        <translation>已推送到大屏：%1</translation>
+    </message>
+    <message>
+        <source>Not pushed to the wall</source>
+        <translation>未能推送到大屏</translation>
+    </message>
+    <message>
+        <source>Export map as HTML</source>
+        <translation>导出地图为 HTML</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Map saved to %1</source>
+        <translation>地图已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Export map as PNG</source>
+        <translation>导出地图为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>The new base map is used the next time the console starts.</source>
+        <translation>新的底图将在下次启动控制台时生效。</translation>
+    </message>
+</context>
+<context>
     <name>MessageBar</name>
     <message>
         <source>Close</source>
@@ -1043,6 +1334,18 @@
         <source>Workspace shown last</source>
         <translation>上次显示的工作区</translation>
     </message>
+    <message>
+        <source>Map tile server address (empty: schematic base map)</source>
+        <translation>地图瓦片服务地址（留空则使用示意底图）</translation>
+    </message>
+    <message>
+        <source>Coordinate system of the map tiles</source>
+        <translation>地图瓦片坐标系</translation>
+    </message>
+    <message>
+        <source>Map tile attribution</source>
+        <translation>地图瓦片版权说明</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -1225,6 +1528,37 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TileDialog</name>
+    <message>
+        <source>Base map</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <source>WGS-84 (Tianditu, most intranet caches)</source>
+        <translation>WGS-84（天地图及多数内网瓦片缓存）</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (AutoNavi/Tencent-style tiles)</source>
+        <translation>GCJ-02（高德、腾讯类瓦片）</translation>
+    </message>
+    <message>
+        <source>Leave the address empty to use the schematic base map (no tile server).</source>
+        <translation>地址留空则使用示意底图（不连接瓦片服务）。</translation>
+    </message>
+    <message>
+        <source>Tile address</source>
+        <translation>瓦片地址</translation>
+    </message>
+    <message>
+        <source>Coordinates of the tiles</source>
+        <translation>瓦片坐标系</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>版权说明</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ import argparse
 import json
 import sys
 
+from . import map_suite  # noqa: F401 - registers the map suite
 from .suites import SUITES
 
 

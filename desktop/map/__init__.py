@@ -1,0 +1,66 @@
+"""The Map workspace (地图): every entity on the city map, offline, filtered like the search.
+
+    from desktop.map import register
+    register(registry)
+
+The tile server comes from the user's settings (``map/tile_url``, ``map/tile_coords``,
+``map/tile_attribution``); without one the base map is schematic. QtWebEngine is imported
+only when the workspace is first shown, so a console that never opens the map never
+starts a browser engine.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QWidget
+
+from core.errors import ConfigError
+from desktop.context import ConsoleContext
+from desktop.i18n import current_language
+
+__all__ = ["WORKSPACE_KEY", "register", "tile_config", "workspace_for"]
+
+WORKSPACE_KEY = "map"
+_log = logging.getLogger(__name__)
+
+
+def tile_config(settings: Any):
+    """The configured tile server, or None (schematic). A broken setting is logged and ignored."""
+    from desktop.settings import TILE_ATTRIBUTION, TILE_COORDS, TILE_URL
+    from maps.tiles import TileConfig
+
+    if settings is None or not settings[TILE_URL]:
+        return None
+    try:
+        return TileConfig(url=settings[TILE_URL], attribution=settings[TILE_ATTRIBUTION], coords=settings[TILE_COORDS])
+    except ConfigError as error:
+        _log.warning("map tile setting ignored, schematic base map used: %s", error)
+        return None
+
+
+def workspace_for(services: Any) -> QWidget:
+    from desktop.entities import is_internal
+
+    from .workspace import MapWorkspace
+
+    user = services.user
+    return MapWorkspace(services.db, services.tasks, user.username if user is not None else "",
+                        current_language(QCoreApplication.instance()), tiles=tile_config(services.settings),
+                        show_risk=user is None or is_internal(user), settings=services.settings)
+
+
+def register(registry: Any, services: Any = None) -> None:
+    """Install the Map workspace factory for key ``"map"``."""
+    bound = services
+
+    def map_factory(context: ConsoleContext, services: Any = None) -> QWidget:
+        chosen = services if services is not None else bound
+        if chosen is None:
+            label = QLabel(QCoreApplication.translate("MapWorkspace", "Sign in to see the map."))
+            label.setObjectName("mapEmptyPage")
+            return label
+        return workspace_for(chosen)
+
+    registry.set_factory(WORKSPACE_KEY, map_factory)

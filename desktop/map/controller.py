@@ -1,0 +1,229 @@
+"""Runs map updates off the GUI thread, newest request only, and keeps the index fresh.
+
+The page reports every settled view; the filter bar and the layer panel change what is
+asked. Each change makes a :class:`~desktop.map.query.Query`; while one is computing,
+further ones replace each other and only the newest runs next, so a burst of pans or
+keystrokes costs one update after the current one. The columnar index is opened in the
+background (from its snapshot when fresh, else from the database with a progress dialog)
+and reloaded when the database's data stamp moves (another workstation tagged entities).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections import OrderedDict
+from dataclasses import replace
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from core.db.database import Database
+from core.geoindex import MapIndex, data_stamp, open_columns
+from core.services.search import EntityFilter, EntitySearch
+from desktop.tasks import TaskManager
+
+from .query import DbCache, Labels, LayerChoice, Query, compose
+
+_log = logging.getLogger(__name__)
+STAMP_POLL_MS = 30_000
+_TEXT_CACHE = 8
+
+
+class MapController(QObject):
+    """Owns the map index and turns view/filter/layer changes into payloads."""
+
+    index_ready = Signal()
+    payload_ready = Signal(str, dict)      # JSON for the page, and the payload itself
+    failed = Signal(str, object)           # what failed ("index", "update"), the error
+    busy_changed = Signal(bool)
+
+    def __init__(self, db: Database, tasks: TaskManager, *, display: str = "wgs84",
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._tasks, self._display = db, tasks, display
+        self.index: MapIndex | None = None
+        self.cache = DbCache()
+        self._text_ids: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._seq = 0
+        self._view: dict | None = None
+        self._filter = EntityFilter()
+        self._choice = LayerChoice()
+        self._labels = Labels({}, {}, {})
+        self._fit: list | None = None
+        self._running = False
+        self._pending: Query | None = None
+        self._loading = False
+        self.last_payload: dict | None = None
+        self.last_elapsed_ms: float = 0.0
+        self._stamp_timer = QTimer(self)
+        self._stamp_timer.setInterval(STAMP_POLL_MS)
+        self._stamp_timer.timeout.connect(self.check_for_changes)
+
+    # ---- state -----------------------------------------------------------
+
+    @property
+    def filter(self) -> EntityFilter:
+        return self._filter
+
+    @property
+    def choice(self) -> LayerChoice:
+        return self._choice
+
+    @property
+    def view(self) -> dict | None:
+        return self._view
+
+    def set_labels(self, labels: Labels) -> None:
+        self._labels = labels
+        self.refresh()
+
+    def set_view(self, view: dict) -> None:
+        self._view = view
+        self.refresh()
+
+    def set_filter(self, f: EntityFilter) -> None:
+        if f != self._filter:
+            self._filter = f
+            self.refresh()
+
+    def set_choice(self, **changes) -> None:
+        choice = replace(self._choice, **changes)
+        if choice != self._choice:
+            self._choice = choice
+            self.refresh()
+
+    def fit_once(self, bounds: list) -> None:
+        """Ask the page to fit ``[[s, w], [n, e]]`` with the next payload."""
+        self._fit = bounds
+        self.refresh()
+
+    # ---- index -----------------------------------------------------------
+
+    def start(self, parent_widget=None) -> None:
+        """Open the index (snapshot or database) in the background; then updates flow."""
+        if self.index is not None or self._loading:
+            return
+        self._loading = True
+        db, display = self._db, self._display
+
+        def load(progress, is_cancelled) -> MapIndex:
+            def report(done: int, total: int) -> None:
+                progress(done / max(total, 1), f"{done:,}/{total:,}")
+            return MapIndex(open_columns(db, display=display, progress=report, is_cancelled=is_cancelled))
+
+        self._tasks.run_with_progress(load, title=self.tr("Preparing the map of every entity…"),
+                                      on_done=self._on_index_loaded, on_error=self._on_index_failed,
+                                      parent=parent_widget)
+
+    def _on_index_loaded(self, index: MapIndex) -> None:
+        self._loading = False
+        self.index = index
+        self._stamp_timer.start()
+        self.index_ready.emit()
+        self.refresh()
+
+    def _on_index_failed(self, error: BaseException) -> None:
+        self._loading = False
+        self.failed.emit("index", error)
+
+    def check_for_changes(self) -> None:
+        """Reload the index in the background when the database's data stamp moved."""
+        if self.index is None or self._loading:
+            return
+        db, current = self._db, self.index.columns.stamp
+        self._tasks.run(lambda: data_stamp(db), on_done=lambda stamp: self._on_stamp(stamp, current),
+                        on_error=lambda error: _log.info("map data stamp check failed: %s", error), quiet=True)
+
+    def reload(self) -> None:
+        """Reload the index and cached measures now (after this console changed data)."""
+        if self.index is None or self._loading:
+            return
+        self._loading = True
+        db, display = self._db, self._display
+        self._tasks.run(lambda: open_columns(db, display=display), on_done=self._on_reloaded,
+                        on_error=self._on_index_failed, quiet=True)
+
+    def _on_stamp(self, stamp: str, seen: str) -> None:
+        if stamp != seen:
+            _log.info("map data changed (%s -> %s); reloading the index", seen, stamp)
+            self.reload()
+
+    def _on_reloaded(self, columns) -> None:
+        self._loading = False
+        if self.index is None:
+            return
+        self.index.replace_columns(columns)
+        self.cache.clear()
+        self._text_ids.clear()
+        self.refresh()
+
+    # ---- updates ---------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Queue an update for the current state (replacing any queued one)."""
+        if self.index is None or self._view is None or not self._labels.categories:
+            return
+        self._seq += 1
+        query = Query(seq=int(self._view.get("seq", self._seq)), view=self._view, filter=self._filter,
+                      choice=self._choice, fit=self._fit)
+        self._fit = None
+        if self._running:
+            self._pending = query
+            return
+        self._submit(query)
+
+    def _submit(self, query: Query) -> None:
+        self._running = True
+        self.busy_changed.emit(True)
+        index, db, cache, labels = self.index, self._db, self.cache, self._labels
+        text = query.filter.text.strip()
+        known = self._text_ids.get(text) if text else None
+
+        def work():
+            started = time.perf_counter()
+            text_ids = known
+            if text and text_ids is None:
+                text_ids = np.asarray(EntitySearch(db).ids(EntityFilter(text=text)), dtype=np.int64)
+            payload, _result = compose(index, query, labels, db=db, cache=cache, text_ids=text_ids)
+            payload["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
+            return payload, json.dumps(payload, ensure_ascii=False, separators=(",", ":")), text, text_ids
+
+        self._tasks.run(work, on_done=self._on_update_done, on_error=self._on_update_failed, quiet=True)
+
+    def _on_update_done(self, outcome) -> None:
+        payload, payload_json, text, text_ids = outcome
+        if text and text_ids is not None:
+            self._text_ids[text] = text_ids
+            while len(self._text_ids) > _TEXT_CACHE:
+                self._text_ids.popitem(last=False)
+        self._running = False
+        if self._pending is not None:  # a newer request waits: this answer is already stale
+            query, self._pending = self._pending, None
+            self._submit(query)
+            return
+        self.busy_changed.emit(False)
+        self.last_payload = payload
+        self.last_elapsed_ms = payload.get("elapsed_ms", 0.0)
+        self.payload_ready.emit(payload_json, payload)
+
+    def _on_update_failed(self, error: BaseException) -> None:
+        self._running = False
+        self.busy_changed.emit(False)
+        self.failed.emit("update", error)
+        if self._pending is not None:
+            query, self._pending = self._pending, None
+            self._submit(query)
+
+    def selection_ids(self, ring: list, f: EntityFilter | None = None) -> np.ndarray:
+        """Ids of the filtered entities inside ``ring`` (display coordinates); GUI-thread safe and fast."""
+        if self.index is None:
+            return np.empty(0, dtype=np.int64)
+        f = f if f is not None else self._filter
+        text = f.text.strip()
+        return self.index.ids_in_polygon([tuple(p) for p in ring], replace(f, text=""),
+                                         self._text_ids.get(text) if text else None)
+
+    def stop(self) -> None:
+        self._stamp_timer.stop()
+        self._pending = None

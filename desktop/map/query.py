@@ -1,0 +1,174 @@
+"""What one map update computes, without Qt: index view + town measure + overlays -> payload.
+
+The controller runs :func:`compose` on a worker thread; the CLI's ``map export`` runs it
+directly. Labels arrive already translated (:class:`Labels`), so nothing here touches
+the UI. Database reads (measures, overlays) are cached in :class:`DbCache`, which the
+controller clears when the data stamp changes.
+"""
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from core.db.database import Database
+from core.geo.coords import from_wgs84
+from core.geoindex import MapIndex, ViewRequest
+from core.services import map_layers
+from core.services.search import EntityFilter
+from maps.payload import build_payload, choropleth_breaks
+
+MEASURES = ("entities", "risk_d_share", "open_clues", "overdue")
+COLOUR_BYS = ("risk", "entity_type", "status", "tags")
+
+
+@dataclass(frozen=True)
+class LayerChoice:
+    """What the operator chose to see besides the filter."""
+
+    colour_by: str = "risk"
+    colour_tags: tuple[int, ...] = ()
+    measure: str = "entities"
+    heat: bool = False
+    draw_batch: int | None = None
+    clues: bool = False
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Translated words for one payload (built on the GUI thread)."""
+
+    colour_by: dict[str, str]                  # colour_by key -> label
+    categories: dict[str, list[dict]]          # colour_by key -> [{key, label, colour}] in index order
+    measures: dict[str, str]                   # measure key -> label
+    draw_label: str = ""
+    clues_label: str = ""
+    title: str = ""
+
+
+@dataclass
+class DbCache:
+    """Database reads that do not depend on the view; cleared when the data changes."""
+
+    values: dict = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def get(self, key, load: Callable[[], object]):
+        with self.lock:
+            if key in self.values:
+                return self.values[key]
+        value = load()
+        with self.lock:
+            self.values[key] = value
+        return value
+
+    def clear(self) -> None:
+        with self.lock:
+            self.values.clear()
+
+
+@dataclass(frozen=True)
+class Query:
+    """One map update: the view, the filter and the choices."""
+
+    seq: int
+    view: dict                       # south, west, north, east, zoom, width, height
+    filter: EntityFilter = EntityFilter()
+    choice: LayerChoice = LayerChoice()
+    fit: list | None = None
+
+
+def _tag_categories(labels: Labels, choice: LayerChoice) -> list[dict]:
+    tags = labels.categories.get("tags", [])
+    by_key = {c["key"]: c for c in tags}
+    chosen = [by_key[f"tag:{t}"] for t in choice.colour_tags if f"tag:{t}" in by_key]
+    none = [c for c in tags if c["key"] == "none"]
+    return chosen + none
+
+
+def categories_for(labels: Labels, choice: LayerChoice) -> list[dict]:
+    if choice.colour_by == "tags":
+        return _tag_categories(labels, choice)
+    return labels.categories[choice.colour_by]
+
+
+def _measure(index: MapIndex, db: Database | None, cache: DbCache, q: Query, text_ids) -> tuple[dict, str]:
+    f = q.filter
+    if q.choice.measure == "risk_d_share":
+        totals = index.town_counts(f, text_ids)
+        high = index.town_counts(f, text_ids, risk="D")
+        return {t: (high.get(t, 0) / n if n else 0.0) for t, n in totals.items()}, "percent"
+    if q.choice.measure == "open_clues" and db is not None:
+        return dict(cache.get("open_clues", lambda: map_layers.open_clues_by_town(db))), "int"
+    if q.choice.measure == "overdue" and db is not None:
+        return dict(cache.get("overdue", lambda: map_layers.overdue_by_town(db))), "int"
+    return index.town_counts(f, text_ids), "int"
+
+
+def _display(lats, lngs, display: str) -> tuple[list[float], list[float]]:
+    if display == "wgs84":
+        return list(lats), list(lngs)
+    pairs = [from_wgs84(a, b, display) for a, b in zip(lats, lngs, strict=True)]
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+def _overlays(index: MapIndex, db: Database | None, cache: DbCache, q: Query, labels: Labels) -> dict:
+    out: dict = {}
+    if db is None:
+        return out
+    if q.choice.draw_batch is not None:
+        batch = q.choice.draw_batch
+        ids = cache.get(("draw", batch), lambda: map_layers.drawn_entity_ids(db, batch))
+        found, lat, lng = index.positions(ids)
+        out["draw"] = {"label": labels.draw_label, "id": [int(i) for i in found],
+                       "lat": [round(float(v), 6) for v in lat], "lng": [round(float(v), 6) for v in lng]}
+    if q.choice.clues:
+        markers = cache.get("clue_markers", lambda: map_layers.open_clue_markers(db))
+        lats, lngs = _display(markers.lats, markers.lngs, index.columns.display)
+        out["clues"] = {"label": labels.clues_label, "id": list(markers.ids),
+                        "lat": [round(v, 6) for v in lats], "lng": [round(v, 6) for v in lngs],
+                        "overdue": [int(o) for o in markers.overdue]}
+    return out
+
+
+def view_request(q: Query, text_ids: np.ndarray | None) -> ViewRequest:
+    v = q.view
+    return ViewRequest(
+        south=float(v["south"]), west=float(v["west"]), north=float(v["north"]), east=float(v["east"]),
+        zoom=float(v["zoom"]), width=max(1, int(v.get("width", 1280))), height=max(1, int(v.get("height", 800))),
+        filter=replace(q.filter, text=""), text_ids=text_ids, colour_by=q.choice.colour_by,
+        colour_tags=q.choice.colour_tags, heat=q.choice.heat,
+    )
+
+
+def compose(index: MapIndex, q: Query, labels: Labels, *, db: Database | None = None,
+            cache: DbCache | None = None, text_ids: np.ndarray | None = None) -> tuple[dict, object]:
+    """The payload for ``q`` and the index's ViewResult."""
+    cache = cache if cache is not None else DbCache()
+    result = index.view(view_request(q, text_ids))
+    values, fmt = _measure(index, db, cache, q, text_ids)
+    choropleth = {"key": q.choice.measure, "label": labels.measures.get(q.choice.measure, q.choice.measure),
+                  "values": values, "breaks": choropleth_breaks(list(values.values())), "format": fmt}
+    payload = build_payload(
+        result, seq=q.seq, categories=categories_for(labels, q.choice),
+        colour_by={"key": q.choice.colour_by, "label": labels.colour_by.get(q.choice.colour_by, "")},
+        choropleth=choropleth, overlays=_overlays(index, db, cache, q, labels), title=labels.title, fit=q.fit,
+    )
+    return payload, result
+
+
+def whole_city_view(bounds, width: int = 1600, height: int = 1000) -> dict:
+    """The view dict that fits ``bounds`` (south, west, north, east) into width x height pixels."""
+    south, west, north, east = bounds
+
+    def merc_y(lat: float) -> float:
+        s = math.sin(math.radians(lat))
+        return 0.5 - math.log((1 + s) / (1 - s)) / (4 * math.pi)
+
+    span_x = (east - west) / 360.0
+    span_y = abs(merc_y(south) - merc_y(north))
+    zoom = math.floor(min(math.log2(width / 256 / span_x), math.log2(height / 256 / span_y)))
+    return {"south": south, "west": west, "north": north, "east": east, "zoom": zoom, "width": width, "height": height}

@@ -1,0 +1,117 @@
+"""Child process of the map benchmark: the console with the Map workspace, under X (Xvfb).
+
+Prints one JSON line: first paint (window shown -> clusters of every entity drawn), the
+round trip of pans, zooms and filter changes (request -> map and counts updated), and
+resident memory of the console and of its web-engine processes.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+
+
+def main(url: str) -> int:
+    from PySide6.QtCore import QTimer
+
+    from core.services.auth import authenticate, demo_accounts
+    from desktop.app import create_application
+    from desktop.bootstrap import build_registry, build_services, load_context
+    from desktop.i18n import install_language
+    from desktop.main_window import MainWindow
+    from desktop.theme import apply_theme
+
+    from .web_child import rss_mb, web_rss_mb
+
+    app = create_application()
+    services = build_services(url)
+    install_language(app, "zh_CN")
+    apply_theme(app, "light")
+    account = next(a for a in demo_accounts(services.db) if a.role_code == "operator")
+    services = services.signed_in(authenticate(services.db, account.username, account.password))
+    window = MainWindow(load_context(services.db), registry=build_registry(), services=services,
+                        remember_geometry=False)
+    window.resize(1600, 1000)
+    window.show()
+    result: dict = {}
+    reports: list[tuple[float, dict]] = []
+    start = time.perf_counter()
+    window.select_workspace("map")
+    ws = window.page("map")
+    ws.painted.connect(lambda info: reports.append((time.perf_counter(), info)))
+    towns = [(29.306, 120.075), (29.335, 120.09), (29.28, 120.06), (29.36, 120.12), (29.25, 120.02),
+             (29.31, 120.16), (29.4, 120.1), (29.22, 120.15)]
+    bar = ws.search_bar
+
+    def pick(name: str, code: str):
+        combo = bar.combo(name)
+        return lambda: combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i) == code))
+
+    def any_of(name: str):
+        return lambda: bar.combo(name).setCurrentIndex(0)
+
+    actions = []
+    for i, (lat, lng) in enumerate(towns):
+        actions.append(("pan", lambda lat=lat, lng=lng, z=12 + i % 5: ws.run_js(f"tongguan.setView({lat},{lng},{z})")))
+    actions += [("zoom", lambda: ws.run_js("tongguan.map.setZoom(11)")),
+                ("zoom", lambda: ws.run_js("tongguan.map.setZoom(13)")),
+                ("filter", pick("risk", "D")), ("filter", pick("type", "individual")),
+                ("filter", any_of("risk")), ("filter", any_of("type")),
+                ("zoom", lambda: ws.run_js("tongguan.map.setZoom(10)")),
+                ("filter", pick("risk", "C")), ("filter", any_of("risk"))]
+    timings: dict[str, list[float]] = {"pan": [], "zoom": [], "filter": []}
+    state = {"next": 0, "t0": 0.0, "seen": 0}
+
+    def next_action() -> None:
+        i = state["next"]
+        if i >= len(actions):
+            finish()
+            return
+        state["next"] = i + 1
+        state["seen"] = len(reports)
+        state["t0"] = time.perf_counter()
+        actions[i][1]()
+        QTimer.singleShot(15000, lambda i=i: state["next"] == i + 1 and len(reports) == state["seen"]
+                          and (timings[actions[i][0]].append(float("inf")), next_action()))
+
+    def poll() -> None:
+        if "first_paint_s" not in result:
+            if reports and reports[-1][1].get("clusters", 0) > 0:
+                result["first_paint_s"] = round(reports[-1][0] - start, 3)
+                result["first_payload_ms"] = ws.controller.last_elapsed_ms
+                QTimer.singleShot(500, next_action)
+            return
+        if state["t0"] and len(reports) > state["seen"]:
+            kind = actions[state["next"] - 1][0]
+            timings[kind].append((reports[-1][0] - state["t0"]) * 1000)
+            state["t0"] = 0.0
+            QTimer.singleShot(150, next_action)
+
+    def finish() -> None:
+        every = [t for ts in timings.values() for t in ts]
+        result.update({
+            "update_median_ms": round(statistics.median(every), 1),
+            "update_max_ms": round(max(every), 1),
+            "updates": len(every),
+            "by_kind_median_ms": {k: round(statistics.median(v), 1) for k, v in timings.items() if v},
+            "rss_mb": rss_mb(),
+            "web_rss_mb": web_rss_mb(),
+            "page_errors": ws.view.map_page.errors[:5],
+            "external_requests": len(ws.view.guard.external_requests()),
+        })
+        app.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(2)
+    QTimer.singleShot(240000, app.quit)
+    app.exec()
+    print(json.dumps(result), flush=True)
+    ws.view.shutdown()
+    services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
