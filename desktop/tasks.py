@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -82,18 +83,20 @@ class TaskManager(QObject):
         self._jobs: dict[int, dict[str, Any]] = {}
 
     def run(self, fn: Callable[[], Any], *, on_done: Callable[[Any], None],
-            on_error: Callable[[BaseException], None] | None = None, quiet: bool = False) -> TaskHandle:
+            on_error: Callable[[BaseException], None] | None = None, quiet: bool = False,
+            owner: QObject | None = None) -> TaskHandle:
         """Run ``fn()`` in the pool; ``on_done(result)`` or ``on_error(exc)`` on the GUI thread.
 
-        ``quiet`` jobs (background health checks) never show the busy cursor.
+        ``quiet`` jobs (background health checks) never show the busy cursor. When ``owner``
+        (the widget the callbacks belong to) is deleted first, the callbacks are skipped.
         """
-        return self._submit(fn, on_done, on_error, with_progress=False, quiet=quiet)
+        return self._submit(fn, on_done, on_error, with_progress=False, quiet=quiet, owner=owner)
 
     def run_with_progress(self, fn: Callable[[Progress, IsCancelled], Any], *, title: str,
                           on_done: Callable[[Any], None], on_error: Callable[[BaseException], None] | None = None,
                           parent: QWidget | None = None) -> TaskHandle:
         """Run ``fn(progress, is_cancelled)``; a cancellable progress dialog appears after 600 ms."""
-        handle = self._submit(fn, on_done, on_error, with_progress=True)
+        handle = self._submit(fn, on_done, on_error, with_progress=True, owner=parent)
         job = self._jobs[handle.id]
         dialog = QProgressDialog(title, self.tr("Cancel"), 0, 1000, parent)
         dialog.setWindowTitle(title)
@@ -104,6 +107,8 @@ class TaskManager(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(handle.cancel)
+        # The dialog dies with its parent: then the work is of no use to anyone.
+        dialog.destroyed.connect(lambda *_: self._orphan(handle))
         dialog.hide()
         job["dialog"] = dialog
         timer = QTimer(self)
@@ -123,13 +128,26 @@ class TaskManager(QObject):
     def _busy_jobs(self) -> int:
         return sum(1 for job in self._jobs.values() if not job["quiet"])
 
-    def _submit(self, fn, on_done, on_error, *, with_progress: bool, quiet: bool = False) -> TaskHandle:
+    def _orphan(self, handle: TaskHandle) -> None:
+        """The job's owner is gone: cancel it, and drop its dialog and callbacks."""
+        job = self._jobs.get(handle.id)
+        if job is None:
+            return
+        handle.cancel()
+        timer = job.pop("timer", None)
+        if timer is not None:
+            timer.stop()
+        job.pop("dialog", None)
+        job["owner_gone"] = True
+
+    def _submit(self, fn, on_done, on_error, *, with_progress: bool, quiet: bool = False,
+                owner: QObject | None = None) -> TaskHandle:
         job_id = next(self._ids)
         cancelled = threading.Event()
         if not quiet and not self._busy_jobs():
             QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))
             self.busy_changed.emit(True)
-        self._jobs[job_id] = {"on_done": on_done, "on_error": on_error, "quiet": quiet}
+        self._jobs[job_id] = {"on_done": on_done, "on_error": on_error, "quiet": quiet, "owner": owner}
         self._pool.start(_Job(job_id, fn, self._signals, with_progress, cancelled))
         return TaskHandle(job_id, cancelled)
 
@@ -144,6 +162,9 @@ class TaskManager(QObject):
         if not job["quiet"] and not self._busy_jobs():
             QGuiApplication.restoreOverrideCursor()
             self.busy_changed.emit(False)
+        owner = job["owner"]
+        if job.get("owner_gone") or (owner is not None and not shiboken6.isValid(owner)):
+            return None
         return job
 
     def _on_job_finished(self, job_id: int, result: object) -> None:

@@ -37,7 +37,12 @@ def shoot(db_url: str, out: Path, suffix: str, tile_url: str, lang: str) -> list
 
     from core.services.auth import authenticate, demo_accounts
     from desktop.app import create_application
-    from desktop.bootstrap import AppServices, build_registry, build_services, load_context
+    from desktop.bootstrap import (
+        AppServices,
+        build_registry,
+        build_services,
+        load_context,
+    )
     from desktop.i18n import install_language
     from desktop.main_window import MainWindow
     from desktop.settings import TILE_URL, Settings

@@ -1,5 +1,6 @@
 """The stable command line that scripts and later issues call."""
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -84,3 +85,34 @@ def test_screenshot_of_the_console(tmp_path, lang):
 def test_screenshot_of_an_unknown_view_names_the_known_ones(tmp_path):
     result = tongguan("screenshot", "nowhere", "--out", str(tmp_path / "x.png"), "--db", str(tmp_path / "e.sqlite"))
     assert result.returncode == 2 and "console" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def demo_url(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli-map") / "city.sqlite"
+    built = tongguan("demo", "--entities", "800", "--seed", "5", "--db", str(path), "--json")
+    assert built.returncode == 0, built.stderr
+    return str(path)
+
+
+def test_map_export_writes_an_offline_page_of_the_filtered_city(demo_url, tmp_path):
+    out = tmp_path / "risk.html"
+    done = tongguan("map", "export", "--db", demo_url, "--out", str(out), "--filter", "risk=C,D",
+                   "--layer", "entities", "--layer", "choropleth", "--json")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    with sqlite3.connect(demo_url) as conn:
+        expected = conn.execute("SELECT COUNT(*) FROM market_entities WHERE risk_class IN ('C','D')").fetchone()[0]
+    assert summary["entities"] == expected > 0
+    page = out.read_text("utf-8")
+    assert "TONGGUAN_STATIC" in page and "file://" not in page
+    assert '"choropleth": true' in page.replace('"choropleth":true', '"choropleth": true')
+
+
+def test_map_export_names_a_bad_filter_and_writes_nothing(demo_url, tmp_path):
+    out = tmp_path / "bad.html"
+    done = tongguan("map", "export", "--db", demo_url, "--out", str(out), "--filter", "colour=red")
+    assert done.returncode == 2 and "colour=red" in done.stderr and "KEY=VALUE" in done.stderr
+    done = tongguan("map", "export", "--db", demo_url, "--out", str(out), "--filter", "tag=no_such_tag")
+    assert done.returncode == 2 and "no_such_tag" in done.stderr
+    assert not out.exists()

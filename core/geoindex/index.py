@@ -143,6 +143,19 @@ class MapIndex:
         with self._lock:
             self._state = state
 
+    def build_pyramid(self) -> None:
+        """Pre-aggregate the current columns now, and on every later ``replace_columns``.
+
+        Meant for a background thread after the first paint: views keep answering from
+        the rows until the pyramid is swapped in.
+        """
+        self._pyramid = True
+        columns = self._state.columns
+        state = _State(columns, True)
+        with self._lock:
+            if self._state.columns is columns:  # not replaced meanwhile (that one builds its own)
+                self._state = state
+
     def mask(self, f: EntityFilter, text_ids: np.ndarray | None = None) -> Mask:
         """bool per row (read-only): does the entity match ``f`` (and ``text_ids``)?"""
         state = self._state

@@ -16,10 +16,9 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-import platformdirs
 
 from core.db.database import Database
-from core.paths import APP
+from core.paths import user_cache_dir
 
 from .columns import CODE_COLUMNS, EntityColumns
 from .loader import IsCancelled, Progress, load_columns
@@ -35,7 +34,7 @@ _FLOATS = ("lat", "lng", "x", "y")
 
 def cache_dir() -> Path:
     """Where snapshots of server databases live (the user's cache folder)."""
-    return Path(platformdirs.user_cache_dir(APP, appauthor=False)) / "mapindex"
+    return user_cache_dir() / "mapindex"
 
 
 def snapshot_path(db: Database) -> Path:

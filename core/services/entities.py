@@ -7,7 +7,13 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import select
 
 from core import uscc
-from core.db.models import EntityRecord, EntityStatus, EntityType, MarketEntity, RiskClass
+from core.db.models import (
+    EntityRecord,
+    EntityStatus,
+    EntityType,
+    MarketEntity,
+    RiskClass,
+)
 from core.db.uow import UnitOfWork
 from core.errors import NotFound, ValidationError
 

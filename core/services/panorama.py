@@ -12,9 +12,23 @@ from sqlalchemy.orm import Session
 
 from core.db.database import Database
 from core.db.models import (
-    BatchDepartment, Case, Clue, Commitment, CommitmentVerification, Department, DrawBatch,
-    DrawnObject, EntityRecord, Industry, InspectionTask, MarketEntity, NotificationPush, Tag, Town,
-    Village, entity_tags,
+    BatchDepartment,
+    Case,
+    Clue,
+    Commitment,
+    CommitmentVerification,
+    Department,
+    DrawBatch,
+    DrawnObject,
+    EntityRecord,
+    Industry,
+    InspectionTask,
+    MarketEntity,
+    NotificationPush,
+    Tag,
+    Town,
+    Village,
+    entity_tags,
 )
 from core.errors import NotFound
 

@@ -6,8 +6,16 @@ import json
 from sqlalchemy import func, select
 
 from core.db.models import (
-    AppMeta, ChecklistItem, Department, Industry, RegulatoryMatter, Role, RoleCode, Tag,
-    Town, Village,
+    AppMeta,
+    ChecklistItem,
+    Department,
+    Industry,
+    RegulatoryMatter,
+    Role,
+    RoleCode,
+    Tag,
+    Town,
+    Village,
 )
 from core.db.uow import UnitOfWork
 from core.reference import CityProfile

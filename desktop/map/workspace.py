@@ -14,10 +14,17 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.db.database import Database
-from core.paths import user_data_dir
+from core.paths import user_cache_dir
 from core.reference import load_profile
 from core.services import draw_pool, map_layers, wall
 from core.services.export import export_entities
@@ -55,17 +62,42 @@ def tile_hosts(tiles: TileConfig | None) -> frozenset[str]:
     return frozenset({host.replace("subdomain", s) for s in subs} if "subdomain" in host else {host})
 
 
-def page_path() -> Path:
-    """This console's page file (one per process: several consoles may share a profile)."""
-    return user_data_dir() / "pages" / f"map-{os.getpid()}.html"
+def _page_key(profile_name: str, tiles: TileConfig | None, lang: str) -> str:
+    """What the page is made of: inputs, and the files of the code and data that write it."""
+    import hashlib
+
+    import maps
+    import resources
+    from maps.assets import ASSETS, asset_path
+
+    roots = [Path(maps.__file__).parent, Path(resources.__file__).parent / "web",
+             Path(resources.__file__).parent / "profiles", Path(resources.__file__).parent / "reference"]
+    files = sorted(p for root in roots for p in root.glob("*") if p.is_file())
+    files += [asset_path(name) for name in sorted(ASSETS)]
+    digest = hashlib.sha256(repr((profile_name, tiles, lang)).encode())
+    for f in files:
+        stat = f.stat()
+        digest.update(f"{f}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+    return digest.hexdigest()[:16]
 
 
 def build_page(db: Database, tiles: TileConfig | None, lang: str) -> Path:
-    """Write the map page for the database's city (worker thread)."""
-    profile = load_profile(db.meta().get("profile", "yiwu"))
+    """The map page for the database's city (worker thread), written once and reused.
+
+    Rendering the page takes folium about 0.4 s; its file is named by what it is made of,
+    so a later start (or another console on this machine) loads it at once.
+    """
+    name = db.meta().get("profile", "yiwu")
+    path = user_cache_dir() / "pages" / f"map-{_page_key(name, tiles, lang)}.html"
+    if path.is_file():
+        return path
+    profile = load_profile(name)
     page = build_entity_map(profile, tiles=tiles, village_centres=approximate_village_centres(profile),
                             channel=True, lang=lang)
-    return render_page(page, page_path())
+    part = path.with_name(f".{path.name}.{os.getpid()}.part")
+    render_page(page, part)
+    os.replace(part, path)  # whole or not at all, even with two consoles writing it
+    return path
 
 
 class MapWorkspace(QWidget):
@@ -157,11 +189,12 @@ class MapWorkspace(QWidget):
     def _start(self) -> None:
         db, tiles, lang = self._db, self._tiles, self._lang
         self._tasks.run(lambda: build_page(db, tiles, lang), on_done=self.view.load_file,
-                        on_error=lambda error: self._on_controller_failed("page", error))
+                        on_error=lambda error: self._on_controller_failed("page", error), owner=self)
         self._tasks.run(lambda: load_reference(db), on_done=self._on_reference_loaded,
-                        on_error=lambda error: self._on_controller_failed("reference", error))
+                        on_error=lambda error: self._on_controller_failed("reference", error), owner=self)
         self._tasks.run(lambda: map_layers.drawn_batches(db), on_done=self.panel.set_batches,
-                        on_error=lambda error: _log.warning("drawn batches not listed: %s", error), quiet=True)
+                        on_error=lambda error: _log.warning("drawn batches not listed: %s", error), quiet=True,
+                        owner=self)
         self.controller.start(self)
 
     def _title(self) -> str:
@@ -249,7 +282,9 @@ class MapWorkspace(QWidget):
                 window.select_workspace("entities")
                 page.open_panorama(entity_id)
                 return
-        from desktop.entities.panorama_view import PanoramaView  # a map shown on its own (tests, wall)
+        from desktop.entities.panorama_view import (
+            PanoramaView,  # a map shown on its own (tests, wall)
+        )
         view = PanoramaView(self._db, self._tasks, entity_id, reference=self._reference, lang=self._lang,
                             show_risk=self._show_risk, actor=self._actor, parent=self)
         view.setWindowFlag(Qt.WindowType.Window)
@@ -286,10 +321,10 @@ class MapWorkspace(QWidget):
                             on_done=lambda n: self.message_bar.show_message(
                                 self.tr("The draw batch's pool now holds %1 entities.").replace("%1", f"{n:,}"),
                                 kind="success"),
-                            on_error=lambda error: show_error(self, self.tr("Pool not set"), error))
+                            on_error=lambda error: show_error(self, self.tr("Pool not set"), error), owner=self)
 
         self._tasks.run(lambda: draw_pool.draft_batches(db), on_done=chosen,
-                        on_error=lambda error: show_error(self, self.tr("Pool not set"), error))
+                        on_error=lambda error: show_error(self, self.tr("Pool not set"), error), owner=self)
 
     def current_view_state(self) -> dict:
         """What a wall (or a later session) needs to show this view again."""
@@ -306,7 +341,7 @@ class MapWorkspace(QWidget):
         self._tasks.run(lambda: wall.push_view(db, actor, workspace=WORKSPACE_KEY, title=title, view=state),
                         on_done=lambda pushed: self.message_bar.show_message(
                             self.tr("Pushed to the wall: %1").replace("%1", pushed.title), kind="success"),
-                        on_error=lambda error: show_error(self, self.tr("Not pushed to the wall"), error))
+                        on_error=lambda error: show_error(self, self.tr("Not pushed to the wall"), error), owner=self)
 
     def export_html_dialog(self) -> None:
         path = self._ask_path(self.tr("Export map as HTML"), "html", self.tr("Web page (*.html)"))
@@ -326,7 +361,7 @@ class MapWorkspace(QWidget):
 
         self._tasks.run(write, on_done=lambda out: self.message_bar.show_message(
             self.tr("Map saved to %1").replace("%1", str(out)), kind="success"),
-            on_error=lambda error: show_error(self, self.tr("Export failed"), error))
+            on_error=lambda error: show_error(self, self.tr("Export failed"), error), owner=self)
 
     def export_png_dialog(self) -> None:
         path = self._ask_path(self.tr("Export map as PNG"), "png", self.tr("PNG image (*.png)"))
@@ -345,7 +380,8 @@ class MapWorkspace(QWidget):
         from desktop.settings import TILE_ATTRIBUTION, TILE_COORDS, TILE_URL
         if self._settings is None:
             return
-        dialog = TileDialog(self._settings[TILE_URL], self._settings[TILE_COORDS], self._settings[TILE_ATTRIBUTION], self)
+        settings = self._settings
+        dialog = TileDialog(settings[TILE_URL], settings[TILE_COORDS], settings[TILE_ATTRIBUTION], self)
         if dialog.exec() == TileDialog.DialogCode.Accepted:
             url, coords, attribution = dialog.values()
             self._settings[TILE_URL], self._settings[TILE_COORDS] = url, coords

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QProgressDialog,
@@ -193,3 +193,28 @@ def test_banner_shows_lost_database_and_hides_after_recovery(demo_services, qtbo
     assert banner.title_text() == "数据库连接已恢复。"
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=5000)
     assert monitor.lost_error is None and monitor.interval_ms() == 5000
+
+
+def test_work_whose_owner_is_gone_calls_nobody_back(tasks, qtbot):
+    """A page closed while its work runs: no callback may touch the deleted widgets."""
+    release = threading.Event()
+    calls = []
+    owner = QWidget()
+    tasks.run(lambda: release.wait(5) and 1, on_done=calls.append, on_error=calls.append, owner=owner)
+    progressing = QWidget()
+
+    def long(progress, is_cancelled):
+        while not is_cancelled():
+            release.wait(0.01)
+        raise Cancelled("stopped")
+
+    handle = tasks.run_with_progress(long, title="…", on_done=calls.append, on_error=calls.append,
+                                     parent=progressing)
+    owner.deleteLater()
+    progressing.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    assert tasks.wait_idle(5000)
+    qtbot.waitUntil(lambda: tasks.active() == 0, timeout=5000)
+    assert handle.cancelled  # the progress dialog died with its parent: the work was told to stop
+    assert calls == []

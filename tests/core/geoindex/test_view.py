@@ -191,3 +191,20 @@ def test_views_on_threads_while_columns_are_replaced(index):
     for t in threads:
         t.join()
     assert not errors and set(totals) <= {len(other), len(index.columns)}
+
+
+def test_a_pyramid_built_later_answers_the_same_totals():
+    from core.geoindex import MapIndex, ViewRequest, synthetic_columns
+    from core.services.search import EntityFilter
+
+    columns = synthetic_columns(50_000, seed=3)
+    index = MapIndex(columns, pyramid=False)
+    s, n = float(columns.lat.min()), float(columns.lat.max())
+    w, e = float(columns.lng.min()), float(columns.lng.max())
+    request = ViewRequest(s, w, n, e, zoom=8, width=1600, height=1000, filter=EntityFilter(risk_classes=("A", "B")))
+    before = index.view(request)
+    assert before.source == "rows" and not index.has_pyramid
+    index.build_pyramid()
+    after = index.view(request)
+    assert index.has_pyramid and after.source == "pyramid"
+    assert after.total == before.total and int(after.cluster_count.sum()) == int(before.cluster_count.sum())

@@ -11,7 +11,7 @@ from desktop.bootstrap import AppServices, build_registry
 from desktop.main_window import MainWindow
 from desktop.settings import TILE_URL, Settings
 
-from ..test_entities_support import entities_db, entities_template, tasks  # noqa: F401 - fixtures
+from ..test_entities_support import entities_db, entities_template  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.webengine
 
@@ -51,3 +51,9 @@ def map_window(console_app, console_context, entities_db, tasks, qtbot, tmp_path
     window.page("map").view.shutdown()
     tasks.wait_idle()
     QCoreApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    """Map pages and index snapshots of these tests go to a fresh cache folder."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
