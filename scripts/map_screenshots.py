@@ -35,32 +35,12 @@ def wait(app, predicate, timeout_s: float = 60.0) -> bool:
 def shoot(db_url: str, out: Path, suffix: str, tile_url: str, lang: str) -> list[Path]:
     import tempfile
 
-    from core.services.auth import authenticate, demo_accounts
-    from desktop.app import create_application
-    from desktop.bootstrap import (
-        AppServices,
-        build_registry,
-        build_services,
-        load_context,
-    )
-    from desktop.i18n import install_language
-    from desktop.main_window import MainWindow
     from desktop.settings import TILE_URL, Settings
-    from desktop.theme import apply_theme
+    from tests.support.console import open_demo_console
 
-    app = create_application()
-    install_language(app, lang)
-    apply_theme(app, "light")
-    services = build_services(db_url)
     settings = Settings.open(Path(tempfile.mkdtemp()) / "console.ini")
     settings[TILE_URL] = tile_url
-    services = AppServices(db=services.db, tasks=services.tasks, settings=settings)
-    account = next(a for a in demo_accounts(services.db) if a.role_code == "operator")
-    services = services.signed_in(authenticate(services.db, account.username, account.password))
-    window = MainWindow(load_context(services.db), registry=build_registry(), services=services,
-                        remember_geometry=False)
-    window.resize(1600, 1000)
-    window.show()
+    app, services, window = open_demo_console(db_url, size=(1600, 1000), lang=lang, settings=settings)
     window.select_workspace("map")
     ws = window.page("map")
     reports: list[dict] = []

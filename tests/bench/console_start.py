@@ -21,23 +21,9 @@ def main(url: str) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QTableView
 
-    from core.services.auth import authenticate, demo_accounts
-    from desktop.app import create_application
-    from desktop.bootstrap import build_registry, build_services, load_context
-    from desktop.i18n import install_language
-    from desktop.main_window import MainWindow
-    from desktop.theme import apply_theme
+    from tests.support.console import open_demo_console
 
-    app = create_application()
-    services = build_services(url)
-    install_language(app, "zh_CN")
-    apply_theme(app, "light")
-    account = next(a for a in demo_accounts(services.db) if a.role_code == "operator")
-    services = services.signed_in(authenticate(services.db, account.username, account.password))
-    window = MainWindow(load_context(services.db), registry=build_registry(), services=services,
-                        remember_geometry=False)
-    window.resize(1440, 900)
-    window.show()
+    app, services, window = open_demo_console(url)
     window.select_workspace("entities")
 
     def poll() -> None:
