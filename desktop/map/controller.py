@@ -13,6 +13,7 @@ import json
 import logging
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -222,14 +223,18 @@ class MapController(QObject):
             query, self._pending = self._pending, None
             self._submit(query)
 
-    def selection_ids(self, ring: list, f: EntityFilter | None = None) -> np.ndarray:
-        """Ids of the filtered entities inside ``ring`` (display coordinates); GUI-thread safe and fast."""
-        if self.index is None:
-            return np.empty(0, dtype=np.int64)
-        f = f if f is not None else self._filter
+    def selection_job(self, ring: list) -> Callable[[], np.ndarray]:
+        """Work for a thread: ids of the filtered entities inside ``ring`` (display coordinates).
+
+        The filter and the index are taken now, on the GUI thread.
+        """
+        index, f = self.index, self._filter
         text = f.text.strip()
-        return self.index.ids_in_polygon([tuple(p) for p in ring], replace(f, text=""),
-                                         self._text_ids.get(text) if text else None)
+        text_ids = self._text_ids.get(text) if text else None
+        points = [(float(lat), float(lng)) for lat, lng in ring]
+        if index is None:
+            return lambda: np.empty(0, dtype=np.int64)
+        return lambda: index.ids_in_polygon(points, replace(f, text=""), text_ids)
 
     def stop(self) -> None:
         self._stamp_timer.stop()

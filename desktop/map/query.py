@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from core.db.database import Database
-from core.geo.coords import from_wgs84
 from core.geoindex import MapIndex, ViewRequest
+from core.geoindex.gcj import to_display
 from core.services import map_layers
 from core.services.search import EntityFilter
 from maps.payload import build_payload, choropleth_breaks
@@ -108,13 +108,6 @@ def _measure(index: MapIndex, db: Database | None, cache: DbCache, q: Query, tex
     return index.town_counts(f, text_ids), "int"
 
 
-def _display(lats, lngs, display: str) -> tuple[list[float], list[float]]:
-    if display == "wgs84":
-        return list(lats), list(lngs)
-    pairs = [from_wgs84(a, b, display) for a, b in zip(lats, lngs, strict=True)]
-    return [p[0] for p in pairs], [p[1] for p in pairs]
-
-
 def _overlays(index: MapIndex, db: Database | None, cache: DbCache, q: Query, labels: Labels) -> dict:
     out: dict = {}
     if db is None:
@@ -126,11 +119,16 @@ def _overlays(index: MapIndex, db: Database | None, cache: DbCache, q: Query, la
         out["draw"] = {"label": labels.draw_label, "id": [int(i) for i in found],
                        "lat": [round(float(v), 6) for v in lat], "lng": [round(float(v), 6) for v in lng]}
     if q.choice.clues:
-        markers = cache.get("clue_markers", lambda: map_layers.open_clue_markers(db))
-        lats, lngs = _display(markers.lats, markers.lngs, index.columns.display)
-        out["clues"] = {"label": labels.clues_label, "id": list(markers.ids),
-                        "lat": [round(v, 6) for v in lats], "lng": [round(v, 6) for v in lngs],
-                        "overdue": [int(o) for o in markers.overdue]}
+        display = index.columns.display
+
+        def load_clues() -> dict:
+            markers = map_layers.open_clue_markers(db)
+            lat, lng = to_display(np.asarray(markers.lats, dtype=np.float64),
+                                  np.asarray(markers.lngs, dtype=np.float64), display)
+            return {"id": list(markers.ids), "lat": np.round(lat, 6).tolist(), "lng": np.round(lng, 6).tolist(),
+                    "overdue": [int(o) for o in markers.overdue]}
+
+        out["clues"] = {"label": labels.clues_label, **cache.get(("clues", display), load_clues)}
     return out
 
 

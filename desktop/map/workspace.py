@@ -250,9 +250,17 @@ class MapWorkspace(QWidget):
             self.selection_changed.emit(-1)
             return
         self._selection = selection
-        self._selection_ids = self.controller.selection_ids(selection["ring"])
-        self.panel.set_selection(len(self._selection_ids))
-        self.selection_changed.emit(len(self._selection_ids))
+        # A polygon over the market district holds ~700k entities: counted off the GUI thread.
+        self._tasks.run(self.controller.selection_job(selection["ring"]),
+                        on_done=lambda ids: self._on_selection_counted(selection, ids),
+                        on_error=lambda error: self._on_controller_failed("update", error), owner=self)
+
+    def _on_selection_counted(self, selection: dict, ids) -> None:
+        if selection is not self._selection:  # drawn again (or cleared) meanwhile
+            return
+        self._selection_ids = ids
+        self.panel.set_selection(len(ids))
+        self.selection_changed.emit(len(ids))
 
     def _on_panel_selection_action(self, key: str) -> None:
         ids = [int(i) for i in (self._selection_ids if self._selection_ids is not None else ())]

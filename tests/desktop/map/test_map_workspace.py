@@ -101,6 +101,7 @@ def test_drawn_selection_counts_filtered_entities_inside(map_window, entities_db
     counts = []
     workspace.selection_changed.connect(counts.append)
     workspace.view.bridge.selectionDrawn(json.dumps({"type": "rectangle", "ring": ring}))
+    qtbot.waitUntil(lambda: bool(counts), timeout=10000)
     expected = sql(entities_db, f"SELECT COUNT(*) FROM market_entities WHERE lat BETWEEN {s} AND {n} "
                                 f"AND lng BETWEEN {w} AND {e}")[0][0]
     assert counts[-1] == len(workspace.selection_ids()) == expected > 0
