@@ -8,8 +8,8 @@ import sys
 from core.errors import DatabaseUnavailable, TongguanError
 
 from . import data_commands as data
+from . import draw_commands, map_commands
 from . import gui_commands as gui
-from . import map_commands
 from .output import fail
 
 
@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.set_defaults(func=gui.cmd_screenshot)
 
     map_commands.add_parser(sub, common)
+    draw_commands.add_parser(sub, common)
     return parser
 
 

@@ -2,7 +2,15 @@
 from .audit import AuditEntry
 from .base import Base
 from .clues import Case, Clue, ClueEvent
-from .draws import BatchDepartment, DrawBatch, DrawnObject, DrawPlan, DrawTeamMember
+from .draws import (
+    BatchDepartment,
+    DrawBatch,
+    DrawnObject,
+    DrawPlan,
+    DrawRecord,
+    DrawTeamMember,
+    task_drawn_objects,
+)
 from .entity import EntityRecord, MarketEntity, entity_tags
 from .enums import *  # noqa: F403 - the vocabularies belong with the models
 from .inspections import InspectionResult, InspectionTask, task_inspectors, task_matters
@@ -15,8 +23,8 @@ from .wall import WallView
 __all__ = [
     "AppMeta", "AuditEntry", "Base", "BatchDepartment", "Case", "ChecklistItem", "Clue",
     "ClueEvent", "Commitment", "CommitmentVerification", "Department", "DrawBatch",
-    "DrawPlan", "DrawTeamMember", "DrawnObject", "EntityRecord", "Industry",
+    "DrawPlan", "DrawRecord", "DrawTeamMember", "DrawnObject", "EntityRecord", "Industry",
     "InspectionResult", "InspectionTask", "Inspector", "InspectorConflict",
     "MarketEntity", "NotificationPush", "RegulatoryMatter", "Role", "Tag", "Town",
-    "User", "Village", "WallView", "entity_tags", "task_inspectors", "task_matters",
+    "User", "Village", "WallView", "entity_tags", "task_drawn_objects", "task_inspectors", "task_matters",
 ]

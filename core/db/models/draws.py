@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, str_enum, utcnow
@@ -75,3 +75,40 @@ class DrawTeamMember(Base):
     drawn_object_id: Mapped[int] = mapped_column(ForeignKey("drawn_objects.id"), primary_key=True)
     inspector_id: Mapped[int] = mapped_column(ForeignKey("inspectors.id"), primary_key=True, index=True)
     department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+
+
+class DrawRecord(Base):
+    """The frozen inputs of a locked batch and, once drawn, its published draw record.
+
+    Created when the batch is locked: ``frozen`` holds the ordered pool, the inspector
+    pools, the avoidance data and the sampling rule as they were then (the record format
+    of ``core.draws`` without randomness or outcome), so later changes to entities or
+    inspectors cannot alter the draw. When drawn, ``record`` holds the full record
+    (``core.draws.make_record``; the revealed seed is in it and in ``seed``), ``digest``
+    its SHA-256, and ``frozen`` is cleared (the record contains it). ``summary`` keeps
+    the small facts views need without reading the record (strata sizes and picks, the
+    strata hash, the announced sources). ``results_due`` is the results-publication
+    deadline: 20 working days after the window ends (企业信息公示暂行条例).
+    """
+
+    __tablename__ = "draw_records"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("draw_batches.id"), unique=True)
+    randomness_kind: Mapped[str] = mapped_column(String(10))
+    frozen: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
+    record: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
+    digest: Mapped[str | None] = mapped_column(String(64))
+    seed: Mapped[str | None] = mapped_column(String(128))
+    summary: Mapped[dict] = mapped_column(default=dict)
+    results_due: Mapped[dt.date | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+# Which drawn objects an inspection task visits: one per batch whose windows were merged
+# into the task (进一次门、查多项事), so a joint task knows every batch it serves.
+task_drawn_objects = Table(
+    "task_drawn_objects",
+    Base.metadata,
+    Column("drawn_object_id", ForeignKey("drawn_objects.id"), primary_key=True),
+    Column("task_id", ForeignKey("inspection_tasks.id", ondelete="CASCADE"), nullable=False, index=True),
+)

@@ -1,0 +1,61 @@
+"""Double-random draws in the database: plans, batches, locking, drawing, tasks, notices.
+
+The pure algorithms live in ``core.draws``; this package reads their inputs from the
+database, freezes them when a batch is locked, writes what a draw produced (drawn
+objects, teams, inspection tasks, the record) in one audited transaction, and serves
+the views: batch detail, statistics, the public notice, item-by-item results.
+"""
+from .checks import check_batch
+from .detail import (
+    BatchDetail,
+    DepartmentDetail,
+    MatterDetail,
+    batch_detail,
+    drawn_picks,
+    pool_vs_drawn,
+)
+from .lifecycle import (
+    DrawnBatch,
+    DrawnPick,
+    LockedBatch,
+    StratumRow,
+    TeamMember,
+    draw_batch,
+    lock_batch,
+    publish_batch,
+)
+from .notices import (
+    NoticeRow,
+    export_notice_xlsx,
+    notice_headers,
+    notice_rows,
+    notice_title,
+    notice_values,
+)
+from .plans import (
+    BatchSummary,
+    PlanSummary,
+    create_batch,
+    create_plan,
+    discard_plan,
+    list_plans,
+    update_batch,
+)
+from .pools import build_spec, pool_entity_filter
+from .records import export_record, read_record_file, verify_batch, write_record_file
+from .results import (
+    ChecklistLine,
+    ResultRecorded,
+    TaskChecklist,
+    record_result,
+    task_checklist,
+)
+
+__all__ = [
+    "BatchDetail", "BatchSummary", "ChecklistLine", "DepartmentDetail", "DrawnBatch", "DrawnPick", "LockedBatch",
+    "MatterDetail", "NoticeRow", "PlanSummary", "ResultRecorded", "StratumRow", "TaskChecklist", "TeamMember",
+    "batch_detail", "build_spec", "check_batch", "create_batch", "create_plan", "discard_plan", "draw_batch",
+    "drawn_picks", "export_notice_xlsx", "export_record", "list_plans", "lock_batch", "notice_headers",
+    "notice_rows", "notice_title", "notice_values", "pool_entity_filter", "pool_vs_drawn", "publish_batch",
+    "read_record_file", "record_result", "task_checklist", "update_batch", "verify_batch", "write_record_file",
+]

@@ -1,0 +1,178 @@
+"""The public notice of a drawn batch ("一公开"): who is inspected, on what, by whom, when,
+and later with what result.
+
+The notice never carries the credit-risk class, and lists entities in USCC order, not
+pick order: strata are drawn A, B, C, D in turn, so pick order would reveal the classes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from core.db.database import Database
+from core.db.models import (
+    ChecklistItem,
+    Department,
+    DrawnObject,
+    DrawPlan,
+    DrawStatus,
+    InspectionResult,
+    InspectionTask,
+    MarketEntity,
+    RegulatoryMatter,
+    TaskStatus,
+    task_drawn_objects,
+)
+from core.errors import ValidationError
+
+from .common import get_batch, require_status
+from .pools import batch_departments
+
+_IN_CHUNK = 900
+OUTCOMES = {
+    "no_problems": ("未发现问题", "No problems found"),
+    "problems_found": ("发现问题", "Problems found"),
+    "pending": ("尚未检查", "Not yet inspected"),
+}
+
+
+@dataclass(frozen=True)
+class NoticeRow:
+    no: int                         # 1.. in USCC order
+    entity_id: int
+    entity_name: str
+    uscc: str
+    address: str
+    matters_zh: tuple[str, ...]
+    matters_en: tuple[str, ...]
+    departments_zh: tuple[str, ...]
+    departments_en: tuple[str, ...]
+    window_start: dt.date
+    window_end: dt.date
+    outcome: str | None = None      # with results: "no_problems" | "problems_found" | "pending"
+    done_on: dt.date | None = None
+
+
+def notice_rows(db: Database, batch_id: int, *, with_results: bool = False) -> list[NoticeRow]:
+    """The rows of a drawn (or published) batch's public notice, in USCC order."""
+    with db.sessions() as s:
+        batch = get_batch(s, batch_id)
+        require_status(batch, DrawStatus.DRAWN, DrawStatus.PUBLISHED, doing=("公示", "noticed"))
+        depts = batch_departments(s, batch)
+        dept_names = {d.id: (d.name_zh, d.name_en) for d in s.scalars(
+            select(Department).where(Department.id.in_([d.department_id for d in depts])))}
+        matter_ids = list(dict.fromkeys(int(m) for d in depts for m in d.matter_ids or ()))
+        matters = {m.id: m for m in s.scalars(select(RegulatoryMatter).where(RegulatoryMatter.id.in_(matter_ids)))}
+        matters_zh = tuple(matters[m].name_zh for m in matter_ids if m in matters)
+        matters_en = tuple(matters[m].name_en for m in matter_ids if m in matters)
+        departments_zh = tuple(dept_names[d.department_id][0] for d in depts)
+        departments_en = tuple(dept_names[d.department_id][1] for d in depts)
+        objects = s.execute(select(DrawnObject.id, DrawnObject.entity_id, MarketEntity.name, MarketEntity.uscc,
+                                   MarketEntity.address)
+                            .join(MarketEntity, MarketEntity.id == DrawnObject.entity_id)
+                            .where(DrawnObject.batch_id == batch_id).order_by(MarketEntity.uscc)).all()
+        outcomes: dict[int, tuple[str, dt.date | None]] = {}
+        if with_results:
+            outcomes = _outcomes(s, batch.id, [o[0] for o in objects], [o[1] for o in objects], matter_ids)
+        return [NoticeRow(n, e, name, uscc, address, matters_zh, matters_en, departments_zh, departments_en,
+                          batch.window_start, batch.window_end,
+                          *(outcomes.get(obj, ("pending", None)) if with_results else (None, None)))
+                for n, (obj, e, name, uscc, address) in enumerate(objects, start=1)]
+
+
+def _outcomes(s, batch_id: int, object_ids: list[int], entity_ids: list[int],
+              matter_ids: list[int]) -> dict[int, tuple[str, dt.date | None]]:
+    """Per drawn object: the result of its task on this batch's matters."""
+    task_of: dict[int, int] = {}
+    for k in range(0, len(object_ids), _IN_CHUNK):
+        task_of.update(s.execute(select(task_drawn_objects.c.drawn_object_id, task_drawn_objects.c.task_id)
+                                 .where(task_drawn_objects.c.drawn_object_id.in_(object_ids[k:k + _IN_CHUNK])))
+                       .tuples().all())
+    if len(task_of) < len(object_ids):  # batches drawn before tasks were linked (the demo's history)
+        by_entity = dict(s.execute(select(InspectionTask.entity_id, InspectionTask.id)
+                                   .where(InspectionTask.batch_id == batch_id)).tuples().all())
+        for obj, e in zip(object_ids, entity_ids):
+            if obj not in task_of and e in by_entity:
+                task_of[obj] = by_entity[e]
+    task_ids = sorted(set(task_of.values()))
+    status: dict[int, tuple[TaskStatus, dt.date | None]] = {}
+    failed: set[int] = set()
+    for k in range(0, len(task_ids), _IN_CHUNK):
+        chunk = task_ids[k:k + _IN_CHUNK]
+        for t, st, done in s.execute(select(InspectionTask.id, InspectionTask.status, InspectionTask.done_on)
+                                     .where(InspectionTask.id.in_(chunk))):
+            status[t] = (st, done)
+        for (t,) in s.execute(select(InspectionResult.task_id)
+                              .join(ChecklistItem, ChecklistItem.id == InspectionResult.checklist_item_id)
+                              .where(InspectionResult.task_id.in_(chunk), InspectionResult.outcome == "fail",
+                                     ChecklistItem.matter_id.in_(matter_ids))):
+            failed.add(t)
+    out = {}
+    for obj, t in task_of.items():
+        st, done = status.get(t, (TaskStatus.PLANNED, None))
+        if st != TaskStatus.DONE:
+            out[obj] = ("pending", None)
+        else:
+            out[obj] = ("problems_found" if t in failed else "no_problems", done)
+    return out
+
+
+def notice_title(db: Database, batch_id: int, *, lang: str = "zh_CN", with_results: bool = False) -> str:
+    with db.sessions() as s:
+        batch = get_batch(s, batch_id)
+        plan = s.get(DrawPlan, batch.plan_id)
+        if lang.startswith("zh"):
+            return f"{plan.name}：{batch.name} {'抽查结果公示' if with_results else '抽查对象名单公示'}"
+        return f"{plan.name}: {batch.name} — {'inspection results' if with_results else 'entities to be inspected'}"
+
+
+def notice_headers(lang: str, with_results: bool) -> list[str]:
+    zh = lang.startswith("zh")
+    header = (["序号", "市场主体名称", "统一社会信用代码", "住所/经营场所", "抽查事项", "检查部门", "检查时间"] if zh else
+              ["No.", "Entity", "USCC", "Address", "Matters", "Departments", "Inspection window"])
+    if with_results:
+        header += ["检查结果", "检查完成日期"] if zh else ["Result", "Inspected on"]
+    return header
+
+
+def notice_values(row: NoticeRow, lang: str, with_results: bool) -> list:
+    zh = lang.startswith("zh")
+    sep = "、" if zh else "; "
+    values = [row.no, row.entity_name, row.uscc, row.address,
+              sep.join(row.matters_zh if zh else row.matters_en),
+              sep.join(row.departments_zh if zh else row.departments_en),
+              f"{row.window_start.isoformat()} — {row.window_end.isoformat()}"]
+    if with_results:
+        label = OUTCOMES.get(row.outcome or "pending", OUTCOMES["pending"])
+        values += [label[0] if zh else label[1], row.done_on.isoformat() if row.done_on else ""]
+    return values
+
+
+def export_notice_xlsx(db: Database, batch_id: int, path: str | Path, *, lang: str = "zh_CN",
+                       with_results: bool = False) -> Path:
+    """Write the batch's public notice to an .xlsx file (no risk class anywhere)."""
+    from openpyxl import Workbook
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise ValidationError("公示表须保存为 .xlsx (the notice is written as an .xlsx file)", where=str(path))
+    rows = notice_rows(db, batch_id, with_results=with_results)
+    title = notice_title(db, batch_id, lang=lang, with_results=with_results)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("公示" if lang.startswith("zh") else "Notice")
+    sheet.append([title])
+    sheet.append(notice_headers(lang, with_results))
+    for row in rows:
+        sheet.append(notice_values(row, lang, with_results))
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        book.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return path

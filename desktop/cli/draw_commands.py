@@ -1,0 +1,391 @@
+"""``tongguan draw``: run a plan of double-random batches, verify a record, RFC 3797 by hand.
+
+``tongguan draw run PLAN_FILE [--json]`` creates the plan, checks every batch (each
+problem is printed with the rule it breaks; exit 2 and the plan is discarded if any),
+then locks and draws each batch and writes its record next to the plan file as
+``<plan>.<batch id>.record.json``. PLAN_FILE is JSON::
+
+    {
+      "year": 2027,
+      "name": "2027年度部门联合双随机抽查计划",
+      "actor": "planner",                        (optional; who the audit log names; default "cli")
+      "batches": [
+        {
+          "name": "食品经营主体双随机联合抽查",
+          "lead_department": "SCJG",             (code, Chinese or English name, or id)
+          "departments": [
+            {"department": "SCJG", "team_size": 2, "matters": ["SCJG-001", "SCJG-002"]},
+            {"department": "卫健局", "team_size": 2, "matters": ["WJJ-001"]}
+          ],                                     (matters by code or id; team_size default 2)
+          "window": ["2027-03-01", "2027-04-30"],
+          "pool": {"town_codes": ["330782001"]},  (entity-search fields: town_codes, village_codes,
+                                                  industry_codes, entity_types, statuses (default
+                                                  ["active"]), risk_classes, tag_ids, tag_codes,
+                                                  entity_ids, usccs)
+          "sampling": {"ratios": {"A": 0.05, "B": 0.2, "C": 0.6, "D": 1.0}},
+                                                 (or {"counts": {...}}; default the local table)
+          "avoidance": {"declared_conflicts": true, "last_inspection": true, "same_village": false},
+          "randomness": {"kind": "seed"}
+                     or {"kind": "rfc3797", "sources": ["9319", "2 5 12 8 10"],
+                         "announcement": "福彩3D 2027-03-05 开奖号码 …"}
+        }
+      ]
+    }
+
+With ``{"kind": "seed"}`` the command generates a secret seed, locks the batch with its
+commitment, and reveals it to draw. With ``rfc3797`` the sources must be values that were
+announced before and published after the pool was fixed; for a public ceremony lock the
+batch in the console first and enter the values when they are published.
+
+``tongguan draw verify RECORD [--json]`` re-runs a record file with no database: exit 0
+when everything matches, 1 when it does not (printing where), 2 when the file is unreadable.
+
+``tongguan draw rfc3797 POOL_FILE --source "9319" --source "2 5 12 8 10" ... --count K``
+prints the picked lines of POOL_FILE (one candidate per line, numbered 1..n in file
+order as RFC 3797 numbers them) in pick order.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+
+from core.errors import ConfigError, NotFound, ValidationError
+
+from .output import emit_json, fail
+
+DEFAULT_ACTOR = "cli"
+
+
+def add_parser(sub, common: argparse.ArgumentParser) -> None:
+    draws = sub.add_parser("draw", help="double-random draws").add_subparsers(
+        dest="draw_command", metavar="ACTION", required=True)
+    run = draws.add_parser("run", parents=[common], help="create, check, lock and draw the batches of a plan file")
+    run.add_argument("plan_file", metavar="PLAN_FILE")
+    run.set_defaults(func=cmd_draw_run)
+    verify = draws.add_parser("verify", parents=[common],
+                              help="re-run a draw record file (exit 0 matches, 1 differs, 2 unreadable)")
+    verify.add_argument("record", metavar="RECORD")
+    verify.set_defaults(func=cmd_draw_verify)
+    rfc = draws.add_parser("rfc3797", parents=[common],
+                           help="RFC 3797 selection from a pool file (one candidate per line)")
+    rfc.add_argument("pool_file", metavar="POOL_FILE")
+    rfc.add_argument("--source", action="append", required=True, metavar="VALUES",
+                     help="one public random source's values, e.g. \"2 5 12 8 10\" (repeat, in announced order)")
+    rfc.add_argument("--count", type=int, required=True, metavar="K", help="how many to pick")
+    rfc.set_defaults(func=cmd_draw_rfc3797)
+
+
+# ---------------------------------------------------------------- tongguan draw rfc3797
+
+def read_pool_file(path: Path) -> list[str]:
+    """The candidates of a pool file, one per line; ConfigError names the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError("文件不存在 (no such file)", where=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"无法读取 (cannot read as UTF-8): {exc}", where=str(path)) from None
+    lines = text.splitlines()
+    while lines and not lines[-1].strip():
+        lines.pop()
+    seen: dict[str, int] = {}
+    out = []
+    for n, line in enumerate(lines, start=1):
+        value = line.strip()
+        if not value:
+            raise ConfigError("空行：每行一个候选对象 (empty line: one candidate per line)", where=f"{path}:{n}")
+        if value in seen:
+            raise ConfigError(f"与第 {seen[value]} 行重复 (same candidate as line {seen[value]}): {value}",
+                              where=f"{path}:{n}")
+        seen[value] = n
+        out.append(value)
+    if not out:
+        raise ConfigError("没有候选对象 (the pool file has no candidates)", where=str(path))
+    return out
+
+
+def cmd_draw_rfc3797(args: argparse.Namespace) -> int:
+    from core.draws import key_string, parse_source, rfc3797_select
+
+    path = Path(args.pool_file)
+    try:
+        pool = read_pool_file(path)
+    except ConfigError as exc:
+        return fail(str(exc))
+    sources = []
+    for n, text in enumerate(args.source, start=1):
+        try:
+            sources.append(parse_source(text))
+        except ValueError as exc:
+            return fail(f"--source {n} ({text!r}): {exc}")
+    try:
+        key = key_string(sources)
+    except ValueError as exc:
+        return fail(f"--source: {exc}")
+    if args.count < 0 or args.count > len(pool):
+        return fail(f"--count {args.count}: {path} has {len(pool)} candidates")
+    picks = [(order, index + 1, pool[index]) for order, index in
+             enumerate(rfc3797_select(key, len(pool), args.count), start=1)]
+    if args.json:
+        emit_json({"key": key, "pool_file": str(path), "pool_size": len(pool),
+                   "picks": [{"order": o, "line": line, "candidate": c} for o, line, c in picks]})
+    else:
+        print(f"key: {key}")
+        print(f"pool: {len(pool)} candidates in {path}")
+        for order, line, candidate in picks:
+            print(f"{order}\t{line}\t{candidate}")
+    return 0
+
+
+# ---------------------------------------------------------------- tongguan draw verify
+
+def cmd_draw_verify(args: argparse.Namespace) -> int:
+    from core.draws import record_digest, verify_record
+    from core.services.draws.records import read_record_file
+
+    try:
+        record = read_record_file(args.record)
+    except ConfigError as exc:
+        return fail(str(exc))
+    report = verify_record(record)
+    digest = record_digest(record)
+    picks = len(record.get("outcome", {}).get("picks", ())) if isinstance(record.get("outcome"), dict) else 0
+    if args.json:
+        emit_json({"ok": report.ok, "problems": list(report.problems), "digest": digest,
+                   "algorithm": record.get("algorithm"), "key": record.get("key"), "picks": picks})
+    elif report.ok:
+        print(f"OK: {args.record} re-runs to the same {picks} picks ({record.get('algorithm')}); "
+              f"record digest {digest}")
+    else:
+        print(f"MISMATCH: {args.record}")
+        for problem in report.problems:
+            print(f"  {problem}")
+    return 0 if report.ok else 1
+
+
+# ---------------------------------------------------------------- tongguan draw run
+
+class PlanFileError(ConfigError):
+    """A plan file that does not describe a plan; ``where`` names the file and the field."""
+
+
+def _load_plan(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise PlanFileError("文件不存在 (no such file)", where=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PlanFileError(f"无法读取 (cannot read): {exc}", where=str(path)) from None
+    except json.JSONDecodeError as exc:
+        raise PlanFileError(f"不是 JSON (not JSON): {exc.msg}", where=f"{path}:{exc.lineno}:{exc.colno}") from None
+    if not isinstance(data, dict):
+        raise PlanFileError("计划文件应为 JSON 对象 (a plan file is a JSON object)", where=str(path))
+    for key in ("year", "name", "batches"):
+        if key not in data:
+            raise PlanFileError(f"缺少 {key!r} (missing {key!r})", where=str(path))
+    if not isinstance(data["batches"], list) or not data["batches"]:
+        raise PlanFileError("batches 应为非空列表 (batches must be a non-empty list)", where=f"{path}: batches")
+    return data
+
+
+class _Lookup:
+    """Departments, matters and tags by the names a plan file may use."""
+
+    def __init__(self, db) -> None:
+        from sqlalchemy import select
+
+        from core.db.models import Department, RegulatoryMatter, Tag
+
+        with db.sessions() as s:
+            self.departments: dict[str, int] = {}
+            for d in s.scalars(select(Department)):
+                for key in (str(d.id), d.code, d.code.lower(), d.name_zh, d.name_en, d.name_en.lower()):
+                    self.departments.setdefault(key, d.id)
+            self.matters = {}
+            for m in s.scalars(select(RegulatoryMatter)):
+                self.matters[str(m.id)] = m.id
+                self.matters[m.code] = m.id
+                self.matters[m.code.lower()] = m.id
+            self.tags = {t.code: t.id for t in s.scalars(select(Tag))}
+
+    def department(self, value, where: str) -> int:
+        found = self.departments.get(str(value).strip()) or self.departments.get(str(value).strip().lower())
+        if found is None:
+            raise PlanFileError(f"没有部门 {value!r} (no department {value!r}; use its code, name or id)", where=where)
+        return found
+
+    def matter(self, value, where: str) -> int:
+        found = self.matters.get(str(value).strip())
+        if found is None:
+            raise PlanFileError(f"没有监管事项 {value!r} (no matter {value!r}; use its code or id)", where=where)
+        return found
+
+
+def _pool_filter(db, pool: dict, lookup: _Lookup, where: str) -> dict:
+    from sqlalchemy import select
+
+    from core.db.models import MarketEntity
+
+    if not isinstance(pool, dict):
+        raise PlanFileError("pool 应为对象 (pool must be an object)", where=where)
+    out = {k: v for k, v in pool.items() if k not in ("tag_codes", "usccs")}
+    if "tag_codes" in pool:
+        unknown = [c for c in pool["tag_codes"] if c not in lookup.tags]
+        if unknown:
+            raise PlanFileError(f"没有标签 {', '.join(unknown)} (unknown tag codes)", where=f"{where}.tag_codes")
+        out["tag_ids"] = list(out.get("tag_ids", [])) + [lookup.tags[c] for c in pool["tag_codes"]]
+    if "usccs" in pool:
+        codes = sorted({str(c).strip().upper() for c in pool["usccs"]})
+        ids: dict[str, int] = {}
+        with db.sessions() as s:
+            for k in range(0, len(codes), 900):
+                ids.update(s.execute(select(MarketEntity.uscc, MarketEntity.id)
+                                     .where(MarketEntity.uscc.in_(codes[k:k + 900]))).tuples().all())
+        missing = [c for c in codes if c not in ids]
+        if missing:
+            raise PlanFileError(f"{len(missing)} 个统一社会信用代码不在库中，如 {missing[0]} "
+                                f"({len(missing)} codes are not registered, e.g. {missing[0]})", where=f"{where}.usccs")
+        out["entity_ids"] = sorted(set(out.get("entity_ids", [])) | set(ids.values()))
+    return out
+
+
+def _window(value, where: str) -> tuple[dt.date, dt.date]:
+    try:
+        start, end = value
+        return dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    except (TypeError, ValueError):
+        raise PlanFileError(f"window 应为 [开始, 结束] 两个日期 (window must be [\"YYYY-MM-DD\", \"YYYY-MM-DD\"]): "
+                            f"{value!r}", where=where) from None
+
+
+def _batch_input(db, raw: dict, lookup: _Lookup, where: str) -> dict:
+    if not isinstance(raw, dict):
+        raise PlanFileError("批次应为对象 (a batch is an object)", where=where)
+    for key in ("name", "lead_department", "departments", "window"):
+        if key not in raw:
+            raise PlanFileError(f"缺少 {key!r} (missing {key!r})", where=where)
+    departments = []
+    if not isinstance(raw["departments"], list):
+        raise PlanFileError("departments 应为列表 (departments must be a list)", where=f"{where}.departments")
+    for n, part in enumerate(raw["departments"]):
+        here = f"{where}.departments[{n}]"
+        if not isinstance(part, dict) or "department" not in part:
+            raise PlanFileError("参与部门应为 {\"department\": …, \"team_size\": …, \"matters\": […]} "
+                                "(a department is {\"department\": ..., \"team_size\": ..., \"matters\": [...]})",
+                                where=here)
+        team_size = part.get("team_size", 2)
+        if isinstance(team_size, bool) or not isinstance(team_size, int):
+            raise PlanFileError(f"team_size 应为整数 (team_size must be a whole number): {team_size!r}",
+                                where=f"{here}.team_size")
+        departments.append((lookup.department(part["department"], f"{here}.department"), team_size,
+                            [lookup.matter(m, f"{here}.matters[{k}]") for k, m in enumerate(part.get("matters", []))]))
+    randomness = raw.get("randomness") or {"kind": "seed"}
+    kind = randomness.get("kind") if isinstance(randomness, dict) else None
+    if kind not in ("seed", "rfc3797"):
+        raise PlanFileError(f"randomness.kind 应为 seed 或 rfc3797 (randomness.kind must be seed or rfc3797): {kind!r}",
+                            where=f"{where}.randomness")
+    sources = randomness.get("sources") or []
+    if kind == "rfc3797" and (not isinstance(sources, list) or not sources):
+        raise PlanFileError("rfc3797 需要 sources：公开随机数列表 (rfc3797 needs sources: a list of public values)",
+                            where=f"{where}.randomness.sources")
+    start, end = _window(raw["window"], f"{where}.window")
+    return {"name": raw["name"], "lead_department_id": lookup.department(raw["lead_department"],
+                                                                         f"{where}.lead_department"),
+            "window_start": start, "window_end": end, "departments": departments,
+            "pool_filter": _pool_filter(db, raw.get("pool") or {}, lookup, f"{where}.pool"),
+            "sampling": raw.get("sampling"), "avoidance": raw.get("avoidance"),
+            "randomness": {"kind": kind, "sources": [str(s) for s in sources],
+                           "announcement": str(randomness.get("announcement", ""))}}
+
+
+def _print_problems(name: str, problems) -> None:
+    import sys
+
+    for p in problems:
+        print(f"batch {name!r}: [{p.code}] {p.where}: {p.message}\n    rule: {p.rule}", file=sys.stderr)
+
+
+def cmd_draw_run(args: argparse.Namespace) -> int:
+    from core.db.database import Database
+    from core.draws import DrawRefused, commit, new_seed
+    from core.services import draws as draw_service
+
+    path = Path(args.plan_file)
+    try:
+        data = _load_plan(path)
+    except PlanFileError as exc:
+        return fail(str(exc))
+    db = Database.open(args.db)
+    actor = str(data.get("actor") or DEFAULT_ACTOR)
+    lookup = _Lookup(db)
+    try:
+        inputs = [_batch_input(db, raw, lookup, f"{path}: batches[{n}]") for n, raw in enumerate(data["batches"])]
+    except PlanFileError as exc:
+        return fail(str(exc))
+    try:
+        year = int(data["year"])
+    except (TypeError, ValueError):
+        return fail(f"{path}: year: {data['year']!r} is not a year")
+    plan_id = draw_service.create_plan(db, actor, year=year, name=str(data["name"]))
+    batch_ids = []
+    problems_found = False
+    try:
+        for item in inputs:
+            fields = {k: v for k, v in item.items() if k != "randomness"}
+            batch_ids.append(draw_service.create_batch(db, actor, plan_id, **fields))
+        for item, batch_id in zip(inputs, batch_ids):
+            problems = draw_service.check_batch(db, batch_id)
+            if problems:
+                problems_found = True
+                _print_problems(item["name"], problems)
+    except (ValidationError, NotFound) as exc:
+        draw_service.discard_plan(db, actor, plan_id)
+        return fail(str(exc))
+    if problems_found:
+        draw_service.discard_plan(db, actor, plan_id)
+        return fail("the plan breaks the rules above; nothing was drawn")
+    results = []
+    for item, batch_id in zip(inputs, batch_ids):
+        r = item["randomness"]
+        try:
+            if r["kind"] == "seed":
+                seed = new_seed()
+                locked = draw_service.lock_batch(db, actor, batch_id, randomness_kind="seed",
+                                                 seed_commitment=commit(seed), announcement=r["announcement"])
+                drawn = draw_service.draw_batch(db, actor, batch_id, seed=seed)
+            else:
+                locked = draw_service.lock_batch(db, actor, batch_id, randomness_kind="rfc3797",
+                                                 announcement=r["announcement"])
+                drawn = draw_service.draw_batch(db, actor, batch_id, sources=r["sources"])
+        except DrawRefused as exc:
+            _print_problems(item["name"], exc.problems)
+            return fail(f"batch {item['name']!r} (id {batch_id}) could not be drawn; it stays "
+                        f"{'locked' if draw_service.batch_detail(db, batch_id).status == 'locked' else 'a draft'}")
+        record_file = path.with_name(f"{path.stem}.{batch_id}.record.json")
+        draw_service.export_record(db, batch_id, record_file)
+        results.append(_summary(item["name"], locked, drawn, record_file))
+    if args.json:
+        emit_json({"plan_id": plan_id, "year": year, "name": data["name"], "batches": results})
+    else:
+        print(f"plan {plan_id}: {data['name']} ({year})")
+        for r in results:
+            print(f"  batch {r['batch_id']} {r['name']}: drew {r['picks']} of {r['pool_count']:,} entities "
+                  f"({r['tasks_created']} new tasks, {r['tasks_merged']} merged into joint visits); "
+                  f"results due {r['results_due']}")
+            print(f"    pool hash {r['pool_hash']}")
+            print(f"    key {r['key']}")
+            print(f"    record {r['record_file']} (sha256 {r['digest']})")
+    return 0
+
+
+def _summary(name: str, locked, drawn, record_file: Path) -> dict:
+    return {"batch_id": drawn.batch_id, "name": name, "pool_count": drawn.pool_count, "pool_hash": drawn.pool_hash,
+            "strata_hash": locked.strata_hash, "randomness": drawn.randomness_kind, "sources": list(drawn.sources),
+            "seed": drawn.seed, "seed_commitment": drawn.seed_commitment, "key": drawn.key,
+            "algorithm": drawn.algorithm_version, "digest": drawn.digest, "picks": len(drawn.picks),
+            "strata": [{"stratum": s.stratum, "pool": s.pool, "drawn": s.drawn} for s in drawn.strata],
+            "alternates": drawn.alternates, "tasks_created": drawn.tasks_created,
+            "tasks_merged": drawn.tasks_merged, "results_due": drawn.results_due.isoformat(),
+            "record_file": str(record_file)}
