@@ -8,22 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QUrl
+from PySide6.QtCore import QCoreApplication, QRectF, QUrl
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QImage,
-    QPageLayout,
-    QPageSize,
     QPainter,
-    QPdfWriter,
-    QTextDocument,
 )
 
 from core.services.panorama import Panorama
+from desktop.pdf import write_pdf
 
 from .location_map import paint_location_map
 from .panorama_fields import header_fields, label, no_tags
@@ -109,32 +104,10 @@ p.none {{ color: #5b6778; font-size: 8pt; }}
 def write_panorama_pdf(path: Path, p: Panorama, reference: EntityReference | None, lang: str, *,
                        show_risk: bool, today: dt.date, font_family: str, generated_by: str = "") -> Path:
     """Write the panorama to ``path`` (written beside it first, then moved into place)."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.part")
     image = QImage(*_MAP_SIZE, QImage.Format.Format_RGB32)
     painter = QPainter(image)
     paint_location_map(painter, QRectF(image.rect()), reference, (p.header.lat, p.header.lng), lang,
                        font_family=font_family, font_scale=1.3)
     painter.end()
-
-    document = QTextDocument()
-    font = QFont(font_family)
-    font.setPointSizeF(9)
-    document.setDefaultFont(font)
-    document.addResource(QTextDocument.ResourceType.ImageResource, _MAP_URL, image)
-    document.setHtml(panorama_html(p, lang, show_risk=show_risk, today=today, generated_by=generated_by))
-
-    writer = QPdfWriter(str(tmp))
-    writer.setTitle(p.header.name)
-    writer.setCreator("Tongguan")
-    writer.setResolution(300)
-    # No printer margins: QTextDocument.print_() puts its own 2 cm around the text.
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
-    try:
-        document.print_(writer)
-        del writer  # flushes and closes the file
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+    return write_pdf(panorama_html(p, lang, show_risk=show_risk, today=today, generated_by=generated_by), path,
+                     title=p.header.name, font_family=font_family, images={_MAP_URL: image})
