@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BatchEditor</name>
+    <message>
+        <source>Draw batch</source>
+        <translation>Draw batch</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <source>Inspection window</source>
+        <translation type="unfinished">Inspection window</translation>
+    </message>
+    <message>
+        <source>Departments and matters</source>
+        <translation>Departments and matters</translation>
+    </message>
+    <message>
+        <source>Team size</source>
+        <translation>Team size</translation>
+    </message>
+    <message>
+        <source>Eligible inspectors</source>
+        <translation>Eligible inspectors</translation>
+    </message>
+    <message>
+        <source>The pool is the %1 entities selected on the map or in the search; filters below narrow it further.</source>
+        <translation>The pool is the %1 entities selected on the map or in the search; filters below narrow it further.</translation>
+    </message>
+    <message>
+        <source>Pool of inspection objects</source>
+        <translation>Pool of inspection objects</translation>
+    </message>
+    <message>
+        <source>Sampling by credit-risk class (no class is exempt)</source>
+        <translation>Sampling by credit-risk class (no class is exempt)</translation>
+    </message>
+    <message>
+        <source>Ratio of the class</source>
+        <translation>Ratio of the class</translation>
+    </message>
+    <message>
+        <source>Fixed number</source>
+        <translation>Fixed number</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation>Class %1</translation>
+    </message>
+    <message>
+        <source>Avoidance (行政处罚法 Art. 43)</source>
+        <translation>Avoidance (行政处罚法 Art. 43)</translation>
+    </message>
+    <message>
+        <source>Skip inspectors with a declared conflict of interest</source>
+        <translation>Skip inspectors with a declared conflict of interest</translation>
+    </message>
+    <message>
+        <source>Skip inspectors who made the entity&apos;s last inspection</source>
+        <translation>Skip inspectors who made the entity&apos;s last inspection</translation>
+    </message>
+    <message>
+        <source>Skip inspectors who live in the entity&apos;s village</source>
+        <translation>Skip inspectors who live in the entity&apos;s village</translation>
+    </message>
+</context>
+<context>
+    <name>CeremonyView</name>
+    <message>
+        <source>%1 of %2 drawn</source>
+        <translation>%1 of %2 drawn</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>%1 entities, frozen before any randomness was known</source>
+        <translation>%1 entities, frozen before any randomness was known</translation>
+    </message>
+    <message>
+        <source>Pool hash (SHA-256)</source>
+        <translation>Pool hash (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Public random sources (RFC 3797)</source>
+        <translation>Public random sources (RFC 3797)</translation>
+    </message>
+    <message>
+        <source>Seed commitment, published before locking</source>
+        <translation>Seed commitment, published before locking</translation>
+    </message>
+    <message>
+        <source>Seed revealed at the draw</source>
+        <translation>Seed revealed at the draw</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Replay</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
         <source>Retry now</source>

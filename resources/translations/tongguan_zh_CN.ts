@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BatchEditor</name>
+    <message>
+        <source>Draw batch</source>
+        <translation>抽查批次</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>牵头部门</translation>
+    </message>
+    <message>
+        <source>Inspection window</source>
+        <translation>检查时段</translation>
+    </message>
+    <message>
+        <source>Departments and matters</source>
+        <translation>参与部门及检查事项</translation>
+    </message>
+    <message>
+        <source>Team size</source>
+        <translation>每组人数</translation>
+    </message>
+    <message>
+        <source>Eligible inspectors</source>
+        <translation>可抽执法人员</translation>
+    </message>
+    <message>
+        <source>The pool is the %1 entities selected on the map or in the search; filters below narrow it further.</source>
+        <translation>检查对象名录为在地图或搜索中选定的 %1 个主体；下方筛选条件可进一步缩小范围。</translation>
+    </message>
+    <message>
+        <source>Pool of inspection objects</source>
+        <translation>检查对象名录</translation>
+    </message>
+    <message>
+        <source>Sampling by credit-risk class (no class is exempt)</source>
+        <translation>按信用风险分类抽查（任何类别均不免检）</translation>
+    </message>
+    <message>
+        <source>Ratio of the class</source>
+        <translation>按比例</translation>
+    </message>
+    <message>
+        <source>Fixed number</source>
+        <translation>按固定数量</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation>%1类</translation>
+    </message>
+    <message>
+        <source>Avoidance (行政处罚法 Art. 43)</source>
+        <translation>回避（《行政处罚法》第四十三条）</translation>
+    </message>
+    <message>
+        <source>Skip inspectors with a declared conflict of interest</source>
+        <translation>跳过已申报利害关系的执法人员</translation>
+    </message>
+    <message>
+        <source>Skip inspectors who made the entity&apos;s last inspection</source>
+        <translation>跳过上次检查该主体的执法人员</translation>
+    </message>
+    <message>
+        <source>Skip inspectors who live in the entity&apos;s village</source>
+        <translation>跳过居住在该主体所在村社的执法人员</translation>
+    </message>
+</context>
+<context>
+    <name>CeremonyView</name>
+    <message>
+        <source>%1 of %2 drawn</source>
+        <translation>已抽取 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>名录库</translation>
+    </message>
+    <message>
+        <source>%1 entities, frozen before any randomness was known</source>
+        <translation>%1 个主体，已在随机数公布前锁定</translation>
+    </message>
+    <message>
+        <source>Pool hash (SHA-256)</source>
+        <translation>名录哈希值（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Public random sources (RFC 3797)</source>
+        <translation>公开随机源（RFC 3797）</translation>
+    </message>
+    <message>
+        <source>Seed commitment, published before locking</source>
+        <translation>种子承诺值（锁定前已公布）</translation>
+    </message>
+    <message>
+        <source>Seed revealed at the draw</source>
+        <translation>抽取时公开的种子</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥串</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>重新演示</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
         <source>Retry now</source>

@@ -1,0 +1,27 @@
+"""The public notice (一公开) of a batch as PDF: who is checked, for what, by which departments.
+
+Built from rows the caller has already turned into text (never a risk class: the notice
+is public). Safe to run in a worker thread.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.pdf import write_pdf
+
+_TABLE = "width='100%' border='1' cellspacing='0' cellpadding='3' style='border-collapse: collapse'"
+
+
+def notice_html(title: str, lead: str, headers: Sequence[str], rows: Sequence[Sequence[object]], footer: str) -> str:
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+    return (f"<h2 align='center'>{html.escape(title)}</h2><p>{html.escape(lead)}</p>"
+            f"<table {_TABLE}><tr>{head}</tr>{body}</table><p style='color:#555'>{html.escape(footer)}</p>")
+
+
+def write_notice_pdf(path: Path, *, title: str, lead: str, headers: Sequence[str],
+                     rows: Sequence[Sequence[object]], footer: str, font_family: str) -> Path:
+    return write_pdf(notice_html(title, lead, headers, rows, footer), path, title=title, font_family=font_family,
+                     landscape=True)
