@@ -48,10 +48,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from pathlib import Path
 
 from core.errors import ConfigError, NotFound, ValidationError
+from core.jsonfile import read_json_file
 
 from .output import emit_json, fail
 
@@ -172,14 +172,7 @@ class PlanFileError(ConfigError):
 
 
 def _load_plan(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise PlanFileError("文件不存在 (no such file)", where=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PlanFileError(f"无法读取 (cannot read): {exc}", where=str(path)) from None
-    except json.JSONDecodeError as exc:
-        raise PlanFileError(f"不是 JSON (not JSON): {exc.msg}", where=f"{path}:{exc.lineno}:{exc.colno}") from None
+    data = read_json_file(path, error=PlanFileError)
     if not isinstance(data, dict):
         raise PlanFileError("计划文件应为 JSON 对象 (a plan file is a JSON object)", where=str(path))
     for key in ("year", "name", "batches"):

@@ -24,6 +24,7 @@ from core.draws import (
     verify_record,
 )
 from core.errors import ConfigError, NotFound, ValidationError
+from core.jsonfile import read_json_file
 
 from .common import get_batch, get_record
 
@@ -121,14 +122,7 @@ def export_record(db: Database, batch_id: int, path: str | Path) -> Path:
 def read_record_file(path: str | Path) -> dict:
     """A record file's content; ConfigError naming the file when it cannot be read."""
     p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError("文件不存在 (no such file)", where=str(p)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"无法读取 (cannot read): {exc}", where=str(p)) from None
-    except json.JSONDecodeError as exc:
-        raise ConfigError(f"不是 JSON (not JSON): {exc.msg}", where=f"{p}:{exc.lineno}:{exc.colno}") from None
+    data = read_json_file(p)
     if not isinstance(data, dict) or "algorithm" not in data:
         raise ConfigError("不是抽取记录 (not a draw record: no 'algorithm')", where=str(p))
     return data
