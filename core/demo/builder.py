@@ -16,12 +16,14 @@ from sqlalchemy import Connection, Engine, create_engine, func, inspect, select,
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import sessionmaker
 
+from core.db.database import Database
 from core.db.engine import open_engine, resolve_url
 from core.db.migrate import upgrade_on
 from core.db.models import Base, MarketEntity
 from core.db.uow import UnitOfWork
 from core.errors import Cancelled, ValidationError
 
+from .showcase import add_showcase_plan
 from .spec import DemoSpec
 from .writer import DemoWriter
 
@@ -65,9 +67,18 @@ def build_demo(
     started = time.perf_counter()
     if target.get_backend_name() == "sqlite":
         counts = _build_sqlite(target, spec, replace, progress, is_cancelled)
-        size = os.path.getsize(target.database) / 2**20
     else:
         counts = _build_server(target, spec, replace, progress, is_cancelled)
+    # Next year's plan goes through the draw services, on the finished city.
+    progress(0.99, "next year's draw plan")
+    db = Database.open(target)
+    try:
+        add_showcase_plan(db, spec)
+    finally:
+        db.dispose()
+    if target.get_backend_name() == "sqlite":
+        size = os.path.getsize(target.database) / 2**20
+    else:
         size = _pg_size(target)
     elapsed = time.perf_counter() - started
     return DemoReport(str(target.render_as_string(hide_password=True)), spec.entities,

@@ -188,3 +188,18 @@ def test_postgresql_build_equals_sqlite_build(empty_db_url, tmp_path):
     finally:
         a.dispose()
         b.dispose()
+
+
+def test_next_years_plan_was_made_through_the_draw_services(built):
+    from core.services import draws
+
+    db, _ = built
+    [plan] = [p for p in draws.list_plans(db) if p.year == spec().as_of.year + 1]
+    assert [b.status for b in plan.batches] == ["drawn", "locked", "draft"]
+    drawn = plan.batches[0]
+    assert drawn.drawn > 0 and draws.verify_batch(db, drawn.id).ok
+    detail = draws.batch_detail(db, drawn.id)
+    assert detail.random_sources and detail.record_digest and detail.task_count > 0
+    assert detail.locked_at.date() == spec().as_of  # the reproducible clock, not the wall clock
+    assert draws.batch_detail(db, plan.batches[1].id).announcement
+    assert draws.check_batch(db, plan.batches[2].id) == []

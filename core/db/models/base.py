@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from sqlalchemy import JSON, DateTime, Enum, MetaData
 from sqlalchemy.orm import DeclarativeBase
@@ -42,6 +46,22 @@ def str_enum(cls: type[enum.Enum], name: str) -> Enum:
     )
 
 
+_clock: ContextVar[Callable[[], dt.datetime] | None] = ContextVar("tongguan_clock", default=None)
+
+
 def utcnow() -> dt.datetime:
-    """Timezone-aware now, the only clock persistence uses."""
-    return dt.datetime.now(dt.timezone.utc)
+    """Timezone-aware now, the only clock persistence uses (see :func:`clock_from`)."""
+    clock = _clock.get()
+    return clock() if clock is not None else dt.datetime.now(dt.timezone.utc)
+
+
+@contextmanager
+def clock_from(start: dt.datetime, step: dt.timedelta = dt.timedelta(seconds=1)) -> Iterator[None]:
+    """Within the block (this thread or task), ``utcnow()`` reads ``start`` and moves on by ``step``
+    at each reading: work done through the services gets reproducible times (the demo city)."""
+    ticks = itertools.count()
+    token = _clock.set(lambda: start + next(ticks) * step)
+    try:
+        yield
+    finally:
+        _clock.reset(token)

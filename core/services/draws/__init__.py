@@ -27,7 +27,9 @@ from .lifecycle import (
 from .notices import (
     NoticeRow,
     export_notice_xlsx,
+    notice_footer,
     notice_headers,
+    notice_lead,
     notice_rows,
     notice_title,
     notice_values,
@@ -37,6 +39,7 @@ from .plans import (
     PlanSummary,
     create_batch,
     create_plan,
+    discard_batch,
     discard_plan,
     list_plans,
     update_batch,
@@ -54,8 +57,8 @@ from .results import (
 __all__ = [
     "BatchDetail", "BatchSummary", "ChecklistLine", "DepartmentDetail", "DrawnBatch", "DrawnPick", "LockedBatch",
     "MatterDetail", "NoticeRow", "PlanSummary", "ResultRecorded", "StratumRow", "TaskChecklist", "TeamMember",
-    "batch_detail", "build_spec", "check_batch", "create_batch", "create_plan", "discard_plan", "draw_batch",
-    "drawn_picks", "export_notice_xlsx", "export_record", "list_plans", "lock_batch", "notice_headers",
+    "batch_detail", "build_spec", "check_batch", "create_batch", "create_plan", "discard_batch", "discard_plan", "draw_batch",
+    "drawn_picks", "export_notice_xlsx", "export_record", "list_plans", "lock_batch", "notice_footer", "notice_headers", "notice_lead",
     "notice_rows", "notice_title", "notice_values", "pool_entity_filter", "pool_vs_drawn", "publish_batch",
     "read_record_file", "record_result", "task_checklist", "update_batch", "verify_batch", "write_record_file",
 ]

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from core.db.database import Database
 from core.db.models import (
@@ -19,6 +19,7 @@ from core.db.models import (
     Department,
     DrawnObject,
     DrawPlan,
+    DrawRecord,
     DrawStatus,
     InspectionResult,
     InspectionTask,
@@ -128,6 +129,35 @@ def notice_title(db: Database, batch_id: int, *, lang: str = "zh_CN", with_resul
         if lang.startswith("zh"):
             return f"{plan.name}：{batch.name} {'抽查结果公示' if with_results else '抽查对象名单公示'}"
         return f"{plan.name}: {batch.name} — {'inspection results' if with_results else 'entities to be inspected'}"
+
+
+def notice_lead(db: Database, batch_id: int, *, lang: str = "zh_CN", with_results: bool = False) -> str:
+    """The sentence above the notice's table: who drew, how many, from what pool, when."""
+    with db.sessions() as s:
+        batch = get_batch(s, batch_id)
+        count = s.scalar(select(func.count()).select_from(DrawnObject).where(DrawnObject.batch_id == batch_id)) or 0
+        lead = s.get(Department, batch.lead_department_id)
+    window = f"{batch.window_start.isoformat()} — {batch.window_end.isoformat()}"
+    if lang.startswith("zh"):
+        what = "现将抽查结果公示如下" if with_results else "现将抽查对象名单公示如下"
+        return (f"根据“双随机、一公开”监管要求，{lead.name_zh if lead else ''}牵头，从 {batch.pool_count or 0:,} 户"
+                f"检查对象中随机抽取 {count:,} 户，检查时间 {window}。{what}。")
+    what = "The results are published below." if with_results else "The entities to be inspected are listed below."
+    return (f"Under the \"double random, one public\" rules, led by {lead.name_en if lead else ''}, {count:,} entities "
+            f"were drawn at random from a pool of {batch.pool_count or 0:,}; inspection window {window}. {what}")
+
+
+def notice_footer(db: Database, batch_id: int, *, lang: str = "zh_CN") -> str:
+    """The line under the table: the pool hash and record digest anyone can check the draw with."""
+    with db.sessions() as s:
+        batch = get_batch(s, batch_id)
+        record = s.scalar(select(DrawRecord).where(DrawRecord.batch_id == batch_id))
+        digest = record.digest if record is not None else ""
+    if lang.startswith("zh"):
+        return (f"名录哈希值（SHA-256）：{batch.pool_hash}；随机数密钥串：{batch.draw_key}；抽取记录摘要：{digest}。"
+                f"任何人可用抽取记录复核本次抽取（tongguan draw verify）。")
+    return (f"Pool hash (SHA-256): {batch.pool_hash}; key: {batch.draw_key}; record digest: {digest}. "
+            f"Anyone can re-run this draw from its record (tongguan draw verify).")
 
 
 def notice_headers(lang: str, with_results: bool) -> list[str]:

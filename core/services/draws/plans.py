@@ -233,6 +233,19 @@ def list_plans(db: Database, *, year: int | None = None) -> list[PlanSummary]:
                 for p in plans]
 
 
+def discard_batch(db: Database, actor: str, batch_id: int) -> None:
+    """Delete a draft batch (one that was never locked); audited with what it held."""
+    with db.uow(actor) as uow:
+        s = uow.session
+        batch = get_batch(s, batch_id, for_update=True)
+        require_status(batch, DrawStatus.DRAFT, doing=("删除", "discarded"))
+        before = _snapshot(s, batch)
+        s.execute(delete(BatchDepartment).where(BatchDepartment.batch_id == batch_id))
+        s.delete(batch)
+        uow.audit("draw.batch.discard", "draw_batch", batch_id, before=before)
+        uow.commit()
+
+
 def discard_plan(db: Database, actor: str, plan_id: int) -> None:
     """Delete a plan whose batches are all still drafts (nothing was locked or published)."""
     with db.uow(actor) as uow:

@@ -260,3 +260,24 @@ def test_a_draw_failing_half_way_writes_nothing(demo_db, monkeypatch):
     assert draws.batch_detail(demo_db, b).status == "locked"
     monkeypatch.undo()
     assert draws.draw_batch(demo_db, "planner", b, sources=["5 6 7"]).picks
+
+
+def test_discarding_drafts_is_audited_and_refused_once_locked(demo_db):
+    p = plan(demo_db)
+    keep, drop = batch(demo_db, p), batch(demo_db, p)
+    draws.discard_batch(demo_db, "planner", drop)
+    with pytest.raises(NotFound):
+        draws.batch_detail(demo_db, drop)
+    assert audit_actions(demo_db, drop) == ["draw.batch.create", "draw.batch.discard"]
+    [summary] = [x for x in draws.list_plans(demo_db) if x.id == p]
+    assert [b.id for b in summary.batches] == [keep]
+    seed = new_seed()
+    draws.lock_batch(demo_db, "planner", keep, randomness_kind="seed", seed_commitment=commit(seed))
+    with pytest.raises(ValidationError):
+        draws.discard_batch(demo_db, "planner", keep)
+    with pytest.raises(ValidationError):
+        draws.discard_plan(demo_db, "planner", p)
+    assert draws.batch_detail(demo_db, keep).status == "locked"
+    empty = plan(demo_db)
+    draws.discard_plan(demo_db, "planner", empty)
+    assert empty not in {x.id for x in draws.list_plans(demo_db)}

@@ -54,3 +54,18 @@ def test_notice_xlsx_has_no_risk_class_column_or_value(demo_db, tmp_path, lang):
         assert header[:3] == ["序号", "市场主体名称", "统一社会信用代码"] and "抽查结果公示" in title[0]
     with pytest.raises(ValidationError, match="xlsx"):
         draws.export_notice_xlsx(demo_db, b, tmp_path / "notice.csv")
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_notice_lead_and_footer_say_how_many_and_how_to_verify(demo_db, lang):
+    b = batch(demo_db, plan(demo_db))
+    drawn = lock_and_draw(demo_db, b)
+    detail = draws.batch_detail(demo_db, b)
+    lead = draws.notice_lead(demo_db, b, lang=lang)
+    footer = draws.notice_footer(demo_db, b, lang=lang)
+    assert f"{len(drawn.picks):,}" in lead and f"{detail.pool_count:,}" in lead
+    assert detail.window_start.isoformat() in lead
+    assert ("市场监管局" if lang == "zh_CN" else "Market") in lead
+    assert detail.pool_hash in footer and detail.record_digest in footer and detail.draw_key in footer
+    assert "tongguan draw verify" in footer
+    assert not any(word in (lead + footer).lower() for word in RISK_WORDS)
