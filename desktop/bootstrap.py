@@ -108,7 +108,7 @@ def load_context(db: Database) -> ConsoleContext:
     )
 
 
-WORKSPACE_PACKAGES = ("desktop.entities", "desktop.map")
+WORKSPACE_PACKAGES = ("desktop.entities", "desktop.map", "desktop.draws")
 """Packages whose ``register(registry)`` installs a real workspace page."""
 
 

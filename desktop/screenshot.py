@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from desktop.app import create_application
 from desktop.context import ConsoleContext
+from desktop.draws.screens import build_draws_view
 from desktop.entities.screens import build_panorama_view, build_search_view
 from desktop.i18n import install_language
 from desktop.main_window import MainWindow
@@ -90,17 +91,19 @@ VIEWS: dict[str, ViewBuilder] = {
     "signin": _build_signin,
     "search": build_search_view,
     "panorama": build_panorama_view,
+    "draws": build_draws_view,
 }
 """View name -> builder. ``"console:<workspace_key>"`` selects a workspace; ``"signin"``
 is the sign-in dialog (with its demo accounts only when services are given); ``"search"``
 and ``"panorama"`` show the Entities workspace searching 小商品 and a busy entity's
-panorama (both need services)."""
+panorama (both need services); ``"draws:batch|ceremony|visits"`` the newest drawn batch."""
 
 
 def known_views() -> list[str]:
     """Return every accepted view name, including ``console:<workspace_key>``."""
     names = list(VIEWS)
     names += [f"console:{key}" for key in WorkspaceRegistry().keys()]
+    names += [f"draws:{tab}" for tab in ("batch", "ceremony", "visits")]
     return names
 
 

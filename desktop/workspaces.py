@@ -233,3 +233,19 @@ class PlaceholderPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+def register_signed_in(registry: WorkspaceRegistry, key: str, build: Callable[[Any], QWidget],
+                       empty: Callable[[], QWidget], services: Any = None) -> None:
+    """Install a factory for ``key`` that builds ``build(services)``, or ``empty()`` without services.
+
+    The window's services are used; ``services`` given here serve when the window has none
+    (e.g. a registry built for one fixed session).
+    """
+    bound = services
+
+    def factory(context: ConsoleContext, services: Any = None) -> QWidget:
+        chosen = services if services is not None else bound
+        return empty() if chosen is None else build(chosen)
+
+    registry.set_factory(key, factory)

@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.set_defaults(func=data.cmd_calendar_add)
 
     shot = sub.add_parser("screenshot", parents=[common], help="render a view to PNG offscreen")
-    shot.add_argument("view", metavar="VIEW", help="signin, console, console:<workspace>, search or panorama")
+    shot.add_argument("view", metavar="VIEW", help="signin, console, console:<workspace>, search, panorama or draws:batch|ceremony|visits")
     shot.add_argument("--out", required=True, metavar="FILE.png")
     shot.add_argument("--lang", choices=sorted(gui.LANGS), default="zh")
     shot.add_argument("--theme", choices=("light", "dark"), default="light")

@@ -93,11 +93,18 @@ class CeremonyView(QFrame):
         layout.addLayout(buttons)
         self.retranslate_ui()
 
-    def set_data(self, data: CeremonyData) -> None:
+    @property
+    def data(self) -> CeremonyData | None:
+        return self._data
+
+    def set_data(self, data: CeremonyData, *, reveal: bool = True) -> None:
+        """Show ``data``; picks appear one by one (``reveal``) or all at once."""
         self._data = data
         self.title.setText(data.title)
         self._fill_facts()
         self.start()
+        if not reveal:
+            self.show_all()
 
     def start(self) -> None:
         """Reveal from the first pick."""
@@ -146,13 +153,16 @@ class CeremonyView(QFrame):
             return
         rows = [(self.tr("Pool"), self.tr("%1 entities, frozen before any randomness was known").replace(
             "%1", f"{d.pool_count:,}")), (self.tr("Pool hash (SHA-256)"), f"<code>{d.pool_hash}</code>")]
-        if d.randomness == "rfc3797":
+        if not d.randomness:
+            rows.append((self.tr("Randomness"), self.tr("not recorded (imported history)")))
+        elif d.randomness == "rfc3797":
             rows.append((self.tr("Public random sources (RFC 3797)"),
                          "<br>".join(f"{i}. {s}" for i, s in enumerate(d.sources, start=1))))
         else:
             rows.append((self.tr("Seed commitment, published before locking"), f"<code>{d.commitment}</code>"))
             rows.append((self.tr("Seed revealed at the draw"), f"<code>{d.seed}</code>"))
-        rows.append((self.tr("Key"), f"<code>{d.key}</code>"))
+        if d.key:
+            rows.append((self.tr("Key"), f"<code>{d.key}</code>"))
         body = "".join(f"<tr><td style='padding-right:12px;color:#667'>{k}</td><td>{v}</td></tr>" for k, v in rows)
         self.facts.setText(f"<table>{body}</table>")
 

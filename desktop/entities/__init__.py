@@ -12,10 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
 
-from desktop.context import ConsoleContext
 from desktop.i18n import current_language
+from desktop.workspaces import register_signed_in
 
 from .empty_page import EntitiesEmptyPage
 from .workspace import EntitiesWorkspace
@@ -50,12 +49,4 @@ def register(registry: Any, services: Any = None) -> None:
     The registry hands the window's services to the factory; ``services`` given here
     are used when the window has none (e.g. a registry built for one fixed session).
     """
-    bound = services
-
-    def entities_factory(context: ConsoleContext, services: Any = None) -> QWidget:
-        chosen = services if services is not None else bound
-        if chosen is None:
-            return EntitiesEmptyPage()
-        return workspace_for(chosen)
-
-    registry.set_factory(WORKSPACE_KEY, entities_factory)
+    register_signed_in(registry, WORKSPACE_KEY, workspace_for, EntitiesEmptyPage, services)

@@ -38,10 +38,14 @@ def ask_export_path(parent: QWidget) -> Path | None:
 def ask_pdf_path(parent: QWidget, entity_name: str) -> Path | None:
     """Where to save a panorama PDF; None if the operator cancelled."""
     stem = translate("EntityFileDialogs", "panorama_{name}").format(name=_safe(entity_name))
-    title = translate("EntityFileDialogs", "Export panorama as PDF")
-    kinds = translate("EntityFileDialogs", "PDF document (*.pdf)")
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(_documents() / f"{stem}.pdf"), kinds)
+    return ask_save_path(parent, translate("EntityFileDialogs", "Export panorama as PDF"), stem, ".pdf",
+                         translate("EntityFileDialogs", "PDF document (*.pdf)"))
+
+
+def ask_save_path(parent: QWidget, title: str, stem: str, suffix: str, kinds: str) -> Path | None:
+    """Where to save one file of type ``suffix`` (".pdf", ".xlsx", ".json"); the suffix is added if missing."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(_documents() / f"{_safe(stem)}{suffix}"), kinds)
     if not path:
         return None
     path = Path(path)
-    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+    return path if path.suffix.lower() == suffix else path.with_suffix(suffix)

@@ -52,18 +52,20 @@ def busy_entity_id(db) -> int | None:
     return row[0] if row is not None else None
 
 
-def _wait_until(condition: Callable[[], bool]) -> None:
+def wait_until(condition: Callable[[], bool]) -> None:
+    """Process events until ``condition()`` holds (at most 30 s)."""
     timer = QElapsedTimer()
     timer.start()
     while not condition() and timer.elapsed() < _TIMEOUT_MS:
         QTest.qWait(20)
 
 
-def _signed_in(services: Any) -> Any:
+def signed_in(services: Any, role: str = "operator") -> Any:
+    """``services`` with the demo account of ``role`` signed in, if nobody is and the data is a demo."""
     if services.user is not None:
         return services
     accounts = {a.role_code: a for a in demo_accounts(services.db)}
-    account = accounts.get("operator") or next(iter(accounts.values()), None)
+    account = accounts.get(role) or accounts.get("operator") or next(iter(accounts.values()), None)
     if account is None:
         return services  # real data: stay read-only
     return services.signed_in(authenticate(services.db, account.username, account.password))
@@ -75,7 +77,7 @@ def _console(context: ConsoleContext, services: Any) -> tuple[QWidget, EntitiesW
     from desktop.bootstrap import build_registry
     from desktop.main_window import MainWindow
 
-    services = _signed_in(services)
+    services = signed_in(services)
     window = MainWindow(context, registry=build_registry(), services=services, remember_geometry=False)
     window.select_workspace("entities")
     workspace = window.page("entities")
@@ -93,9 +95,9 @@ def _settled(workspace: EntitiesWorkspace) -> bool:
 def build_search_view(context: ConsoleContext, argument: str | None, services: Any) -> QWidget:
     """The console on the Entities workspace with ``argument`` (default 小商品) searched."""
     window, workspace = _console(context, services)
-    _wait_until(lambda: _settled(workspace))
+    wait_until(lambda: _settled(workspace))
     workspace.search_page.search_bar.set_text(argument or DEFAULT_QUERY)
-    _wait_until(lambda: _settled(workspace))
+    wait_until(lambda: _settled(workspace))
     workspace.search_page.select_rows(2, 4)
     return window
 
@@ -106,7 +108,7 @@ def build_panorama_view(context: ConsoleContext, argument: str | None, services:
     entity_id = int(argument) if argument else busy_entity_id(workspace.search.db)
     if entity_id is None:
         raise ValueError("this database has no entity with records to show")
-    _wait_until(lambda: _settled(workspace))
+    wait_until(lambda: _settled(workspace))
     view = workspace.open_panorama(entity_id)
-    _wait_until(lambda: view.panorama is not None and workspace.reference is not None)
+    wait_until(lambda: view.panorama is not None and workspace.reference is not None)
     return window

@@ -17,8 +17,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from core.errors import ConfigError
-from desktop.context import ConsoleContext
 from desktop.i18n import current_language
+from desktop.workspaces import register_signed_in
 
 __all__ = ["WORKSPACE_KEY", "register", "tile_config", "workspace_for"]
 
@@ -51,16 +51,10 @@ def workspace_for(services: Any) -> QWidget:
                         show_risk=user is None or is_internal(user), settings=services.settings)
 
 
+def _empty_page() -> QWidget:
+    return QLabel(QCoreApplication.translate("MapWorkspace", "Sign in to see the map."), objectName="mapEmptyPage")
+
+
 def register(registry: Any, services: Any = None) -> None:
     """Install the Map workspace factory for key ``"map"``."""
-    bound = services
-
-    def map_factory(context: ConsoleContext, services: Any = None) -> QWidget:
-        chosen = services if services is not None else bound
-        if chosen is None:
-            label = QLabel(QCoreApplication.translate("MapWorkspace", "Sign in to see the map."))
-            label.setObjectName("mapEmptyPage")
-            return label
-        return workspace_for(chosen)
-
-    registry.set_factory(WORKSPACE_KEY, map_factory)
+    register_signed_in(registry, WORKSPACE_KEY, workspace_for, _empty_page, services)

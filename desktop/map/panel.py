@@ -106,6 +106,13 @@ class MapPanel(QWidget):
         self._batches = list(batches)
         self._fill_batches()
 
+    def select_batch(self, batch_id: int | None) -> bool:
+        """Choose the drawn batch overlay ``batch_id`` (False when it is not listed)."""
+        index = self.batch_combo.findData(batch_id)
+        if index >= 0:
+            self.batch_combo.setCurrentIndex(index)
+        return index >= 0
+
     def set_counts(self, total: int | None, visible: int | None, elapsed_ms: float | None = None) -> None:
         if total is None:
             self.counts_label.setText(self.tr("Preparing the map…"))

@@ -299,6 +299,17 @@ class MapWorkspace(QWidget):
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.show()
 
+    def show_draw_batch(self, batch_id: int) -> None:
+        """Overlay the entities drawn in ``batch_id`` (the list of drawn batches is re-read: it may be new)."""
+        db = self._db
+
+        def listed(batches) -> None:
+            self.panel.set_batches(batches)
+            self.panel.select_batch(batch_id)
+
+        self._tasks.run(lambda: map_layers.drawn_batches(db), on_done=listed,
+                        on_error=lambda error: self._on_controller_failed("batches", error), owner=self)
+
     def _export_selection(self, ids: list[int]) -> None:
         path = ask_export_path(self)
         if path is None:

@@ -73,6 +73,249 @@
     </message>
 </context>
 <context>
+    <name>BatchOverview</name>
+    <message>
+        <source>Choose a batch on the left, or create a plan and a batch.</source>
+        <translation>Choose a batch on the left, or create a plan and a batch.</translation>
+    </message>
+    <message>
+        <source>%1, awaiting the random values</source>
+        <translation>%1, awaiting the random values</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation type="unfinished">Lead department</translation>
+    </message>
+    <message>
+        <source>Inspection window</source>
+        <translation type="unfinished">Inspection window</translation>
+    </message>
+    <message>
+        <source>(no matter chosen)</source>
+        <translation>(no matter chosen)</translation>
+    </message>
+    <message>
+        <source>teams of %1, %2 eligible inspectors; checks: %3</source>
+        <translation>teams of %1, %2 eligible inspectors; checks: %3</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation type="unfinished">Pool</translation>
+    </message>
+    <message>
+        <source>%1 entities</source>
+        <translation>%1 entities</translation>
+    </message>
+    <message>
+        <source>Sampling (fixed number per class)</source>
+        <translation>Sampling (fixed number per class)</translation>
+    </message>
+    <message>
+        <source>Sampling (ratio per class)</source>
+        <translation>Sampling (ratio per class)</translation>
+    </message>
+    <message>
+        <source>declared conflicts</source>
+        <translation>declared conflicts</translation>
+    </message>
+    <message>
+        <source>last inspection of the entity</source>
+        <translation>last inspection of the entity</translation>
+    </message>
+    <message>
+        <source>same village</source>
+        <translation>same village</translation>
+    </message>
+    <message>
+        <source>Avoidance</source>
+        <translation>Avoidance</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Inspection tasks</source>
+        <translation>Inspection tasks</translation>
+    </message>
+    <message>
+        <source>%1 done of %2</source>
+        <translation>%1 done of %2</translation>
+    </message>
+    <message>
+        <source>Results to be published by</source>
+        <translation>Results to be published by</translation>
+    </message>
+    <message>
+        <source>Pool hash (SHA-256)</source>
+        <translation type="unfinished">Pool hash (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Locked at</source>
+        <translation>Locked at</translation>
+    </message>
+    <message>
+        <source>Randomness</source>
+        <translation>Randomness</translation>
+    </message>
+    <message>
+        <source>RFC 3797 public sources</source>
+        <translation>RFC 3797 public sources</translation>
+    </message>
+    <message>
+        <source>Announced sources</source>
+        <translation>Announced sources</translation>
+    </message>
+    <message>
+        <source>Source values</source>
+        <translation>Source values</translation>
+    </message>
+    <message>
+        <source>Operator seed, committed before locking</source>
+        <translation>Operator seed, committed before locking</translation>
+    </message>
+    <message>
+        <source>Seed commitment</source>
+        <translation>Seed commitment</translation>
+    </message>
+    <message>
+        <source>Revealed seed</source>
+        <translation>Revealed seed</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished">Key</translation>
+    </message>
+    <message>
+        <source>Drawn at</source>
+        <translation>Drawn at</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>Drawn</translation>
+    </message>
+    <message>
+        <source>%1 entities (%2 alternates taken for avoidance)</source>
+        <translation>%1 entities (%2 alternates taken for avoidance)</translation>
+    </message>
+    <message>
+        <source>Record digest (SHA-256)</source>
+        <translation>Record digest (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>none: this batch was imported from before draws were recorded, so it cannot be verified</source>
+        <translation>none: this batch was imported from before draws were recorded, so it cannot be verified</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>Algorithm</translation>
+    </message>
+    <message>
+        <source>Published at</source>
+        <translation>Published at</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation type="unfinished">Class %1</translation>
+    </message>
+    <message>
+        <source>Not checked yet: “Check” lists every rule the batch breaks.</source>
+        <translation>Not checked yet: “Check” lists every rule the batch breaks.</translation>
+    </message>
+    <message>
+        <source>No problem found: the batch can be locked.</source>
+        <translation>No problem found: the batch can be locked.</translation>
+    </message>
+    <message>
+        <source>%1 problems block locking:</source>
+        <translation>%1 problems block locking:</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Lock the pool…</source>
+        <translation>Lock the pool…</translation>
+    </message>
+    <message>
+        <source>Discard batch…</source>
+        <translation>Discard batch…</translation>
+    </message>
+    <message>
+        <source>Draw…</source>
+        <translation>Draw…</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>Notice (XLSX)…</source>
+        <translation>Notice (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Notice (PDF)…</source>
+        <translation>Notice (PDF)…</translation>
+    </message>
+    <message>
+        <source>Results notice (XLSX)…</source>
+        <translation>Results notice (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Results notice (PDF)…</source>
+        <translation>Results notice (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export record…</source>
+        <translation>Export record…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>Show on map</translation>
+    </message>
+    <message>
+        <source>Rules of the batch</source>
+        <translation>Rules of the batch</translation>
+    </message>
+    <message>
+        <source>Published for verification</source>
+        <translation>Published for verification</translation>
+    </message>
+    <message>
+        <source>Check before locking</source>
+        <translation>Check before locking</translation>
+    </message>
+    <message>
+        <source>Pool and drawn by credit-risk class (internal)</source>
+        <translation>Pool and drawn by credit-risk class (internal)</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished">Planned</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>Ratio</translation>
+    </message>
+</context>
+<context>
     <name>CeremonyView</name>
     <message>
         <source>%1 of %2 drawn</source>
@@ -89,6 +332,14 @@
     <message>
         <source>Pool hash (SHA-256)</source>
         <translation>Pool hash (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Randomness</source>
+        <translation>Randomness</translation>
+    </message>
+    <message>
+        <source>not recorded (imported history)</source>
+        <translation>not recorded (imported history)</translation>
     </message>
     <message>
         <source>Public random sources (RFC 3797)</source>
@@ -144,6 +395,361 @@
     <message>
         <source>(last attempt {time})</source>
         <translation>(last attempt {time})</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDialog</name>
+    <message>
+        <source>Draw %1</source>
+        <translation>Draw %1</translation>
+    </message>
+    <message>
+        <source>Announced when the pool was locked:</source>
+        <translation>Announced when the pool was locked:</translation>
+    </message>
+    <message>
+        <source>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
+        <translation>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</translation>
+    </message>
+    <message>
+        <source>Commitment published when the pool was locked:</source>
+        <translation>Commitment published when the pool was locked:</translation>
+    </message>
+    <message>
+        <source>Reveal the seed:</source>
+        <translation>Reveal the seed:</translation>
+    </message>
+    <message>
+        <source>Load from file…</source>
+        <translation>Load from file…</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
+        <source>No source entered yet.</source>
+        <translation>No source entered yet.</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Key: %1</translation>
+    </message>
+    <message>
+        <source>Not usable: %1</source>
+        <translation>Not usable: %1</translation>
+    </message>
+    <message>
+        <source>The seed matches the published commitment.</source>
+        <translation>The seed matches the published commitment.</translation>
+    </message>
+    <message>
+        <source>No seed entered yet.</source>
+        <translation>No seed entered yet.</translation>
+    </message>
+    <message>
+        <source>This seed does not match the published commitment.</source>
+        <translation>This seed does not match the published commitment.</translation>
+    </message>
+    <message>
+        <source>Load the seed</source>
+        <translation>Load the seed</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 could not be read: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DrawExports</name>
+    <message>
+        <source>Export the draw record</source>
+        <translation>Export the draw record</translation>
+    </message>
+    <message>
+        <source>{stem}_record</source>
+        <translation>{stem}_record</translation>
+    </message>
+    <message>
+        <source>Draw record (*.json)</source>
+        <translation>Draw record (*.json)</translation>
+    </message>
+    <message>
+        <source>{stem}_results</source>
+        <translation>{stem}_results</translation>
+    </message>
+    <message>
+        <source>{stem}_notice</source>
+        <translation>{stem}_notice</translation>
+    </message>
+    <message>
+        <source>Export the results notice</source>
+        <translation>Export the results notice</translation>
+    </message>
+    <message>
+        <source>Export the public notice</source>
+        <translation>Export the public notice</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished">PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished">Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>DrawPicks</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation type="unfinished">USCC</translation>
+    </message>
+    <message>
+        <source>Town / village</source>
+        <translation type="unfinished">Town / village</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Risk class (internal)</source>
+        <translation>Risk class (internal)</translation>
+    </message>
+</context>
+<context>
+    <name>DrawStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>Drawn</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+</context>
+<context>
+    <name>DrawsWorkspace</name>
+    <message>
+        <source>Sign in to plan and run draws.</source>
+        <translation>Sign in to plan and run draws.</translation>
+    </message>
+    <message>
+        <source>Reference data not loaded</source>
+        <translation type="unfinished">Reference data not loaded</translation>
+    </message>
+    <message>
+        <source>Plans not loaded</source>
+        <translation>Plans not loaded</translation>
+    </message>
+    <message>
+        <source>Batch not loaded</source>
+        <translation>Batch not loaded</translation>
+    </message>
+    <message>
+        <source>Plan “%1” created.</source>
+        <translation>Plan “%1” created.</translation>
+    </message>
+    <message>
+        <source>Plan not created</source>
+        <translation>Plan not created</translation>
+    </message>
+    <message>
+        <source>Batch “%1” created; check it before locking.</source>
+        <translation>Batch “%1” created; check it before locking.</translation>
+    </message>
+    <message>
+        <source>Batch “%1” saved.</source>
+        <translation>Batch “%1” saved.</translation>
+    </message>
+    <message>
+        <source>Batch not saved</source>
+        <translation>Batch not saved</translation>
+    </message>
+    <message>
+        <source>Discard the plan “%1” and its %2 draft batches?</source>
+        <translation>Discard the plan “%1” and its %2 draft batches?</translation>
+    </message>
+    <message>
+        <source>Plan discarded.</source>
+        <translation>Plan discarded.</translation>
+    </message>
+    <message>
+        <source>Plan not discarded</source>
+        <translation>Plan not discarded</translation>
+    </message>
+    <message>
+        <source>Batch discarded.</source>
+        <translation>Batch discarded.</translation>
+    </message>
+    <message>
+        <source>Batch not discarded</source>
+        <translation>Batch not discarded</translation>
+    </message>
+    <message>
+        <source>Checking the batch against the rules…</source>
+        <translation>Checking the batch against the rules…</translation>
+    </message>
+    <message>
+        <source>Batch not checked</source>
+        <translation>Batch not checked</translation>
+    </message>
+    <message>
+        <source>Freezing the pool…</source>
+        <translation>Freezing the pool…</translation>
+    </message>
+    <message>
+        <source>Locked: %1 entities, pool hash %2.</source>
+        <translation>Locked: %1 entities, pool hash %2.</translation>
+    </message>
+    <message>
+        <source>Drawing…</source>
+        <translation>Drawing…</translation>
+    </message>
+    <message>
+        <source>Published.</source>
+        <translation>Published.</translation>
+    </message>
+    <message>
+        <source>Batch not published</source>
+        <translation>Batch not published</translation>
+    </message>
+    <message>
+        <source>Writing the public notice…</source>
+        <translation>Writing the public notice…</translation>
+    </message>
+    <message>
+        <source>Notice not written</source>
+        <translation>Notice not written</translation>
+    </message>
+    <message>
+        <source>Writing the draw record…</source>
+        <translation>Writing the draw record…</translation>
+    </message>
+    <message>
+        <source>Record not written</source>
+        <translation>Record not written</translation>
+    </message>
+    <message>
+        <source>Re-running the draw from its record…</source>
+        <translation>Re-running the draw from its record…</translation>
+    </message>
+    <message>
+        <source>Draw not verified</source>
+        <translation>Draw not verified</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>Please confirm</translation>
+    </message>
+    <message>
+        <source>Departments not loaded</source>
+        <translation>Departments not loaded</translation>
+    </message>
+    <message>
+        <source>Drawn entities not loaded</source>
+        <translation>Drawn entities not loaded</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <source>Drawn: %1 entities, %2 inspection tasks (%3 joined to other visits). Results are due by %4.</source>
+        <translation>Drawn: %1 entities, %2 inspection tasks (%3 joined to other visits). Results are due by %4.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>Verified: re-running the record gives exactly what was drawn.</source>
+        <translation>Verified: re-running the record gives exactly what was drawn.</translation>
+    </message>
+    <message>
+        <source>The draw does not verify</source>
+        <translation>The draw does not verify</translation>
+    </message>
+    <message>
+        <source>Re-running the record does not give what is stored:</source>
+        <translation>Re-running the record does not give what is stored:</translation>
+    </message>
+    <message>
+        <source>Discard the draft batch “%1”?</source>
+        <translation>Discard the draft batch “%1”?</translation>
+    </message>
+    <message>
+        <source>Publish the notice of “%1”? The list becomes public; results must follow by %2.</source>
+        <translation>Publish the notice of “%1”? The list becomes public; results must follow by %2.</translation>
+    </message>
+    <message>
+        <source>New plan…</source>
+        <translation>New plan…</translation>
+    </message>
+    <message>
+        <source>New batch…</source>
+        <translation>New batch…</translation>
+    </message>
+    <message>
+        <source>Discard plan…</source>
+        <translation>Discard plan…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished">Batch</translation>
+    </message>
+    <message>
+        <source>Ceremony</source>
+        <translation>Ceremony</translation>
+    </message>
+    <message>
+        <source>Visits and results</source>
+        <translation>Visits and results</translation>
+    </message>
+    <message>
+        <source>Show full screen (for the wall)</source>
+        <translation>Show full screen (for the wall)</translation>
+    </message>
+    <message>
+        <source>Filter by entity, USCC, place or inspector</source>
+        <translation>Filter by entity, USCC, place or inspector</translation>
+    </message>
+    <message>
+        <source>Record results…</source>
+        <translation>Record results…</translation>
+    </message>
+    <message>
+        <source>Open panorama</source>
+        <translation>Open panorama</translation>
     </message>
 </context>
 <context>
@@ -718,6 +1324,77 @@
     <message>
         <source>Outside the city</source>
         <translation>Outside the city</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Lock the pool of %1</source>
+        <translation>Lock the pool of %1</translation>
+    </message>
+    <message>
+        <source>Locking freezes the pool (%1 entities) and the rules of this batch. Their SHA-256 hash is published before any randomness is known. A locked batch cannot be edited.</source>
+        <translation>Locking freezes the pool (%1 entities) and the rules of this batch. Their SHA-256 hash is published before any randomness is known. A locked batch cannot be edited.</translation>
+    </message>
+    <message>
+        <source>Public random sources (RFC 3797), entered after locking</source>
+        <translation>Public random sources (RFC 3797), entered after locking</translation>
+    </message>
+    <message>
+        <source>A seed generated here: its commitment is published now and the seed revealed at the draw</source>
+        <translation>A seed generated here: its commitment is published now and the seed revealed at the draw</translation>
+    </message>
+    <message>
+        <source>Which public sources, drawn when: e.g. the welfare lottery results of 2027-03-02 and the Shanghai index close of that day</source>
+        <translation>Which public sources, drawn when: e.g. the welfare lottery results of 2027-03-02 and the Shanghai index close of that day</translation>
+    </message>
+    <message>
+        <source>Announce the sources now, in the order they will be used. They must be published after this moment and by someone outside the center.</source>
+        <translation>Announce the sources now, in the order they will be used. They must be published after this moment and by someone outside the center.</translation>
+    </message>
+    <message>
+        <source>New seed</source>
+        <translation>New seed</translation>
+    </message>
+    <message>
+        <source>Copy seed</source>
+        <translation>Copy seed</translation>
+    </message>
+    <message>
+        <source>Save seed to file…</source>
+        <translation>Save seed to file…</translation>
+    </message>
+    <message>
+        <source>I have kept the seed safely. It is not stored until the draw; without it the batch cannot be drawn.</source>
+        <translation>I have kept the seed safely. It is not stored until the draw; without it the batch cannot be drawn.</translation>
+    </message>
+    <message>
+        <source>Seed (secret until the draw)</source>
+        <translation>Seed (secret until the draw)</translation>
+    </message>
+    <message>
+        <source>Commitment = SHA-256 of the seed (published now)</source>
+        <translation>Commitment = SHA-256 of the seed (published now)</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Save the seed</source>
+        <translation>Save the seed</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <source>Seed not saved</source>
+        <translation>Seed not saved</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 could not be written: %2</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +2070,223 @@
     <message>
         <source>This workspace is not built yet.</source>
         <translation>This workspace is not built yet.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>New inspection plan</source>
+        <translation>New inspection plan</translation>
+    </message>
+    <message>
+        <source>e.g. %1 joint double-random inspections</source>
+        <translation>e.g. %1 joint double-random inspections</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished">Create</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTree</name>
+    <message>
+        <source>Plan / batch</source>
+        <translation>Plan / batch</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <source>Drawn / pool</source>
+        <translation>Drawn / pool</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsDialog</name>
+    <message>
+        <source>The task could not be loaded.</source>
+        <translation>The task could not be loaded.</translation>
+    </message>
+    <message>
+        <source>You are not signed in: the results are shown read-only.</source>
+        <translation>You are not signed in: the results are shown read-only.</translation>
+    </message>
+    <message>
+        <source>This task was completed on %1; its results can no longer be changed.</source>
+        <translation>This task was completed on %1; its results can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>This task was cancelled; results can no longer be recorded.</source>
+        <translation>This task was cancelled; results can no longer be recorded.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no result was changed.</source>
+        <translation>Nothing to save: no result was changed.</translation>
+    </message>
+    <message>
+        <source>Choose Pass, Fail or Not applicable for item %1, or clear its note.</source>
+        <translation>Choose Pass, Fail or Not applicable for item %1, or clear its note.</translation>
+    </message>
+    <message>
+        <source>Item %1 failed: say in its note what was wrong. Nothing was saved.</source>
+        <translation>Item %1 failed: say in its note what was wrong. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Unsaved results</source>
+        <translation>Unsaved results</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed result(s) not saved. Discard them?</source>
+        <translation>
+            <numerusform>%n changed result is not saved. Discard it?</numerusform>
+            <numerusform>%n changed results are not saved. Discard them?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The task could not be loaded</source>
+        <translation>The task could not be loaded</translation>
+    </message>
+    <message>
+        <source>The rest was not saved.</source>
+        <translation>The rest was not saved.</translation>
+    </message>
+    <message>
+        <source>The results could not all be saved</source>
+        <translation>The results could not all be saved</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) saved.</source>
+        <translation>
+            <numerusform>%n result saved.</numerusform>
+            <numerusform>%n results saved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clue(s) opened: %1.</source>
+        <translation>
+            <numerusform>%n clue opened: %1.</numerusform>
+            <numerusform>%n clues opened: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The task is complete.</source>
+        <translation>The task is complete.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) still without a result.</source>
+        <translation>
+            <numerusform>%n item still without a result.</numerusform>
+            <numerusform>%n items still without a result.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading task JC%1…</source>
+        <translation>Loading task JC%1…</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished">Planned</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished">In progress</translation>
+    </message>
+    <message>
+        <source>Done on %1</source>
+        <translation>Done on %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished">Cancelled</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items recorded</source>
+        <translation>%1 of %2 items recorded</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation>USCC</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Inspection results of task JC%1</source>
+        <translation>Inspection results of task JC%1</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>Checklist item</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished">Outcome</translation>
+    </message>
+    <message>
+        <source>Note (required for a failed item)</source>
+        <translation>Note (required for a failed item)</translation>
+    </message>
+    <message>
+        <source>Clue</source>
+        <translation>Clue</translation>
+    </message>
+    <message>
+        <source>Save results</source>
+        <translation>Save results</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>What was found</translation>
+    </message>
+    <message>
+        <source>Open a clue</source>
+        <translation>Open a clue</translation>
+    </message>
+    <message>
+        <source>Opens a clue for the matter&apos;s department (failed items only)</source>
+        <translation>Opens a clue for the matter&apos;s department (failed items only)</translation>
     </message>
 </context>
 <context>

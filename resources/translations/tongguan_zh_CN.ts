@@ -73,6 +73,249 @@
     </message>
 </context>
 <context>
+    <name>BatchOverview</name>
+    <message>
+        <source>Choose a batch on the left, or create a plan and a batch.</source>
+        <translation>请在左侧选择批次，或新建计划和批次。</translation>
+    </message>
+    <message>
+        <source>%1, awaiting the random values</source>
+        <translation>%1，待录入随机数</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>牵头部门</translation>
+    </message>
+    <message>
+        <source>Inspection window</source>
+        <translation>检查时段</translation>
+    </message>
+    <message>
+        <source>(no matter chosen)</source>
+        <translation>（未选检查事项）</translation>
+    </message>
+    <message>
+        <source>teams of %1, %2 eligible inspectors; checks: %3</source>
+        <translation>每组 %1 人，可抽执法人员 %2 名；检查事项：%3</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>名录库</translation>
+    </message>
+    <message>
+        <source>%1 entities</source>
+        <translation>%1 户</translation>
+    </message>
+    <message>
+        <source>Sampling (fixed number per class)</source>
+        <translation>抽查数量（按类别固定数量）</translation>
+    </message>
+    <message>
+        <source>Sampling (ratio per class)</source>
+        <translation>抽查比例（按类别）</translation>
+    </message>
+    <message>
+        <source>declared conflicts</source>
+        <translation>已申报利害关系</translation>
+    </message>
+    <message>
+        <source>last inspection of the entity</source>
+        <translation>上次检查该主体</translation>
+    </message>
+    <message>
+        <source>same village</source>
+        <translation>同村社居住</translation>
+    </message>
+    <message>
+        <source>Avoidance</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Inspection tasks</source>
+        <translation>检查任务</translation>
+    </message>
+    <message>
+        <source>%1 done of %2</source>
+        <translation>已完成 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Results to be published by</source>
+        <translation>结果公示期限</translation>
+    </message>
+    <message>
+        <source>Pool hash (SHA-256)</source>
+        <translation>名录哈希值（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Locked at</source>
+        <translation>锁定时间</translation>
+    </message>
+    <message>
+        <source>Randomness</source>
+        <translation>随机数来源</translation>
+    </message>
+    <message>
+        <source>RFC 3797 public sources</source>
+        <translation>RFC 3797 公开随机源</translation>
+    </message>
+    <message>
+        <source>Announced sources</source>
+        <translation>事先公布的随机源</translation>
+    </message>
+    <message>
+        <source>Source values</source>
+        <translation>随机源数值</translation>
+    </message>
+    <message>
+        <source>Operator seed, committed before locking</source>
+        <translation>操作员种子（锁定前已公布承诺值）</translation>
+    </message>
+    <message>
+        <source>Seed commitment</source>
+        <translation>种子承诺值</translation>
+    </message>
+    <message>
+        <source>Revealed seed</source>
+        <translation>已公开的种子</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥串</translation>
+    </message>
+    <message>
+        <source>Drawn at</source>
+        <translation>抽取时间</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>已抽取</translation>
+    </message>
+    <message>
+        <source>%1 entities (%2 alternates taken for avoidance)</source>
+        <translation>%1 户（因回避递补 %2 人次）</translation>
+    </message>
+    <message>
+        <source>Record digest (SHA-256)</source>
+        <translation>抽取记录摘要（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>抽取记录</translation>
+    </message>
+    <message>
+        <source>none: this batch was imported from before draws were recorded, so it cannot be verified</source>
+        <translation>无：该批次为系统启用前导入的历史数据，无法复核</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>算法版本</translation>
+    </message>
+    <message>
+        <source>Published at</source>
+        <translation>公示时间</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation>%1类</translation>
+    </message>
+    <message>
+        <source>Not checked yet: “Check” lists every rule the batch breaks.</source>
+        <translation>尚未检查：点击“检查”列出本批次违反的全部规则。</translation>
+    </message>
+    <message>
+        <source>No problem found: the batch can be locked.</source>
+        <translation>未发现问题，可以锁定。</translation>
+    </message>
+    <message>
+        <source>%1 problems block locking:</source>
+        <translation>%1 个问题导致无法锁定：</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Lock the pool…</source>
+        <translation>锁定名录…</translation>
+    </message>
+    <message>
+        <source>Discard batch…</source>
+        <translation>删除批次…</translation>
+    </message>
+    <message>
+        <source>Draw…</source>
+        <translation>抽取…</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Notice (XLSX)…</source>
+        <translation>公示名单（XLSX）…</translation>
+    </message>
+    <message>
+        <source>Notice (PDF)…</source>
+        <translation>公示名单（PDF）…</translation>
+    </message>
+    <message>
+        <source>Results notice (XLSX)…</source>
+        <translation>结果公示（XLSX）…</translation>
+    </message>
+    <message>
+        <source>Results notice (PDF)…</source>
+        <translation>结果公示（PDF）…</translation>
+    </message>
+    <message>
+        <source>Export record…</source>
+        <translation>导出抽取记录…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>在地图上显示</translation>
+    </message>
+    <message>
+        <source>Rules of the batch</source>
+        <translation>批次规则</translation>
+    </message>
+    <message>
+        <source>Published for verification</source>
+        <translation>公开可验证信息</translation>
+    </message>
+    <message>
+        <source>Check before locking</source>
+        <translation>锁定前检查</translation>
+    </message>
+    <message>
+        <source>Pool and drawn by credit-risk class (internal)</source>
+        <translation>按信用风险分类的名录与抽中数（内部）</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>比例</translation>
+    </message>
+</context>
+<context>
     <name>CeremonyView</name>
     <message>
         <source>%1 of %2 drawn</source>
@@ -89,6 +332,14 @@
     <message>
         <source>Pool hash (SHA-256)</source>
         <translation>名录哈希值（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Randomness</source>
+        <translation>随机数来源</translation>
+    </message>
+    <message>
+        <source>not recorded (imported history)</source>
+        <translation>未记录（导入的历史数据）</translation>
     </message>
     <message>
         <source>Public random sources (RFC 3797)</source>
@@ -144,6 +395,361 @@
     <message>
         <source>(last attempt {time})</source>
         <translation>（最近一次尝试 {time}）</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDialog</name>
+    <message>
+        <source>Draw %1</source>
+        <translation>抽取：%1</translation>
+    </message>
+    <message>
+        <source>Announced when the pool was locked:</source>
+        <translation>锁定名录时公布的随机源：</translation>
+    </message>
+    <message>
+        <source>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
+        <translation>按公布顺序逐行输入各随机源公布的数值（例如“2 5 12 8 10”）：</translation>
+    </message>
+    <message>
+        <source>Commitment published when the pool was locked:</source>
+        <translation>锁定名录时公布的承诺值：</translation>
+    </message>
+    <message>
+        <source>Reveal the seed:</source>
+        <translation>公开种子：</translation>
+    </message>
+    <message>
+        <source>Load from file…</source>
+        <translation>从文件读取…</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>抽取</translation>
+    </message>
+    <message>
+        <source>No source entered yet.</source>
+        <translation>尚未输入随机源。</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>密钥串：%1</translation>
+    </message>
+    <message>
+        <source>Not usable: %1</source>
+        <translation>无法使用：%1</translation>
+    </message>
+    <message>
+        <source>The seed matches the published commitment.</source>
+        <translation>种子与公布的承诺值一致。</translation>
+    </message>
+    <message>
+        <source>No seed entered yet.</source>
+        <translation>尚未输入种子。</translation>
+    </message>
+    <message>
+        <source>This seed does not match the published commitment.</source>
+        <translation>该种子与公布的承诺值不符。</translation>
+    </message>
+    <message>
+        <source>Load the seed</source>
+        <translation>读取种子</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DrawExports</name>
+    <message>
+        <source>Export the draw record</source>
+        <translation>导出抽取记录</translation>
+    </message>
+    <message>
+        <source>{stem}_record</source>
+        <translation>{stem}_抽取记录</translation>
+    </message>
+    <message>
+        <source>Draw record (*.json)</source>
+        <translation>抽取记录 (*.json)</translation>
+    </message>
+    <message>
+        <source>{stem}_results</source>
+        <translation>{stem}_结果公示</translation>
+    </message>
+    <message>
+        <source>{stem}_notice</source>
+        <translation>{stem}_名单公示</translation>
+    </message>
+    <message>
+        <source>Export the results notice</source>
+        <translation>导出结果公示</translation>
+    </message>
+    <message>
+        <source>Export the public notice</source>
+        <translation>导出名单公示</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>DrawPicks</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>市场主体</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Town / village</source>
+        <translation>镇街 / 村社</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>检查组</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Risk class (internal)</source>
+        <translation>风险类别（内部）</translation>
+    </message>
+</context>
+<context>
+    <name>DrawStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>已抽取</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已公示</translation>
+    </message>
+</context>
+<context>
+    <name>DrawsWorkspace</name>
+    <message>
+        <source>Sign in to plan and run draws.</source>
+        <translation>登录后制定计划并组织抽取。</translation>
+    </message>
+    <message>
+        <source>Reference data not loaded</source>
+        <translation>无法读取基础数据</translation>
+    </message>
+    <message>
+        <source>Plans not loaded</source>
+        <translation>无法读取抽查计划</translation>
+    </message>
+    <message>
+        <source>Batch not loaded</source>
+        <translation>无法读取批次</translation>
+    </message>
+    <message>
+        <source>Plan “%1” created.</source>
+        <translation>已创建计划“%1”。</translation>
+    </message>
+    <message>
+        <source>Plan not created</source>
+        <translation>计划未创建</translation>
+    </message>
+    <message>
+        <source>Batch “%1” created; check it before locking.</source>
+        <translation>已创建批次“%1”，锁定前请先检查。</translation>
+    </message>
+    <message>
+        <source>Batch “%1” saved.</source>
+        <translation>已保存批次“%1”。</translation>
+    </message>
+    <message>
+        <source>Batch not saved</source>
+        <translation>批次未保存</translation>
+    </message>
+    <message>
+        <source>Discard the plan “%1” and its %2 draft batches?</source>
+        <translation>删除计划“%1”及其 %2 个草稿批次？</translation>
+    </message>
+    <message>
+        <source>Plan discarded.</source>
+        <translation>计划已删除。</translation>
+    </message>
+    <message>
+        <source>Plan not discarded</source>
+        <translation>计划未删除</translation>
+    </message>
+    <message>
+        <source>Batch discarded.</source>
+        <translation>批次已删除。</translation>
+    </message>
+    <message>
+        <source>Batch not discarded</source>
+        <translation>批次未删除</translation>
+    </message>
+    <message>
+        <source>Checking the batch against the rules…</source>
+        <translation>正在按规则检查批次…</translation>
+    </message>
+    <message>
+        <source>Batch not checked</source>
+        <translation>批次未能检查</translation>
+    </message>
+    <message>
+        <source>Freezing the pool…</source>
+        <translation>正在锁定名录…</translation>
+    </message>
+    <message>
+        <source>Locked: %1 entities, pool hash %2.</source>
+        <translation>已锁定：%1 户，名录哈希值 %2。</translation>
+    </message>
+    <message>
+        <source>Drawing…</source>
+        <translation>正在抽取…</translation>
+    </message>
+    <message>
+        <source>Published.</source>
+        <translation>已公示。</translation>
+    </message>
+    <message>
+        <source>Batch not published</source>
+        <translation>批次未能公示</translation>
+    </message>
+    <message>
+        <source>Writing the public notice…</source>
+        <translation>正在生成公示…</translation>
+    </message>
+    <message>
+        <source>Notice not written</source>
+        <translation>公示未生成</translation>
+    </message>
+    <message>
+        <source>Writing the draw record…</source>
+        <translation>正在写出抽取记录…</translation>
+    </message>
+    <message>
+        <source>Record not written</source>
+        <translation>抽取记录未写出</translation>
+    </message>
+    <message>
+        <source>Re-running the draw from its record…</source>
+        <translation>正在按抽取记录重新计算…</translation>
+    </message>
+    <message>
+        <source>Draw not verified</source>
+        <translation>抽取未能复核</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <source>Departments not loaded</source>
+        <translation>无法读取部门</translation>
+    </message>
+    <message>
+        <source>Drawn entities not loaded</source>
+        <translation>无法读取抽中对象</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Drawn: %1 entities, %2 inspection tasks (%3 joined to other visits). Results are due by %4.</source>
+        <translation>抽取完成：%1 户，生成检查任务 %2 项（%3 项并入其他联合检查）。结果须于 %4 前公示。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Verified: re-running the record gives exactly what was drawn.</source>
+        <translation>复核通过：按抽取记录重新计算的结果与实际抽取完全一致。</translation>
+    </message>
+    <message>
+        <source>The draw does not verify</source>
+        <translation>抽取复核未通过</translation>
+    </message>
+    <message>
+        <source>Re-running the record does not give what is stored:</source>
+        <translation>按抽取记录重新计算的结果与已存数据不一致：</translation>
+    </message>
+    <message>
+        <source>Discard the draft batch “%1”?</source>
+        <translation>删除草稿批次“%1”？</translation>
+    </message>
+    <message>
+        <source>Publish the notice of “%1”? The list becomes public; results must follow by %2.</source>
+        <translation>公示“%1”的抽查名单？名单将对外公开，检查结果须于 %2 前公示。</translation>
+    </message>
+    <message>
+        <source>New plan…</source>
+        <translation>新建计划…</translation>
+    </message>
+    <message>
+        <source>New batch…</source>
+        <translation>新建批次…</translation>
+    </message>
+    <message>
+        <source>Discard plan…</source>
+        <translation>删除计划…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Ceremony</source>
+        <translation>抽取现场</translation>
+    </message>
+    <message>
+        <source>Visits and results</source>
+        <translation>检查任务与结果</translation>
+    </message>
+    <message>
+        <source>Show full screen (for the wall)</source>
+        <translation>全屏显示（投放大屏）</translation>
+    </message>
+    <message>
+        <source>Filter by entity, USCC, place or inspector</source>
+        <translation>按主体、信用代码、地点或执法人员筛选</translation>
+    </message>
+    <message>
+        <source>Record results…</source>
+        <translation>录入检查结果…</translation>
+    </message>
+    <message>
+        <source>Open panorama</source>
+        <translation>查看全景</translation>
     </message>
 </context>
 <context>
@@ -718,6 +1324,77 @@
     <message>
         <source>Outside the city</source>
         <translation>位于市域外</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Lock the pool of %1</source>
+        <translation>锁定名录：%1</translation>
+    </message>
+    <message>
+        <source>Locking freezes the pool (%1 entities) and the rules of this batch. Their SHA-256 hash is published before any randomness is known. A locked batch cannot be edited.</source>
+        <translation>锁定将固定本批次的检查对象名录（%1 户）和抽取规则，并在随机数产生前公布其 SHA-256 哈希值。锁定后不能再编辑。</translation>
+    </message>
+    <message>
+        <source>Public random sources (RFC 3797), entered after locking</source>
+        <translation>公开随机源（RFC 3797），锁定后录入</translation>
+    </message>
+    <message>
+        <source>A seed generated here: its commitment is published now and the seed revealed at the draw</source>
+        <translation>在此生成种子：现在公布承诺值，抽取时公开种子</translation>
+    </message>
+    <message>
+        <source>Which public sources, drawn when: e.g. the welfare lottery results of 2027-03-02 and the Shanghai index close of that day</source>
+        <translation>使用哪些公开随机源、何时产生：例如 2027-03-02 福利彩票开奖号码及当日上证指数收盘点位</translation>
+    </message>
+    <message>
+        <source>Announce the sources now, in the order they will be used. They must be published after this moment and by someone outside the center.</source>
+        <translation>现在按使用顺序公布随机源。随机源须在此之后产生，并由中心以外的机构发布。</translation>
+    </message>
+    <message>
+        <source>New seed</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Copy seed</source>
+        <translation>复制种子</translation>
+    </message>
+    <message>
+        <source>Save seed to file…</source>
+        <translation>保存种子到文件…</translation>
+    </message>
+    <message>
+        <source>I have kept the seed safely. It is not stored until the draw; without it the batch cannot be drawn.</source>
+        <translation>我已妥善保管种子。抽取前系统不保存种子，遗失将无法抽取。</translation>
+    </message>
+    <message>
+        <source>Seed (secret until the draw)</source>
+        <translation>种子（抽取前保密）</translation>
+    </message>
+    <message>
+        <source>Commitment = SHA-256 of the seed (published now)</source>
+        <translation>承诺值 = 种子的 SHA-256（现在公布）</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Save the seed</source>
+        <translation>保存种子</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Seed not saved</source>
+        <translation>种子未保存</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +2070,219 @@
     <message>
         <source>This workspace is not built yet.</source>
         <translation>此工作区尚未建成。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>New inspection plan</source>
+        <translation>新建抽查计划</translation>
+    </message>
+    <message>
+        <source>e.g. %1 joint double-random inspections</source>
+        <translation>例如：%1 年度跨部门联合双随机抽查计划</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTree</name>
+    <message>
+        <source>Plan / batch</source>
+        <translation>计划 / 批次</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Drawn / pool</source>
+        <translation>抽中 / 名录</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsDialog</name>
+    <message>
+        <source>The task could not be loaded.</source>
+        <translation>无法读取该检查任务。</translation>
+    </message>
+    <message>
+        <source>You are not signed in: the results are shown read-only.</source>
+        <translation>未登录：检查结果仅供查看。</translation>
+    </message>
+    <message>
+        <source>This task was completed on %1; its results can no longer be changed.</source>
+        <translation>该任务已于 %1 完成，检查结果不能再修改。</translation>
+    </message>
+    <message>
+        <source>This task was cancelled; results can no longer be recorded.</source>
+        <translation>该任务已取消，不能再录入检查结果。</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no result was changed.</source>
+        <translation>没有需要保存的内容：检查结果未改动。</translation>
+    </message>
+    <message>
+        <source>Choose Pass, Fail or Not applicable for item %1, or clear its note.</source>
+        <translation>请为第 %1 项选择“符合”“不符合”或“不适用”，或清空其备注。</translation>
+    </message>
+    <message>
+        <source>Item %1 failed: say in its note what was wrong. Nothing was saved.</source>
+        <translation>第 %1 项不符合：请在备注中写明发现的问题。未保存任何结果。</translation>
+    </message>
+    <message>
+        <source>Unsaved results</source>
+        <translation>检查结果未保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed result(s) not saved. Discard them?</source>
+        <translation>
+            <numerusform>有 %n 项改动的检查结果尚未保存，是否放弃？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The task could not be loaded</source>
+        <translation>无法读取检查任务</translation>
+    </message>
+    <message>
+        <source>The rest was not saved.</source>
+        <translation>其余结果未保存。</translation>
+    </message>
+    <message>
+        <source>The results could not all be saved</source>
+        <translation>部分检查结果未能保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) saved.</source>
+        <translation>
+            <numerusform>已保存 %n 项检查结果。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clue(s) opened: %1.</source>
+        <translation>
+            <numerusform>已生成 %n 条线索：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The task is complete.</source>
+        <translation>该任务已完成。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) still without a result.</source>
+        <translation>
+            <numerusform>还有 %n 项未录入结果。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading task JC%1…</source>
+        <translation>正在读取任务 JC%1…</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done on %1</source>
+        <translation>%1 已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items recorded</source>
+        <translation>已录入 %1 / %2 项</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所/经营场所</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Inspection results of task JC%1</source>
+        <translation>检查任务 JC%1 的检查结果</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>判定标准</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note (required for a failed item)</source>
+        <translation>备注（不符合项必填）</translation>
+    </message>
+    <message>
+        <source>Clue</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Save results</source>
+        <translation>保存结果</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未录入</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Open a clue</source>
+        <translation>生成线索</translation>
+    </message>
+    <message>
+        <source>Opens a clue for the matter&apos;s department (failed items only)</source>
+        <translation>为该事项的主管部门生成一条线索（仅限不符合项）</translation>
     </message>
 </context>
 <context>

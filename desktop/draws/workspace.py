@@ -1,0 +1,559 @@
+"""The Draws workspace (双随机抽查): plans and batches, from configuration to public notice.
+
+Left: the annual plans and their batches. Right, for the chosen batch: the overview
+(rules, rule-citing checks, what was frozen and drawn, actions for its state), the
+ceremony (the picks revealed one by one, fit for the wall) and the visits (the drawn
+entities with their teams; results are recorded item by item). Every database call runs
+in the TaskManager's workers; long ones (check, lock, draw, verify, exports) show progress.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.db.database import Database
+from core.draws import DrawRefused
+from core.services import draws
+from core.services.matters import departments_with_matters
+from desktop.entities.errors import show_error
+from desktop.entities.message_bar import MessageBar
+from desktop.entities.reference import EntityReference, load_reference
+from desktop.i18n import current_language
+from desktop.tasks import TaskManager
+
+from . import exports
+from .batch_editor import BatchEditor
+from .batch_overview import BatchOverview, in_language
+from .ceremony import CeremonyView
+from .forms import detail_to_form
+from .picks_model import PicksModel, ceremony_data, department_names
+from .plan_dialog import PlanDialog
+from .plan_tree import PlanTree
+from .randomness_dialogs import DrawDialog, LockChoice, LockDialog
+
+
+class DrawsWorkspace(QWidget):
+    """Plan, check, lock, draw, publish and follow double-random inspection batches.
+
+    ``actor`` is the signed-in user recorded with every change (empty: read-only);
+    ``show_risk`` is False for users outside the center (no per-class statistics).
+    """
+
+    plans_loaded = Signal(object)      # list[PlanSummary]
+    batch_loaded = Signal(object)      # BatchDetail
+    picks_loaded = Signal(object)      # tuple[DrawnPick, ...]
+    checked = Signal(object)           # list[Problem]
+    drawn = Signal(object)             # DrawnBatch
+    file_written = Signal(str)
+    verified = Signal(object)          # VerifyReport
+
+    def __init__(self, db: Database, tasks: TaskManager, actor: str, lang: str = "zh_CN", *,
+                 show_risk: bool = True, today: dt.date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drawsWorkspace")
+        self.setProperty("workspacePage", True)
+        self._db, self._tasks, self._actor, self._lang = db, tasks, actor, lang
+        self._show_risk, self._today = show_risk, today
+        self._reference: EntityReference | None = None
+        self._batch_id: int | None = None
+        self._picks: tuple = ()
+        self._reveal: int | None = None    # the batch just drawn: its ceremony reveals the picks
+
+        self.new_plan_button = QPushButton(objectName="drawNewPlan")
+        self.new_batch_button = QPushButton(objectName="drawNewBatch")
+        self.discard_plan_button = QPushButton(objectName="drawDiscardPlan")
+        self.refresh_button = QPushButton(objectName="drawRefresh")
+        self.new_plan_button.clicked.connect(self.new_plan_dialog)
+        self.new_batch_button.clicked.connect(self.new_batch_dialog)
+        self.discard_plan_button.clicked.connect(self.discard_plan_dialog)
+        self.refresh_button.clicked.connect(self.refresh)
+        toolbar = QHBoxLayout()
+        for button in (self.new_plan_button, self.new_batch_button, self.discard_plan_button):
+            button.setVisible(not self.read_only)
+            toolbar.addWidget(button)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.refresh_button)
+
+        self.tree = PlanTree()
+        self.overview = BatchOverview(show_risk=show_risk, read_only=self.read_only, lang=lang)
+        self.ceremony = CeremonyView()
+        self.wall_button = QPushButton(objectName="drawCeremonyFullScreen")
+        self.wall_button.clicked.connect(self.show_ceremony_full_screen)
+        ceremony_page = QWidget()
+        ceremony_layout = QVBoxLayout(ceremony_page)
+        ceremony_layout.setContentsMargins(0, 0, 0, 0)
+        ceremony_layout.addWidget(self.ceremony, 1)
+        ceremony_layout.addWidget(self.wall_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        self.picks_model = PicksModel(show_risk=show_risk, parent=self)
+        self.picks_proxy = QSortFilterProxyModel(self, filterKeyColumn=-1)
+        self.picks_proxy.setSourceModel(self.picks_model)
+        self.picks_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.picks_filter = QLineEdit(objectName="drawPicksFilter", clearButtonEnabled=True)
+        self.picks_filter.textChanged.connect(self.picks_proxy.setFilterFixedString)
+        self.picks_view = QTableView(objectName="drawPicksTable", sortingEnabled=True)
+        self.picks_view.setModel(self.picks_proxy)
+        self.picks_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.picks_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.picks_view.verticalHeader().hide()
+        self.picks_view.horizontalHeader().setStretchLastSection(True)
+        self.picks_view.doubleClicked.connect(lambda _index: self.open_results())
+        self.results_button = QPushButton(objectName="drawRecordResults")
+        self.results_button.clicked.connect(self.open_results)
+        self.panorama_button = QPushButton(objectName="drawOpenPanorama")
+        self.panorama_button.clicked.connect(self.open_panorama)
+        picks_bar = QHBoxLayout()
+        picks_bar.addWidget(self.picks_filter, 1)
+        picks_bar.addWidget(self.panorama_button)
+        picks_bar.addWidget(self.results_button)
+        picks_page = QWidget()
+        picks_layout = QVBoxLayout(picks_page)
+        picks_layout.addLayout(picks_bar)
+        picks_layout.addWidget(self.picks_view, 1)
+
+        self.tabs = QTabWidget(objectName="drawTabs", documentMode=True)
+        self.tabs.addTab(self.overview, "")
+        self.tabs.addTab(ceremony_page, "")
+        self.tabs.addTab(picks_page, "")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([460, 900])
+        self.message_bar = MessageBar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.addLayout(toolbar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message_bar)
+
+        self.tree.batch_selected.connect(self.show_batch)
+        self.tree.plan_selected.connect(self._sync_plan_buttons)
+        self.overview.action_requested.connect(self._on_overview_action_requested)
+        self.retranslate_ui()
+        self._sync_plan_buttons(None)
+        self._run(lambda: load_reference(db), self._on_reference_loaded, self.tr("Reference data not loaded"))
+        self.refresh()
+
+    # ---- public API -----------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return not self._actor
+
+    @property
+    def batch_id(self) -> int | None:
+        return self._batch_id
+
+    def refresh(self) -> None:
+        """Reload the plans (and the chosen batch)."""
+        db = self._db
+        self._run(lambda: draws.list_plans(db), self._on_plans_loaded, self.tr("Plans not loaded"))
+
+    def show_batch(self, batch_id: int | None) -> None:
+        """Load and show batch ``batch_id`` (None: nothing chosen); reloads it when already shown."""
+        if batch_id != self._batch_id:
+            self.overview.set_detail(None)
+            self.picks_model.set_picks((), {}, self._reference, self._lang)
+        self._batch_id = batch_id
+        if batch_id is None:
+            self._sync_tabs(None)
+            return
+        db = self._db
+        self._run(lambda: draws.batch_detail(db, batch_id), lambda d: self._on_batch_loaded(batch_id, d),
+                  self.tr("Batch not loaded"))
+
+    def select_batch(self, batch_id: int) -> bool:
+        return self.tree.select("batch", batch_id)
+
+    # creating and editing ------------------------------------------------
+
+    def new_plan_dialog(self) -> PlanDialog:
+        dialog = PlanDialog(self._today, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.create_plan(*dialog.values()))
+        dialog.open()
+        return dialog
+
+    def create_plan(self, year: int, name: str) -> None:
+        db, actor = self._db, self._actor
+        self._run(lambda: draws.create_plan(db, actor, year=year, name=name),
+                  lambda plan_id: self._after_change(self.tr("Plan “%1” created.").replace("%1", name), ("plan", plan_id)),
+                  self.tr("Plan not created"))
+
+    def new_batch_dialog(self) -> None:
+        plan_id = self.tree.current_plan_id()
+        if plan_id is not None:
+            self._open_editor(plan_id, None, None)
+
+    def edit_batch_dialog(self) -> None:
+        d = self.overview.detail
+        if d is not None and d.status == "draft":
+            self._open_editor(d.plan_id, d.id, detail_to_form(d))
+
+    def save_batch(self, form, *, plan_id: int, batch_id: int | None = None) -> None:
+        """Create a batch in ``plan_id`` from a BatchForm, or update ``batch_id``."""
+        db, actor = self._db, self._actor
+        fields = dict(name=form.name, lead_department_id=form.lead_department_id, window_start=form.window_start,
+                      window_end=form.window_end, departments=form.departments, pool_filter=form.pool_filter,
+                      sampling=form.sampling, avoidance=form.avoidance)
+        if batch_id is None:
+            work: Callable[[], object] = lambda: draws.create_batch(db, actor, plan_id, **fields)  # noqa: E731
+            done = lambda new_id: self._after_change(  # noqa: E731
+                self.tr("Batch “%1” created; check it before locking.").replace("%1", form.name), ("batch", new_id))
+        else:
+            work = lambda: draws.update_batch(db, actor, batch_id, **fields)  # noqa: E731
+            done = lambda _none: self._after_change(  # noqa: E731
+                self.tr("Batch “%1” saved.").replace("%1", form.name), ("batch", batch_id))
+        self._run(work, done, self.tr("Batch not saved"))
+
+    def discard_plan_dialog(self) -> None:
+        plan_id = self.tree.current_plan_id()
+        plan = next((p for p in self.tree.plans() if p.id == plan_id), None)
+        if plan is None:
+            return
+        self._confirm(self.tr("Discard the plan “%1” and its %2 draft batches?").replace("%1", plan.name)
+                      .replace("%2", str(len(plan.batches))), lambda: self.discard_plan(plan.id))
+
+    def discard_plan(self, plan_id: int) -> None:
+        db, actor = self._db, self._actor
+        self._run(lambda: draws.discard_plan(db, actor, plan_id),
+                  lambda _none: self._after_change(self.tr("Plan discarded."), None), self.tr("Plan not discarded"))
+
+    def discard_batch(self, batch_id: int) -> None:
+        db, actor = self._db, self._actor
+        self._run(lambda: draws.discard_batch(db, actor, batch_id),
+                  lambda _none: self._after_change(self.tr("Batch discarded."), None), self.tr("Batch not discarded"))
+
+    # checking, locking, drawing -------------------------------------------
+
+    def check(self) -> None:
+        batch_id, db = self._batch_id, self._db
+        if batch_id is None:
+            return
+        self._tasks.run_with_progress(
+            lambda progress, cancelled: draws.check_batch(db, batch_id, progress=progress, is_cancelled=cancelled),
+            title=self.tr("Checking the batch against the rules…"), parent=self,
+            on_done=self._on_checked, on_error=lambda e: show_error(self, self.tr("Batch not checked"), e))
+
+    def lock_dialog(self) -> LockDialog | None:
+        d = self.overview.detail
+        if d is None:
+            return None
+        dialog = LockDialog(d.name, d.pool_count, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.lock(dialog.choice()))
+        dialog.open()
+        return dialog
+
+    def lock(self, choice: LockChoice) -> None:
+        batch_id, db, actor = self._batch_id, self._db, self._actor
+        if batch_id is None:
+            return
+        self._tasks.run_with_progress(
+            lambda progress, cancelled: draws.lock_batch(
+                db, actor, batch_id, randomness_kind=choice.kind, seed_commitment=choice.commitment,
+                announcement=choice.announcement, progress=progress, is_cancelled=cancelled),
+            title=self.tr("Freezing the pool…"), parent=self,
+            on_done=lambda locked: self._after_change(
+                self.tr("Locked: %1 entities, pool hash %2.").replace("%1", f"{locked.pool_count:,}")
+                .replace("%2", locked.pool_hash[:16] + "…"), ("batch", batch_id)),
+            on_error=self._on_refusable_error)
+
+    def draw_dialog(self) -> DrawDialog | None:
+        d = self.overview.detail
+        if d is None or d.status != "locked":
+            return None
+        dialog = DrawDialog(d.name, d.randomness_kind or "", announcement=d.announcement,
+                            commitment=d.seed_commitment or "", parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        kind = d.randomness_kind
+        dialog.accepted.connect(lambda: self.draw(sources=dialog.source_lines() if kind == "rfc3797" else None,
+                                                  seed=dialog.seed_text() if kind == "seed" else None))
+        dialog.open()
+        return dialog
+
+    def draw(self, *, sources: Sequence[str] | None = None, seed: str | None = None) -> None:
+        batch_id, db, actor = self._batch_id, self._db, self._actor
+        if batch_id is None:
+            return
+        self._tasks.run_with_progress(
+            lambda progress, cancelled: draws.draw_batch(db, actor, batch_id, sources=sources, seed=seed,
+                                                         progress=progress, is_cancelled=cancelled),
+            title=self.tr("Drawing…"), parent=self, on_done=self._on_drawn, on_error=self._on_refusable_error)
+
+    def publish(self) -> None:
+        batch_id, db, actor = self._batch_id, self._db, self._actor
+        self._run(lambda: draws.publish_batch(db, actor, batch_id),
+                  lambda _when: self._after_change(self.tr("Published."), ("batch", batch_id)),
+                  self.tr("Batch not published"))
+
+    # exports and checks -----------------------------------------------------
+
+    def export_notice(self, path: Path, *, with_results: bool = False) -> None:
+        """Write the public notice (XLSX or PDF by the suffix of ``path``)."""
+        batch_id, db, lang, family = self._batch_id, self._db, self._lang, QApplication.font().family()
+        self._tasks.run_with_progress(
+            lambda progress, cancelled: exports.write_notice(db, batch_id, Path(path), lang=lang,
+                                                             with_results=with_results, font_family=family,
+                                                             progress=progress),
+            title=self.tr("Writing the public notice…"), parent=self,
+            on_done=self._on_file_written, on_error=lambda e: show_error(self, self.tr("Notice not written"), e))
+
+    def export_record(self, path: Path) -> None:
+        batch_id, db = self._batch_id, self._db
+        self._tasks.run_with_progress(lambda progress, cancelled: draws.export_record(db, batch_id, path),
+                                      title=self.tr("Writing the draw record…"), parent=self,
+                                      on_done=self._on_file_written,
+                                      on_error=lambda e: show_error(self, self.tr("Record not written"), e))
+
+    def verify(self) -> None:
+        batch_id, db = self._batch_id, self._db
+        self._tasks.run_with_progress(lambda progress, cancelled: draws.verify_batch(db, batch_id),
+                                      title=self.tr("Re-running the draw from its record…"), parent=self,
+                                      on_done=self._on_verified,
+                                      on_error=lambda e: show_error(self, self.tr("Draw not verified"), e))
+
+    def show_on_map(self) -> None:
+        window = self.window()
+        if self._batch_id is None or not hasattr(window, "page"):
+            return
+        page = window.page("map")
+        if hasattr(page, "show_draw_batch"):
+            window.select_workspace("map")
+            page.show_draw_batch(self._batch_id)
+
+    def show_ceremony_full_screen(self) -> CeremonyView | None:
+        data = self.ceremony.data
+        if data is None:
+            return None
+        view = CeremonyView()
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.setWindowTitle(data.title)
+        view.set_data(data)
+        view.showFullScreen()
+        return view
+
+    # visits ---------------------------------------------------------------
+
+    def selected_pick(self):
+        rows = self.picks_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.picks_model.pick(self.picks_proxy.mapToSource(rows[0]).row())
+
+    def open_results(self):
+        pick = self.selected_pick()
+        if pick is None or not pick.task_id:
+            return None
+        from .results_dialog import ResultsDialog
+
+        names = department_names(self.overview.detail, self._lang) if self.overview.detail else {}
+        dialog = ResultsDialog(self._db, self._tasks, self._actor, pick.task_id, self._lang,
+                               department_names=names, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.results_saved.connect(lambda _task: self.show_batch(self._batch_id))
+        dialog.open()
+        return dialog
+
+    def open_panorama(self) -> None:
+        pick, window = self.selected_pick(), self.window()
+        if pick is None or not hasattr(window, "page"):
+            return
+        page = window.page("entities")
+        if hasattr(page, "open_panorama"):
+            window.select_workspace("entities")
+            page.open_panorama(pick.entity_id)
+
+    # ---- internals ----------------------------------------------------------
+
+    def _run(self, fn: Callable[[], object], on_done: Callable[[object], None], failure: str) -> None:
+        self._tasks.run(fn, on_done=on_done, on_error=lambda e: show_error(self, failure, e), owner=self)
+
+    def _confirm(self, question: str, then: Callable[[], None]) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Please confirm"), question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("drawConfirmBox")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(then)
+        box.open()
+        return box
+
+    def _open_editor(self, plan_id: int, batch_id: int | None, form) -> None:
+        db = self._db
+
+        def opened(departments) -> None:
+            editor = BatchEditor(departments, self._reference, self._lang, form, self)
+            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            editor.accepted.connect(lambda: self.save_batch(editor.form(), plan_id=plan_id, batch_id=batch_id))
+            editor.open()
+
+        self._run(lambda: departments_with_matters(db), opened, self.tr("Departments not loaded"))
+
+    def _after_change(self, message: str, select: tuple[str, int] | None) -> None:
+        self.message_bar.show_message(message, kind="success")
+        db = self._db
+        self._run(lambda: draws.list_plans(db), lambda plans: self._on_plans_loaded(plans, select),
+                  self.tr("Plans not loaded"))
+
+    def _sync_plan_buttons(self, plan_id: int | None) -> None:
+        plan = next((p for p in self.tree.plans() if p.id == plan_id), None)
+        self.new_batch_button.setEnabled(plan is not None)
+        self.discard_plan_button.setEnabled(plan is not None and all(b.status == "draft" for b in plan.batches))
+
+    def _sync_tabs(self, status: str | None) -> None:
+        drawn = status in ("drawn", "published")
+        self.tabs.setTabEnabled(1, drawn)
+        self.tabs.setTabEnabled(2, drawn)
+        if not drawn:
+            self.tabs.setCurrentIndex(0)
+        self.results_button.setEnabled(drawn)
+
+    def _load_picks(self, batch_id: int, *, reveal: bool = False) -> None:
+        db = self._db
+
+        def loaded(picks) -> None:
+            if batch_id != self._batch_id or self.overview.detail is None:
+                return
+            self._picks = picks
+            detail = self.overview.detail
+            self.picks_model.set_picks(picks, department_names(detail, self._lang), self._reference, self._lang)
+            self.picks_view.resizeColumnsToContents()
+            self.ceremony.set_data(ceremony_data(self._ceremony_title(detail), detail, picks, self._reference,
+                                                 self._lang), reveal=reveal)
+            self.picks_loaded.emit(picks)
+
+        self._run(lambda: draws.drawn_picks(db, batch_id), loaded, self.tr("Drawn entities not loaded"))
+
+    def _ceremony_title(self, d) -> str:
+        return f"{d.plan_name} · {d.name}"
+
+    # ---- slots --------------------------------------------------------------
+
+    def _on_reference_loaded(self, reference: EntityReference) -> None:
+        self._reference = reference
+
+    def _on_plans_loaded(self, plans, select: tuple[str, int] | None = None) -> None:
+        self.tree.set_plans(plans)
+        if select is not None:
+            self.tree.select(*select, notify=False)
+        self._sync_plan_buttons(self.tree.current_plan_id())
+        self.show_batch(self.tree.current_batch_id())
+        self.plans_loaded.emit(plans)
+
+    def _on_batch_loaded(self, batch_id: int, detail) -> None:
+        if batch_id != self._batch_id:
+            return  # another batch was chosen meanwhile
+        self.overview.set_detail(detail)
+        self._sync_tabs(detail.status)
+        if detail.status in ("drawn", "published"):
+            reveal = self._reveal == batch_id
+            self._reveal = None
+            if reveal:
+                self.tabs.setCurrentIndex(1)
+            self._load_picks(batch_id, reveal=reveal)
+        self.batch_loaded.emit(detail)
+
+    def _on_checked(self, problems) -> None:
+        self.overview.set_problems(problems)
+        self.checked.emit(problems)
+
+    def _on_refusable_error(self, error: BaseException) -> None:
+        if isinstance(error, DrawRefused):
+            self.overview.set_problems(list(error.problems))
+            self.tabs.setCurrentIndex(0)
+            self.message_bar.show_message("；".join(in_language(p.message, self._lang) for p in error.problems),
+                                          kind="error")
+            return
+        show_error(self, self.tr("Not done"), error)
+
+    def _on_drawn(self, result) -> None:
+        batch_id = result.batch_id
+        self.message_bar.show_message(
+            self.tr("Drawn: %1 entities, %2 inspection tasks (%3 joined to other visits). Results are due by %4.")
+            .replace("%1", f"{len(result.picks):,}").replace("%2", f"{result.tasks_created:,}")
+            .replace("%3", f"{result.tasks_merged:,}").replace("%4", result.results_due.isoformat()), kind="success")
+        self._reveal = batch_id  # the ceremony shows the picks one by one once they are loaded
+        self.drawn.emit(result)
+        db = self._db
+        self._run(lambda: draws.list_plans(db), lambda plans: self._on_plans_loaded(plans, ("batch", batch_id)),
+                  self.tr("Plans not loaded"))
+
+    def _on_file_written(self, path) -> None:
+        self.message_bar.show_message(self.tr("Saved %1.").replace("%1", str(path)), kind="success")
+        self.file_written.emit(str(path))
+
+    def _on_verified(self, report) -> None:
+        self.verified.emit(report)
+        if report.ok:
+            self.message_bar.show_message(self.tr("Verified: re-running the record gives exactly what was drawn."),
+                                          kind="success")
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("The draw does not verify"),
+                          self.tr("Re-running the record does not give what is stored:"),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("drawVerifyFailed")
+        box.setDetailedText("\n".join(report.problems))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _on_overview_action_requested(self, key: str) -> None:
+        d = self.overview.detail
+        if d is None:
+            return
+        if key == "discard":
+            self._confirm(self.tr("Discard the draft batch “%1”?").replace("%1", d.name),
+                          lambda: self.discard_batch(d.id))
+        elif key == "publish":
+            self._confirm(self.tr("Publish the notice of “%1”? The list becomes public; results must follow by %2.")
+                          .replace("%1", d.name).replace("%2", d.results_due.isoformat() if d.results_due else "—"),
+                          self.publish)
+        elif key in ("notice_xlsx", "notice_pdf", "results_xlsx", "results_pdf", "record"):
+            path = exports.ask_path(self, key, d)
+            if path is None:
+                return
+            if key == "record":
+                self.export_record(path)
+            else:
+                self.export_notice(path, with_results=key.startswith("results"))
+        else:
+            {"edit": self.edit_batch_dialog, "check": self.check, "lock": self.lock_dialog,
+             "draw": self.draw_dialog, "verify": self.verify, "map": self.show_on_map}[key]()
+
+    def retranslate_ui(self) -> None:
+        self.new_plan_button.setText(self.tr("New plan…"))
+        self.new_batch_button.setText(self.tr("New batch…"))
+        self.discard_plan_button.setText(self.tr("Discard plan…"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.tabs.setTabText(0, self.tr("Batch"))
+        self.tabs.setTabText(1, self.tr("Ceremony"))
+        self.tabs.setTabText(2, self.tr("Visits and results"))
+        self.wall_button.setText(self.tr("Show full screen (for the wall)"))
+        self.picks_filter.setPlaceholderText(self.tr("Filter by entity, USCC, place or inspector"))
+        self.results_button.setText(self.tr("Record results…"))
+        self.panorama_button.setText(self.tr("Open panorama"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._lang = current_language(QCoreApplication.instance())
+            self.overview.set_language(self._lang)
+            self.retranslate_ui()
+            if self._batch_id is not None:
+                self.show_batch(self._batch_id)
+        super().changeEvent(event)
