@@ -2,6 +2,7 @@
 that block it, the per-class statistics (internal users only) and the actions its state allows."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Sequence
@@ -194,7 +195,11 @@ class BatchOverview(QScrollArea):
             rows.append((self.tr("Inspection tasks"), self.tr("%1 done of %2").replace("%1", f"{d.tasks_done:,}")
                          .replace("%2", f"{d.task_count:,}")))
         if d.results_due is not None:
-            rows.append((self.tr("Results to be published by"), d.results_due.isoformat()))
+            due = d.results_due.isoformat()
+            if d.results_due < dt.date.today() and d.tasks_done < d.task_count:
+                due += " <b style='color:#b3261e'>" + html.escape(self.tr("overdue: %1 inspections without results")
+                                                                  .replace("%1", f"{d.task_count - d.tasks_done:,}")) + "</b>"
+            rows.append((self.tr("Results to be published by"), due))
         return _table(rows)
 
     def _public_html(self, d: BatchDetail) -> str:

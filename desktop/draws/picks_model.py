@@ -53,9 +53,9 @@ def ceremony_data(title: str, detail: BatchDetail, picks: Sequence[DrawnPick], r
 
 
 class PicksModel(QAbstractTableModel):
-    """One row per drawn entity: pick order, entity, USCC, place, task, class (internal users only), team."""
+    """One row per drawn entity: pick order, entity, team, task, place, USCC, class (internal users only)."""
 
-    COLUMNS = ("order", "entity", "uscc", "place", "task", "stratum", "team")
+    COLUMNS = ("order", "entity", "team", "task", "place", "uscc", "stratum")
 
     def __init__(self, *, show_risk: bool, parent=None) -> None:
         super().__init__(parent)
@@ -96,6 +96,8 @@ class PicksModel(QAbstractTableModel):
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in ("entity", "place"):
             return pick.address
+        if role == Qt.ItemDataRole.ToolTipRole and column == "team":
+            return team_text(pick.team, self._names, self._lang)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "order":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -109,5 +111,5 @@ class PicksModel(QAbstractTableModel):
             "order": translate("DrawPicks", "No."), "entity": translate("DrawPicks", "Entity"),
             "uscc": translate("DrawPicks", "USCC"), "place": translate("DrawPicks", "Town / village"),
             "team": translate("DrawPicks", "Team"), "task": translate("DrawPicks", "Task"),
-            "stratum": translate("DrawPicks", "Risk class (internal)"),
+            "stratum": translate("DrawPicks", "Class"),
         }[self.columns()[section]]

@@ -134,7 +134,7 @@ class DrawsWorkspace(QWidget):
         splitter.addWidget(self.tree)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([460, 900])
+        splitter.setSizes([400, 1000])
         self.message_bar = MessageBar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
@@ -434,12 +434,19 @@ class DrawsWorkspace(QWidget):
             self._picks = picks
             detail = self.overview.detail
             self.picks_model.set_picks(picks, department_names(detail, self._lang), self._reference, self._lang)
-            self.picks_view.resizeColumnsToContents()
+            self._size_pick_columns()
             self.ceremony.set_data(ceremony_data(self._ceremony_title(detail), detail, picks, self._reference,
                                                  self._lang), reveal=reveal)
             self.picks_loaded.emit(picks)
 
         self._run(lambda: draws.drawn_picks(db, batch_id), loaded, self.tr("Drawn entities not loaded"))
+
+    def _size_pick_columns(self) -> None:
+        """Widths that show entity, team and task first; the last column takes the rest."""
+        widths = {"order": 52, "entity": 220, "team": 320, "task": 84, "place": 180, "uscc": 172}
+        for column, key in enumerate(self.picks_model.columns()):
+            if key in widths:
+                self.picks_view.setColumnWidth(column, widths[key])
 
     def _ceremony_title(self, d) -> str:
         return f"{d.plan_name} · {d.name}"

@@ -143,6 +143,10 @@
         <translation>%1 done of %2</translation>
     </message>
     <message>
+        <source>overdue: %1 inspections without results</source>
+        <translation>overdue: %1 inspections without results</translation>
+    </message>
+    <message>
         <source>Results to be published by</source>
         <translation>Results to be published by</translation>
     </message>
@@ -530,8 +534,8 @@
         <translation>Task</translation>
     </message>
     <message>
-        <source>Risk class (internal)</source>
-        <translation>Risk class (internal)</translation>
+        <source>Class</source>
+        <translation type="unfinished">Class</translation>
     </message>
 </context>
 <context>

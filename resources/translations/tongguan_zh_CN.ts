@@ -143,6 +143,10 @@
         <translation>已完成 %1 / %2</translation>
     </message>
     <message>
+        <source>overdue: %1 inspections without results</source>
+        <translation>已超期：%1 项检查尚无结果</translation>
+    </message>
+    <message>
         <source>Results to be published by</source>
         <translation>结果公示期限</translation>
     </message>
@@ -530,8 +534,8 @@
         <translation>任务</translation>
     </message>
     <message>
-        <source>Risk class (internal)</source>
-        <translation>风险类别（内部）</translation>
+        <source>Class</source>
+        <translation>类别</translation>
     </message>
 </context>
 <context>

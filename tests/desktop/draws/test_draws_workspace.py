@@ -183,3 +183,21 @@ def test_department_users_see_no_risk_statistics(make_workspace, entities_db, qt
     _new_batch(ws, qtbot, entities_db)
     assert not ws.overview.strata_box.isVisibleTo(ws)
     assert "stratum" not in ws.picks_model.columns()
+
+
+def test_results_past_their_deadline_are_flagged(console_app, entities_db, qtbot):  # noqa: F811
+    from dataclasses import replace
+
+    from desktop.draws.batch_overview import BatchOverview
+
+    from ...core.services_draws.helpers import batch, lock_and_draw, plan
+
+    b = batch(entities_db, plan(entities_db))
+    lock_and_draw(entities_db, b)
+    detail = draws.batch_detail(entities_db, b)
+    overview = BatchOverview(show_risk=True, read_only=False, lang="zh_CN")
+    qtbot.addWidget(overview)
+    overview.set_detail(detail)
+    assert "超期" not in overview.facts.text()  # due in 2027
+    overview.set_detail(replace(detail, results_due=dt.date(2026, 1, 5)))
+    assert f"已超期：{detail.task_count:,} 项" in overview.facts.text()

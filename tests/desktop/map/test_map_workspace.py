@@ -144,3 +144,27 @@ def test_tiles_come_from_the_configured_server_only(console_app, console_context
         assert workspace.view.guard.blocked() == []
         workspace.view.shutdown()
         tasks.wait_idle()
+
+
+def test_a_batch_shown_from_the_draws_workspace_is_overlaid(map_window, entities_db, qtbot):
+    from core.draws import commit, new_seed
+    from core.services import draws
+
+    from ...core.services_draws.helpers import batch, plan
+
+    workspace, painted = ready(qtbot, map_window)
+    b = batch(entities_db, plan(entities_db))
+    seed = new_seed()
+    draws.lock_batch(entities_db, "planner", b, randomness_kind="seed", seed_commitment=commit(seed))
+    drawn = draws.draw_batch(entities_db, "planner", b, seed=seed)
+    page = map_window.page("draws")
+    map_window.select_workspace("draws")
+    qtbot.waitUntil(lambda: page.select_batch(b), timeout=20000)
+    qtbot.waitUntil(lambda: page.overview.detail is not None and page.overview.detail.id == b, timeout=20000)
+    page.overview.buttons["map"].click()
+    assert map_window.current_workspace() == "map"
+    qtbot.waitUntil(lambda: workspace.panel.batch_combo.currentData() == b, timeout=20000)
+    qtbot.waitUntil(lambda: len((workspace.controller.last_payload.get("overlays") or {}).get("draw", {}).get("id", []))
+                    == len(drawn.picks), timeout=20000)
+    ids = set(workspace.controller.last_payload["overlays"]["draw"]["id"])
+    assert ids == {p.entity_id for p in drawn.picks}
