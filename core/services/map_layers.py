@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
+from core.clues import CLOSED_STATES
 from core.db.database import Database
 from core.db.models import (
     Case,
     CaseStatus,
     Clue,
-    ClueState,
     Commitment,
     CommitmentVerification,
     DrawBatch,
@@ -32,7 +32,7 @@ from core.db.models import (
     Village,
 )
 
-CLOSED_CLUE_STATES = (ClueState.CLOSED, ClueState.DUPLICATE, ClueState.TRANSFERRED)
+CLOSED_CLUE_STATES = tuple(sorted(CLOSED_STATES))  # core.clues: closed and duplicate end a clue
 
 
 @dataclass(frozen=True)

@@ -30,11 +30,12 @@ from core.db.models import (
     Village,
     entity_tags,
 )
+from core.clues import OPEN_STATES
 from core.errors import NotFound
 
 from .tagging import TagInfo
 
-OPEN_CLUE_STATES = ("received", "assigned", "claimed", "handling", "fed_back", "reopened", "transferred")
+OPEN_CLUE_STATES = tuple(sorted(OPEN_STATES))  # on someone's clock (core.clues)
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,26 @@ Usage::
 Years come from administrator schedule files, else the ``chinesecalendar`` package, else
 are computed provisionally from the statutory holidays (flagged ``official=False``).
 """
+import functools
+
 from core.workdays.calendar import DayCount, DueDate, WorkdayCalendar
 from core.workdays.schedule_file import YearSchedule, load_schedules, parse_schedule, read_schedule_file
 from core.workdays.statutory import lunar_new_year, qingming, statutory_holidays
 from core.workdays.year_table import YearSource
 
+
+
+@functools.lru_cache(maxsize=1)
+def default_calendar() -> WorkdayCalendar:
+    """The working-day calendar with the administrator's schedule files (one per process)."""
+    from core.paths import calendar_schedule_dir
+
+    return WorkdayCalendar([calendar_schedule_dir()])
+
+
 __all__ = [
     "DayCount",
+    "default_calendar",
     "DueDate",
     "WorkdayCalendar",
     "YearSchedule",

@@ -8,7 +8,7 @@ import sys
 from core.errors import DatabaseUnavailable, TongguanError
 
 from . import data_commands as data
-from . import draw_commands, map_commands
+from . import clue_commands, draw_commands, map_commands
 from . import gui_commands as gui
 from .output import fail
 
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     map_commands.add_parser(sub, common)
     draw_commands.add_parser(sub, common)
+    clue_commands.add_parser(sub, common)
     return parser
 
 

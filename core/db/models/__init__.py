@@ -1,7 +1,7 @@
 """All Tongguan tables; importing this module registers them on ``Base.metadata``."""
 from .audit import AuditEntry
 from .base import Base
-from .clues import Case, Clue, ClueEvent
+from .clues import Case, Clue, ClueAttachment, ClueEvent, RoutingRule
 from .draws import (
     BatchDepartment,
     DrawBatch,
@@ -22,7 +22,7 @@ from .wall import WallView
 
 __all__ = [
     "AppMeta", "AuditEntry", "Base", "BatchDepartment", "Case", "ChecklistItem", "Clue",
-    "ClueEvent", "Commitment", "CommitmentVerification", "Department", "DrawBatch",
+    "ClueAttachment", "ClueEvent", "RoutingRule", "Commitment", "CommitmentVerification", "Department", "DrawBatch",
     "DrawPlan", "DrawRecord", "DrawTeamMember", "DrawnObject", "EntityRecord", "Industry",
     "InspectionResult", "InspectionTask", "Inspector", "InspectorConflict",
     "MarketEntity", "NotificationPush", "RegulatoryMatter", "Role", "Tag", "Town",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, str_enum
@@ -30,6 +30,8 @@ class Clue(Base):
     due_on: Mapped[dt.date | None]
     closed_at: Mapped[dt.datetime | None]
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("clues.id"))
+    # Where the clue came from outside (an Open311 service_request_id, a hotline ticket).
+    source_ref: Mapped[str | None] = mapped_column(String(64), index=True)
 
     __table_args__ = (
         Index("ix_clues_state_due_on", "state", "due_on"),
@@ -64,3 +66,35 @@ class Case(Base):
     decision_due: Mapped[dt.date]
     decided_on: Mapped[dt.date | None]
     status: Mapped[CaseStatus] = mapped_column(str_enum(CaseStatus, "case_status"))
+
+
+class ClueAttachment(Base):
+    """A file kept with a clue (photo, complaint letter): stored in the database with the
+    record, so a shared server keeps it for every workstation, with its SHA-256."""
+
+    __tablename__ = "clue_attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clue_id: Mapped[int] = mapped_column(ForeignKey("clues.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[dt.datetime]
+    added_by: Mapped[str] = mapped_column(String(60))
+
+
+class RoutingRule(Base):
+    """Which department a clue goes to, by matter, industry and town (any may be blank:
+    a blank matches everything). The most specific matching rule wins; without one the
+    matter's own department is responsible. Administrators edit the rules."""
+
+    __tablename__ = "routing_rules"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    matter_id: Mapped[int | None] = mapped_column(ForeignKey("regulatory_matters.id"))
+    industry_code: Mapped[str | None] = mapped_column(ForeignKey("industries.code"))
+    town_code: Mapped[str | None] = mapped_column(ForeignKey("towns.code"))
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+    __table_args__ = (UniqueConstraint("matter_id", "industry_code", "town_code"),)

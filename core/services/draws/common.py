@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable, Mapping
 
 from sqlalchemy import select
@@ -11,7 +10,7 @@ from sqlalchemy.orm import Session
 from core.db.models import DrawBatch, DrawRecord, DrawStatus
 from core.draws import STRATA, SamplingRule
 from core.errors import Cancelled, NotFound, ValidationError
-from core.workdays import WorkdayCalendar
+from core.workdays import WorkdayCalendar, default_calendar  # noqa: F401 - re-exported
 
 # 企业信息公示暂行条例: inspection results are published within 20 working days.
 RESULTS_WORKING_DAYS = 20
@@ -28,14 +27,6 @@ POOL_FILTER_KEYS = ("town_codes", "village_codes", "industry_codes", "entity_typ
                     "risk_classes", "tag_ids", "entity_ids")
 AVOIDANCE_KEYS = ("declared_conflicts", "last_inspection", "same_village")
 DEFAULT_AVOIDANCE = {"declared_conflicts": True, "last_inspection": True, "same_village": False}
-
-
-@functools.lru_cache(maxsize=1)
-def default_calendar() -> WorkdayCalendar:
-    """The working-day calendar with the administrator's schedule files."""
-    from core.paths import calendar_schedule_dir
-
-    return WorkdayCalendar([calendar_schedule_dir()])
 
 
 Progress = Callable[[float, str], None]

@@ -1,0 +1,292 @@
+"""Clues in the public Open311 GeoReport v2 vocabulary, so town and hotline systems can
+exchange them: a JSON array of service requests.
+
+Standard fields: service_request_id, status (open/closed), status_notes, service_name,
+service_code (the matter code), description, agency_responsible, requested_datetime,
+updated_datetime, expected_datetime (the handling deadline, end of that day in Beijing
+time), address, address_id (the grid village), lat, long. What GeoReport has no word for
+(our state, source, USCC, the department's code, the duplicate's original) travels in
+``extended_attributes``, as GeoReport allows, so our own export comes back whole.
+
+An import is all or nothing: every request is checked first and one bad request refuses
+the file, naming the request and the field.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from core import uscc as uscc_codes
+from core.clues.states import CLOSED_STATES
+from core.db.database import Database
+from core.db.models import (
+    Clue,
+    ClueEvent,
+    ClueSource,
+    ClueState,
+    Department,
+    MarketEntity,
+    RegulatoryMatter,
+    Village,
+)
+from core.db.models.base import utcnow
+from core.errors import InvalidUSCC, ValidationError
+from core.jsonfile import read_json_file
+from core.workdays import default_calendar
+
+from .common import HANDLING_WORKING_DAYS, new_ref, record_step
+from .routing import route
+
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+EXT = "extended_attributes"
+
+
+def _when(value: dt.datetime) -> str:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value.astimezone(BEIJING).isoformat(timespec="seconds")
+
+
+def _request(c: Clue, events: list[ClueEvent], matters: dict, departments: dict, entities: dict,
+             villages: dict, refs: dict[int, str]) -> dict:
+    last = events[-1] if events else None
+    matter = matters.get(c.matter_id)
+    dept = departments.get(c.department_id)
+    entity = entities.get(c.entity_id)
+    return {
+        "service_request_id": c.source_ref or c.ref_no,
+        "status": "closed" if c.state in CLOSED_STATES else "open",
+        "status_notes": last.note if last else "",
+        "service_name": matter.name_zh if matter else "",
+        "service_code": matter.code if matter else "",
+        "description": c.description,
+        "agency_responsible": dept.name_zh if dept else "",
+        "service_notice": "",
+        "requested_datetime": _when(c.received_at),
+        "updated_datetime": _when(last.at if last else c.received_at),
+        "expected_datetime": (dt.datetime.combine(c.due_on, dt.time(23, 59, 59), BEIJING).isoformat()
+                              if c.due_on else None),
+        "address": entity.address if entity else (villages[c.source_village_code].name_zh
+                                                  if c.source_village_code in villages else ""),
+        "address_id": c.source_village_code or "",
+        "zipcode": "",
+        "lat": c.lat,
+        "long": c.lng,
+        "media_url": "",
+        EXT: {"ref_no": c.ref_no, "source": c.source.value, "state": c.state.value,
+              "uscc": entity.uscc if entity else None, "agency_code": dept.code if dept else None,
+              "duplicate_of": refs.get(c.duplicate_of_id), "source_ref": c.source_ref},
+    }
+
+
+def export_requests(db: Database, clue_ids: Iterable[int] | None = None) -> list[dict]:
+    """The clues (all, or ``clue_ids``) as GeoReport v2 service requests, oldest first."""
+    with db.sessions() as s:
+        stmt = select(Clue).order_by(Clue.received_at, Clue.id)
+        if clue_ids is not None:
+            stmt = stmt.where(Clue.id.in_(list(clue_ids)))
+        clues = s.scalars(stmt).all()
+        ids = [c.id for c in clues]
+        events: dict[int, list[ClueEvent]] = {}
+        for chunk in range(0, len(ids), 900):
+            for e in s.scalars(select(ClueEvent).where(ClueEvent.clue_id.in_(ids[chunk:chunk + 900]))
+                               .order_by(ClueEvent.at, ClueEvent.id)):
+                events.setdefault(e.clue_id, []).append(e)
+        matters = {m.id: m for m in s.scalars(select(RegulatoryMatter))}
+        departments = {d.id: d for d in s.scalars(select(Department))}
+        villages = {v.code: v for v in s.scalars(select(Village))}
+        wanted = {c.entity_id for c in clues if c.entity_id}
+        entities: dict[int, MarketEntity] = {}
+        wanted_list = sorted(wanted)
+        for chunk in range(0, len(wanted_list), 900):
+            entities.update({e.id: e for e in s.scalars(select(MarketEntity).where(
+                MarketEntity.id.in_(wanted_list[chunk:chunk + 900])))})
+        originals = sorted({c.duplicate_of_id for c in clues if c.duplicate_of_id})
+        refs: dict[int, str] = {}
+        if originals:
+            refs = {i: ref for i, ref in s.execute(select(Clue.id, Clue.ref_no).where(Clue.id.in_(originals)))}
+        return [_request(c, events.get(c.id, []), matters, departments, entities, villages, refs) for c in clues]
+
+
+def export_open311(db: Database, path: str | Path, clue_ids: Iterable[int] | None = None) -> int:
+    """Write the requests to ``path`` (JSON, UTF-8) atomically; returns how many."""
+    requests = export_requests(db, clue_ids)
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        tmp.write_text(json.dumps(requests, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return len(requests)
+
+
+# ---- import -------------------------------------------------------------------------
+
+
+def _time(value: Any, where: str, *, required: bool = True) -> dt.datetime | None:
+    if value in (None, ""):
+        if required:
+            raise ValidationError("缺少时间 (a date-time is required)", where=where)
+        return None
+    try:
+        when = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        raise ValidationError(f"不是 ISO 8601 时间 (not an ISO 8601 date-time): {value!r}", where=where) from None
+    return when if when.tzinfo else when.replace(tzinfo=BEIJING)
+
+
+class _Lookups:
+    def __init__(self, s) -> None:
+        self.matters = {m.code: m for m in s.scalars(select(RegulatoryMatter))}
+        departments = list(s.scalars(select(Department)))
+        self.dept_by_code = {d.code: d for d in departments}
+        self.dept_by_name = {d.name_zh: d for d in departments} | {d.name_en: d for d in departments}
+        self.villages = {v.code: v for v in s.scalars(select(Village))}
+        self.known_refs = set(s.scalars(select(Clue.ref_no))) | set(s.scalars(
+            select(Clue.source_ref).where(Clue.source_ref.is_not(None))))
+        self.session = s
+
+
+def _parse(n: int, r: Any, look: _Lookups) -> dict | None:
+    """The clue fields of request ``n``; None when it is already here; ValidationError naming the field."""
+    if not isinstance(r, dict):
+        raise ValidationError("每个请求须是 JSON 对象 (each request is a JSON object)", where=f"request {n}")
+    rid = str(r.get("service_request_id") or "").strip()
+    here = f"request {n} ({rid or 'no id'})"
+    if not rid:
+        raise ValidationError("缺少 service_request_id (service_request_id is required)", where=here)
+    ext = r.get(EXT) or {}
+    if not isinstance(ext, dict):
+        raise ValidationError(f"{EXT} 须是对象 (must be an object)", where=f"{here}: {EXT}")
+    ref_no = str(ext.get("ref_no") or "").strip() or None
+    if rid in look.known_refs or (ref_no and ref_no in look.known_refs):
+        return None
+    status = r.get("status")
+    if status not in ("open", "closed"):
+        raise ValidationError(f"status 须为 open 或 closed，不是 {status!r} (status must be open or closed)",
+                              where=f"{here}: status")
+    description = str(r.get("description") or "").strip()
+    if not description:
+        raise ValidationError("缺少 description (description is required)", where=f"{here}: description")
+    code = r.get("service_code") or None
+    matter = look.matters.get(code) if code else None
+    if code and matter is None:
+        raise ValidationError(f"未知的 service_code {code!r} (not a matter code)", where=f"{here}: service_code")
+    agency = ext.get("agency_code") or None
+    dept = look.dept_by_code.get(agency) if agency else look.dept_by_name.get(r.get("agency_responsible") or "")
+    if (agency or r.get("agency_responsible")) and dept is None:
+        raise ValidationError(f"未知的部门 {agency or r.get('agency_responsible')!r} (unknown agency)",
+                              where=f"{here}: agency_responsible")
+    entity = None
+    if ext.get("uscc"):
+        try:
+            compact = uscc_codes.validate(str(ext["uscc"]))
+        except InvalidUSCC as error:
+            raise ValidationError(error.message, where=f"{here}: uscc") from None
+        entity = look.session.scalar(select(MarketEntity).where(MarketEntity.uscc == compact))
+        if entity is None:
+            raise ValidationError(f"没有统一社会信用代码为 {compact} 的市场主体 (no such entity)", where=f"{here}: uscc")
+    village = r.get("address_id") or None
+    if village and village not in look.villages:
+        raise ValidationError(f"未知的村社代码 {village!r} (unknown village)", where=f"{here}: address_id")
+    lat, lng = r.get("lat"), r.get("long")
+    try:
+        lat = None if lat in (None, "") else float(lat)
+        lng = None if lng in (None, "") else float(lng)
+    except (TypeError, ValueError):
+        raise ValidationError(f"lat/long 须为数值 (not numbers): {lat!r}, {lng!r}", where=f"{here}: lat") from None
+    if lat is not None and (lng is None or not (-90 <= lat <= 90 and -180 <= lng <= 180)):
+        raise ValidationError(f"位置无效 (not a position): {lat}, {lng}", where=f"{here}: lat")
+    if entity is None and lat is None and village is None:
+        raise ValidationError("须有市场主体、位置或村社之一 (needs an entity, a position or a village)",
+                              where=f"{here}: lat")
+    source = ext.get("source") or "hotline"
+    state = ext.get("state") or ("closed" if status == "closed" else None)
+    try:
+        ClueSource(source)
+        if state is not None:
+            ClueState(state)
+    except ValueError as error:
+        raise ValidationError(str(error), where=f"{here}: {EXT}") from None
+    expected = _time(r.get("expected_datetime"), f"{here}: expected_datetime", required=False)
+    return {"rid": rid, "ref_no": ref_no, "source_ref": ext.get("source_ref", rid if not ref_no else None),
+            "source": source, "state": state, "matter": matter, "dept": dept, "entity": entity,
+            "village": village, "lat": lat, "lng": lng, "description": description,
+            "requested": _time(r.get("requested_datetime"), f"{here}: requested_datetime"),
+            "updated": _time(r.get("updated_datetime"), f"{here}: updated_datetime", required=False),
+            "expected": expected.astimezone(BEIJING).date() if expected else None,
+            "notes": str(r.get("status_notes") or ""), "duplicate_of": ext.get("duplicate_of") or None}
+
+
+def import_open311(db: Database, actor: str, path: str | Path) -> tuple[int, int]:
+    """Import the requests of ``path``; returns (imported, already here). All or nothing."""
+    data = read_json_file(path, error=ValidationError)
+    if isinstance(data, dict) and isinstance(data.get("service_requests"), list):
+        data = data["service_requests"]
+    if not isinstance(data, list):
+        raise ValidationError("Open311 文件须是服务请求数组 (an Open311 file is a JSON array of service requests)",
+                              where=str(path))
+    calendar = default_calendar()
+    with db.uow(actor) as uow:
+        s = uow.session
+        look = _Lookups(s)
+        parsed = []
+        for n, r in enumerate(data, start=1):
+            try:
+                parsed.append(_parse(n, r, look))
+            except ValidationError as error:
+                raise ValidationError(error.message, where=f"{path}: {error.where}") from None
+        fresh = [p for p in parsed if p is not None]
+        for p in fresh:
+            _store(uow, p, calendar)
+        _link_duplicates(s, fresh, path)
+        uow.audit("clue.import.open311", "file", str(path), after={"imported": len(fresh),
+                                                                  "already_here": len(parsed) - len(fresh)})
+        uow.commit()
+    return len(fresh), len(parsed) - len(fresh)
+
+
+def _store(uow, p: dict, calendar) -> None:
+    s = uow.session
+    entity, village = p["entity"], p["village"]
+    vrow = s.get(Village, village) if village else None
+    dept = p["dept"].id if p["dept"] else route(
+        s, p["matter"].id if p["matter"] else None, entity.industry_code if entity else None,
+        entity.town_code if entity else (vrow.town_code if vrow else None))
+    state = ClueState(p["state"]) if p["state"] else (ClueState.ASSIGNED if dept else ClueState.RECEIVED)
+    received = p["requested"].astimezone(dt.timezone.utc)
+    due = p["expected"] or calendar.add_working_days(received.date(), HANDLING_WORKING_DAYS[p["source"]]).date
+    clue = Clue(ref_no=p["ref_no"] or new_ref("XS", received.date()), source=ClueSource(p["source"]),
+                source_village_code=village or (entity.village_code if entity else None),
+                entity_id=entity.id if entity else None,
+                lat=p["lat"] if p["lat"] is not None else (entity.lat if entity else vrow.lat),
+                lng=p["lng"] if p["lng"] is not None else (entity.lng if entity else vrow.lng),
+                matter_id=p["matter"].id if p["matter"] else None, description=p["description"],
+                department_id=dept, state=state, received_at=received, due_on=due, source_ref=p["source_ref"])
+    s.add(clue)
+    s.flush()
+    updated = (p["updated"] or p["requested"]).astimezone(dt.timezone.utc)
+    if state in CLOSED_STATES:
+        clue.closed_at = updated
+    record_step(uow, clue, None, state.value, note=p["notes"], department_id=dept, at=updated or utcnow())
+
+
+def _link_duplicates(s, fresh: list[dict], path) -> None:
+    """Point imported duplicates at their originals (already here, or in the same file)."""
+    for p in fresh:
+        if not p["duplicate_of"]:
+            continue
+        original = s.scalar(select(Clue.id).where(Clue.ref_no == p["duplicate_of"]))
+        if original is None:
+            raise ValidationError(f"重复件的原始线索 {p['duplicate_of']} 不存在 (the original of a duplicate is "
+                                  f"missing)", where=f"{path}: request {p['rid']}: {EXT}.duplicate_of")
+        clue = s.scalar(select(Clue).where(Clue.ref_no == p["ref_no"])) if p["ref_no"] else None
+        if clue is not None:
+            clue.duplicate_of_id = original

@@ -1,0 +1,110 @@
+"""Moving a clue along its life, one allowed action at a time; refusals say what is allowed.
+
+Each step is one transaction: the clue's new state (and department), its event, a line on
+the entity's timeline and the audit entry. A case (立案) can be filed from a clue being
+handled; its decision is due 90 days after filing (行政处罚法 Art. 60).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from core.clues.states import CLOSED_STATES, action_for
+from core.db.database import Database
+from core.db.models import Case, CaseStatus, ClueState
+from core.db.models.base import utcnow
+from core.errors import ValidationError
+
+from .common import department_name, get_clue, new_ref, record_step
+
+CASE_DECISION_DAYS = 90  # 行政处罚法 Art. 60: natural days from filing
+RULE_CASE = "行政处罚法 第六十条：自立案之日起九十日内作出处理决定 (Art. 60: decide within 90 days of filing)"
+
+
+@dataclass(frozen=True)
+class Step:
+    clue_id: int
+    from_state: str
+    to_state: str
+    department_id: int | None
+
+
+def act(db: Database, actor: str, clue_id: int, action: str, *, note: str = "", department_id: int | None = None,
+        original_id: int | None = None) -> Step:
+    """Take ``action`` on clue ``clue_id`` (see core.clues.ACTIONS for what each needs)."""
+    note = (note or "").strip()
+    with db.uow(actor) as uow:
+        s = uow.session
+        clue = get_clue(s, clue_id, for_update=True)
+        rule = action_for(action, clue.state)
+        if rule.needs_note and not note:
+            raise ValidationError(f"“{rule.name_zh}”须写明原因或结果 ({rule.key!r} needs a reason or result in words)",
+                                  where="note")
+        if rule.needs_department and department_id is None:
+            raise ValidationError(f"“{rule.name_zh}”须指明部门 ({rule.key!r} needs a department: "
+                                  f"{'whose it is' if rule.key == 'return' else 'where it goes'})", where="department")
+        department_name(s, department_id)
+        if rule.key in ("return", "transfer") and department_id == clue.department_id:
+            raise ValidationError("退回或转办须指向另一个部门 (a return or transfer names another department)",
+                                  where="department")
+        if rule.needs_original:
+            original = get_clue(s, original_id) if original_id is not None else None
+            if original is None or original.id == clue.id or original.state == ClueState.DUPLICATE:
+                raise ValidationError("重复件须关联一条原始线索（不能是自身或另一条重复件） "
+                                      "(a duplicate links to an original clue, not itself or another duplicate)",
+                                      where="original")
+            clue.duplicate_of_id = original.id
+            note = note or f"与线索 {original.ref_no} 重复"
+        before = clue.state.value
+        clue.state = rule.target
+        if rule.key in ("assign", "transfer"):
+            clue.department_id = department_id
+        step_department = department_id if rule.needs_department else clue.department_id
+        now = utcnow()
+        clue.closed_at = now if rule.target in CLOSED_STATES else None
+        record_step(uow, clue, before, rule.target.value, note=note, department_id=step_department, at=now)
+        uow.commit()
+        return Step(clue.id, before, rule.target.value, clue.department_id)
+
+
+def file_case(db: Database, actor: str, clue_id: int, *, on: dt.date | None = None) -> int:
+    """File a case (立案) from a clue that is being handled; returns the case id."""
+    with db.uow(actor) as uow:
+        s = uow.session
+        clue = get_clue(s, clue_id, for_update=True)
+        if clue.state not in (ClueState.CLAIMED, ClueState.HANDLING):
+            raise ValidationError("只有已签收或处置中的线索才能立案 (only a claimed clue, or one being handled, "
+                                  "can become a case)", where="state")
+        if clue.entity_id is None or clue.department_id is None:
+            raise ValidationError("立案须先确定市场主体和承办部门 (a case needs the entity and the department)",
+                                  where="entity")
+        filed = on or utcnow().date()
+        case = Case(ref_no=new_ref("AJ", filed), clue_id=clue.id, entity_id=clue.entity_id,
+                    department_id=clue.department_id, filed_on=filed,
+                    decision_due=filed + dt.timedelta(days=CASE_DECISION_DAYS), status=CaseStatus.FILED)
+        s.add(case)
+        s.flush()
+        record_step(uow, clue, clue.state.value, clue.state.value, department_id=clue.department_id,
+                    note=f"已立案 {case.ref_no}，{case.decision_due.isoformat()} 前作出决定 ({RULE_CASE})")
+        uow.audit("case.file", "case", case.id, after={"clue_id": clue.id, "filed_on": filed.isoformat(),
+                                                       "decision_due": case.decision_due.isoformat()})
+        uow.commit()
+        return case.id
+
+
+def decide_case(db: Database, actor: str, case_id: int, *, on: dt.date | None = None) -> None:
+    """Record a filed case's decision."""
+    with db.uow(actor) as uow:
+        case = uow.session.get(Case, case_id, with_for_update=True)
+        if case is None:
+            raise ValidationError(f"案件 {case_id} 不存在 (case {case_id} does not exist)", where="case")
+        if case.status != CaseStatus.FILED:
+            raise ValidationError("只有已立案未决定的案件才能作出决定 (only a filed, undecided case can be decided)",
+                                  where="case")
+        decided = on or utcnow().date()
+        if decided < case.filed_on:
+            raise ValidationError("决定日期不能早于立案日期 (a decision cannot precede the filing)", where="date")
+        case.decided_on, case.status = decided, CaseStatus.DECIDED
+        uow.audit("case.decide", "case", case.id, after={"decided_on": decided.isoformat(),
+                                                         "late": decided > case.decision_due})
+        uow.commit()

@@ -1,0 +1,73 @@
+"""``tongguan clues``: exchange clues with town and hotline systems as Open311 GeoReport v2.
+
+``tongguan clues export --format open311 FILE.json`` writes every clue (or ``--state``
+open/closed ones) as a JSON array of service requests. ``tongguan clues import --format
+open311 FILE.json [--actor NAME]`` reads such a file: all of it or, when one request is
+bad, none of it (the error names the request and the field); requests already here are
+counted and skipped.
+"""
+from __future__ import annotations
+
+import argparse
+
+from core.errors import ConfigError, InvalidUSCC, NotFound, ValidationError
+
+from .output import emit_json, fail
+
+FORMATS = ("open311",)
+
+
+def add_parser(sub, common: argparse.ArgumentParser) -> None:
+    group = sub.add_parser("clues", help="clues and grid events").add_subparsers(
+        dest="clues_command", metavar="ACTION", required=True)
+    export = group.add_parser("export", parents=[common], help="write clues as Open311 GeoReport v2 requests")
+    export.add_argument("--format", choices=FORMATS, required=True)
+    export.add_argument("--state", choices=("all", "open", "closed"), default="all")
+    export.add_argument("file", metavar="FILE.json")
+    export.set_defaults(func=cmd_clues_export)
+    imp = group.add_parser("import", parents=[common], help="read Open311 GeoReport v2 requests as clues")
+    imp.add_argument("--format", choices=FORMATS, required=True)
+    imp.add_argument("--actor", default="cli", help="who the audit log names (default cli)")
+    imp.add_argument("file", metavar="FILE.json")
+    imp.set_defaults(func=cmd_clues_import)
+
+
+def cmd_clues_export(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from core.clues import CLOSED_STATES
+    from core.db.database import Database
+    from core.db.models import Clue
+    from core.services.clues import export_open311
+
+    db = Database.open(args.db)
+    ids = None
+    if args.state != "all":
+        closed = Clue.state.in_(CLOSED_STATES)
+        with db.sessions() as s:
+            ids = list(s.scalars(select(Clue.id).where(closed if args.state == "closed" else ~closed)))
+    try:
+        count = export_open311(db, args.file, ids)
+    except OSError as exc:
+        return fail(f"{args.file}: {exc}")
+    if args.json:
+        emit_json({"file": args.file, "format": args.format, "requests": count})
+    else:
+        print(f"{count:,} clues written to {args.file} (Open311 GeoReport v2)")
+    return 0
+
+
+def cmd_clues_import(args: argparse.Namespace) -> int:
+    from core.db.database import Database
+    from core.services.clues import import_open311
+
+    db = Database.open(args.db)
+    try:
+        imported, skipped = import_open311(db, args.actor, args.file)
+    except (ValidationError, NotFound, InvalidUSCC, ConfigError) as exc:
+        return fail(f"nothing imported: {exc}")
+    if args.json:
+        emit_json({"file": args.file, "imported": imported, "already_here": skipped})
+    else:
+        print(f"{imported:,} clues imported from {args.file}; {skipped:,} were already here")
+    return 0
