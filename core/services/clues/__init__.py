@@ -7,13 +7,14 @@ audited transaction that also writes the clue's event and a line on the entity's
 from .common import HANDLING_WORKING_DAYS, SOURCE_NAMES
 from .detail import ClueDetail, ClueStep, FileInfo, clue_detail
 from .intake import Attachment, NewClue, attach, attachment_content, create_clue
+from .listing import ClueFilter, ClueRow, count_clues, list_clues
 from .open311 import export_open311, export_requests, import_open311
 from .routing import Rule, delete_rule, list_rules, route, save_rule
 from .workflow import CASE_DECISION_DAYS, Step, act, decide_case, file_case
 
 __all__ = [
-    "CASE_DECISION_DAYS", "HANDLING_WORKING_DAYS", "SOURCE_NAMES", "Attachment", "ClueDetail", "ClueStep", "FileInfo",
-    "NewClue", "Rule", "Step", "act", "attach", "attachment_content", "clue_detail", "create_clue", "decide_case",
+    "CASE_DECISION_DAYS", "HANDLING_WORKING_DAYS", "SOURCE_NAMES", "Attachment", "ClueDetail", "ClueFilter", "ClueRow", "ClueStep", "FileInfo",
+    "NewClue", "Rule", "Step", "act", "attach", "attachment_content", "clue_detail", "count_clues", "list_clues", "create_clue", "decide_case",
     "delete_rule", "export_open311", "export_requests", "file_case", "import_open311", "list_rules", "route",
     "save_rule",
 ]

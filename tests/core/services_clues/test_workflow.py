@@ -174,3 +174,18 @@ def test_files_are_kept_with_the_clue(demo_db, tmp_path):
     assert clues.attachment_content(demo_db, files[0].id) == ("现场照片.jpg", photo.read_bytes())
     with pytest.raises(ValidationError, match="cannot be read"):
         clues.Attachment.from_file(tmp_path / "missing.pdf")
+
+
+def test_the_list_filters_by_state_department_overdue_and_text(demo_db):
+    c = _new(demo_db, description="仓库存放疑似危险化学品（列表测试）")
+    detail = clues.clue_detail(demo_db, c)
+    rows = clues.list_clues(demo_db, clues.ClueFilter(text="列表测试"))
+    assert [r.id for r in rows] == [c] and rows[0].state == "assigned" and not rows[0].closed
+    assert clues.count_clues(demo_db, clues.ClueFilter(text="列表测试", department_id=detail.department_id)) == 1
+    assert clues.count_clues(demo_db, clues.ClueFilter(text="列表测试", states=("closed",))) == 0
+    assert clues.count_clues(demo_db, clues.ClueFilter(text="列表测试", overdue_on=detail.due_on)) == 0
+    assert clues.count_clues(demo_db, clues.ClueFilter(text="列表测试",
+                                                       overdue_on=detail.due_on + dt.timedelta(days=1))) == 1
+    everything = clues.count_clues(demo_db, clues.ClueFilter())
+    assert everything == clues.count_clues(demo_db, clues.ClueFilter(open_only=True)) + clues.count_clues(
+        demo_db, clues.ClueFilter(states=("closed", "duplicate")))
