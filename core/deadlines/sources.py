@@ -1,0 +1,183 @@
+"""Where each kind of clock lives in the database: one SQLAlchemy Core select per kind.
+
+Every select yields the same labelled columns, so :func:`core.deadlines.items.load_items`
+converts them all alike: ``id, entity, department, town, person, start, due, done, extra``
+(``extra`` is the state or status the kind's :attr:`Source.settled` rule reads). The rules that
+decide when a clock stopped are here, next to the columns they read:
+
+- ``clue_handling``: from ``received_at`` to ``due_on``; stopped when the clue is closed
+  or marked duplicate (the final states of ``core.clues.states``), on ``closed_at``.
+  Returned and transferred clues are still open: they wait for another department.
+- ``push_claim``: from ``pushed_on`` to ``claim_due``; stopped on ``claimed_on``. A
+  returned push is not done: it waits in the shared to-be-claimed queue, and its clock
+  does not restart (``core.services.obligations``), so it stays open with no department
+  until some department claims it.
+- ``commitment_verification``: from the commitment's ``fulfil_by`` to the verification's
+  ``due_on``; stopped on ``done_on``; the person is the verifying inspector.
+- ``inspection_task``: from the batch's window start (else the due day) to ``due_on``;
+  stopped on ``done_on``; cancelled tasks are no clocks. The person is the lowest-id
+  inspector of the lead department on the team (else of any department).
+- ``results_publication``: one per drawn batch, from its window end to the draw record's
+  ``results_due``; stopped when every non-cancelled task of the batch is done (tasks with
+  its ``batch_id`` or merged into it through ``task_drawn_objects``), on the latest
+  ``done_on``. A batch without tasks has nothing to publish: counted done (see below).
+- ``case_decision``: from ``filed_on`` to ``decision_due`` (90 calendar days); stopped on
+  ``decided_on``.
+
+A row that is settled but carries no stop date is counted done on its due day and flagged.
+Dates come back as day numbers computed by the database (:mod:`core.deadlines.sqldays`),
+states as plain strings.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import Select, String, case, func, null, select, type_coerce, union
+from sqlalchemy.orm import aliased
+
+from core.clues.states import CLOSED_STATES
+from core.db.models import (
+    Case,
+    Clue,
+    Commitment,
+    CommitmentVerification,
+    DrawBatch,
+    DrawnObject,
+    DrawRecord,
+    InspectionTask,
+    Inspector,
+    MarketEntity,
+    NotificationPush,
+    Village,
+)
+from core.db.models.draws import task_drawn_objects
+from core.db.models.enums import CaseStatus, PushStatus, TaskStatus
+from core.db.models.inspections import task_inspectors
+
+from .kinds import Kind
+from .sqldays import beijing_day
+from .sqldays import epoch_day as day
+
+# settled(stop day per row (-1 when NULL), extra per row) -> whether each clock stopped
+Settled = Callable[[np.ndarray, list], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Source:
+    """The select of one kind and its rule for "this clock has stopped"."""
+
+    kind: Kind
+    stmt: Select
+    settled: Settled
+
+
+def _text(col):
+    # The raw stored value: the rules compare strings, no enum objects per row.
+    return type_coerce(col, String)
+
+
+def _stamped_or(values: frozenset[str]) -> Settled:
+    """Stopped when a stop day is recorded or the extra value is one of ``values``."""
+    def settled(done: np.ndarray, extra: list) -> np.ndarray:
+        return (done >= 0) | np.fromiter((x in values for x in extra), dtype=bool, count=len(extra))
+    return settled
+
+
+def _clues() -> Source:
+    entity, village = aliased(MarketEntity), aliased(Village)
+    stmt = (select(Clue.id, Clue.entity_id, Clue.department_id,
+                   func.coalesce(entity.town_code, village.town_code), Clue.handler_user_id,
+                   beijing_day(Clue.received_at), day(Clue.due_on), beijing_day(Clue.closed_at),
+                   _text(Clue.state))
+            .select_from(Clue)
+            .outerjoin(entity, entity.id == Clue.entity_id)
+            .outerjoin(village, village.code == Clue.source_village_code)
+            .order_by(Clue.id))
+    final = frozenset(s.value for s in CLOSED_STATES)
+
+    def settled(done, states):
+        # Only the final state counts: closed_at of a reopened clue is cleared, but be sure.
+        return np.fromiter((s in final for s in states), dtype=bool, count=len(states))
+    return Source(Kind.CLUE_HANDLING, stmt, settled)
+
+
+def _pushes() -> Source:
+    p = NotificationPush
+    # A returned push is in the shared queue whatever department it was first sent to.
+    holder = case((p.status == PushStatus.RETURNED, null()), else_=p.department_id)
+    stmt = (select(p.id, p.entity_id, holder, MarketEntity.town_code, null(), day(p.pushed_on),
+                   day(p.claim_due), day(p.claimed_on), _text(p.status))
+            .join(MarketEntity, MarketEntity.id == p.entity_id)
+            .order_by(p.id))
+    return Source(Kind.PUSH_CLAIM, stmt, _stamped_or(frozenset({PushStatus.CLAIMED.value})))
+
+
+def _verifications() -> Source:
+    cv = CommitmentVerification
+    stmt = (select(cv.id, Commitment.entity_id, Commitment.department_id, MarketEntity.town_code,
+                   cv.inspector_id, day(Commitment.fulfil_by), day(cv.due_on), day(cv.done_on), null())
+            .join(Commitment, Commitment.id == cv.commitment_id)
+            .join(MarketEntity, MarketEntity.id == Commitment.entity_id)
+            .order_by(cv.id))
+    return Source(Kind.COMMITMENT_VERIFICATION, stmt, _stamped_or(frozenset()))
+
+
+def _tasks() -> Source:
+    t, ti = InspectionTask, task_inspectors
+    same = case((Inspector.department_id == t.lead_department_id, ti.c.inspector_id))
+    team = (select(ti.c.task_id, func.min(same).label("lead"), func.min(ti.c.inspector_id).label("anyone"))
+            .join(Inspector, Inspector.id == ti.c.inspector_id)
+            .join(t, t.id == ti.c.task_id)
+            .group_by(ti.c.task_id).subquery())
+    stmt = (select(t.id, t.entity_id, t.lead_department_id, MarketEntity.town_code,
+                   func.coalesce(team.c.lead, team.c.anyone),
+                   day(func.coalesce(DrawBatch.window_start, t.due_on)), day(t.due_on), day(t.done_on),
+                   _text(t.status))
+            .join(MarketEntity, MarketEntity.id == t.entity_id)
+            .outerjoin(DrawBatch, DrawBatch.id == t.batch_id)
+            .outerjoin(team, team.c.task_id == t.id)
+            .where(t.status != TaskStatus.CANCELLED)
+            .order_by(t.id))
+    return Source(Kind.INSPECTION_TASK, stmt, _stamped_or(frozenset({TaskStatus.DONE.value})))
+
+
+def _results() -> Source:
+    t = InspectionTask
+    of_batch = union(
+        select(t.batch_id.label("batch_id"), t.id.label("task_id")).where(t.batch_id.is_not(None)),
+        select(DrawnObject.batch_id, task_drawn_objects.c.task_id)
+        .join(DrawnObject, DrawnObject.id == task_drawn_objects.c.drawn_object_id),
+    ).subquery()
+    finished = case(((t.done_on.is_not(None)) | (t.status == TaskStatus.DONE), 1), else_=0)
+    progress = (select(of_batch.c.batch_id, func.count().label("n"), func.sum(finished).label("n_done"),
+                       func.max(t.done_on).label("last_done"))
+                .join(t, t.id == of_batch.c.task_id)
+                .where(t.status != TaskStatus.CANCELLED)
+                .group_by(of_batch.c.batch_id).subquery())
+    unfinished = func.coalesce(progress.c.n, 0) - func.coalesce(progress.c.n_done, 0)
+    stmt = (select(DrawBatch.id, null(), DrawBatch.lead_department_id, null(), null(),
+                   day(DrawBatch.window_end), day(DrawRecord.results_due), day(progress.c.last_done),
+                   unfinished)
+            .join(DrawRecord, DrawRecord.batch_id == DrawBatch.id)
+            .outerjoin(progress, progress.c.batch_id == DrawBatch.id)
+            .where(DrawRecord.results_due.is_not(None))
+            .order_by(DrawBatch.id))
+
+    def settled(done, left):
+        return np.fromiter((n == 0 for n in left), dtype=bool, count=len(left))
+    return Source(Kind.RESULTS_PUBLICATION, stmt, settled)
+
+
+def _cases() -> Source:
+    stmt = (select(Case.id, Case.entity_id, Case.department_id, MarketEntity.town_code, null(),
+                   day(Case.filed_on), day(Case.decision_due), day(Case.decided_on), _text(Case.status))
+            .join(MarketEntity, MarketEntity.id == Case.entity_id)
+            .order_by(Case.id))
+    return Source(Kind.CASE_DECISION, stmt, _stamped_or(frozenset({CaseStatus.DECIDED.value, CaseStatus.CLOSED.value})))
+
+
+def sources() -> tuple[Source, ...]:
+    """The select of every kind, in kind-code order."""
+    return (_clues(), _pushes(), _verifications(), _tasks(), _results(), _cases())
