@@ -41,13 +41,19 @@ def push_rows(spec: DemoSpec, pop: Frozen, vocab: dict, dept_id_by_name: dict[st
         claimed[sel] = calendar.add_working_days_many(pushed[sel], int(k))
     unmatched = rng.random(n) < 0.04
     returned = rng.random(n) < 0.03
+    # A returned push waits in the shared queue until the right department claims it.
+    reclaimed = calendar.add_working_days_many(claimed, 1) + rng.integers(0, 6, n).astype("timedelta64[D]")
     reasons = vocab["return_reasons"]
+    departments = sorted(set(dept_id_by_name.values()))
     rows = []
     for i in range(n):
         dept = dept_id_by_name[vocab["permits"][permits[permit_idx[i]]]]
         done = claimed[i] <= as_of
-        if returned[i] and done:
-            status, claimed_on, reason = "returned", None, reasons[i % len(reasons)]
+        if returned[i] and done and reclaimed[i] <= as_of:
+            right = departments[(departments.index(dept) + 1 + i % (len(departments) - 1)) % len(departments)]
+            status, claimed_on, reason, dept = "claimed", str(reclaimed[i]), reasons[i % len(reasons)], right
+        elif returned[i] and done:
+            status, claimed_on, reason, dept = "returned", None, reasons[i % len(reasons)], None
         elif done:
             status, claimed_on, reason = "claimed", str(claimed[i]), None
         else:
