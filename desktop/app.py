@@ -43,6 +43,24 @@ def prepare_web_engine() -> None:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 
+_collector = None
+
+
+def _collect_garbage_on_the_gui_thread() -> None:
+    """Run Python's cycle collector only on the GUI thread, on a timer.
+
+    Left to itself, the collector runs in whichever thread allocates; in a worker it may
+    destroy Qt objects that belong to the GUI thread (a closed dialog, a finished page)
+    and crash the process. pyqtgraph's GarbageCollector disables automatic collection
+    and collects from a GUI-thread timer instead (once a second, when thresholds are met).
+    """
+    global _collector
+    if _collector is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        _collector = GarbageCollector(interval=1.0)
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     """Return the process's QApplication, creating it if needed.
 
@@ -56,6 +74,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     elif not isinstance(app, QApplication):
         raise TypeError(f"a {type(app).__name__} already exists; the console needs a QApplication")
+    _collect_garbage_on_the_gui_thread()
     app.setOrganizationName(SETTINGS_ORGANIZATION)
     app.setApplicationName(SETTINGS_APPLICATION)
     app.setStyle(QStyleFactory.create("Fusion"))
