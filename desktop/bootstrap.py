@@ -108,7 +108,7 @@ def load_context(db: Database) -> ConsoleContext:
     )
 
 
-WORKSPACE_PACKAGES = ("desktop.entities", "desktop.map", "desktop.draws")
+WORKSPACE_PACKAGES = ("desktop.entities", "desktop.map", "desktop.draws", "desktop.cases", "desktop.efficiency")
 """Packages whose ``register(registry)`` installs a real workspace page."""
 
 

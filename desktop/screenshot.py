@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from desktop.app import create_application
 from desktop.context import ConsoleContext
+from desktop.cases.screens import build_cases_view
 from desktop.draws.screens import build_draws_view
+from desktop.efficiency.screens import build_efficiency_view
 from desktop.entities.screens import build_panorama_view, build_search_view
 from desktop.i18n import install_language
 from desktop.main_window import MainWindow
@@ -92,6 +94,8 @@ VIEWS: dict[str, ViewBuilder] = {
     "search": build_search_view,
     "panorama": build_panorama_view,
     "draws": build_draws_view,
+    "efficiency": build_efficiency_view,
+    "cases": build_cases_view,
 }
 """View name -> builder. ``"console:<workspace_key>"`` selects a workspace; ``"signin"``
 is the sign-in dialog (with its demo accounts only when services are given); ``"search"``
@@ -104,6 +108,7 @@ def known_views() -> list[str]:
     names = list(VIEWS)
     names += [f"console:{key}" for key in WorkspaceRegistry().keys()]
     names += [f"draws:{tab}" for tab in ("batch", "ceremony", "visits")]
+    names += [f"efficiency:{tab}" for tab in ("trend", "items", "escalation")]
     return names
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import text
 
 from desktop.context import ConsoleContext
-from desktop.entities.screens import signed_in, wait_until
+from desktop.entities.screens import console_on, wait_until
 
 from .workspace import DrawsWorkspace
 
@@ -24,21 +24,11 @@ _NEWEST = text("""
 
 
 def build_draws_view(context: ConsoleContext, argument: str | None, services: Any) -> QWidget:
-    if services is None:
-        raise ValueError("the Draws views need a database: pass --db")
     tab = argument or "batch"
     if tab not in TABS:
         raise ValueError(f"unknown draws view {tab!r}; known: {', '.join(TABS)}")
-    from desktop.bootstrap import build_registry
-    from desktop.main_window import MainWindow
-
-    services = signed_in(services, role="planner")
-    window = MainWindow(context, registry=build_registry(), services=services, remember_geometry=False)
-    window.select_workspace("draws")
-    workspace = window.page("draws")
-    if not isinstance(workspace, DrawsWorkspace):
-        raise RuntimeError("the Draws workspace is not registered")
-    with services.db.engine.connect() as conn:
+    window, workspace = console_on(context, services, "draws", DrawsWorkspace, role="planner")
+    with workspace.db.engine.connect() as conn:
         batch_id = conn.execute(_NEWEST).scalar()
     wait_until(lambda: bool(workspace.tree.plans()))
     if batch_id is not None and workspace.select_batch(batch_id):

@@ -157,6 +157,10 @@ class DrawsWorkspace(QWidget):
         return not self._actor
 
     @property
+    def db(self) -> Database:
+        return self._db
+
+    @property
     def batch_id(self) -> int | None:
         return self._batch_id
 

@@ -71,19 +71,25 @@ def signed_in(services: Any, role: str = "operator") -> Any:
     return services.signed_in(authenticate(services.db, account.username, account.password))
 
 
-def _console(context: ConsoleContext, services: Any) -> tuple[QWidget, EntitiesWorkspace]:
+def console_on(context: ConsoleContext, services: Any, key: str, page_type: type, *,
+               role: str = "operator") -> tuple[QWidget, Any]:
+    """The console window showing workspace ``key`` (a ``page_type``), a demo ``role`` signed in."""
     if services is None:
-        raise ValueError("the Entities views need a database: pass --db")
+        raise ValueError(f"the {key} views need a database: pass --db")
     from desktop.bootstrap import build_registry
     from desktop.main_window import MainWindow
 
-    services = signed_in(services)
+    services = signed_in(services, role=role)
     window = MainWindow(context, registry=build_registry(), services=services, remember_geometry=False)
-    window.select_workspace("entities")
-    workspace = window.page("entities")
-    if not isinstance(workspace, EntitiesWorkspace):
-        raise RuntimeError("the Entities workspace is not registered")
+    window.select_workspace(key)
+    workspace = window.page(key)
+    if not isinstance(workspace, page_type):
+        raise RuntimeError(f"the {key} workspace is not registered")
     return window, workspace
+
+
+def _console(context: ConsoleContext, services: Any) -> tuple[QWidget, EntitiesWorkspace]:
+    return console_on(context, services, "entities", EntitiesWorkspace)
 
 
 def _settled(workspace: EntitiesWorkspace) -> bool:

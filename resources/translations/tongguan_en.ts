@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Choose a department…</source>
+        <translation>Choose a department…</translation>
+    </message>
+    <message>
+        <source>Whose is it?</source>
+        <translation>Whose is it?</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>Transfer to</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>Assign to</translation>
+    </message>
+    <message>
+        <source>e.g. XS20261120-1A2B3C4D</source>
+        <translation>e.g. XS20261120-1A2B3C4D</translation>
+    </message>
+    <message>
+        <source>Reference of the original clue</source>
+        <translation>Reference of the original clue</translation>
+    </message>
+    <message>
+        <source>Why (the source and the next department read this)</source>
+        <translation>Why (the source and the next department read this)</translation>
+    </message>
+    <message>
+        <source>What was found and done (the source reads this)</source>
+        <translation>What was found and done (the source reads this)</translation>
+    </message>
+    <message>
+        <source>Optional note</source>
+        <translation>Optional note</translation>
+    </message>
+    <message>
+        <source>Reason or result</source>
+        <translation>Reason or result</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Choose the department.</source>
+        <translation>Choose the department.</translation>
+    </message>
+    <message>
+        <source>Type the reference number of the original clue.</source>
+        <translation>Type the reference number of the original clue.</translation>
+    </message>
+    <message>
+        <source>Say why, or what was done: this action needs it in words.</source>
+        <translation>Say why, or what was done: this action needs it in words.</translation>
+    </message>
+</context>
+<context>
     <name>BatchEditor</name>
     <message>
         <source>Draw batch</source>
@@ -320,6 +383,132 @@
     </message>
 </context>
 <context>
+    <name>CasesConfirm</name>
+    <message>
+        <source>Please confirm</source>
+        <translation type="unfinished">Please confirm</translation>
+    </message>
+</context>
+<context>
+    <name>CasesWorkspace</name>
+    <message>
+        <source>Sign in to follow clues, cases and their deadlines.</source>
+        <translation>Sign in to follow clues, cases and their deadlines.</translation>
+    </message>
+    <message>
+        <source>Departments not loaded</source>
+        <translation type="unfinished">Departments not loaded</translation>
+    </message>
+    <message>
+        <source>Clue not registered</source>
+        <translation>Clue not registered</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished">Not done</translation>
+    </message>
+    <message>
+        <source>File a case from clue %1? The decision is then due within 90 days.</source>
+        <translation>File a case from clue %1? The decision is then due within 90 days.</translation>
+    </message>
+    <message>
+        <source>Case not filed</source>
+        <translation>Case not filed</translation>
+    </message>
+    <message>
+        <source>%1 files added.</source>
+        <translation>%1 files added.</translation>
+    </message>
+    <message>
+        <source>Files not added</source>
+        <translation>Files not added</translation>
+    </message>
+    <message>
+        <source>File not opened</source>
+        <translation>File not opened</translation>
+    </message>
+    <message>
+        <source>File not saved</source>
+        <translation>File not saved</translation>
+    </message>
+    <message>
+        <source>Clues not exported</source>
+        <translation>Clues not exported</translation>
+    </message>
+    <message>
+        <source>Clue registered.</source>
+        <translation>Clue registered.</translation>
+    </message>
+    <message>
+        <source>No clue has the reference number %1; nothing was changed.</source>
+        <translation>No clue has the reference number %1; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>%1: %2 — now %3.</source>
+        <translation>%1: %2 — now %3.</translation>
+    </message>
+    <message>
+        <source>Case filed; its decision is due within 90 days.</source>
+        <translation>Case filed; its decision is due within 90 days.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished">Saved %1.</translation>
+    </message>
+    <message>
+        <source>%2 clues written to %1.</source>
+        <translation>%2 clues written to %1.</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already here.</source>
+        <translation>%1 imported, %2 already here.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: %1 — at %2</source>
+        <translation>Nothing imported: %1 — at %2</translation>
+    </message>
+    <message>
+        <source>Clues not imported</source>
+        <translation>Clues not imported</translation>
+    </message>
+    <message>
+        <source>Files of the clue</source>
+        <translation>Files of the clue</translation>
+    </message>
+    <message>
+        <source>New clue…</source>
+        <translation>New clue…</translation>
+    </message>
+    <message>
+        <source>Import (Open311)…</source>
+        <translation>Import (Open311)…</translation>
+    </message>
+    <message>
+        <source>Export (Open311)…</source>
+        <translation>Export (Open311)…</translation>
+    </message>
+    <message>
+        <source>The clues of the current filter, for town and hotline systems</source>
+        <translation>The clues of the current filter, for town and hotline systems</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <source>Clues</source>
+        <translation>Clues</translation>
+    </message>
+    <message>
+        <source>Double notification</source>
+        <translation type="unfinished">Double notification</translation>
+    </message>
+    <message>
+        <source>Routing rules</source>
+        <translation>Routing rules</translation>
+    </message>
+</context>
+<context>
     <name>CeremonyView</name>
     <message>
         <source>%1 of %2 drawn</source>
@@ -368,6 +557,253 @@
     <message>
         <source>Replay</source>
         <translation>Replay</translation>
+    </message>
+</context>
+<context>
+    <name>ClueDesk</name>
+    <message>
+        <source>Clues not loaded</source>
+        <translation>Clues not loaded</translation>
+    </message>
+    <message>
+        <source>Clue not loaded</source>
+        <translation>Clue not loaded</translation>
+    </message>
+    <message>
+        <source>No clue matches.</source>
+        <translation>No clue matches.</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3 clues</source>
+        <translation>%1–%2 of %3 clues</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ Previous</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Next ›</translation>
+    </message>
+</context>
+<context>
+    <name>ClueDetailPanel</name>
+    <message>
+        <source>Choose a clue in the table to see its steps and act on it.</source>
+        <translation>Choose a clue in the table to see its steps and act on it.</translation>
+    </message>
+    <message>
+        <source>Ended %1</source>
+        <translation>Ended %1</translation>
+    </message>
+    <message>
+        <source>No handling deadline</source>
+        <translation>No handling deadline</translation>
+    </message>
+    <message>
+        <source>Overdue: to be handled by %1</source>
+        <translation>Overdue: to be handled by %1</translation>
+    </message>
+    <message>
+        <source>To be handled by %1</source>
+        <translation>To be handled by %1</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>not known yet</translation>
+    </message>
+    <message>
+        <source>(village %1)</source>
+        <translation>(village %1)</translation>
+    </message>
+    <message>
+        <source>not routed yet</source>
+        <translation>not routed yet</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished">Entity</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished">Matter</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished">Received</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Result fed back</source>
+        <translation>Result fed back</translation>
+    </message>
+    <message>
+        <source>Duplicate of</source>
+        <translation>Duplicate of</translation>
+    </message>
+    <message>
+        <source>Cases filed</source>
+        <translation>Cases filed</translation>
+    </message>
+    <message>
+        <source>File a case…</source>
+        <translation>File a case…</translation>
+    </message>
+    <message>
+        <source>File a case from this clue; the decision is due within 90 days of filing</source>
+        <translation>File a case from this clue; the decision is due within 90 days of filing</translation>
+    </message>
+    <message>
+        <source>Clue</source>
+        <translation type="unfinished">Clue</translation>
+    </message>
+    <message>
+        <source>Steps, newest first</source>
+        <translation>Steps, newest first</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>No files yet.</source>
+        <translation>No files yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ClueFiles</name>
+    <message>
+        <source>Save the file</source>
+        <translation>Save the file</translation>
+    </message>
+    <message>
+        <source>Files like this one (*%1)</source>
+        <translation>Files like this one (*%1)</translation>
+    </message>
+    <message>
+        <source>clues_open311_%1</source>
+        <translation>clues_open311_%1</translation>
+    </message>
+    <message>
+        <source>Export clues (Open311)</source>
+        <translation>Export clues (Open311)</translation>
+    </message>
+    <message>
+        <source>Open311 GeoReport v2 (*.json)</source>
+        <translation>Open311 GeoReport v2 (*.json)</translation>
+    </message>
+    <message>
+        <source>Import clues (Open311)</source>
+        <translation>Import clues (Open311)</translation>
+    </message>
+    <message>
+        <source>Open311 GeoReport v2 (*.json);;All files (*)</source>
+        <translation>Open311 GeoReport v2 (*.json);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ClueFilterBar</name>
+    <message>
+        <source>All departments</source>
+        <translation type="unfinished">All departments</translation>
+    </message>
+    <message>
+        <source>Not routed yet</source>
+        <translation>Not routed yet</translation>
+    </message>
+    <message>
+        <source>Reference, description, entity or USCC</source>
+        <translation>Reference, description, entity or USCC</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>Open clues whose handling deadline has passed</source>
+        <translation>Open clues whose handling deadline has passed</translation>
+    </message>
+</context>
+<context>
+    <name>ClueTable</name>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished">Reference</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>Entity or place</source>
+        <translation>Entity or place</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished">Received</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">Due</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>Overdue since %1</translation>
+    </message>
+    <message>
+        <source>(not routed)</source>
+        <translation>(not routed)</translation>
+    </message>
+    <message>
+        <source>(entity unknown) %1</source>
+        <translation>(entity unknown) %1</translation>
     </message>
 </context>
 <context>
@@ -754,6 +1190,248 @@
     <message>
         <source>Open panorama</source>
         <translation>Open panorama</translation>
+    </message>
+</context>
+<context>
+    <name>EfficiencyTables</name>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished">No.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Clocks</source>
+        <translation>Clocks</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Done</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Seriously overdue</source>
+        <translation>Seriously overdue</translation>
+    </message>
+    <message>
+        <source>Click to list these items</source>
+        <translation>Click to list these items</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished">Entity</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">Due</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <source>Working days late</source>
+        <translation>Working days late</translation>
+    </message>
+</context>
+<context>
+    <name>EfficiencyWorkspace</name>
+    <message>
+        <source>Sign in to see the efficiency monitor.</source>
+        <translation>Sign in to see the efficiency monitor.</translation>
+    </message>
+    <message>
+        <source>Loading every deadline…</source>
+        <translation>Loading every deadline…</translation>
+    </message>
+    <message>
+        <source>Deadlines not loaded</source>
+        <translation>Deadlines not loaded</translation>
+    </message>
+    <message>
+        <source>the whole city</source>
+        <translation>the whole city</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3 items</source>
+        <translation>%1 — %2: %3 items</translation>
+    </message>
+    <message>
+        <source> (the first 500 are listed)</source>
+        <translation> (the first 500 are listed)</translation>
+    </message>
+    <message>
+        <source>Export the efficiency report</source>
+        <translation>Export the efficiency report</translation>
+    </message>
+    <message>
+        <source>efficiency_%1</source>
+        <translation>efficiency_%1</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF document (*.pdf)</source>
+        <translation>Excel workbook (*.xlsx);;PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished">Saved %1.</translation>
+    </message>
+    <message>
+        <source>Report not written</source>
+        <translation>Report not written</translation>
+    </message>
+    <message>
+        <source>%1 deadlines as of %2 (loaded in %3 s)</source>
+        <translation>%1 deadlines as of %2 (loaded in %3 s)</translation>
+    </message>
+    <message>
+        <source>Showing the last saved figures; reading the latest…</source>
+        <translation>Showing the last saved figures; reading the latest…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pushes claimed within 5 working days (target 100%)</source>
+        <translation>%1 of %2 pushes claimed within 5 working days (target 100%)</translation>
+    </message>
+    <message>
+        <source>Items not read</source>
+        <translation>Items not read</translation>
+    </message>
+    <message>
+        <source>all deadlines</source>
+        <translation>all deadlines</translation>
+    </message>
+    <message>
+        <source>all time</source>
+        <translation>all time</translation>
+    </message>
+    <message>
+        <source>Efficiency report: %1, due %2 (as of %3)</source>
+        <translation>Efficiency report: %1, due %2 (as of %3)</translation>
+    </message>
+    <message>
+        <source>Rank by</source>
+        <translation>Rank by</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">Due</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation type="unfinished">Town</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>All deadlines</source>
+        <translation>All deadlines</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>Last 4 weeks</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <source>Done on time</source>
+        <translation>Done on time</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Seriously overdue</source>
+        <translation>Seriously overdue</translation>
+    </message>
+    <message>
+        <source>Pushes claimed in time</source>
+        <translation>Pushes claimed in time</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalation</translation>
     </message>
 </context>
 <context>
@@ -1787,6 +2465,117 @@
     </message>
 </context>
 <context>
+    <name>NewClueDialog</name>
+    <message>
+        <source>New clue</source>
+        <translation>New clue</translation>
+    </message>
+    <message>
+        <source>Its number in the system it came from (optional)</source>
+        <translation>Its number in the system it came from (optional)</translation>
+    </message>
+    <message>
+        <source>What was reported, where and when</source>
+        <translation>What was reported, where and when</translation>
+    </message>
+    <message>
+        <source>Entity (USCC)</source>
+        <translation>Entity (USCC)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation type="unfinished">Village</translation>
+    </message>
+    <message>
+        <source>18-character unified social credit code</source>
+        <translation>18-character unified social credit code</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation type="unfinished">Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation type="unfinished">Longitude</translation>
+    </message>
+    <message>
+        <source>(no matter named)</source>
+        <translation>(no matter named)</translation>
+    </message>
+    <message>
+        <source>By the routing rules</source>
+        <translation>By the routing rules</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">Remove</translation>
+    </message>
+    <message>
+        <source>Register the clue</source>
+        <translation>Register the clue</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Source number</source>
+        <translation>Source number</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished">Matter</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Describe the clue.</source>
+        <translation>Describe the clue.</translation>
+    </message>
+    <message>
+        <source>Type the entity&apos;s USCC, or give a position or a village instead.</source>
+        <translation>Type the entity&apos;s USCC, or give a position or a village instead.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid unified social credit code.</source>
+        <translation>%1 is not a valid unified social credit code.</translation>
+    </message>
+    <message>
+        <source>Choose the village from the list.</source>
+        <translation>Choose the village from the list.</translation>
+    </message>
+    <message>
+        <source>Files of the clue</source>
+        <translation>Files of the clue</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>NewTagDialog</name>
     <message>
         <source>New tag</source>
@@ -2115,6 +2904,120 @@
     </message>
 </context>
 <context>
+    <name>PushesPage</name>
+    <message>
+        <source>Pushes not loaded</source>
+        <translation>Pushes not loaded</translation>
+    </message>
+    <message>
+        <source>Claimed: %1.</source>
+        <translation>Claimed: %1.</translation>
+    </message>
+    <message>
+        <source>Push not claimed</source>
+        <translation>Push not claimed</translation>
+    </message>
+    <message>
+        <source>Returned to the shared queue: %1.</source>
+        <translation>Returned to the shared queue: %1.</translation>
+    </message>
+    <message>
+        <source>Push not returned</source>
+        <translation>Push not returned</translation>
+    </message>
+    <message>
+        <source>Choose the department you act for…</source>
+        <translation>Choose the department you act for…</translation>
+    </message>
+    <message>
+        <source>The claim is overdue (5 working days from the push)</source>
+        <translation>The claim is overdue (5 working days from the push)</translation>
+    </message>
+    <message>
+        <source>Sent to a department, to claim: choose the department above</source>
+        <translation>Sent to a department, to claim: choose the department above</translation>
+    </message>
+    <message>
+        <source>Sent to the department, to claim (%1)</source>
+        <translation>Sent to the department, to claim (%1)</translation>
+    </message>
+    <message>
+        <source>Shared queue: returned or unmatched (%1)</source>
+        <translation>Shared queue: returned or unmatched (%1)</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <source>Return with a reason…</source>
+        <translation>Return with a reason…</translation>
+    </message>
+    <message>
+        <source>Claim for the department</source>
+        <translation>Claim for the department</translation>
+    </message>
+    <message>
+        <source>Sent to the department, to claim</source>
+        <translation>Sent to the department, to claim</translation>
+    </message>
+    <message>
+        <source>Shared queue: returned or unmatched</source>
+        <translation>Shared queue: returned or unmatched</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished">Entity</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation type="unfinished">USCC</translation>
+    </message>
+    <message>
+        <source>Permit</source>
+        <translation>Permit</translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation>Pushed</translation>
+    </message>
+    <message>
+        <source>Claim by</source>
+        <translation>Claim by</translation>
+    </message>
+    <message>
+        <source>Returned because</source>
+        <translation>Returned because</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Return the push: %1</source>
+        <translation>Return the push: %1</translation>
+    </message>
+    <message>
+        <source>Why this permit is not approved by the department</source>
+        <translation>Why this permit is not approved by the department</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>The push goes to the shared queue, where another department can claim it.</source>
+        <translation>The push goes to the shared queue, where another department can claim it.</translation>
+    </message>
+    <message>
+        <source>Say why: a return needs a reason.</source>
+        <translation>Say why: a return needs a reason.</translation>
+    </message>
+</context>
+<context>
     <name>ResultsDialog</name>
     <message>
         <source>The task could not be loaded.</source>
@@ -2318,6 +3221,136 @@
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>New routing rule</source>
+        <translation>New routing rule</translation>
+    </message>
+    <message>
+        <source>Edit routing rule</source>
+        <translation>Edit routing rule</translation>
+    </message>
+    <message>
+        <source>Any matter</source>
+        <translation>Any matter</translation>
+    </message>
+    <message>
+        <source>Any industry</source>
+        <translation>Any industry</translation>
+    </message>
+    <message>
+        <source>Any town</source>
+        <translation>Any town</translation>
+    </message>
+    <message>
+        <source>Choose a department…</source>
+        <translation>Choose a department…</translation>
+    </message>
+    <message>
+        <source>Why (optional), e.g. the division of duties it follows</source>
+        <translation>Why (optional), e.g. the division of duties it follows</translation>
+    </message>
+    <message>
+        <source>Clues matching every field given go to the department. The rule matching the most fields wins.</source>
+        <translation>Clues matching every field given go to the department. The rule matching the most fields wins.</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished">Matter</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished">Industry</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation type="unfinished">Town</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Name a matter, an industry or a town: a rule for every clue would route all of them.</source>
+        <translation>Name a matter, an industry or a town: a rule for every clue would route all of them.</translation>
+    </message>
+    <message>
+        <source>Choose the department.</source>
+        <translation>Choose the department.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <source>Rules not loaded</source>
+        <translation>Rules not loaded</translation>
+    </message>
+    <message>
+        <source>Routing rule saved; new clues follow it.</source>
+        <translation>Routing rule saved; new clues follow it.</translation>
+    </message>
+    <message>
+        <source>Rule not saved</source>
+        <translation>Rule not saved</translation>
+    </message>
+    <message>
+        <source>Delete the rule “%1”? New clues it matched follow the other rules.</source>
+        <translation>Delete the rule “%1”? New clues it matched follow the other rules.</translation>
+    </message>
+    <message>
+        <source>Routing rule deleted.</source>
+        <translation>Routing rule deleted.</translation>
+    </message>
+    <message>
+        <source>Rule not deleted</source>
+        <translation>Rule not deleted</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</source>
+        <translation>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished">Matter</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished">Industry</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation type="unfinished">Town</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Add rule…</source>
+        <translation>Add rule…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished">Edit…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
     </message>
 </context>
 <context>
@@ -2590,6 +3623,17 @@
     <message>
         <source>Showing {shown} of {total} records, newest first</source>
         <translation>Showing {shown} of {total} records, newest first</translation>
+    </message>
+</context>
+<context>
+    <name>TrendPlot</name>
+    <message>
+        <source>Done on time, % (by week due)</source>
+        <translation>Done on time, % (by week due)</translation>
+    </message>
+    <message>
+        <source>Clocks that went overdue</source>
+        <translation>Clocks that went overdue</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Choose a department…</source>
+        <translation>请选择部门…</translation>
+    </message>
+    <message>
+        <source>Whose is it?</source>
+        <translation>应由哪个部门办理？</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>转办至</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>分派至</translation>
+    </message>
+    <message>
+        <source>e.g. XS20261120-1A2B3C4D</source>
+        <translation>例如 XS20261120-1A2B3C4D</translation>
+    </message>
+    <message>
+        <source>Reference of the original clue</source>
+        <translation>原始线索编号</translation>
+    </message>
+    <message>
+        <source>Why (the source and the next department read this)</source>
+        <translation>理由（来源方和下一个部门将看到）</translation>
+    </message>
+    <message>
+        <source>What was found and done (the source reads this)</source>
+        <translation>核查情况与处置结果（来源方将看到）</translation>
+    </message>
+    <message>
+        <source>Optional note</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <source>Reason or result</source>
+        <translation>理由或结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Choose the department.</source>
+        <translation>请选择部门。</translation>
+    </message>
+    <message>
+        <source>Type the reference number of the original clue.</source>
+        <translation>请输入原始线索编号。</translation>
+    </message>
+    <message>
+        <source>Say why, or what was done: this action needs it in words.</source>
+        <translation>请写明理由或处置结果：此操作必须填写。</translation>
+    </message>
+</context>
+<context>
     <name>BatchEditor</name>
     <message>
         <source>Draw batch</source>
@@ -320,6 +383,132 @@
     </message>
 </context>
 <context>
+    <name>CasesConfirm</name>
+    <message>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+</context>
+<context>
+    <name>CasesWorkspace</name>
+    <message>
+        <source>Sign in to follow clues, cases and their deadlines.</source>
+        <translation>登录后跟踪线索、案件及其时限。</translation>
+    </message>
+    <message>
+        <source>Departments not loaded</source>
+        <translation>无法读取部门</translation>
+    </message>
+    <message>
+        <source>Clue not registered</source>
+        <translation>线索未登记</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>File a case from clue %1? The decision is then due within 90 days.</source>
+        <translation>根据线索 %1 立案？须在 90 日内作出处理决定。</translation>
+    </message>
+    <message>
+        <source>Case not filed</source>
+        <translation>未能立案</translation>
+    </message>
+    <message>
+        <source>%1 files added.</source>
+        <translation>已添加 %1 个附件。</translation>
+    </message>
+    <message>
+        <source>Files not added</source>
+        <translation>附件未添加</translation>
+    </message>
+    <message>
+        <source>File not opened</source>
+        <translation>无法打开附件</translation>
+    </message>
+    <message>
+        <source>File not saved</source>
+        <translation>附件未保存</translation>
+    </message>
+    <message>
+        <source>Clues not exported</source>
+        <translation>线索未导出</translation>
+    </message>
+    <message>
+        <source>Clue registered.</source>
+        <translation>线索已登记。</translation>
+    </message>
+    <message>
+        <source>No clue has the reference number %1; nothing was changed.</source>
+        <translation>没有编号为 %1 的线索，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>%1: %2 — now %3.</source>
+        <translation>%1：%2 — 当前状态：%3。</translation>
+    </message>
+    <message>
+        <source>Case filed; its decision is due within 90 days.</source>
+        <translation>已立案，须在 90 日内作出处理决定。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>%2 clues written to %1.</source>
+        <translation>已将 %2 条线索写入 %1。</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already here.</source>
+        <translation>导入 %1 条，已存在 %2 条。</translation>
+    </message>
+    <message>
+        <source>Nothing imported: %1 — at %2</source>
+        <translation>未导入任何线索：%1 — 位置：%2</translation>
+    </message>
+    <message>
+        <source>Clues not imported</source>
+        <translation>线索未导入</translation>
+    </message>
+    <message>
+        <source>Files of the clue</source>
+        <translation>线索附件</translation>
+    </message>
+    <message>
+        <source>New clue…</source>
+        <translation>登记线索…</translation>
+    </message>
+    <message>
+        <source>Import (Open311)…</source>
+        <translation>导入（Open311）…</translation>
+    </message>
+    <message>
+        <source>Export (Open311)…</source>
+        <translation>导出（Open311）…</translation>
+    </message>
+    <message>
+        <source>The clues of the current filter, for town and hotline systems</source>
+        <translation>按当前筛选条件导出线索，供镇街和热线系统使用</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Clues</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Double notification</source>
+        <translation>双告知</translation>
+    </message>
+    <message>
+        <source>Routing rules</source>
+        <translation>分派规则</translation>
+    </message>
+</context>
+<context>
     <name>CeremonyView</name>
     <message>
         <source>%1 of %2 drawn</source>
@@ -368,6 +557,253 @@
     <message>
         <source>Replay</source>
         <translation>重新演示</translation>
+    </message>
+</context>
+<context>
+    <name>ClueDesk</name>
+    <message>
+        <source>Clues not loaded</source>
+        <translation>无法读取线索</translation>
+    </message>
+    <message>
+        <source>Clue not loaded</source>
+        <translation>无法读取线索</translation>
+    </message>
+    <message>
+        <source>No clue matches.</source>
+        <translation>没有符合条件的线索。</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3 clues</source>
+        <translation>第 %1–%2 条，共 %3 条线索</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ 上一页</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>下一页 ›</translation>
+    </message>
+</context>
+<context>
+    <name>ClueDetailPanel</name>
+    <message>
+        <source>Choose a clue in the table to see its steps and act on it.</source>
+        <translation>在表格中选择一条线索，查看办理过程并进行操作。</translation>
+    </message>
+    <message>
+        <source>Ended %1</source>
+        <translation>%1 已结束</translation>
+    </message>
+    <message>
+        <source>No handling deadline</source>
+        <translation>无办理期限</translation>
+    </message>
+    <message>
+        <source>Overdue: to be handled by %1</source>
+        <translation>已逾期：应于 %1 前办理</translation>
+    </message>
+    <message>
+        <source>To be handled by %1</source>
+        <translation>应于 %1 前办理</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>尚未确定</translation>
+    </message>
+    <message>
+        <source>(village %1)</source>
+        <translation>（村社 %1）</translation>
+    </message>
+    <message>
+        <source>not routed yet</source>
+        <translation>尚未分派</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>市场主体</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>监管事项</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>线索内容</translation>
+    </message>
+    <message>
+        <source>Result fed back</source>
+        <translation>反馈结果</translation>
+    </message>
+    <message>
+        <source>Duplicate of</source>
+        <translation>重复于</translation>
+    </message>
+    <message>
+        <source>Cases filed</source>
+        <translation>已立案件</translation>
+    </message>
+    <message>
+        <source>File a case…</source>
+        <translation>立案…</translation>
+    </message>
+    <message>
+        <source>File a case from this clue; the decision is due within 90 days of filing</source>
+        <translation>根据此线索立案；须自立案之日起 90 日内作出决定</translation>
+    </message>
+    <message>
+        <source>Clue</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Steps, newest first</source>
+        <translation>办理过程（最新在前）</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>No files yet.</source>
+        <translation>暂无附件。</translation>
+    </message>
+</context>
+<context>
+    <name>ClueFiles</name>
+    <message>
+        <source>Save the file</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <source>Files like this one (*%1)</source>
+        <translation>同类文件 (*%1)</translation>
+    </message>
+    <message>
+        <source>clues_open311_%1</source>
+        <translation>线索_open311_%1</translation>
+    </message>
+    <message>
+        <source>Export clues (Open311)</source>
+        <translation>导出线索（Open311）</translation>
+    </message>
+    <message>
+        <source>Open311 GeoReport v2 (*.json)</source>
+        <translation>Open311 GeoReport v2 (*.json)</translation>
+    </message>
+    <message>
+        <source>Import clues (Open311)</source>
+        <translation>导入线索（Open311）</translation>
+    </message>
+    <message>
+        <source>Open311 GeoReport v2 (*.json);;All files (*)</source>
+        <translation>Open311 GeoReport v2 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ClueFilterBar</name>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>Not routed yet</source>
+        <translation>尚未分派</translation>
+    </message>
+    <message>
+        <source>Reference, description, entity or USCC</source>
+        <translation>编号、内容、主体名称或信用代码</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅看逾期</translation>
+    </message>
+    <message>
+        <source>Open clues whose handling deadline has passed</source>
+        <translation>已过办理期限的未办结线索</translation>
+    </message>
+</context>
+<context>
+    <name>ClueTable</name>
+    <message>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Entity or place</source>
+        <translation>主体或位置</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>自 %1 起逾期</translation>
+    </message>
+    <message>
+        <source>(not routed)</source>
+        <translation>（未分派）</translation>
+    </message>
+    <message>
+        <source>(entity unknown) %1</source>
+        <translation>（主体未知）%1</translation>
     </message>
 </context>
 <context>
@@ -754,6 +1190,248 @@
     <message>
         <source>Open panorama</source>
         <translation>查看全景</translation>
+    </message>
+</context>
+<context>
+    <name>EfficiencyTables</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Clocks</source>
+        <translation>时限事项</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按期办结</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>按期办结率</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Seriously overdue</source>
+        <translation>严重逾期</translation>
+    </message>
+    <message>
+        <source>Click to list these items</source>
+        <translation>点击列出这些事项</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>市场主体</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Working days late</source>
+        <translation>逾期工作日</translation>
+    </message>
+</context>
+<context>
+    <name>EfficiencyWorkspace</name>
+    <message>
+        <source>Sign in to see the efficiency monitor.</source>
+        <translation>登录后查看效能监察。</translation>
+    </message>
+    <message>
+        <source>Loading every deadline…</source>
+        <translation>正在读取全部时限事项…</translation>
+    </message>
+    <message>
+        <source>Deadlines not loaded</source>
+        <translation>无法读取时限事项</translation>
+    </message>
+    <message>
+        <source>the whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3 items</source>
+        <translation>%1 — %2：%3 项</translation>
+    </message>
+    <message>
+        <source> (the first 500 are listed)</source>
+        <translation>（列出前 500 项）</translation>
+    </message>
+    <message>
+        <source>Export the efficiency report</source>
+        <translation>导出效能报表</translation>
+    </message>
+    <message>
+        <source>efficiency_%1</source>
+        <translation>效能报表_%1</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF document (*.pdf)</source>
+        <translation>Excel 工作簿 (*.xlsx);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Report not written</source>
+        <translation>报表未生成</translation>
+    </message>
+    <message>
+        <source>%1 deadlines as of %2 (loaded in %3 s)</source>
+        <translation>截至 %2 共 %1 项时限（读取用时 %3 秒）</translation>
+    </message>
+    <message>
+        <source>Showing the last saved figures; reading the latest…</source>
+        <translation>正在显示上次保存的数据，同时读取最新数据…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pushes claimed within 5 working days (target 100%)</source>
+        <translation>%2 条推送中 %1 条在 5 个工作日内认领（目标 100%）</translation>
+    </message>
+    <message>
+        <source>Items not read</source>
+        <translation>无法读取事项明细</translation>
+    </message>
+    <message>
+        <source>all deadlines</source>
+        <translation>全部时限事项</translation>
+    </message>
+    <message>
+        <source>all time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Efficiency report: %1, due %2 (as of %3)</source>
+        <translation>效能报表：%1，到期时间 %2（截至 %3）</translation>
+    </message>
+    <message>
+        <source>Rank by</source>
+        <translation>排名依据</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>时限事项</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>All deadlines</source>
+        <translation>全部时限事项</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>近 4 周</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年度</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Done on time</source>
+        <translation>按期办结率</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Seriously overdue</source>
+        <translation>严重逾期</translation>
+    </message>
+    <message>
+        <source>Pushes claimed in time</source>
+        <translation>双告知按时认领率</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报表…</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>事项明细</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>督办清单</translation>
     </message>
 </context>
 <context>
@@ -1787,6 +2465,117 @@
     </message>
 </context>
 <context>
+    <name>NewClueDialog</name>
+    <message>
+        <source>New clue</source>
+        <translation>登记线索</translation>
+    </message>
+    <message>
+        <source>Its number in the system it came from (optional)</source>
+        <translation>来源系统中的编号（可选）</translation>
+    </message>
+    <message>
+        <source>What was reported, where and when</source>
+        <translation>反映的问题、地点和时间</translation>
+    </message>
+    <message>
+        <source>Entity (USCC)</source>
+        <translation>市场主体（统一社会信用代码）</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村社</translation>
+    </message>
+    <message>
+        <source>18-character unified social credit code</source>
+        <translation>18 位统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>(no matter named)</source>
+        <translation>（未指定事项）</translation>
+    </message>
+    <message>
+        <source>By the routing rules</source>
+        <translation>按分派规则</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Register the clue</source>
+        <translation>登记线索</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Source number</source>
+        <translation>来源编号</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>线索内容</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>监管事项</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Describe the clue.</source>
+        <translation>请填写线索内容。</translation>
+    </message>
+    <message>
+        <source>Type the entity&apos;s USCC, or give a position or a village instead.</source>
+        <translation>请输入主体的统一社会信用代码，或填写位置或村社。</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid unified social credit code.</source>
+        <translation>%1 不是有效的统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>Choose the village from the list.</source>
+        <translation>请从列表中选择村社。</translation>
+    </message>
+    <message>
+        <source>Files of the clue</source>
+        <translation>线索附件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>NewTagDialog</name>
     <message>
         <source>New tag</source>
@@ -2115,6 +2904,120 @@
     </message>
 </context>
 <context>
+    <name>PushesPage</name>
+    <message>
+        <source>Pushes not loaded</source>
+        <translation>无法读取推送信息</translation>
+    </message>
+    <message>
+        <source>Claimed: %1.</source>
+        <translation>已认领：%1。</translation>
+    </message>
+    <message>
+        <source>Push not claimed</source>
+        <translation>未能认领推送</translation>
+    </message>
+    <message>
+        <source>Returned to the shared queue: %1.</source>
+        <translation>已退回至待认领库：%1。</translation>
+    </message>
+    <message>
+        <source>Push not returned</source>
+        <translation>未能退回推送</translation>
+    </message>
+    <message>
+        <source>Choose the department you act for…</source>
+        <translation>请选择您所代表的部门…</translation>
+    </message>
+    <message>
+        <source>The claim is overdue (5 working days from the push)</source>
+        <translation>认领已逾期（推送后 5 个工作日）</translation>
+    </message>
+    <message>
+        <source>Sent to a department, to claim: choose the department above</source>
+        <translation>推送给部门待认领：请先在上方选择部门</translation>
+    </message>
+    <message>
+        <source>Sent to the department, to claim (%1)</source>
+        <translation>推送给本部门待认领（%1）</translation>
+    </message>
+    <message>
+        <source>Shared queue: returned or unmatched (%1)</source>
+        <translation>待认领库：被退回或未匹配（%1）</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>认领</translation>
+    </message>
+    <message>
+        <source>Return with a reason…</source>
+        <translation>说明理由退回…</translation>
+    </message>
+    <message>
+        <source>Claim for the department</source>
+        <translation>为本部门认领</translation>
+    </message>
+    <message>
+        <source>Sent to the department, to claim</source>
+        <translation>推送给本部门待认领</translation>
+    </message>
+    <message>
+        <source>Shared queue: returned or unmatched</source>
+        <translation>待认领库：被退回或未匹配</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>市场主体</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Permit</source>
+        <translation>许可事项</translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation>推送日期</translation>
+    </message>
+    <message>
+        <source>Claim by</source>
+        <translation>认领期限</translation>
+    </message>
+    <message>
+        <source>Returned because</source>
+        <translation>退回理由</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Return the push: %1</source>
+        <translation>退回推送：%1</translation>
+    </message>
+    <message>
+        <source>Why this permit is not approved by the department</source>
+        <translation>为何该许可不由本部门审批</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>The push goes to the shared queue, where another department can claim it.</source>
+        <translation>推送将进入待认领库，由其他部门认领。</translation>
+    </message>
+    <message>
+        <source>Say why: a return needs a reason.</source>
+        <translation>请说明理由：退回必须写明理由。</translation>
+    </message>
+</context>
+<context>
     <name>ResultsDialog</name>
     <message>
         <source>The task could not be loaded.</source>
@@ -2314,6 +3217,136 @@
     <message>
         <source>Administrator</source>
         <translation>系统管理员</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>New routing rule</source>
+        <translation>新建分派规则</translation>
+    </message>
+    <message>
+        <source>Edit routing rule</source>
+        <translation>编辑分派规则</translation>
+    </message>
+    <message>
+        <source>Any matter</source>
+        <translation>任意事项</translation>
+    </message>
+    <message>
+        <source>Any industry</source>
+        <translation>任意行业</translation>
+    </message>
+    <message>
+        <source>Any town</source>
+        <translation>任意镇街</translation>
+    </message>
+    <message>
+        <source>Choose a department…</source>
+        <translation>请选择部门…</translation>
+    </message>
+    <message>
+        <source>Why (optional), e.g. the division of duties it follows</source>
+        <translation>依据（可选），例如所依据的职责分工</translation>
+    </message>
+    <message>
+        <source>Clues matching every field given go to the department. The rule matching the most fields wins.</source>
+        <translation>符合所填全部条件的线索分派给该部门；匹配条件最多的规则优先。</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>监管事项</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Name a matter, an industry or a town: a rule for every clue would route all of them.</source>
+        <translation>请至少指定事项、行业或镇街之一：对所有线索都生效的规则会分派全部线索。</translation>
+    </message>
+    <message>
+        <source>Choose the department.</source>
+        <translation>请选择部门。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <source>Rules not loaded</source>
+        <translation>无法读取分派规则</translation>
+    </message>
+    <message>
+        <source>Routing rule saved; new clues follow it.</source>
+        <translation>分派规则已保存，新线索将按此分派。</translation>
+    </message>
+    <message>
+        <source>Rule not saved</source>
+        <translation>规则未保存</translation>
+    </message>
+    <message>
+        <source>Delete the rule “%1”? New clues it matched follow the other rules.</source>
+        <translation>删除规则“%1”？原先匹配它的新线索将按其他规则分派。</translation>
+    </message>
+    <message>
+        <source>Routing rule deleted.</source>
+        <translation>分派规则已删除。</translation>
+    </message>
+    <message>
+        <source>Rule not deleted</source>
+        <translation>规则未删除</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</source>
+        <translation>新线索分派给与其事项、行业、镇街匹配条件最多的规则所指定的部门；没有匹配规则时，分派给该事项的主管部门；未指定事项的，由中心人工分派。</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>监管事项</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add rule…</source>
+        <translation>添加规则…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
     </message>
 </context>
 <context>
@@ -2586,6 +3619,17 @@
     <message>
         <source>Showing {shown} of {total} records, newest first</source>
         <translation>共 {total} 条记录，显示 {shown} 条，由新到旧</translation>
+    </message>
+</context>
+<context>
+    <name>TrendPlot</name>
+    <message>
+        <source>Done on time, % (by week due)</source>
+        <translation>按期办结率 %（按到期周）</translation>
+    </message>
+    <message>
+        <source>Clocks that went overdue</source>
+        <translation>当周新增逾期事项</translation>
     </message>
 </context>
 <context>

@@ -93,5 +93,26 @@ def deadlines_bench(args: argparse.Namespace) -> dict:
             "summary_timed_ms": round(_median_ms(lambda: [by_group(tiled, tiled_levels, g)
                                                           for g in ("department", "town", "person")], repeat=5), 1),
         })
+    figures.update(_open_workspace(url, today))
     figures["peak_rss_mb"] = round(peak_rss_mb())
+    return figures
+
+
+def _open_workspace(url: str, today: dt.date) -> dict:
+    """Time the Efficiency workspace's opening in a child process (offscreen Qt)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        done = subprocess.run([sys.executable, "-m", "tests.bench.efficiency_child", str(url), today.isoformat(),
+                               folder], capture_output=True, text=True, env=env, timeout=600, check=False)
+    if done.returncode != 0:
+        return {"efficiency_open_s": None, "efficiency_open_error": done.stderr.strip().splitlines()[-1:]}
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    figures["efficiency_open_note"] = ("from creating the workspace to its first complete numbers; cold: no "
+                                       "snapshot (every clock read from the database); warm: the saved snapshot")
     return figures

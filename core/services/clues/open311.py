@@ -88,10 +88,13 @@ def _request(c: Clue, events: list[ClueEvent], matters: dict, departments: dict,
 def export_requests(db: Database, clue_ids: Iterable[int] | None = None) -> list[dict]:
     """The clues (all, or ``clue_ids``) as GeoReport v2 service requests, oldest first."""
     with db.sessions() as s:
-        stmt = select(Clue).order_by(Clue.received_at, Clue.id)
-        if clue_ids is not None:
-            stmt = stmt.where(Clue.id.in_(list(clue_ids)))
-        clues = s.scalars(stmt).all()
+        if clue_ids is None:
+            clues = list(s.scalars(select(Clue)))
+        else:  # in chunks: SQLite takes a limited number of parameters per statement
+            wanted = sorted(set(int(i) for i in clue_ids))
+            clues = [c for chunk in range(0, len(wanted), 900)
+                     for c in s.scalars(select(Clue).where(Clue.id.in_(wanted[chunk:chunk + 900])))]
+        clues.sort(key=lambda c: (c.received_at, c.id))
         ids = [c.id for c in clues]
         events: dict[int, list[ClueEvent]] = {}
         for chunk in range(0, len(ids), 900):

@@ -1,0 +1,237 @@
+"""What the efficiency monitor reads: every clock assessed for a day, the names behind the
+numbers, the rows behind a drill-down, and the report for a period.
+
+The numbers come from :mod:`core.deadlines`; this module adds the database lookups a
+person needs to read them (department, town, person names; what each clock is about).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from core.db.database import Database
+from core.db.models import (
+    Case,
+    Clue,
+    Commitment,
+    CommitmentVerification,
+    Department,
+    DrawBatch,
+    InspectionTask,
+    Inspector,
+    MarketEntity,
+    NotificationPush,
+    Town,
+    User,
+)
+from core.deadlines import (
+    Assessment,
+    DeadlineItems,
+    DeadlinePolicy,
+    GroupRow,
+    Kind,
+    assess,
+    kind_name,
+    load_items,
+    load_policy,
+)
+from core.errors import ValidationError
+from core.workdays import WorkdayCalendar, default_calendar
+
+
+@dataclass(frozen=True)
+class Names:
+    """Names for group keys, in Chinese and English."""
+
+    departments: dict[int, tuple[str, str]]
+    towns: dict[str, tuple[str, str]]
+    users: dict[int, str]
+    inspectors: dict[int, str]
+
+    def department(self, key, lang: str) -> str:
+        if key is None:
+            zh, en = "（待认领 / 未分派）", "(shared queue / not routed)"
+        else:
+            zh, en = self.departments.get(key, (str(key), str(key)))
+        return zh if lang.startswith("zh") else en
+
+    def town(self, key, lang: str) -> str:
+        zh, en = self.towns.get(key, ("（未知）", "(unknown)"))
+        return zh if lang.startswith("zh") else en
+
+    def person(self, key, table: str | None, lang: str) -> str:
+        if key is None:
+            return "（未指定）" if lang.startswith("zh") else "(nobody)"
+        return (self.users if table == "users" else self.inspectors).get(key, f"#{key}")
+
+    def of(self, row: GroupRow, lang: str) -> str:
+        if row.group == "department":
+            return self.department(row.key, lang)
+        if row.group == "town":
+            return self.town(row.key, lang)
+        if row.group == "person":
+            return self.person(row.key, row.table, lang)
+        return kind_name(Kind(row.key), lang) if row.key is not None else ""
+
+
+def load_names(db: Database) -> Names:
+    with db.sessions() as s:
+        return Names({d.id: (d.name_zh, d.name_en) for d in s.scalars(select(Department))},
+                     {t.code: (t.name_zh, t.name_en) for t in s.scalars(select(Town))},
+                     dict(s.execute(select(User.id, User.display_name)).tuples().all()),
+                     dict(s.execute(select(Inspector.id, Inspector.name)).tuples().all()))
+
+
+@dataclass(frozen=True)
+class Efficiency:
+    """Every clock, assessed for ``today``, with the names to read it by.
+
+    ``fresh`` is False when the clocks came from a snapshot older than the data: show
+    them, and load again.
+    """
+
+    items: DeadlineItems
+    assessment: Assessment
+    today: dt.date
+    names: Names
+    policy: DeadlinePolicy
+    load_s: float
+    fresh: bool = True
+
+
+def load_efficiency(db: Database, today: dt.date | None = None, *, calendar: WorkdayCalendar | None = None,
+                    policy: DeadlinePolicy | None = None, snapshot_dir: Path | None = None,
+                    allow_stale: bool = False) -> Efficiency:
+    """Load and assess every clock (a second or so on a whole city: call it off the GUI thread).
+
+    With ``snapshot_dir`` the clocks are read from the snapshot there when it matches the
+    data (and saved after a load); ``allow_stale`` returns an outdated snapshot too,
+    marked ``fresh=False``, for the caller to show while it loads again.
+    """
+    import time
+
+    from core.deadlines.snapshot import data_stamp, load_snapshot, save_snapshot, snapshot_path
+
+    started = time.perf_counter()
+    calendar, policy = calendar or default_calendar(), policy or load_policy()
+    today = today or dt.date.today()
+    items, fresh = None, True
+    if snapshot_dir is not None:
+        stamp = data_stamp(db, hashlib.sha256(repr(policy).encode()).hexdigest()[:16])
+        path = snapshot_path(db, snapshot_dir)
+        found = load_snapshot(path)
+        if found is not None and (found[1] == stamp or allow_stale):
+            items, fresh = found[0], found[1] == stamp
+    if items is None:
+        items = load_items(db, calendar=calendar, policy=policy)
+        if snapshot_dir is not None:
+            save_snapshot(items, stamp, path)
+    assessment = assess(items, today, calendar, policy)
+    return Efficiency(items, assessment, today, load_names(db), policy, time.perf_counter() - started, fresh)
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """One clock as a person reads it."""
+
+    kind: int
+    item_id: int
+    ref: str
+    subject: str
+    entity: str
+
+
+def _chunks(ids: Sequence[int], size: int = 900):
+    for i in range(0, len(ids), size):
+        yield list(ids[i:i + size])
+
+
+def describe_items(db: Database, kinds: Iterable[int], item_ids: Iterable[int]) -> dict[tuple[int, int], ItemLine]:
+    """What each (kind, item id) is about: reference, subject and entity name."""
+    wanted: dict[int, list[int]] = {}
+    for k, i in zip(kinds, item_ids):
+        wanted.setdefault(int(k), []).append(int(i))
+    out: dict[tuple[int, int], ItemLine] = {}
+    entity_name = MarketEntity.name
+    with db.sessions() as s:
+        for kind, ids in wanted.items():
+            for chunk in _chunks(sorted(set(ids))):
+                for item_id, ref, subject, entity in s.execute(_describe_stmt(Kind(kind), chunk, entity_name)):
+                    out[(kind, int(item_id))] = ItemLine(kind, int(item_id), str(ref or ""), str(subject or ""),
+                                                         str(entity or ""))
+    return out
+
+
+def _describe_stmt(kind: Kind, ids: list[int], entity_name):
+    if kind == Kind.CLUE_HANDLING:
+        return (select(Clue.id, Clue.ref_no, Clue.description, entity_name)
+                .outerjoin(MarketEntity, MarketEntity.id == Clue.entity_id).where(Clue.id.in_(ids)))
+    if kind == Kind.PUSH_CLAIM:
+        return (select(NotificationPush.id, NotificationPush.id, NotificationPush.permit_name, entity_name)
+                .join(MarketEntity, MarketEntity.id == NotificationPush.entity_id).where(NotificationPush.id.in_(ids)))
+    if kind == Kind.COMMITMENT_VERIFICATION:
+        return (select(CommitmentVerification.id, CommitmentVerification.id, Commitment.matter_name, entity_name)
+                .join(Commitment, Commitment.id == CommitmentVerification.commitment_id)
+                .join(MarketEntity, MarketEntity.id == Commitment.entity_id).where(CommitmentVerification.id.in_(ids)))
+    if kind == Kind.INSPECTION_TASK:
+        return (select(InspectionTask.id, InspectionTask.id, DrawBatch.name, entity_name)
+                .outerjoin(DrawBatch, DrawBatch.id == InspectionTask.batch_id)
+                .join(MarketEntity, MarketEntity.id == InspectionTask.entity_id).where(InspectionTask.id.in_(ids)))
+    if kind == Kind.RESULTS_PUBLICATION:
+        return select(DrawBatch.id, DrawBatch.id, DrawBatch.name, DrawBatch.name).where(DrawBatch.id.in_(ids))
+    return (select(Case.id, Case.ref_no, Case.ref_no, entity_name)
+            .join(MarketEntity, MarketEntity.id == Case.entity_id).where(Case.id.in_(ids)))
+
+
+REF_FORMATS = {Kind.PUSH_CLAIM: "TZ{:06d}", Kind.COMMITMENT_VERIFICATION: "HC{:06d}", Kind.INSPECTION_TASK: "JC{:06d}",
+               Kind.RESULTS_PUBLICATION: "PC{:06d}"}
+
+
+def reference(line: ItemLine) -> str:
+    """The number people quote for an item (clues and cases have their own)."""
+    fmt = REF_FORMATS.get(Kind(line.kind))
+    return fmt.format(line.item_id) if fmt else line.ref
+
+
+# ---- the report ---------------------------------------------------------------------
+
+REPORT_HEADERS = {
+    "zh": ["排名", "名称", "时限事项", "已办结", "按期办结", "按期办结率", "在办", "即将到期", "已逾期", "严重逾期"],
+    "en": ["Rank", "Name", "Clocks", "Done", "Done on time", "On-time rate", "Open", "Due soon", "Overdue",
+           "Seriously overdue"],
+}
+
+
+def report_rows(ranked: Sequence[tuple[int | None, GroupRow]], names: Names, lang: str) -> list[list]:
+    return [[rank if rank is not None else "", names.of(r, lang), r.total, r.done, r.done_on_time,
+             "" if r.on_time_rate is None else round(100 * r.on_time_rate, 1), r.open, r.due_soon, r.overdue,
+             r.seriously_overdue] for rank, r in ranked]
+
+
+def write_report_xlsx(path: str | Path, title: str, sheets: Sequence[tuple[str, list[str], list[list]]]) -> Path:
+    """Sheets of (name, headers, rows) with the title on top of each; written atomically."""
+    from openpyxl import Workbook
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise ValidationError("报表须保存为 .xlsx (the report is written as an .xlsx file)", where=str(path))
+    book = Workbook(write_only=True)
+    for name, headers, rows in sheets:
+        sheet = book.create_sheet(name[:31])
+        sheet.append([title])
+        sheet.append(headers)
+        for row in rows:
+            sheet.append(row)
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        book.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path

@@ -1,0 +1,68 @@
+"""Files of the clue desk: where an attachment, an Open311 export or import goes or comes from,
+and the worker-side halves (writing an attachment to disk, exporting the clues of a filter)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from core.db.database import Database
+from core.services import clues
+from core.services.clues import ClueFilter
+from desktop.entities.file_dialogs import ask_save_path
+
+translate = QCoreApplication.translate
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def ask_attachment_path(parent: QWidget, filename: str) -> Path | None:
+    """Where to save an attachment; its own suffix is kept."""
+    suffix = Path(filename).suffix or ".bin"
+    return ask_save_path(parent, translate("ClueFiles", "Save the file"), Path(filename).stem, suffix,
+                         translate("ClueFiles", "Files like this one (*%1)").replace("%1", suffix))
+
+
+def ask_export_path(parent: QWidget) -> Path | None:
+    stem = translate("ClueFiles", "clues_open311_%1").replace("%1", dt.date.today().strftime("%Y%m%d"))
+    return ask_save_path(parent, translate("ClueFiles", "Export clues (Open311)"), stem, ".json",
+                         translate("ClueFiles", "Open311 GeoReport v2 (*.json)"))
+
+
+def ask_import_path(parent: QWidget) -> Path | None:
+    start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path, _ = QFileDialog.getOpenFileName(parent, translate("ClueFiles", "Import clues (Open311)"), start,
+                                          translate("ClueFiles", "Open311 GeoReport v2 (*.json);;All files (*)"))
+    return Path(path) if path else None
+
+
+# ---- worker side: no widgets below ----------------------------------------------------
+
+
+def save_attachment(db: Database, attachment_id: int, path: Path | None = None) -> Path:
+    """Write attachment ``attachment_id`` to ``path`` (None: a private temporary folder, to open it)."""
+    filename, content = clues.attachment_content(db, attachment_id)
+    if path is None:
+        folder = Path(tempfile.gettempdir()) / "tongguan-clue-files"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{attachment_id}_{_UNSAFE.sub('_', filename) or 'file'}"
+    path.write_bytes(content)
+    return path
+
+
+def export_filtered(db: Database, f: ClueFilter, path: Path, everything: bool) -> int:
+    """The clues matching ``f`` (all clues when ``everything``) as Open311 requests in ``path``."""
+    if everything:
+        return clues.export_open311(db, path)
+    ids = [row.id for row in clues.list_clues(db, f, limit=max(1, clues.count_clues(db, f)))]
+    return clues.export_open311(db, path, ids)
+
+
+def find_by_ref(db: Database, ref_no: str) -> int | None:
+    """The id of the clue whose reference number is ``ref_no`` (None when there is none)."""
+    wanted = ref_no.strip().upper()
+    rows = clues.list_clues(db, ClueFilter(text=wanted), limit=50)
+    return next((r.id for r in rows if r.ref_no.upper() == wanted), None)

@@ -1,0 +1,325 @@
+"""The Cases & deadlines workspace (线索案件): the clue desk, double notification and routing rules.
+
+"Clues": filters above a paged table; the chosen clue on the right with its steps, files
+and one button per action its state allows. "Double notification": the department's
+pushes and the shared queue. "Routing rules": who gets a new clue (administrators and
+leaders). Every database call runs in the TaskManager's workers.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.clues import ACTIONS
+from core.db.database import Database
+from core.errors import ValidationError
+from core.services import clues
+from desktop.entities.message_bar import MessageBar
+from desktop.i18n import current_language
+from desktop.tasks import TaskManager
+
+from . import clue_files
+from .action_dialogs import ActionDialog, ActionInput, confirm
+from .clue_desk import ClueDesk
+from .new_clue_dialog import ClueForm, NewClueDialog
+from .pushes_page import PushesPage
+from .reference import CasesReference, load_cases_reference
+from .rules_page import RulesPage
+from .words import action_name, in_language, show_refusal, state_label
+
+CLUES_TAB, PUSHES_TAB, RULES_TAB = 0, 1, 2
+
+
+class CasesWorkspace(QWidget):
+    """Follow clues from intake to closure, claim double-notification pushes, edit routing rules.
+
+    ``actor`` is recorded with every change (empty: read-only); ``department_id`` is the
+    signed-in department user's department, whose clues and pushes are shown first.
+    """
+
+    reference_loaded = Signal(object)  # CasesReference
+    clue_created = Signal(int)
+    acted = Signal(object)             # core.services.clues.Step
+    case_filed = Signal(int)
+    file_written = Signal(str)
+    imported = Signal(object)          # (imported, already here)
+
+    def __init__(self, db: Database, tasks: TaskManager, actor: str, lang: str = "zh_CN", *,
+                 department_id: int | None = None, can_edit_rules: bool = False, today: dt.date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("casesWorkspace")
+        self.setProperty("workspacePage", True)
+        self._db, self._tasks, self._actor, self._lang = db, tasks, actor, lang
+        self._today = today or dt.date.today()
+        self.reference: CasesReference | None = None
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl  # tests replace it
+
+        self.new_clue_button = QPushButton(objectName="clueNew")
+        self.import_button = QPushButton(objectName="clueImportOpen311")
+        self.export_button = QPushButton(objectName="clueExportOpen311")
+        self.refresh_button = QPushButton(objectName="casesRefresh")
+        self.new_clue_button.clicked.connect(self.new_clue_dialog)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.new_clue_button.setEnabled(False)  # until the departments and matters are known
+        toolbar = QHBoxLayout()
+        for button in (self.new_clue_button, self.import_button):
+            button.setVisible(not self.read_only)
+            toolbar.addWidget(button)
+        toolbar.addWidget(self.export_button)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.refresh_button)
+
+        self.message_bar = MessageBar()
+        self.desk = ClueDesk(db, tasks, lang=lang, today=self._today, read_only=self.read_only,
+                             department_id=department_id)
+        self.pushes = PushesPage(db, tasks, actor, lang, today=self._today, department_id=department_id,
+                                 message_bar=self.message_bar)
+        self.rules = RulesPage(db, tasks, actor, lang, message_bar=self.message_bar)
+        self.tabs = QTabWidget(objectName="casesTabs", documentMode=True)
+        for page in (self.desk, self.pushes, self.rules):
+            self.tabs.addTab(page, "")
+        self.tabs.setTabVisible(RULES_TAB, can_edit_rules)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message_bar)
+
+        detail = self.desk.detail
+        detail.action_requested.connect(self.request_action)
+        detail.case_requested.connect(self.file_case_dialog)
+        detail.attach_requested.connect(self._on_attach_clicked)
+        detail.file_open_requested.connect(self.open_attachment)
+        detail.file_save_requested.connect(self._on_save_file_requested)
+        self.desk.failed.connect(lambda title, error: show_refusal(self, title, error, self._lang))
+        self.retranslate_ui()
+        self._run(lambda: load_cases_reference(db), self._on_reference_loaded, self.tr("Departments not loaded"))
+        self.desk.refresh()
+
+    # ---- public API -----------------------------------------------------
+
+    @property
+    def db(self) -> Database:
+        return self._db
+
+    @property
+    def read_only(self) -> bool:
+        return not self._actor
+
+    def refresh(self) -> None:
+        """Reload the clues (and the chosen clue), the pushes and the rules on show."""
+        self.desk.refresh()
+        if self.tabs.currentIndex() == PUSHES_TAB:
+            self.pushes.refresh()
+        elif self.tabs.currentIndex() == RULES_TAB:
+            self.rules.refresh()
+
+    # new clues --------------------------------------------------------------
+
+    def new_clue_dialog(self) -> NewClueDialog | None:
+        if self.reference is None or self.read_only:
+            return None
+        dialog = NewClueDialog(self.reference, self._lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.create_clue(dialog.form()))
+        dialog.open()
+        return dialog
+
+    def create_clue(self, form: ClueForm) -> None:
+        db, actor = self._db, self._actor
+        self._run(lambda: clues.create_clue(db, actor, form.new_clue()), self._on_clue_created,
+                  self.tr("Clue not registered"))
+
+    # actions ---------------------------------------------------------------
+
+    def request_action(self, key: str) -> ActionDialog | None:
+        """Take action ``key`` on the chosen clue, first asking what it needs (returns that dialog)."""
+        d, action = self.desk.detail.detail, ACTIONS.get(key)
+        if d is None or action is None or self.read_only:
+            return None
+        if not (action.needs_note or action.needs_department or action.needs_original):
+            self.act(key)
+            return None
+        departments = self.reference.departments if self.reference is not None else ()
+        dialog = ActionDialog(action, d.ref_no, departments, self._lang, current_department=d.department_id,
+                              parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.act(key, dialog.values()))
+        dialog.open()
+        return dialog
+
+    def act(self, key: str, given: ActionInput | None = None) -> None:
+        given = given or ActionInput()
+        d = self.desk.detail.detail
+        if d is None:
+            return
+        db, actor, clue_id = self._db, self._actor, d.id
+
+        def work():
+            original = None
+            if given.original_ref:
+                original = clue_files.find_by_ref(db, given.original_ref)
+                if original is None:
+                    return None
+            return clues.act(db, actor, clue_id, key, note=given.note, department_id=given.department_id,
+                             original_id=original)
+
+        self._run(work, lambda step: self._on_acted(d.ref_no, key, given, step), self.tr("Not done"))
+
+    def file_case_dialog(self) -> None:
+        d = self.desk.detail.detail
+        if d is not None:
+            confirm(self, self.tr("File a case from clue %1? The decision is then due within 90 days.")
+                    .replace("%1", d.ref_no), self.file_case, object_name="clueCaseConfirm")
+
+    def file_case(self) -> None:
+        d = self.desk.detail.detail
+        if d is None:
+            return
+        db, actor, clue_id = self._db, self._actor, d.id
+        self._run(lambda: clues.file_case(db, actor, clue_id), self._on_case_filed, self.tr("Case not filed"))
+
+    # files -------------------------------------------------------------------
+
+    def attach_files(self, paths) -> None:
+        d = self.desk.detail.detail
+        if d is None or not paths:
+            return
+        db, actor, clue_id, paths = self._db, self._actor, d.id, [Path(p) for p in paths]
+        self._run(lambda: clues.attach(db, actor, clue_id, [clues.Attachment.from_file(p) for p in paths]),
+                  lambda _none: self._after_change(self.tr("%1 files added.").replace("%1", str(len(paths)))),
+                  self.tr("Files not added"))
+
+    def open_attachment(self, attachment_id: int) -> None:
+        db = self._db
+        self._run(lambda: clue_files.save_attachment(db, attachment_id),
+                  lambda path: self.open_url(QUrl.fromLocalFile(str(path))), self.tr("File not opened"))
+
+    def save_attachment(self, attachment_id: int, path: Path) -> None:
+        db = self._db
+        self._run(lambda: clue_files.save_attachment(db, attachment_id, Path(path)), self._on_file_written,
+                  self.tr("File not saved"))
+
+    def export_open311(self, path: Path) -> None:
+        """The clues of the current filter ("All states" and nothing else: every clue) as Open311 JSON."""
+        db, f, everything = self._db, self.desk.clue_filter(), self.desk.filter_bar.is_default()
+        self._run(lambda: (clue_files.export_filtered(db, f, Path(path), everything), Path(path)),
+                  lambda done: self._on_file_written(done[1], done[0]), self.tr("Clues not exported"))
+
+    def import_open311(self, path: Path) -> None:
+        db, actor = self._db, self._actor
+        self._tasks.run(lambda: clues.import_open311(db, actor, path), on_done=self._on_imported,
+                        on_error=self._on_import_failed, owner=self)
+
+    # ---- internals ----------------------------------------------------------
+
+    def _run(self, fn: Callable[[], object], on_done: Callable[[object], None], failure: str) -> None:
+        self._tasks.run(fn, on_done=on_done, on_error=lambda e: show_refusal(self, failure, e, self._lang), owner=self)
+
+    def _after_change(self, message: str, select: int | None = None) -> None:
+        self.message_bar.show_message(message, kind="success")
+        self.desk.refresh(select=select)
+
+    def _on_reference_loaded(self, reference: CasesReference) -> None:
+        self.reference = reference
+        self.new_clue_button.setEnabled(True)
+        self.desk.set_reference(reference)
+        self.pushes.set_reference(reference)
+        self.rules.set_reference(reference)
+        self.reference_loaded.emit(reference)
+
+    def _on_clue_created(self, clue_id: int) -> None:
+        self._after_change(self.tr("Clue registered."), select=clue_id)
+        self.clue_created.emit(clue_id)
+
+    def _on_acted(self, ref_no: str, key: str, given: ActionInput, step) -> None:
+        if step is None:
+            self.message_bar.show_message(self.tr("No clue has the reference number %1; nothing was changed.")
+                                          .replace("%1", given.original_ref), kind="error")
+            return
+        self._after_change(self.tr("%1: %2 — now %3.").replace("%1", ref_no)
+                           .replace("%2", action_name(key, self._lang))
+                           .replace("%3", state_label(step.to_state, self._lang)), select=step.clue_id)
+        self.acted.emit(step)
+
+    def _on_case_filed(self, case_id: int) -> None:
+        self._after_change(self.tr("Case filed; its decision is due within 90 days."))
+        self.case_filed.emit(case_id)
+
+    def _on_file_written(self, path, count: int | None = None) -> None:
+        text = self.tr("Saved %1.") if count is None else self.tr("%2 clues written to %1.")
+        self.message_bar.show_message(text.replace("%1", str(path)).replace("%2", f"{count or 0:,}"), kind="success")
+        self.file_written.emit(str(path))
+
+    def _on_imported(self, result: tuple[int, int]) -> None:
+        imported, here = result
+        self._after_change(self.tr("%1 imported, %2 already here.").replace("%1", f"{imported:,}")
+                           .replace("%2", f"{here:,}"))
+        self.imported.emit(result)
+
+    def _on_import_failed(self, error: BaseException) -> None:
+        if isinstance(error, ValidationError):
+            self.message_bar.show_message(self.tr("Nothing imported: %1 — at %2").replace(
+                "%1", in_language(error.message, self._lang)).replace("%2", error.where or "?"), kind="error")
+        show_refusal(self, self.tr("Clues not imported"), error, self._lang)
+
+    def _on_import_clicked(self) -> None:
+        path = clue_files.ask_import_path(self)
+        if path is not None:
+            self.import_open311(path)
+
+    def _on_export_clicked(self) -> None:
+        path = clue_files.ask_export_path(self)
+        if path is not None:
+            self.export_open311(path)
+
+    def _on_attach_clicked(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Files of the clue"))
+        self.attach_files(paths)
+
+    def _on_save_file_requested(self, attachment_id: int) -> None:
+        d = self.desk.detail.detail
+        name = next((f.filename for f in d.files if f.id == attachment_id), "file") if d is not None else "file"
+        path = clue_files.ask_attachment_path(self, name)
+        if path is not None:
+            self.save_attachment(attachment_id, path)
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if hasattr(page, "ensure_loaded"):
+            page.ensure_loaded()
+
+    def retranslate_ui(self) -> None:
+        self.new_clue_button.setText(self.tr("New clue…"))
+        self.import_button.setText(self.tr("Import (Open311)…"))
+        self.export_button.setText(self.tr("Export (Open311)…"))
+        self.export_button.setToolTip(self.tr("The clues of the current filter, for town and hotline systems"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.tabs.setTabText(CLUES_TAB, self.tr("Clues"))
+        self.tabs.setTabText(PUSHES_TAB, self.tr("Double notification"))
+        self.tabs.setTabText(RULES_TAB, self.tr("Routing rules"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._lang = current_language(QCoreApplication.instance())
+            self.retranslate_ui()
+            for page in (self.desk, self.pushes, self.rules):
+                page.set_language(self._lang)
+        super().changeEvent(event)
+
