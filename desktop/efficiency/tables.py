@@ -155,3 +155,43 @@ class ItemsTable(QTableWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+CLAIM_HEADERS = (QT_TRANSLATE_NOOP("EfficiencyTables", "Department"), QT_TRANSLATE_NOOP("EfficiencyTables", "Pushes"),
+                 QT_TRANSLATE_NOOP("EfficiencyTables", "Claimed in time"),
+                 QT_TRANSLATE_NOOP("EfficiencyTables", "Claimed late"),
+                 QT_TRANSLATE_NOOP("EfficiencyTables", "Unclaimed, past due"),
+                 QT_TRANSLATE_NOOP("EfficiencyTables", "Within 5 working days"),
+                 QT_TRANSLATE_NOOP("EfficiencyTables", "Claimed in time, %"))
+
+
+class ClaimsTable(QTableWidget):
+    """Double notification per department: the seed's headline figure (target 100%), worst first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(CLAIM_HEADERS), parent)
+        self.setObjectName("efficiencyClaims")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.retranslate_ui()
+
+    def set_rows(self, rows: Sequence, names: Sequence[str]) -> None:
+        self.setRowCount(len(rows))
+        for i, (r, name) in enumerate(zip(rows, names)):
+            rate = "—" if r.rate is None else f"{100 * r.rate:.1f}%"
+            values = [QTableWidgetItem(name), _number(r.pushes), _number(r.claimed_in_time), _number(r.claimed_late),
+                      _number(r.unclaimed_overdue), _number(r.pending), _number(rate)]
+            if r.rate is not None and r.rate < 1.0:
+                values[6].setForeground(_RED if r.rate < 0.9 else _AMBER)
+            for c, item in enumerate(values):
+                self.setItem(i, c, item)
+        self.resizeColumnsToContents()
+        self.setColumnWidth(0, min(max(self.columnWidth(0), 150), 220))
+
+    def retranslate_ui(self) -> None:
+        self.setHorizontalHeaderLabels([translate("EfficiencyTables", h) for h in CLAIM_HEADERS])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -52,7 +52,7 @@ from desktop.i18n import current_language
 from desktop.tasks import TaskManager
 
 from .report import write_report
-from .tables import ItemsTable, ItemView, RankingTable
+from .tables import ClaimsTable, ItemsTable, ItemView, RankingTable
 from .trend_plot import TrendPlot
 
 GROUPS = ("department", "town", "person")
@@ -139,6 +139,8 @@ class EfficiencyWorkspace(QWidget):
         self.tabs.addTab(self.trend, "")
         self.tabs.addTab(items_page, "")
         self.tabs.addTab(self.escalation, "")
+        self.claims = ClaimsTable()
+        self.tabs.addTab(self.claims, "")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.ranking)
         splitter.addWidget(self.tabs)
@@ -265,7 +267,12 @@ class EfficiencyWorkspace(QWidget):
         self.kpis["open"].setText(f"{sum(r.open for r in rows):,}")
         self.kpis["overdue"].setText(f"{sum(r.overdue for r in rows):,}")
         self.kpis["serious"].setText(f"{sum(r.seriously_overdue for r in rows):,}")
-        claims = ClaimRow.total(claim_rate_in_time(self.data.items, self.data.assessment, period))
+        by_department = claim_rate_in_time(self.data.items, self.data.assessment, period)
+        worst_first = sorted(by_department, key=lambda r: (r.rate is None, r.rate if r.rate is not None else 0,
+                                                            -r.pushes))
+        self.claims.set_rows(worst_first, [self.data.names.department(r.department_id, self._lang)
+                                           for r in worst_first])
+        claims = ClaimRow.total(by_department)
         self.kpis["claims"].setText("—" if claims.rate is None else f"{100 * claims.rate:.1f}%")
         self.kpis["claims"].setToolTip(self.tr("%1 of %2 pushes claimed within 5 working days (target 100%)")
                                        .replace("%1", f"{claims.claimed_in_time:,}")
@@ -344,6 +351,7 @@ class EfficiencyWorkspace(QWidget):
         self.tabs.setTabText(0, self.tr("Trend"))
         self.tabs.setTabText(1, self.tr("Items"))
         self.tabs.setTabText(2, self.tr("Escalation"))
+        self.tabs.setTabText(3, self.tr("Double notification"))
 
     @staticmethod
     def _refill(combo: QComboBox, entries) -> None:

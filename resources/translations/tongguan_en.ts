@@ -1270,6 +1270,34 @@
         <source>Working days late</source>
         <translation>Working days late</translation>
     </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>Pushes</source>
+        <translation>Pushes</translation>
+    </message>
+    <message>
+        <source>Claimed in time</source>
+        <translation>Claimed in time</translation>
+    </message>
+    <message>
+        <source>Claimed late</source>
+        <translation>Claimed late</translation>
+    </message>
+    <message>
+        <source>Unclaimed, past due</source>
+        <translation>Unclaimed, past due</translation>
+    </message>
+    <message>
+        <source>Within 5 working days</source>
+        <translation>Within 5 working days</translation>
+    </message>
+    <message>
+        <source>Claimed in time, %</source>
+        <translation>Claimed in time, %</translation>
+    </message>
 </context>
 <context>
     <name>EfficiencyWorkspace</name>
@@ -1432,6 +1460,10 @@
     <message>
         <source>Escalation</source>
         <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>Double notification</source>
+        <translation type="unfinished">Double notification</translation>
     </message>
 </context>
 <context>

@@ -1270,6 +1270,34 @@
         <source>Working days late</source>
         <translation>逾期工作日</translation>
     </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Pushes</source>
+        <translation>推送数</translation>
+    </message>
+    <message>
+        <source>Claimed in time</source>
+        <translation>按时认领</translation>
+    </message>
+    <message>
+        <source>Claimed late</source>
+        <translation>逾期认领</translation>
+    </message>
+    <message>
+        <source>Unclaimed, past due</source>
+        <translation>逾期未认领</translation>
+    </message>
+    <message>
+        <source>Within 5 working days</source>
+        <translation>认领期内</translation>
+    </message>
+    <message>
+        <source>Claimed in time, %</source>
+        <translation>按时认领率</translation>
+    </message>
 </context>
 <context>
     <name>EfficiencyWorkspace</name>
@@ -1432,6 +1460,10 @@
     <message>
         <source>Escalation</source>
         <translation>督办清单</translation>
+    </message>
+    <message>
+        <source>Double notification</source>
+        <translation>双告知</translation>
     </message>
 </context>
 <context>

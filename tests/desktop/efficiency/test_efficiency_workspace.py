@@ -102,3 +102,18 @@ def test_the_escalation_list_shows_the_worst_first(ws, qtbot):
     late = [int(ws.escalation.item(i, 7).text().replace(",", "")) for i in range(ws.escalation.rowCount())]
     assert late == sorted(late, reverse=True)
     assert np.all(np.array(late) >= 5)
+
+
+def test_claims_in_time_per_department_add_up_to_the_headline(ws, qtbot):
+    from core.deadlines import ClaimRow, claim_rate_in_time
+
+    ws.set_choice(period="all")
+    rows = claim_rate_in_time(ws.data.items, ws.data.assessment)
+    assert ws.claims.rowCount() == len(rows)
+    pushes = sum(int(ws.claims.item(i, 1).text().replace(",", "")) for i in range(ws.claims.rowCount()))
+    assert pushes == int((ws.data.items.kind == 1).sum())
+    total = ClaimRow.total(rows)
+    assert ws.kpis["claims"].text() == f"{100 * total.rate:.1f}%"
+    rates = [float(ws.claims.item(i, 6).text().rstrip("%")) for i in range(ws.claims.rowCount())
+             if ws.claims.item(i, 6).text() != "—"]
+    assert rates == sorted(rates)  # worst first
