@@ -15,7 +15,15 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import func, select
 
-from core.db.models import AuditEntry
+from core.db.models import (
+    AuditEntry,
+    Case,
+    Clue,
+    CommitmentVerification,
+    DrawRecord,
+    InspectionTask,
+    NotificationPush,
+)
 
 from .items import _DTYPES, DeadlineItems
 
@@ -23,14 +31,17 @@ FORMAT = 1
 _log = logging.getLogger(__name__)
 
 
+_TABLES = (AuditEntry, Clue, NotificationPush, CommitmentVerification, InspectionTask, Case, DrawRecord)
+
+
 def data_stamp(db, policy_key: str = "") -> str:
-    """What the clocks were computed from: newest audit entry, schema revision, policy."""
+    """What the clocks were computed from: the newest row and row count of the audit log and
+    of every table a clock comes from (a rebuilt database differs), schema revision, policy."""
     from core.db.migrate import head_revision
 
     with db.sessions() as s:
-        newest = s.scalar(select(func.max(AuditEntry.id))) or 0
-        count = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
-    return f"{FORMAT}:{newest}:{count}:{head_revision()}:{policy_key}"
+        parts = [s.execute(select(func.count(), func.max(t.id))).one() for t in _TABLES]
+    return f"{FORMAT}:{parts}:{head_revision()}:{policy_key}"
 
 
 def snapshot_path(db, folder: Path) -> Path:

@@ -105,20 +105,12 @@ class Efficiency:
     fresh: bool = True
 
 
-def load_efficiency(db: Database, today: dt.date | None = None, *, calendar: WorkdayCalendar | None = None,
-                    policy: DeadlinePolicy | None = None, snapshot_dir: Path | None = None,
-                    allow_stale: bool = False) -> Efficiency:
-    """Load and assess every clock (a second or so on a whole city: call it off the GUI thread).
-
-    With ``snapshot_dir`` the clocks are read from the snapshot there when it matches the
-    data (and saved after a load); ``allow_stale`` returns an outdated snapshot too,
-    marked ``fresh=False``, for the caller to show while it loads again.
-    """
-    import time
-
+def load_clocks(db: Database, today: dt.date | None = None, *, calendar: WorkdayCalendar | None = None,
+                policy: DeadlinePolicy | None = None, snapshot_dir: Path | None = None,
+                allow_stale: bool = False) -> tuple[DeadlineItems, Assessment, bool]:
+    """Every clock, assessed for ``today``: (items, assessment, fresh). See :func:`load_efficiency`."""
     from core.deadlines.snapshot import data_stamp, load_snapshot, save_snapshot, snapshot_path
 
-    started = time.perf_counter()
     calendar, policy = calendar or default_calendar(), policy or load_policy()
     today = today or dt.date.today()
     items, fresh = None, True
@@ -132,7 +124,25 @@ def load_efficiency(db: Database, today: dt.date | None = None, *, calendar: Wor
         items = load_items(db, calendar=calendar, policy=policy)
         if snapshot_dir is not None:
             save_snapshot(items, stamp, path)
-    assessment = assess(items, today, calendar, policy)
+    return items, assess(items, today, calendar, policy), fresh
+
+
+def load_efficiency(db: Database, today: dt.date | None = None, *, calendar: WorkdayCalendar | None = None,
+                    policy: DeadlinePolicy | None = None, snapshot_dir: Path | None = None,
+                    allow_stale: bool = False) -> Efficiency:
+    """Load and assess every clock (a second or so on a whole city: call it off the GUI thread).
+
+    With ``snapshot_dir`` the clocks are read from the snapshot there when it matches the
+    data (and saved after a load); ``allow_stale`` returns an outdated snapshot too,
+    marked ``fresh=False``, for the caller to show while it loads again.
+    """
+    import time
+
+    started = time.perf_counter()
+    policy = policy or load_policy()
+    today = today or dt.date.today()
+    items, assessment, fresh = load_clocks(db, today, calendar=calendar, policy=policy, snapshot_dir=snapshot_dir,
+                                           allow_stale=allow_stale)
     return Efficiency(items, assessment, today, load_names(db), policy, time.perf_counter() - started, fresh)
 
 

@@ -9,7 +9,6 @@ own position or their source village's town.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
@@ -18,17 +17,11 @@ from sqlalchemy.orm import aliased
 from core.clues import CLOSED_STATES
 from core.db.database import Database
 from core.db.models import (
-    Case,
-    CaseStatus,
     Clue,
-    Commitment,
-    CommitmentVerification,
     DrawBatch,
     DrawnObject,
     DrawPlan,
     MarketEntity,
-    NotificationPush,
-    PushStatus,
     Village,
 )
 
@@ -77,35 +70,15 @@ def open_clues_by_town(db: Database) -> dict[str, int]:
 
 
 def overdue_by_town(db: Database, today: dt.date | None = None) -> dict[str, int]:
-    """Overdue work items per town: clues, case decisions, double-notification claims, commitment checks."""
-    today = today or dt.date.today()
-    totals: Counter[str] = Counter()
-    town, entity, village = _clue_town()
-    clue_stmt = (select(town, func.count()).select_from(Clue)
-                 .outerjoin(entity, entity.id == Clue.entity_id)
-                 .outerjoin(village, village.code == Clue.source_village_code)
-                 .where(_open_clue(), Clue.due_on < today).group_by(town))
-    by_entity = [
-        select(MarketEntity.town_code, func.count()).select_from(Case)
-        .join(MarketEntity, MarketEntity.id == Case.entity_id)
-        .where(Case.status == CaseStatus.FILED, Case.decided_on.is_(None), Case.decision_due < today)
-        .group_by(MarketEntity.town_code),
-        select(MarketEntity.town_code, func.count()).select_from(NotificationPush)
-        .join(MarketEntity, MarketEntity.id == NotificationPush.entity_id)
-        .where(NotificationPush.status == PushStatus.PENDING, NotificationPush.claim_due < today)
-        .group_by(MarketEntity.town_code),
-        select(MarketEntity.town_code, func.count()).select_from(CommitmentVerification)
-        .join(Commitment, Commitment.id == CommitmentVerification.commitment_id)
-        .join(MarketEntity, MarketEntity.id == Commitment.entity_id)
-        .where(CommitmentVerification.done_on.is_(None), CommitmentVerification.due_on < today)
-        .group_by(MarketEntity.town_code),
-    ]
-    with db.sessions() as s:
-        for stmt in (clue_stmt, *by_entity):
-            for code, n in s.execute(stmt):
-                if code:
-                    totals[code] += n
-    return dict(totals)
+    """Overdue clocks per town, as the efficiency monitor counts them (core.deadlines): clues,
+    claims, commitment checks, inspection tasks, results publication and case decisions."""
+    from core.deadlines import by_group
+    from core.paths import user_cache_dir
+
+    from .efficiency import load_clocks
+
+    items, assessment, _fresh = load_clocks(db, today, snapshot_dir=user_cache_dir())
+    return {r.key: r.overdue_all for r in by_group(items, assessment, "town") if r.key is not None and r.overdue_all}
 
 
 def open_clue_markers(db: Database, today: dt.date | None = None, *, limit: int = 20000) -> ClueMarkers:

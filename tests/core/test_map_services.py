@@ -75,15 +75,20 @@ def test_selection_becomes_a_draft_batch_pool(demo_db, draft_batch):
 
 def test_town_measures_match_sql(demo_db):
     today = dt.date(2027, 3, 1)  # the demo is as of 2026-11-20: by then open work is overdue
-    open_states = "('closed','duplicate','transferred')"
+    open_states = "('closed','duplicate')"
     by_town = map_layers.open_clues_by_town(demo_db)
     assert sum(by_town.values()) == scalar(demo_db, f"SELECT COUNT(*) FROM clues WHERE state NOT IN {open_states}")
     overdue = map_layers.overdue_by_town(demo_db, today)
+    # Every clock the deadline engine follows, counted in plain SQL (open, due before today, town known).
     expected = sum(scalar(demo_db, sql) for sql in (
-        f"SELECT COUNT(*) FROM clues WHERE state NOT IN {open_states} AND due_on < '{today}'",
+        f"SELECT COUNT(*) FROM clues c LEFT JOIN market_entities e ON e.id = c.entity_id LEFT JOIN villages v "
+        f"ON v.code = c.source_village_code WHERE c.state NOT IN {open_states} AND c.due_on < '{today}' "
+        f"AND COALESCE(e.town_code, v.town_code) IS NOT NULL",
         f"SELECT COUNT(*) FROM cases WHERE status='filed' AND decided_on IS NULL AND decision_due < '{today}'",
-        f"SELECT COUNT(*) FROM notification_pushes WHERE status='pending' AND claim_due < '{today}'",
+        f"SELECT COUNT(*) FROM notification_pushes WHERE status IN ('pending', 'returned') AND claim_due < '{today}'",
         f"SELECT COUNT(*) FROM commitment_verifications WHERE done_on IS NULL AND due_on < '{today}'",
+        f"SELECT COUNT(*) FROM inspection_tasks WHERE status NOT IN ('done', 'cancelled') AND done_on IS NULL "
+        f"AND due_on < '{today}'",
     ))
     assert sum(overdue.values()) == expected > 0
     markers = map_layers.open_clue_markers(demo_db, today)
