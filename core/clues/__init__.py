@@ -9,9 +9,10 @@ from .states import (
     Action,
     IllegalTransition,
     action_for,
+    actions_for_role,
     allowed_actions,
     state_name,
 )
 
-__all__ = ["ACTIONS", "CLOSED_STATES", "OPEN_STATES", "Action", "IllegalTransition", "action_for",
+__all__ = ["ACTIONS", "CLOSED_STATES", "OPEN_STATES", "Action", "IllegalTransition", "action_for", "actions_for_role",
            "allowed_actions", "state_name"]

@@ -68,6 +68,22 @@ ACTIONS: dict[str, Action] = {a.key: a for a in (
 )}
 
 
+# Who may take which action. A department handles what it is given; the center (operators,
+# leaders, administrators) routes, links duplicates and closes or reopens for the source;
+# planners and efficiency monitors watch. Roles not listed (system actors) may take any.
+CENTER_ACTIONS = frozenset(ACTIONS)
+ROLE_ACTIONS: dict[str, frozenset[str]] = {
+    "department": frozenset({"claim", "start", "feed_back", "return", "transfer"}),
+    "planner": frozenset(),
+    "monitor": frozenset(),
+}
+
+
+def actions_for_role(role: str | None) -> frozenset[str]:
+    """The action keys a user of ``role`` may take (all of them for the center)."""
+    return ROLE_ACTIONS.get(role or "", CENTER_ACTIONS)
+
+
 class IllegalTransition(ValidationError):
     """An action the clue's state does not allow."""
 

@@ -34,7 +34,7 @@ def workspace_for(services: Any) -> QWidget:
     return CasesWorkspace(services.db, services.tasks, user.username if user is not None else "",
                           current_language(QCoreApplication.instance()),
                           department_id=user.department_id if role == "department" else None,
-                          can_edit_rules=role in RULE_EDITOR_ROLES)
+                          can_edit_rules=role in RULE_EDITOR_ROLES, role=role)
 
 
 def _empty_page() -> QWidget:

@@ -44,7 +44,8 @@ class ClueDesk(QWidget):
     failed = Signal(str, object)     # what was not done, the error
 
     def __init__(self, db: Database, tasks: TaskManager, *, lang: str, today: dt.date, read_only: bool,
-                 department_id: int | None = None, parent: QWidget | None = None) -> None:
+                 department_id: int | None = None, allowed: frozenset[str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clueDesk")
         self._db, self._tasks, self._lang, self._today = db, tasks, lang, today
@@ -90,7 +91,7 @@ class ClueDesk(QWidget):
         left_layout.addWidget(self.filter_bar)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(pager)
-        self.detail = ClueDetailPanel(read_only=read_only, lang=lang, today=today)
+        self.detail = ClueDetailPanel(read_only=read_only, lang=lang, today=today, allowed=allowed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="clueSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)

@@ -37,11 +37,13 @@ class ClueDetailPanel(QScrollArea):
     file_open_requested = Signal(int)     # attachment id
     file_save_requested = Signal(int)
 
-    def __init__(self, *, read_only: bool, lang: str, today: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(self, *, read_only: bool, lang: str, today: dt.date, allowed: frozenset[str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clueDetailPanel")
         self.setWidgetResizable(True)
         self._read_only, self._lang, self._today = read_only, lang, today
+        self._allowed = allowed  # the actions the user's role may take (None: all)
         self._detail: ClueDetail | None = None
         self._departments: Mapping[int, str] = {}
         self._matters: Mapping[str, str] = {}
@@ -162,6 +164,8 @@ class ClueDetailPanel(QScrollArea):
             return
         buttons = []
         for key in d.actions:
+            if self._allowed is not None and key not in self._allowed:
+                continue
             button = QPushButton(action_name(key, self._lang), objectName=f"clueAction_{key}")
             button.clicked.connect(lambda _checked=False, key=key: self.action_requested.emit(key))
             self.action_buttons[key] = button

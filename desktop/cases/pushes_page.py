@@ -35,6 +35,7 @@ from core.services.search import EntityFilter, EntitySearch
 from desktop.entities.message_bar import MessageBar
 from desktop.tasks import TaskManager
 
+from .listing_page import DepartmentPage
 from .reference import CasesReference
 from .words import OVERDUE_COLOR, show_refusal
 
@@ -85,7 +86,7 @@ class ReasonDialog(QDialog):
         super().accept()
 
 
-class PushesPage(QWidget):
+class PushesPage(DepartmentPage, QWidget):
     """The department's pending pushes and the shared queue, with claim and return."""
 
     loaded = Signal(object)     # (mine, queue)
@@ -140,13 +141,6 @@ class PushesPage(QWidget):
         self.retranslate_ui()
 
     # ---- public API -----------------------------------------------------
-
-    def department_id(self) -> int | None:
-        return self.department.currentData() if self.department.count() else self._own_department
-
-    def ensure_loaded(self) -> None:
-        if not self._loaded_once:
-            self.refresh()
 
     def refresh(self) -> None:
         self._loaded_once = True

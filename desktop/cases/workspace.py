@@ -1,8 +1,9 @@
-"""The Cases & deadlines workspace (线索案件): the clue desk, double notification and routing rules.
+"""The Cases & deadlines workspace (线索案件): clues, double notification, commitments, cases, routing rules.
 
 "Clues": filters above a paged table; the chosen clue on the right with its steps, files
 and one button per action its state allows. "Double notification": the department's
-pushes and the shared queue. "Routing rules": who gets a new clue (administrators and
+pushes and the shared queue. "Commitments": verifications of notification-commitments.
+"Cases": filed cases and their decisions. "Routing rules": who gets a new clue (administrators and
 leaders). Every database call runs in the TaskManager's workers.
 """
 from __future__ import annotations
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.clues import ACTIONS
+from core.clues import ACTIONS, actions_for_role
 from core.db.database import Database
 from core.errors import ValidationError
 from core.services import clues
@@ -32,14 +33,16 @@ from desktop.tasks import TaskManager
 
 from . import clue_files
 from .action_dialogs import ActionDialog, ActionInput, confirm
+from .case_list_page import CasesPage
 from .clue_desk import ClueDesk
+from .commitments_page import CommitmentsPage
 from .new_clue_dialog import ClueForm, NewClueDialog
 from .pushes_page import PushesPage
 from .reference import CasesReference, load_cases_reference
 from .rules_page import RulesPage
 from .words import action_name, in_language, show_refusal, state_label
 
-CLUES_TAB, PUSHES_TAB, RULES_TAB = 0, 1, 2
+CLUES_TAB, PUSHES_TAB, COMMITMENTS_TAB, CASES_TAB, RULES_TAB = range(5)
 
 
 class CasesWorkspace(QWidget):
@@ -58,7 +61,7 @@ class CasesWorkspace(QWidget):
 
     def __init__(self, db: Database, tasks: TaskManager, actor: str, lang: str = "zh_CN", *,
                  department_id: int | None = None, can_edit_rules: bool = False, today: dt.date | None = None,
-                 parent: QWidget | None = None) -> None:
+                 role: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("casesWorkspace")
         self.setProperty("workspacePage", True)
@@ -86,12 +89,17 @@ class CasesWorkspace(QWidget):
 
         self.message_bar = MessageBar()
         self.desk = ClueDesk(db, tasks, lang=lang, today=self._today, read_only=self.read_only,
-                             department_id=department_id)
+                             department_id=department_id, allowed=actions_for_role(role))
         self.pushes = PushesPage(db, tasks, actor, lang, today=self._today, department_id=department_id,
                                  message_bar=self.message_bar)
+        self.commitments = CommitmentsPage(db, tasks, actor, lang, today=self._today, department_id=department_id,
+                                           message_bar=self.message_bar)
+        self.cases = CasesPage(db, tasks, actor, lang, today=self._today, department_id=department_id,
+                               message_bar=self.message_bar)
+        self.commitments.changed.connect(lambda _done: self.cases.mark_stale())  # it may have filed a case
         self.rules = RulesPage(db, tasks, actor, lang, message_bar=self.message_bar)
         self.tabs = QTabWidget(objectName="casesTabs", documentMode=True)
-        for page in (self.desk, self.pushes, self.rules):
+        for page in (self.desk, self.pushes, self.commitments, self.cases, self.rules):
             self.tabs.addTab(page, "")
         self.tabs.setTabVisible(RULES_TAB, can_edit_rules)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -123,12 +131,10 @@ class CasesWorkspace(QWidget):
         return not self._actor
 
     def refresh(self) -> None:
-        """Reload the clues (and the chosen clue), the pushes and the rules on show."""
+        """Reload the clues (and the chosen clue), and the other tab on show."""
         self.desk.refresh()
-        if self.tabs.currentIndex() == PUSHES_TAB:
-            self.pushes.refresh()
-        elif self.tabs.currentIndex() == RULES_TAB:
-            self.rules.refresh()
+        if self.tabs.currentIndex() != CLUES_TAB:
+            self.tabs.currentWidget().refresh()
 
     # new clues --------------------------------------------------------------
 
@@ -240,8 +246,8 @@ class CasesWorkspace(QWidget):
         self.reference = reference
         self.new_clue_button.setEnabled(True)
         self.desk.set_reference(reference)
-        self.pushes.set_reference(reference)
-        self.rules.set_reference(reference)
+        for page in (self.pushes, self.commitments, self.cases, self.rules):
+            page.set_reference(reference)
         self.reference_loaded.emit(reference)
 
     def _on_clue_created(self, clue_id: int) -> None:
@@ -313,13 +319,15 @@ class CasesWorkspace(QWidget):
         self.refresh_button.setText(self.tr("Refresh"))
         self.tabs.setTabText(CLUES_TAB, self.tr("Clues"))
         self.tabs.setTabText(PUSHES_TAB, self.tr("Double notification"))
+        self.tabs.setTabText(COMMITMENTS_TAB, self.tr("Commitments"))
+        self.tabs.setTabText(CASES_TAB, self.tr("Cases"))
         self.tabs.setTabText(RULES_TAB, self.tr("Routing rules"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self._lang = current_language(QCoreApplication.instance())
             self.retranslate_ui()
-            for page in (self.desk, self.pushes, self.rules):
+            for page in (self.desk, self.pushes, self.commitments, self.cases, self.rules):
                 page.set_language(self._lang)
         super().changeEvent(event)
 

@@ -390,6 +390,69 @@
     </message>
 </context>
 <context>
+    <name>CasesPage</name>
+    <message>
+        <source>Decision not recorded</source>
+        <translation>Decision not recorded</translation>
+    </message>
+    <message>
+        <source>Cases not loaded</source>
+        <translation>Cases not loaded</translation>
+    </message>
+    <message>
+        <source>The decision is overdue (90 days from filing)</source>
+        <translation>The decision is overdue (90 days from filing)</translation>
+    </message>
+    <message>
+        <source>Decided after the deadline</source>
+        <translation>Decided after the deadline</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation type="unfinished">Decided</translation>
+    </message>
+    <message>
+        <source>Case %1 decided on %2 — late: %3 days after its deadline of %4.</source>
+        <translation>Case %1 decided on %2 — late: %3 days after its deadline of %4.</translation>
+    </message>
+    <message>
+        <source>Case %1 decided on %2, within its deadline of %4.</source>
+        <translation>Case %1 decided on %2, within its deadline of %4.</translation>
+    </message>
+    <message>
+        <source>Undecided only</source>
+        <translation>Undecided only</translation>
+    </message>
+    <message>
+        <source>Record decision…</source>
+        <translation>Record decision…</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished">Entity</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>Decision due</source>
+        <translation>Decision due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+</context>
+<context>
     <name>CasesWorkspace</name>
     <message>
         <source>Sign in to follow clues, cases and their deadlines.</source>
@@ -502,6 +565,14 @@
     <message>
         <source>Double notification</source>
         <translation type="unfinished">Double notification</translation>
+    </message>
+    <message>
+        <source>Commitments</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
     </message>
     <message>
         <source>Routing rules</source>
@@ -807,6 +878,89 @@
     </message>
 </context>
 <context>
+    <name>CommitmentsPage</name>
+    <message>
+        <source>Verification not recorded</source>
+        <translation>Verification not recorded</translation>
+    </message>
+    <message>
+        <source>Commitments not loaded</source>
+        <translation>Commitments not loaded</translation>
+    </message>
+    <message>
+        <source>The verification is overdue</source>
+        <translation>The verification is overdue</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>kept</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>broken</translation>
+    </message>
+    <message>
+        <source>Commitment: %1</source>
+        <translation>Commitment: %1</translation>
+    </message>
+    <message>
+        <source>Verification recorded: %1 kept its commitment.</source>
+        <translation>Verification recorded: %1 kept its commitment.</translation>
+    </message>
+    <message>
+        <source>Verification recorded: %1 broke its commitment. A credit record was written and case %2 filed; its decision is due within 90 days.</source>
+        <translation>Verification recorded: %1 broke its commitment. A credit record was written and case %2 filed; its decision is due within 90 days.</translation>
+    </message>
+    <message>
+        <source>Verification recorded: %1 broke its commitment. A credit record was written.</source>
+        <translation>Verification recorded: %1 broke its commitment. A credit record was written.</translation>
+    </message>
+    <message>
+        <source>Show done too</source>
+        <translation>Show done too</translation>
+    </message>
+    <message>
+        <source>Record verification…</source>
+        <translation>Record verification…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished">No.</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished">Entity</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation type="unfinished">USCC</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished">Matter</translation>
+    </message>
+    <message>
+        <source>Check against</source>
+        <translation>Check against</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">Due</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
         <source>Retry now</source>
@@ -835,6 +989,45 @@
     <message>
         <source>(last attempt {time})</source>
         <translation>(last attempt {time})</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Record decision: %1</source>
+        <translation>Record decision: %1</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished">Entity</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <source>Decision due</source>
+        <translation>Decision due</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">Record</translation>
+    </message>
+    <message>
+        <source>A decision cannot precede the filing (%1).</source>
+        <translation>A decision cannot precede the filing (%1).</translation>
+    </message>
+    <message>
+        <source>%1 days after the deadline: it is recorded as late.</source>
+        <translation>%1 days after the deadline: it is recorded as late.</translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2173,33 @@
     <message>
         <source>Broken</source>
         <translation>Broken</translation>
+    </message>
+</context>
+<context>
+    <name>ListingPage</name>
+    <message>
+        <source>All departments</source>
+        <translation type="unfinished">All departments</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>Nothing to show.</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>%1–%2 of %3</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation type="unfinished">‹ Previous</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation type="unfinished">Next ›</translation>
     </message>
 </context>
 <context>
@@ -3666,6 +3886,73 @@
     <message>
         <source>Clocks that went overdue</source>
         <translation>Clocks that went overdue</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Record verification: %1</source>
+        <translation>Record verification: %1</translation>
+    </message>
+    <message>
+        <source>Fulfilled: the commitment was kept</source>
+        <translation>Fulfilled: the commitment was kept</translation>
+    </message>
+    <message>
+        <source>Not fulfilled: the commitment was broken</source>
+        <translation>Not fulfilled: the commitment was broken</translation>
+    </message>
+    <message>
+        <source>A credit record is written on the entity.</source>
+        <translation>A credit record is written on the entity.</translation>
+    </message>
+    <message>
+        <source>Also file a case (the decision is then due within 90 days)</source>
+        <translation>Also file a case (the decision is then due within 90 days)</translation>
+    </message>
+    <message>
+        <source>What the check found on site and in the papers</source>
+        <translation>What the check found on site and in the papers</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished">Entity</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished">Matter</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <source>Check against</source>
+        <translation>Check against</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">Due</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">Record</translation>
+    </message>
+    <message>
+        <source>Say whether the commitment was kept.</source>
+        <translation>Say whether the commitment was kept.</translation>
+    </message>
+    <message>
+        <source>Say what the verification found.</source>
+        <translation>Say what the verification found.</translation>
     </message>
 </context>
 <context>

@@ -390,6 +390,69 @@
     </message>
 </context>
 <context>
+    <name>CasesPage</name>
+    <message>
+        <source>Decision not recorded</source>
+        <translation>处理决定未登记</translation>
+    </message>
+    <message>
+        <source>Cases not loaded</source>
+        <translation>案件未加载</translation>
+    </message>
+    <message>
+        <source>The decision is overdue (90 days from filing)</source>
+        <translation>处理决定已逾期（立案之日起 90 日）</translation>
+    </message>
+    <message>
+        <source>Decided after the deadline</source>
+        <translation>超期作出决定</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <source>Case %1 decided on %2 — late: %3 days after its deadline of %4.</source>
+        <translation>案件 %1 于 %2 作出决定——已超期：晚于期限 %4 共 %3 天。</translation>
+    </message>
+    <message>
+        <source>Case %1 decided on %2, within its deadline of %4.</source>
+        <translation>案件 %1 于 %2 作出决定，未超过期限 %4。</translation>
+    </message>
+    <message>
+        <source>Undecided only</source>
+        <translation>仅未决定</translation>
+    </message>
+    <message>
+        <source>Record decision…</source>
+        <translation>登记处理决定…</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>市场主体</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Decision due</source>
+        <translation>决定期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>CasesWorkspace</name>
     <message>
         <source>Sign in to follow clues, cases and their deadlines.</source>
@@ -502,6 +565,14 @@
     <message>
         <source>Double notification</source>
         <translation>双告知</translation>
+    </message>
+    <message>
+        <source>Commitments</source>
+        <translation>告知承诺核查</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
     </message>
     <message>
         <source>Routing rules</source>
@@ -807,6 +878,89 @@
     </message>
 </context>
 <context>
+    <name>CommitmentsPage</name>
+    <message>
+        <source>Verification not recorded</source>
+        <translation>核查结果未登记</translation>
+    </message>
+    <message>
+        <source>Commitments not loaded</source>
+        <translation>告知承诺未加载</translation>
+    </message>
+    <message>
+        <source>The verification is overdue</source>
+        <translation>核查已逾期</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>未履行</translation>
+    </message>
+    <message>
+        <source>Commitment: %1</source>
+        <translation>承诺内容：%1</translation>
+    </message>
+    <message>
+        <source>Verification recorded: %1 kept its commitment.</source>
+        <translation>核查已登记：%1 已履行承诺。</translation>
+    </message>
+    <message>
+        <source>Verification recorded: %1 broke its commitment. A credit record was written and case %2 filed; its decision is due within 90 days.</source>
+        <translation>核查已登记：%1 未履行承诺，已记入信用记录并立案 %2，应在 90 日内作出处理决定。</translation>
+    </message>
+    <message>
+        <source>Verification recorded: %1 broke its commitment. A credit record was written.</source>
+        <translation>核查已登记：%1 未履行承诺，已记入信用记录。</translation>
+    </message>
+    <message>
+        <source>Show done too</source>
+        <translation>同时显示已核查</translation>
+    </message>
+    <message>
+        <source>Record verification…</source>
+        <translation>登记核查结果…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>市场主体</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>监管事项</translation>
+    </message>
+    <message>
+        <source>Check against</source>
+        <translation>核查标准</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>核查结果</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
         <source>Retry now</source>
@@ -835,6 +989,45 @@
     <message>
         <source>(last attempt {time})</source>
         <translation>（最近一次尝试 {time}）</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Record decision: %1</source>
+        <translation>登记处理决定：%1</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>市场主体</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>立案日期</translation>
+    </message>
+    <message>
+        <source>Decision due</source>
+        <translation>决定期限</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>抽取记录</translation>
+    </message>
+    <message>
+        <source>A decision cannot precede the filing (%1).</source>
+        <translation>决定日期不能早于立案日期（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 days after the deadline: it is recorded as late.</source>
+        <translation>已超过期限 %1 天，将记为超期。</translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2173,33 @@
     <message>
         <source>Broken</source>
         <translation>未履行</translation>
+    </message>
+</context>
+<context>
+    <name>ListingPage</name>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>暂无记录。</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>第 %1–%2 条，共 %3 条</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ 上一页</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>下一页 ›</translation>
     </message>
 </context>
 <context>
@@ -3662,6 +3882,73 @@
     <message>
         <source>Clocks that went overdue</source>
         <translation>当周新增逾期事项</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Record verification: %1</source>
+        <translation>登记核查结果：%1</translation>
+    </message>
+    <message>
+        <source>Fulfilled: the commitment was kept</source>
+        <translation>已履行：符合承诺</translation>
+    </message>
+    <message>
+        <source>Not fulfilled: the commitment was broken</source>
+        <translation>未履行：与承诺不符</translation>
+    </message>
+    <message>
+        <source>A credit record is written on the entity.</source>
+        <translation>将记入该主体的信用记录。</translation>
+    </message>
+    <message>
+        <source>Also file a case (the decision is then due within 90 days)</source>
+        <translation>同时立案（应在 90 日内作出处理决定）</translation>
+    </message>
+    <message>
+        <source>What the check found on site and in the papers</source>
+        <translation>现场及材料核查情况</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>市场主体</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>监管事项</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>承诺内容</translation>
+    </message>
+    <message>
+        <source>Check against</source>
+        <translation>核查标准</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>核查情况</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>抽取记录</translation>
+    </message>
+    <message>
+        <source>Say whether the commitment was kept.</source>
+        <translation>请选择是否履行承诺。</translation>
+    </message>
+    <message>
+        <source>Say what the verification found.</source>
+        <translation>请写明核查结果。</translation>
     </message>
 </context>
 <context>

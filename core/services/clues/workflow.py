@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from core.clues.states import CLOSED_STATES, action_for
+from sqlalchemy import select
+
+from core.clues.states import CLOSED_STATES, action_for, actions_for_role
 from core.db.database import Database
-from core.db.models import Case, CaseStatus, ClueState
+from core.db.models import Case, CaseStatus, ClueState, User
 from core.db.models.base import utcnow
 from core.errors import ValidationError
 
@@ -37,6 +39,10 @@ def act(db: Database, actor: str, clue_id: int, action: str, *, note: str = "", 
         s = uow.session
         clue = get_clue(s, clue_id, for_update=True)
         rule = action_for(action, clue.state)
+        role = s.scalar(select(User.role_code).where(User.username == actor))
+        if role is not None and rule.key not in actions_for_role(role.value):
+            raise ValidationError(f"“{role.value}”角色的用户不能{rule.name_zh}此线索 "
+                                  f"(a user with role {role.value!r} may not {rule.key!r} a clue)", where="action")
         if rule.needs_note and not note:
             raise ValidationError(f"“{rule.name_zh}”须写明原因或结果 ({rule.key!r} needs a reason or result in words)",
                                   where="note")

@@ -189,3 +189,22 @@ def test_the_list_filters_by_state_department_overdue_and_text(demo_db):
     everything = clues.count_clues(demo_db, clues.ClueFilter())
     assert everything == clues.count_clues(demo_db, clues.ClueFilter(open_only=True)) + clues.count_clues(
         demo_db, clues.ClueFilter(states=("closed", "duplicate")))
+
+
+def test_a_department_user_handles_but_does_not_route_or_close(demo_db):
+    from core.db.models import User
+
+    with demo_db.sessions() as s:
+        department_user = s.scalar(select(User.username).where(User.role_code == "department"))
+        monitor = s.scalar(select(User.username).where(User.role_code == "monitor"))
+    c = _new(demo_db)
+    with pytest.raises(ValidationError, match="may not 'duplicate'"):
+        clues.act(demo_db, department_user, c, "duplicate", original_id=_new(demo_db))
+    with pytest.raises(ValidationError, match="may not 'claim'"):
+        clues.act(demo_db, monitor, c, "claim")
+    clues.act(demo_db, department_user, c, "claim")
+    clues.act(demo_db, department_user, c, "start")
+    clues.act(demo_db, department_user, c, "feed_back", note="已核查处置")
+    with pytest.raises(ValidationError, match="may not 'close'"):
+        clues.act(demo_db, department_user, c, "close")
+    assert _state(demo_db, c) == "fed_back"

@@ -255,3 +255,15 @@ def test_files_come_with_a_new_clue_and_can_be_opened_and_saved(make_workspace, 
         dialog.ok_button.click()
     detail = clues.clue_detail(entities_db, clue_id)
     assert detail.state == "assigned" and detail.department_id == dept(entities_db, "XZZF")
+
+
+def test_a_department_user_gets_only_the_department_actions(make_workspace, entities_db, qtbot):
+    clue_id = _new_clue(entities_db, nth=12)
+    ws = make_workspace(role="department")
+    ws.desk.refresh(select=clue_id)
+    _shown(qtbot, ws, clue_id, "assigned")
+    assert set(ws.desk.detail.action_buttons) == {"claim", "return"}  # no "mark as duplicate": the center's
+    center = make_workspace(role="operator")
+    center.desk.refresh(select=clue_id)
+    _shown(qtbot, center, clue_id, "assigned")
+    assert set(center.desk.detail.action_buttons) == {"claim", "return", "duplicate"}
