@@ -38,5 +38,5 @@ def build_draws_view(context: ConsoleContext, argument: str | None, services: An
             wait_until(lambda: workspace.picks_model.rowCount() > 0)
             workspace.tabs.setCurrentIndex(TABS.index(tab))
             if tab == "visits":
-                workspace.picks_view.selectRow(0)
+                workspace.visits.view.selectRow(0)
     return window

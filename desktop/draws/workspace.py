@@ -10,17 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,16 +34,18 @@ from desktop.tasks import TaskManager
 
 from . import exports
 from .batch_editor import BatchEditor
+from .batch_exports import BatchExports
 from .batch_overview import BatchOverview, in_language
 from .ceremony import CeremonyView
 from .forms import detail_to_form
 from .picks_model import PicksModel, ceremony_data, department_names
+from .visits_page import VisitsPage
 from .plan_dialog import PlanDialog
 from .plan_tree import PlanTree
 from .randomness_dialogs import DrawDialog, LockChoice, LockDialog
 
 
-class DrawsWorkspace(QWidget):
+class DrawsWorkspace(BatchExports, QWidget):
     """Plan, check, lock, draw, publish and follow double-random inspection batches.
 
     ``actor`` is the signed-in user recorded with every change (empty: read-only);
@@ -100,36 +98,14 @@ class DrawsWorkspace(QWidget):
         ceremony_layout.addWidget(self.ceremony, 1)
         ceremony_layout.addWidget(self.wall_button, 0, Qt.AlignmentFlag.AlignRight)
 
-        self.picks_model = PicksModel(show_risk=show_risk, parent=self)
-        self.picks_proxy = QSortFilterProxyModel(self, filterKeyColumn=-1)
-        self.picks_proxy.setSourceModel(self.picks_model)
-        self.picks_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.picks_filter = QLineEdit(objectName="drawPicksFilter", clearButtonEnabled=True)
-        self.picks_filter.textChanged.connect(self.picks_proxy.setFilterFixedString)
-        self.picks_view = QTableView(objectName="drawPicksTable", sortingEnabled=True)
-        self.picks_view.setModel(self.picks_proxy)
-        self.picks_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.picks_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.picks_view.verticalHeader().hide()
-        self.picks_view.horizontalHeader().setStretchLastSection(True)
-        self.picks_view.doubleClicked.connect(lambda _index: self.open_results())
-        self.results_button = QPushButton(objectName="drawRecordResults")
-        self.results_button.clicked.connect(self.open_results)
-        self.panorama_button = QPushButton(objectName="drawOpenPanorama")
-        self.panorama_button.clicked.connect(self.open_panorama)
-        picks_bar = QHBoxLayout()
-        picks_bar.addWidget(self.picks_filter, 1)
-        picks_bar.addWidget(self.panorama_button)
-        picks_bar.addWidget(self.results_button)
-        picks_page = QWidget()
-        picks_layout = QVBoxLayout(picks_page)
-        picks_layout.addLayout(picks_bar)
-        picks_layout.addWidget(self.picks_view, 1)
+        self.visits = VisitsPage(show_risk=show_risk)
+        self.visits.results_requested.connect(self.open_results)
+        self.visits.panorama_requested.connect(self.open_panorama)
 
         self.tabs = QTabWidget(objectName="drawTabs", documentMode=True)
         self.tabs.addTab(self.overview, "")
         self.tabs.addTab(ceremony_page, "")
-        self.tabs.addTab(picks_page, "")
+        self.tabs.addTab(self.visits, "")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.tabs)
@@ -173,7 +149,7 @@ class DrawsWorkspace(QWidget):
         """Load and show batch ``batch_id`` (None: nothing chosen); reloads it when already shown."""
         if batch_id != self._batch_id:
             self.overview.set_detail(None)
-            self.picks_model.set_picks((), {}, self._reference, self._lang)
+            self.visits.set_picks((), {}, self._reference, self._lang)
         self._batch_id = batch_id
         if batch_id is None:
             self._sync_tabs(None)
@@ -307,62 +283,17 @@ class DrawsWorkspace(QWidget):
                   lambda _when: self._after_change(self.tr("Published."), ("batch", batch_id)),
                   self.tr("Batch not published"))
 
-    # exports and checks -----------------------------------------------------
-
-    def export_notice(self, path: Path, *, with_results: bool = False) -> None:
-        """Write the public notice (XLSX or PDF by the suffix of ``path``)."""
-        batch_id, db, lang, family = self._batch_id, self._db, self._lang, QApplication.font().family()
-        self._tasks.run_with_progress(
-            lambda progress, cancelled: exports.write_notice(db, batch_id, Path(path), lang=lang,
-                                                             with_results=with_results, font_family=family,
-                                                             progress=progress),
-            title=self.tr("Writing the public notice…"), parent=self,
-            on_done=self._on_file_written, on_error=lambda e: show_error(self, self.tr("Notice not written"), e))
-
-    def export_record(self, path: Path) -> None:
-        batch_id, db = self._batch_id, self._db
-        self._tasks.run_with_progress(lambda progress, cancelled: draws.export_record(db, batch_id, path),
-                                      title=self.tr("Writing the draw record…"), parent=self,
-                                      on_done=self._on_file_written,
-                                      on_error=lambda e: show_error(self, self.tr("Record not written"), e))
-
-    def verify(self) -> None:
-        batch_id, db = self._batch_id, self._db
-        self._tasks.run_with_progress(lambda progress, cancelled: draws.verify_batch(db, batch_id),
-                                      title=self.tr("Re-running the draw from its record…"), parent=self,
-                                      on_done=self._on_verified,
-                                      on_error=lambda e: show_error(self, self.tr("Draw not verified"), e))
-
-    def show_on_map(self) -> None:
-        window = self.window()
-        if self._batch_id is None or not hasattr(window, "page"):
-            return
-        page = window.page("map")
-        if hasattr(page, "show_draw_batch"):
-            window.select_workspace("map")
-            page.show_draw_batch(self._batch_id)
-
-    def show_ceremony_full_screen(self) -> CeremonyView | None:
-        data = self.ceremony.data
-        if data is None:
-            return None
-        view = CeremonyView()
-        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        view.setWindowTitle(data.title)
-        view.set_data(data)
-        view.showFullScreen()
-        return view
-
     # visits ---------------------------------------------------------------
 
-    def selected_pick(self):
-        rows = self.picks_view.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.picks_model.pick(self.picks_proxy.mapToSource(rows[0]).row())
+    @property
+    def picks_model(self) -> PicksModel:
+        return self.visits.model
 
-    def open_results(self):
-        pick = self.selected_pick()
+    def selected_pick(self):
+        return self.visits.selected_pick()
+
+    def open_results(self, pick=None):
+        pick = pick or self.selected_pick()
         if pick is None or not pick.task_id:
             return None
         from .results_dialog import ResultsDialog
@@ -375,8 +306,8 @@ class DrawsWorkspace(QWidget):
         dialog.open()
         return dialog
 
-    def open_panorama(self) -> None:
-        pick, window = self.selected_pick(), self.window()
+    def open_panorama(self, pick=None) -> None:
+        pick, window = pick or self.selected_pick(), self.window()
         if pick is None or not hasattr(window, "page"):
             return
         page = window.page("entities")
@@ -427,7 +358,7 @@ class DrawsWorkspace(QWidget):
         self.tabs.setTabEnabled(2, drawn)
         if not drawn:
             self.tabs.setCurrentIndex(0)
-        self.results_button.setEnabled(drawn)
+        self.visits.results_button.setEnabled(drawn)
 
     def _load_picks(self, batch_id: int, *, reveal: bool = False) -> None:
         db = self._db
@@ -437,20 +368,12 @@ class DrawsWorkspace(QWidget):
                 return
             self._picks = picks
             detail = self.overview.detail
-            self.picks_model.set_picks(picks, department_names(detail, self._lang), self._reference, self._lang)
-            self._size_pick_columns()
+            self.visits.set_picks(picks, department_names(detail, self._lang), self._reference, self._lang)
             self.ceremony.set_data(ceremony_data(self._ceremony_title(detail), detail, picks, self._reference,
                                                  self._lang), reveal=reveal)
             self.picks_loaded.emit(picks)
 
         self._run(lambda: draws.drawn_picks(db, batch_id), loaded, self.tr("Drawn entities not loaded"))
-
-    def _size_pick_columns(self) -> None:
-        """Widths that show entity, team and task first; the last column takes the rest."""
-        widths = {"order": 52, "entity": 220, "team": 320, "task": 84, "place": 180, "uscc": 172}
-        for column, key in enumerate(self.picks_model.columns()):
-            if key in widths:
-                self.picks_view.setColumnWidth(column, widths[key])
 
     def _ceremony_title(self, d) -> str:
         return f"{d.plan_name} · {d.name}"
@@ -506,24 +429,6 @@ class DrawsWorkspace(QWidget):
         self._run(lambda: draws.list_plans(db), lambda plans: self._on_plans_loaded(plans, ("batch", batch_id)),
                   self.tr("Plans not loaded"))
 
-    def _on_file_written(self, path) -> None:
-        self.message_bar.show_message(self.tr("Saved %1.").replace("%1", str(path)), kind="success")
-        self.file_written.emit(str(path))
-
-    def _on_verified(self, report) -> None:
-        self.verified.emit(report)
-        if report.ok:
-            self.message_bar.show_message(self.tr("Verified: re-running the record gives exactly what was drawn."),
-                                          kind="success")
-            return
-        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("The draw does not verify"),
-                          self.tr("Re-running the record does not give what is stored:"),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("drawVerifyFailed")
-        box.setDetailedText("\n".join(report.problems))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
     def _on_overview_action_requested(self, key: str) -> None:
         d = self.overview.detail
         if d is None:
@@ -556,9 +461,6 @@ class DrawsWorkspace(QWidget):
         self.tabs.setTabText(1, self.tr("Ceremony"))
         self.tabs.setTabText(2, self.tr("Visits and results"))
         self.wall_button.setText(self.tr("Show full screen (for the wall)"))
-        self.picks_filter.setPlaceholderText(self.tr("Filter by entity, USCC, place or inspector"))
-        self.results_button.setText(self.tr("Record results…"))
-        self.panorama_button.setText(self.tr("Open panorama"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -136,6 +136,49 @@
     </message>
 </context>
 <context>
+    <name>BatchExports</name>
+    <message>
+        <source>Writing the public notice…</source>
+        <translation type="unfinished">Writing the public notice…</translation>
+    </message>
+    <message>
+        <source>Notice not written</source>
+        <translation type="unfinished">Notice not written</translation>
+    </message>
+    <message>
+        <source>Writing the draw record…</source>
+        <translation type="unfinished">Writing the draw record…</translation>
+    </message>
+    <message>
+        <source>Record not written</source>
+        <translation type="unfinished">Record not written</translation>
+    </message>
+    <message>
+        <source>Re-running the draw from its record…</source>
+        <translation type="unfinished">Re-running the draw from its record…</translation>
+    </message>
+    <message>
+        <source>Draw not verified</source>
+        <translation type="unfinished">Draw not verified</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished">Saved %1.</translation>
+    </message>
+    <message>
+        <source>Verified: re-running the record gives exactly what was drawn.</source>
+        <translation type="unfinished">Verified: re-running the record gives exactly what was drawn.</translation>
+    </message>
+    <message>
+        <source>The draw does not verify</source>
+        <translation type="unfinished">The draw does not verify</translation>
+    </message>
+    <message>
+        <source>Re-running the record does not give what is stored:</source>
+        <translation type="unfinished">Re-running the record does not give what is stored:</translation>
+    </message>
+</context>
+<context>
     <name>BatchOverview</name>
     <message>
         <source>Choose a batch on the left, or create a plan and a batch.</source>
@@ -1273,30 +1316,6 @@
         <translation>Batch not published</translation>
     </message>
     <message>
-        <source>Writing the public notice…</source>
-        <translation>Writing the public notice…</translation>
-    </message>
-    <message>
-        <source>Notice not written</source>
-        <translation>Notice not written</translation>
-    </message>
-    <message>
-        <source>Writing the draw record…</source>
-        <translation>Writing the draw record…</translation>
-    </message>
-    <message>
-        <source>Record not written</source>
-        <translation>Record not written</translation>
-    </message>
-    <message>
-        <source>Re-running the draw from its record…</source>
-        <translation>Re-running the draw from its record…</translation>
-    </message>
-    <message>
-        <source>Draw not verified</source>
-        <translation>Draw not verified</translation>
-    </message>
-    <message>
         <source>Please confirm</source>
         <translation>Please confirm</translation>
     </message>
@@ -1315,22 +1334,6 @@
     <message>
         <source>Drawn: %1 entities, %2 inspection tasks (%3 joined to other visits). Results are due by %4.</source>
         <translation>Drawn: %1 entities, %2 inspection tasks (%3 joined to other visits). Results are due by %4.</translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation>Saved %1.</translation>
-    </message>
-    <message>
-        <source>Verified: re-running the record gives exactly what was drawn.</source>
-        <translation>Verified: re-running the record gives exactly what was drawn.</translation>
-    </message>
-    <message>
-        <source>The draw does not verify</source>
-        <translation>The draw does not verify</translation>
-    </message>
-    <message>
-        <source>Re-running the record does not give what is stored:</source>
-        <translation>Re-running the record does not give what is stored:</translation>
     </message>
     <message>
         <source>Discard the draft batch “%1”?</source>
@@ -1371,18 +1374,6 @@
     <message>
         <source>Show full screen (for the wall)</source>
         <translation>Show full screen (for the wall)</translation>
-    </message>
-    <message>
-        <source>Filter by entity, USCC, place or inspector</source>
-        <translation>Filter by entity, USCC, place or inspector</translation>
-    </message>
-    <message>
-        <source>Record results…</source>
-        <translation>Record results…</translation>
-    </message>
-    <message>
-        <source>Open panorama</source>
-        <translation>Open panorama</translation>
     </message>
 </context>
 <context>
@@ -3953,6 +3944,21 @@
     <message>
         <source>Say what the verification found.</source>
         <translation>Say what the verification found.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Filter by entity, USCC, place or inspector</source>
+        <translation type="unfinished">Filter by entity, USCC, place or inspector</translation>
+    </message>
+    <message>
+        <source>Record results…</source>
+        <translation type="unfinished">Record results…</translation>
+    </message>
+    <message>
+        <source>Open panorama</source>
+        <translation type="unfinished">Open panorama</translation>
     </message>
 </context>
 <context>

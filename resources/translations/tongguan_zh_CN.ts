@@ -136,6 +136,49 @@
     </message>
 </context>
 <context>
+    <name>BatchExports</name>
+    <message>
+        <source>Writing the public notice…</source>
+        <translation>正在生成公示…</translation>
+    </message>
+    <message>
+        <source>Notice not written</source>
+        <translation>公示未生成</translation>
+    </message>
+    <message>
+        <source>Writing the draw record…</source>
+        <translation>正在写出抽取记录…</translation>
+    </message>
+    <message>
+        <source>Record not written</source>
+        <translation>抽取记录未写出</translation>
+    </message>
+    <message>
+        <source>Re-running the draw from its record…</source>
+        <translation>正在按抽取记录重新计算…</translation>
+    </message>
+    <message>
+        <source>Draw not verified</source>
+        <translation>抽取未能复核</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Verified: re-running the record gives exactly what was drawn.</source>
+        <translation>复核通过：按抽取记录重新计算的结果与实际抽取完全一致。</translation>
+    </message>
+    <message>
+        <source>The draw does not verify</source>
+        <translation>抽取复核未通过</translation>
+    </message>
+    <message>
+        <source>Re-running the record does not give what is stored:</source>
+        <translation>按抽取记录重新计算的结果与已存数据不一致：</translation>
+    </message>
+</context>
+<context>
     <name>BatchOverview</name>
     <message>
         <source>Choose a batch on the left, or create a plan and a batch.</source>
@@ -1273,30 +1316,6 @@
         <translation>批次未能公示</translation>
     </message>
     <message>
-        <source>Writing the public notice…</source>
-        <translation>正在生成公示…</translation>
-    </message>
-    <message>
-        <source>Notice not written</source>
-        <translation>公示未生成</translation>
-    </message>
-    <message>
-        <source>Writing the draw record…</source>
-        <translation>正在写出抽取记录…</translation>
-    </message>
-    <message>
-        <source>Record not written</source>
-        <translation>抽取记录未写出</translation>
-    </message>
-    <message>
-        <source>Re-running the draw from its record…</source>
-        <translation>正在按抽取记录重新计算…</translation>
-    </message>
-    <message>
-        <source>Draw not verified</source>
-        <translation>抽取未能复核</translation>
-    </message>
-    <message>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
@@ -1315,22 +1334,6 @@
     <message>
         <source>Drawn: %1 entities, %2 inspection tasks (%3 joined to other visits). Results are due by %4.</source>
         <translation>抽取完成：%1 户，生成检查任务 %2 项（%3 项并入其他联合检查）。结果须于 %4 前公示。</translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation>已保存 %1。</translation>
-    </message>
-    <message>
-        <source>Verified: re-running the record gives exactly what was drawn.</source>
-        <translation>复核通过：按抽取记录重新计算的结果与实际抽取完全一致。</translation>
-    </message>
-    <message>
-        <source>The draw does not verify</source>
-        <translation>抽取复核未通过</translation>
-    </message>
-    <message>
-        <source>Re-running the record does not give what is stored:</source>
-        <translation>按抽取记录重新计算的结果与已存数据不一致：</translation>
     </message>
     <message>
         <source>Discard the draft batch “%1”?</source>
@@ -1371,18 +1374,6 @@
     <message>
         <source>Show full screen (for the wall)</source>
         <translation>全屏显示（投放大屏）</translation>
-    </message>
-    <message>
-        <source>Filter by entity, USCC, place or inspector</source>
-        <translation>按主体、信用代码、地点或执法人员筛选</translation>
-    </message>
-    <message>
-        <source>Record results…</source>
-        <translation>录入检查结果…</translation>
-    </message>
-    <message>
-        <source>Open panorama</source>
-        <translation>查看全景</translation>
     </message>
 </context>
 <context>
@@ -3949,6 +3940,21 @@
     <message>
         <source>Say what the verification found.</source>
         <translation>请写明核查结果。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Filter by entity, USCC, place or inspector</source>
+        <translation>按主体、信用代码、地点或执法人员筛选</translation>
+    </message>
+    <message>
+        <source>Record results…</source>
+        <translation>录入检查结果…</translation>
+    </message>
+    <message>
+        <source>Open panorama</source>
+        <translation>查看全景</translation>
     </message>
 </context>
 <context>
