@@ -164,6 +164,9 @@ def start_console(db_url: str | None, lang: str | None = None) -> int:
 
         window = MainWindow(context, registry=build_registry(), services=services)
         window.show()
+        from desktop.efficiency import warm_up
+
+        warm_up(services)
         return app.exec()
     finally:
         services.close()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop.i18n import current_language
 from desktop.workspaces import register_signed_in
 
-__all__ = ["WORKSPACE_KEY", "register", "workspace_for"]
+__all__ = ["WORKSPACE_KEY", "register", "warm_up", "workspace_for"]
 
 WORKSPACE_KEY = "efficiency"
 
@@ -27,6 +27,29 @@ def workspace_for(services: Any) -> QWidget:
     user = services.user
     return EfficiencyWorkspace(services.db, services.tasks, user.username if user is not None else "",
                                current_language(QCoreApplication.instance()), snapshot_dir=user_cache_dir())
+
+
+WARM_UP_DELAY_MS = 5000  # after the console's first page has had the workers
+
+
+def warm_up(services: Any, *, delay_ms: int = WARM_UP_DELAY_MS) -> None:
+    """Refresh the clocks snapshot quietly in the background after sign-in, so the
+    Efficiency workspace opens from it at once (a whole city takes a second or two to read)."""
+    import logging
+
+    from PySide6.QtCore import QTimer
+
+    from core.paths import user_cache_dir
+    from core.services.efficiency import load_clocks
+
+    db, tasks = services.db, services.tasks
+
+    def start() -> None:
+        tasks.run(lambda: load_clocks(db, snapshot_dir=user_cache_dir())[2], on_done=lambda _fresh: None,
+                  on_error=lambda e: logging.getLogger(__name__).info("clocks not prepared ahead: %s", e),
+                  quiet=True)
+
+    QTimer.singleShot(delay_ms, start)
 
 
 def _empty_page() -> QWidget:

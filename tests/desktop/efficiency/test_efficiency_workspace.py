@@ -117,3 +117,23 @@ def test_claims_in_time_per_department_add_up_to_the_headline(ws, qtbot):
     rates = [float(ws.claims.item(i, 6).text().rstrip("%")) for i in range(ws.claims.rowCount())
              if ws.claims.item(i, 6).text() != "—"]
     assert rates == sorted(rates)  # worst first
+
+
+def test_the_warm_up_after_sign_in_prepares_the_snapshot(console_app, entities_db, tasks, qtbot, tmp_path,  # noqa: F811
+                                                         monkeypatch):
+    from types import SimpleNamespace
+
+    import desktop.efficiency as efficiency
+    from core.services.efficiency import load_clocks
+
+    monkeypatch.setattr("core.paths.user_cache_dir", lambda: tmp_path)
+    efficiency.warm_up(SimpleNamespace(db=entities_db, tasks=tasks), delay_ms=0)
+    qtbot.waitUntil(lambda: any((tmp_path / "deadlines").glob("*.npz")), timeout=TIMEOUT)
+    tasks.wait_idle()
+
+    def no_database_read(*_a, **_k):
+        raise AssertionError("the clocks were read from the database again")
+
+    monkeypatch.setattr("core.services.efficiency.load_items", no_database_read)
+    items, _assessment, fresh = load_clocks(entities_db, AS_OF, snapshot_dir=tmp_path)
+    assert fresh and len(items) > 0  # served by the snapshot the warm-up wrote
