@@ -418,7 +418,7 @@
     </message>
     <message>
         <source>Planned</source>
-        <translation>计划</translation>
+        <translation>计划抽取</translation>
     </message>
     <message>
         <source>Ratio</source>
@@ -968,7 +968,7 @@
     </message>
     <message>
         <source>No.</source>
-        <translation>序号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Entity</source>
@@ -980,7 +980,7 @@
     </message>
     <message>
         <source>Matter</source>
-        <translation>监管事项</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Check against</source>
@@ -992,7 +992,7 @@
     </message>
     <message>
         <source>Due</source>
-        <translation>期限</translation>
+        <translation>核查期限</translation>
     </message>
     <message>
         <source>Inspector</source>
@@ -1062,7 +1062,7 @@
     </message>
     <message>
         <source>Record</source>
-        <translation>抽取记录</translation>
+        <translation>登记</translation>
     </message>
     <message>
         <source>A decision cannot precede the filing (%1).</source>
@@ -3340,7 +3340,7 @@
     </message>
     <message>
         <source>Planned</source>
-        <translation>计划</translation>
+        <translation>未开始</translation>
     </message>
     <message>
         <source>In progress</source>
@@ -3907,7 +3907,7 @@
     </message>
     <message>
         <source>Matter</source>
-        <translation>监管事项</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>Commitment</source>
@@ -3919,7 +3919,7 @@
     </message>
     <message>
         <source>Due</source>
-        <translation>期限</translation>
+        <translation>核查期限</translation>
     </message>
     <message>
         <source>Result</source>
@@ -3931,7 +3931,7 @@
     </message>
     <message>
         <source>Record</source>
-        <translation>抽取记录</translation>
+        <translation>登记</translation>
     </message>
     <message>
         <source>Say whether the commitment was kept.</source>
