@@ -18,7 +18,7 @@ from core.deadlines import (
     rank_rows,
     weekly_trend,
 )
-from core.deadlines.summary import GroupRow
+from core.deadlines.summary import GroupRow, below_volume
 from core.workdays import WorkdayCalendar
 
 from .helpers import TOWNS, D, item, items
@@ -105,9 +105,28 @@ def test_ranking_shares_places_and_puts_the_unranked_last():
     rows = [row(1, 1, 2), row(2, 2, 2), row(3, 2, 4), row(4, 0, 0), row(None, 5, 5), row(5, 4, 4)]
     ranked = rank_rows(rows)
     assert [(rank, r.key) for rank, r in ranked] == [(1, 2), (1, 5), (3, 1), (3, 3), (None, 4), (None, None)]
-    assert [r.key for rank, r in rank_rows(rows, min_done=3) if rank] == [5, 3]
+    assert [r.key for rank, r in rank_rows(rows, min_clocks=3) if rank] == [5, 3]
     with pytest.raises(ValueError):
         rank_rows(rows, "speed")
+
+
+def test_only_units_with_enough_clocks_are_ranked_the_rest_follow_by_volume():
+    """Units with 1-4 clocks all at 100% do not rank above one with 415 clocks: the
+    threshold counts every clock of the unit (done or open), not only those done."""
+    def row(key, total, done, on_time):
+        return GroupRow("department", key, "departments", total, done, on_time, done - on_time, total - done,
+                        total - done, 0, 0, 0, on_time / done if done else None)
+    small = [row(k, k, k, k) for k in range(1, 5)]              # 1-4 clocks, all done on time
+    big = row(10, 415, 300, 280)                                 # 115 still open, 93.3%
+    busy = row(11, 60, 5, 5)                                     # few done yet, but a real volume
+    empty = row(12, 30, 0, 0)                                    # nothing done: no rate
+    rows = [*small, big, busy, row(None, 50, 50, 50), empty]
+    assert [r.key for rank, r in rank_rows(rows) if rank == 1] == [1, 2, 3, 4, 11]  # today's complaint
+    ranked = rank_rows(rows, min_clocks=20)
+    assert [(rank, r.key) for rank, r in ranked] == [
+        (1, 11), (2, 10), (None, 12), (None, 4), (None, 3), (None, 2), (None, 1), (None, None)]
+    assert below_volume(rows, 20) == 4
+    assert below_volume(rows, 0) == 0
 
 
 def test_claim_rate_counts_unclaimed_overdue_pushes_as_misses(sample, cal):
