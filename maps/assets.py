@@ -4,7 +4,9 @@ Command centers run on an intranet, so pages never load scripts from a CDN. The 
 are npm dependencies pinned in ``package.json``/``package-lock.json``; ``npm ci`` (run by
 ``scripts/setup.sh``) puts them in ``node_modules`` under the project root. Our own page
 code lives in ``resources/web``. ``TONGGUAN_WEB_ASSETS`` may name another folder holding
-``leaflet.js`` and ``leaflet.css`` (a packaged install, a test); it applies to Leaflet only.
+``leaflet.js`` and ``leaflet.css`` (a test); it applies to Leaflet only. An installed wheel
+has no ``node_modules``: its build copied the same files to ``resources/web/vendor/<package>``
+(``scripts/build_hooks.py``), which is where they are looked for when ``node_modules`` has none.
 
     from maps.assets import asset_path
     asset_path("heat_js")          # .../node_modules/leaflet.heat/dist/leaflet-heat.js
@@ -19,8 +21,8 @@ from core.errors import ConfigError
 
 ENV_VAR = "TONGGUAN_WEB_ASSETS"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-NODE_MODULES = PROJECT_ROOT / "node_modules"
 WEB_DIR = PROJECT_ROOT / "resources" / "web"
+VENDOR_DIR = WEB_DIR / "vendor"  # filled by the wheel build, absent in a checkout
 REQUIRED = ("leaflet.js", "leaflet.css")
 QWEBCHANNEL_URL = "qrc:///qtwebchannel/qwebchannel.js"  # served by QtWebEngine itself
 
@@ -44,7 +46,15 @@ class Asset:
     def fix(self) -> str:
         if self.package is None:
             return f"restore {self.folder}/{self.file} from the repository"
-        return f"run `npm ci` in {PROJECT_ROOT}"
+        return f"run `npm ci` in {PROJECT_ROOT} (a checkout), or reinstall the tongguan package"
+
+    def locate(self) -> Path:
+        """The file in the checkout's ``node_modules``, else in the wheel's vendored copy."""
+        path = PROJECT_ROOT / self.folder / self.file
+        if self.package is None or path.is_file():
+            return path
+        vendored = VENDOR_DIR / Path(self.folder).relative_to("node_modules") / self.file
+        return vendored if vendored.is_file() else path
 
 
 ASSETS: dict[str, Asset] = {a.name: a for a in (
@@ -76,8 +86,8 @@ def asset_dir() -> Path:
         folder = Path(override).expanduser().resolve()
         fix = f"point {ENV_VAR} at a folder holding {' and '.join(REQUIRED)}, or unset it and run `npm ci`"
     else:
-        folder = NODE_MODULES / "leaflet" / "dist"
-        fix = f"run `npm ci` in {PROJECT_ROOT}"
+        folder = ASSETS["leaflet_js"].locate().parent
+        fix = ASSETS["leaflet_js"].fix()
     missing = [name for name in REQUIRED if not (folder / name).is_file()]
     if missing:
         raise MissingAssets(
@@ -96,7 +106,7 @@ def asset_path(name: str) -> Path:
     asset = ASSETS[name]
     if asset.package == "leaflet":
         return asset_dir() / asset.file
-    path = PROJECT_ROOT / asset.folder / asset.file
+    path = asset.locate()
     if not path.is_file():
         raise MissingAssets(f"web asset {asset.file} missing: {path}; {asset.fix()}", where=str(path))
     return path

@@ -12,7 +12,8 @@ each .ts to a .qm beside it (git-ignored). Exits non-zero if a tool fails.
 from __future__ import annotations
 
 import argparse
-import shutil
+import importlib.util
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -30,10 +31,28 @@ def ts_path(lang: str) -> Path:
 
 
 def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        sys.exit(f"{name} not found; it comes with PySide6 (pip install PySide6)")
-    return path
+    """The PySide6 tool ``name`` of the interpreter running this script, never one on PATH.
+
+    A newcomer's PATH has no venv on it, and a PATH that happens to hold another Qt's tool
+    would compile with the wrong version: look beside ``sys.executable`` (a venv's bin),
+    then in the PySide6 package itself (it ships ``lrelease``/``lupdate`` as binaries).
+    """
+    for candidate in tool_candidates(name):
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    sys.exit(f"{name} not found beside {sys.executable} nor in its PySide6 package; "
+             f"install PySide6 into this interpreter ({sys.executable} -m pip install PySide6)")
+
+
+def tool_candidates(name: str) -> list[Path]:
+    """Where ``name`` (e.g. ``pyside6-lrelease``) may live for the running interpreter."""
+    found = [Path(sys.executable).parent / name]
+    spec = importlib.util.find_spec("PySide6")
+    if spec is not None and spec.submodule_search_locations:
+        package = Path(next(iter(spec.submodule_search_locations)))
+        bare = name.removeprefix("pyside6-")
+        found += [package / bare, package / "Qt" / "libexec" / bare, package / f"{bare}.exe"]
+    return found
 
 
 def _run(command: list[str]) -> None:
@@ -93,12 +112,15 @@ def fill_source_language(path: Path) -> int:
     return filled
 
 
-def release(languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
-    """Run pyside6-lrelease on every language's .ts file; return the .qm paths."""
+def release(languages: tuple[str, ...] = LANGUAGES, out_dir: Path | None = None) -> list[Path]:
+    """Run pyside6-lrelease on every language's .ts file; return the .qm paths.
+
+    The catalogues go beside their sources, or into ``out_dir`` (a wheel's build folder).
+    """
     built = []
     for lang in languages:
         source = ts_path(lang)
-        target = source.with_suffix(".qm")
+        target = (out_dir / source.name if out_dir else source).with_suffix(".qm")
         _run([_tool("pyside6-lrelease"), str(source), "-qm", str(target)])
         built.append(target)
     return built
