@@ -116,6 +116,14 @@ TILE_COORDS = declare(
 TILE_ATTRIBUTION = declare(
     "map/tile_attribution", str, "", QT_TRANSLATE_NOOP("Settings", "Map tile attribution")
 )
+RANK_MIN_CLOCKS = declare(
+    "efficiency/rank_min_clocks", int, 20,
+    QT_TRANSLATE_NOOP("Settings", "Efficiency ranking: clocks a unit needs to be ranked"),
+)
+WALL_SCREEN = declare(
+    "draws/wall_screen", str, "",
+    QT_TRANSLATE_NOOP("Settings", "Screen of the draw ceremony's full screen (empty: a secondary one)"),
+)
 
 
 # ---- schema upgrades --------------------------------------------------------

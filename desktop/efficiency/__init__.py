@@ -26,7 +26,8 @@ def workspace_for(services: Any) -> QWidget:
 
     user = services.user
     return EfficiencyWorkspace(services.db, services.tasks, user.username if user is not None else "",
-                               current_language(QCoreApplication.instance()), snapshot_dir=user_cache_dir())
+                               current_language(QCoreApplication.instance()), snapshot_dir=user_cache_dir(),
+                               settings=services.settings)
 
 
 WARM_UP_DELAY_MS = 5000  # after the console's first page has had the workers

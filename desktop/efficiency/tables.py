@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
 from core.deadlines import GroupRow, Level
@@ -27,6 +27,26 @@ RANK_COLUMNS: tuple[tuple[str, str, tuple[Level, ...] | None], ...] = (
 )
 _RED = QBrush(QColor("#b3261e"))
 _AMBER = QBrush(QColor("#9a6700"))
+
+
+def ranking_note(min_clocks: int, below: int) -> str:
+    """What the ranking ranks, for the caption above it and the report: "ranked: units with
+    at least N clocks; M below that listed after, unranked"."""
+    if min_clocks <= 1:
+        return translate("EfficiencyTables", "Ranked: every unit with a clock done (no minimum volume).")
+    if not below:
+        return translate("EfficiencyTables", "Ranked: units with at least %1 clocks.").replace("%1", f"{min_clocks:,}")
+    text = translate("EfficiencyTables", "Ranked: units with at least %1 clocks; %2 below that listed after, unranked.")
+    return text.replace("%1", f"{min_clocks:,}").replace("%2", f"{below:,}")
+
+
+def below_label(min_clocks: int) -> str:
+    """The rank cell of a unit listed but not ranked for its volume."""
+    return translate("EfficiencyTables", "< %1 clocks").replace("%1", f"{min_clocks:,}")
+
+
+def is_below(row: GroupRow, min_clocks: int) -> bool:
+    return row.key is not None and row.total < min_clocks
 
 
 def _number(value: int | float | str) -> QTableWidgetItem:
@@ -53,16 +73,27 @@ class RankingTable(QTableWidget):
         self.itemSelectionChanged.connect(self._on_selection_changed)
         self.retranslate_ui()
 
-    def set_rows(self, ranked: Sequence[tuple[int | None, GroupRow]], names: Sequence[str]) -> None:
+    def set_rows(self, ranked: Sequence[tuple[int | None, GroupRow]], names: Sequence[str], *,
+                 min_clocks: int = 0) -> None:
+        """Show ``ranked`` (from ``rank_rows(..., min_clocks=min_clocks)``): units below the
+        volume say so in their rank cell and are shown muted."""
         self.blockSignals(True)
         self.clearSelection()
         self._rows = [r for _, r in ranked]
         self.setRowCount(len(ranked))
+        muted = QBrush(self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText))
         for i, ((rank, r), name) in enumerate(zip(ranked, names)):
             rate = "—" if r.on_time_rate is None else f"{100 * r.on_time_rate:.1f}%"
-            values = [_number("" if rank is None else str(rank)), QTableWidgetItem(name), _number(r.total),
-                      _number(r.done), _number(r.done_on_time), _number(rate), _number(r.open), _number(r.due_soon),
-                      _number(r.overdue), _number(r.seriously_overdue)]
+            below = rank is None and is_below(r, min_clocks)
+            values = [_number(below_label(min_clocks) if below else "" if rank is None else str(rank)),
+                      QTableWidgetItem(name), _number(r.total), _number(r.done), _number(r.done_on_time),
+                      _number(rate), _number(r.open), _number(r.due_soon), _number(r.overdue),
+                      _number(r.seriously_overdue)]
+            if below:
+                for item in values[:6]:
+                    item.setForeground(muted)
+                values[0].setToolTip(translate("EfficiencyTables", "Fewer than %1 clocks: listed, not ranked")
+                                     .replace("%1", f"{min_clocks:,}"))
             if r.overdue:
                 values[8].setForeground(_AMBER)
             if r.seriously_overdue:

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QFrame,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -43,21 +45,23 @@ from core.deadlines import (
     rank_rows,
     weekly_trend,
 )
-from core.deadlines.summary import ClaimRow
+from core.deadlines.summary import ClaimRow, below_volume
 from core.services import efficiency as service
 from desktop.entities.errors import show_error
 from desktop.entities.file_dialogs import ask_save_path
 from desktop.entities.message_bar import MessageBar
 from desktop.i18n import current_language
+from desktop.settings import RANK_MIN_CLOCKS, Settings
 from desktop.tasks import TaskManager
 
 from .report import write_report
-from .tables import ClaimsTable, ItemsTable, ItemView, RankingTable
+from .tables import ClaimsTable, ItemsTable, ItemView, RankingTable, ranking_note
 from .trend_plot import TrendPlot
 
 GROUPS = ("department", "town", "person")
 PERIODS = ("4w", "quarter", "year", "all")
 DRILL_LIMIT = 500
+MAX_MIN_CLOCKS = 100_000
 
 
 def period_for(key: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -72,17 +76,22 @@ def period_for(key: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
 
 
 class EfficiencyWorkspace(QWidget):
-    """``ready`` is emitted each time the numbers on show are complete (first load, reloads)."""
+    """``ready`` is emitted each time the numbers on show are complete (first load, reloads).
+
+    Only units with at least the ``settings``' minimum of clocks are ranked (without
+    ``settings``, the setting's default, not kept).
+    """
 
     ready = Signal()
     items_shown = Signal(int)
 
     def __init__(self, db: Database, tasks: TaskManager, actor: str, lang: str = "zh_CN", *,
                  today: dt.date | None = None, snapshot_dir: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+                 settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("efficiencyWorkspace")
         self._snapshot_dir = snapshot_dir
+        self._settings = settings
         self.setProperty("workspacePage", True)
         self._db, self._tasks, self._actor, self._lang = db, tasks, actor, lang
         self._today = today
@@ -95,10 +104,15 @@ class EfficiencyWorkspace(QWidget):
         self.period_combo = QComboBox(objectName="efficiencyPeriod")
         self.refresh_button = QPushButton(objectName="efficiencyRefresh")
         self.export_button = QPushButton(objectName="efficiencyExport")
+        self.min_clocks_spin = QSpinBox(objectName="efficiencyMinClocks")
+        self.min_clocks_spin.setRange(0, MAX_MIN_CLOCKS)
+        self.min_clocks_spin.setValue(min(max(0, settings[RANK_MIN_CLOCKS] if settings is not None
+                                              else RANK_MIN_CLOCKS.default), MAX_MIN_CLOCKS))
         self.caption = QLabel(objectName="efficiencyCaption")
         bar = QHBoxLayout()
-        self._captions = [QLabel(), QLabel(), QLabel()]
-        for caption, combo in zip(self._captions, (self.group_combo, self.kind_combo, self.period_combo)):
+        self._captions = [QLabel(), QLabel(), QLabel(), QLabel()]
+        for caption, combo in zip(self._captions, (self.group_combo, self.kind_combo, self.period_combo,
+                                                   self.min_clocks_spin)):
             bar.addWidget(caption)
             bar.addWidget(combo)
         bar.addStretch(1)
@@ -125,6 +139,12 @@ class EfficiencyWorkspace(QWidget):
             kpi_row.addWidget(box, 1)
 
         self.ranking = RankingTable()
+        self.ranking_caption = QLabel(objectName="efficiencyRankingCaption", wordWrap=True)
+        ranking_page = QWidget()
+        ranking_layout = QVBoxLayout(ranking_page)
+        ranking_layout.setContentsMargins(0, 0, 0, 0)
+        ranking_layout.addWidget(self.ranking_caption)
+        ranking_layout.addWidget(self.ranking, 1)
         self.trend = TrendPlot()
         self.items = ItemsTable()
         self.escalation = ItemsTable()
@@ -142,7 +162,7 @@ class EfficiencyWorkspace(QWidget):
         self.claims = ClaimsTable()
         self.tabs.addTab(self.claims, "")
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.ranking)
+        splitter.addWidget(ranking_page)
         splitter.addWidget(self.tabs)
         splitter.setSizes([760, 560])
         self.message_bar = MessageBar()
@@ -156,6 +176,7 @@ class EfficiencyWorkspace(QWidget):
         self.retranslate_ui()
         for combo in (self.group_combo, self.kind_combo, self.period_combo):
             combo.currentIndexChanged.connect(self.regroup)
+        self.min_clocks_spin.valueChanged.connect(self._on_min_clocks_spin_value_changed)
         self.refresh_button.clicked.connect(self.reload)
         self.export_button.clicked.connect(self.export_dialog)
         self.ranking.drill.connect(self.show_items)
@@ -177,6 +198,13 @@ class EfficiencyWorkspace(QWidget):
                         on_done=self._on_loaded,
                         on_error=lambda e: show_error(self, self.tr("Deadlines not loaded"), e), owner=self)
 
+    def refresh(self) -> None:
+        """Read every clock again (F5, desktop/shortcuts.py)."""
+        self.reload()
+
+    def main_view(self) -> QAbstractItemView:
+        return self.ranking
+
     def set_choice(self, *, group: str | None = None, kind: int | None = None, period: str | None = None) -> None:
         if group is not None:
             self.group_combo.setCurrentIndex(GROUPS.index(group))
@@ -192,6 +220,14 @@ class EfficiencyWorkspace(QWidget):
     def ranked(self) -> list[tuple[int | None, GroupRow]]:
         return list(self._ranked)
 
+    @property
+    def min_clocks(self) -> int:
+        """The clocks a unit needs to be ranked (the setting, as the spin box shows it)."""
+        return self.min_clocks_spin.value()
+
+    def set_min_clocks(self, value: int) -> None:
+        self.min_clocks_spin.setValue(value)
+
     def regroup(self) -> None:
         """Recount for the chosen grouping, kind and period (milliseconds; no database)."""
         d = self.data
@@ -200,8 +236,10 @@ class EfficiencyWorkspace(QWidget):
         group, kind, period = self.choice()
         kinds = None if kind is None else [Kind(kind)]
         rows = by_group(d.items, d.assessment, group, period, kinds=kinds)
-        self._ranked = rank_rows(rows, "on_time_rate")
-        self.ranking.set_rows(self._ranked, [d.names.of(r, self._lang) for _, r in self._ranked])
+        least = self.min_clocks
+        self._ranked = rank_rows(rows, "on_time_rate", min_clocks=least)
+        self.ranking.set_rows(self._ranked, [d.names.of(r, self._lang) for _, r in self._ranked], min_clocks=least)
+        self.ranking_caption.setText(ranking_note(least, below_volume(rows, least)))
         self._fill_kpis(rows, period)
         self._fill_trend(None)
         self._fill_escalation()
@@ -240,8 +278,8 @@ class EfficiencyWorkspace(QWidget):
         """The report for the chosen period and kind, every grouping, as XLSX or PDF (by suffix)."""
         d, (_group, kind, period), lang = self.data, self.choice(), self._lang
         title = self._report_title(period, kind)
-        family = QApplication.font().family()
-        self._tasks.run(lambda: write_report(Path(path), d, title, kind, period, lang, family),
+        family, least = QApplication.font().family(), self.min_clocks
+        self._tasks.run(lambda: write_report(Path(path), d, title, kind, period, lang, family, least),
                         on_done=lambda p: self.message_bar.show_message(
                             self.tr("Saved %1.").replace("%1", str(p)), kind="success"),
                         on_error=lambda e: show_error(self, self.tr("Report not written"), e), owner=self)
@@ -326,6 +364,11 @@ class EfficiencyWorkspace(QWidget):
         return self.tr("Efficiency report: %1, due %2 (as of %3)").replace("%1", what).replace("%2", span) \
             .replace("%3", self.today.isoformat())
 
+    def _on_min_clocks_spin_value_changed(self, value: int) -> None:
+        if self._settings is not None:
+            self._settings[RANK_MIN_CLOCKS] = value
+        self.regroup()
+
     def _on_ranking_row_chosen(self, row: GroupRow | None) -> None:
         if self.data is not None:
             self._fill_trend(row)
@@ -333,8 +376,12 @@ class EfficiencyWorkspace(QWidget):
     # ---- language ---------------------------------------------------------
 
     def retranslate_ui(self) -> None:
-        for caption, text in zip(self._captions, (self.tr("Rank by"), self.tr("Deadlines"), self.tr("Due"))):
+        for caption, text in zip(self._captions, (self.tr("Rank by"), self.tr("Deadlines"), self.tr("Due"),
+                                                  self.tr("Rank from"))):
             caption.setText(text)
+        self.min_clocks_spin.setSuffix(self.tr(" clocks"))
+        self.min_clocks_spin.setToolTip(self.tr("Units with fewer clocks are listed after the ranked ones, "
+                                                "unranked: a unit with a handful of clocks says little."))
         self._refill(self.group_combo, [(self.tr("Department"), "department"), (self.tr("Town"), "town"),
                                         (self.tr("Person"), "person")])
         self._refill(self.kind_combo, [(self.tr("All deadlines"), None)]
