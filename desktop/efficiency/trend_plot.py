@@ -10,6 +10,17 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from core.deadlines import WeekRow
 
 
+class CountAxis(pg.AxisItem):
+    """An axis for whole counts: ticks only on integers, whatever the range (no 0.5 or 1.5
+    clocks). pyqtgraph picks 1-2-5 spacings; those below 1 are dropped, and a range too
+    short for any is ticked at every integer."""
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float):  # noqa: N802,N803 - pyqtgraph override
+        levels = [(float(round(spacing)), offset) for spacing, offset in super().tickSpacing(minVal, maxVal, size)
+                  if spacing >= 1 - 1e-9 and abs(spacing - round(spacing)) < 1e-9]
+        return levels or [(1.0, 0.0)]
+
+
 class TrendPlot(QWidget):
     """Two plots sharing the week axis; ``set_weeks`` draws them."""
 
@@ -19,7 +30,7 @@ class TrendPlot(QWidget):
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground(None)
         self.rate_plot = self.view.addPlot(row=0, col=0)
-        self.overdue_plot = self.view.addPlot(row=1, col=0)
+        self.overdue_plot = self.view.addPlot(row=1, col=0, axisItems={"left": CountAxis("left")})
         self.overdue_plot.setXLink(self.rate_plot)
         for plot in (self.rate_plot, self.overdue_plot):
             plot.showGrid(x=False, y=True, alpha=0.25)
