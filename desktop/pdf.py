@@ -1,13 +1,28 @@
-"""Rich text to an A4 PDF file, with the console's CJK font embedded.
+"""Rich text to an A4 PDF file, with the console's CJK font embedded and a text layer
+that says what the pages show.
 
 QTextDocument lays the HTML out and QPdfWriter prints it; the file is written beside its
 place first and moved in, so a crash or a cancelled export never leaves half a PDF. Safe
 to run in a worker thread (no widgets involved).
+
+Two faults of Qt's PDF text layer are handled here, once for every document:
+
+* The font's ``locl`` feature swaps Latin digits for glyphs that no code point maps to
+  (Noto Sans CJK SC does so in Latin runs), and Qt names glyphs only through the
+  character map, so credit codes and hashes lost their digits when copied. The
+  document's font has ``locl`` off: the digits look the same and keep their names.
+* Qt names a glyph by the lowest code point mapped to it, which for CJK fonts is a
+  radical (⻔ for 门); :mod:`desktop.pdf_text_layer` renames such glyphs after printing.
+
+The table helpers keep credit codes, hashes and keys on one line and repeat a table's
+header row on every page.
 """
 from __future__ import annotations
 
+import html
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QUrl
@@ -17,23 +32,85 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPdfWriter,
+    QRawFont,
     QTextDocument,
 )
 
+from .pdf_text_layer import repair_text_layer
 
-def write_pdf(html: str, path: Path, *, title: str, font_family: str, point_size: float = 9,
+# Credit codes (18), hashes (64), record digests, RFC 3797 keys: one token of 12+
+# letters and digits is a value to copy whole, never a word to break.
+_CODE = re.compile(r"^[0-9A-Za-z./:+=_-]{12,}$")
+_CODE_IN_TEXT = re.compile(r"[0-9A-Za-z]{12,}")
+
+
+def pdf_font(family: str, point_size: float = 9) -> QFont:
+    """The document font: ``family`` with no ``locl`` substitutions (see the module doc)."""
+    font = QFont(family)
+    font.setPointSizeF(point_size)
+    font.setFeature(QFont.Tag("locl"), 0)
+    return font
+
+
+def is_code(text: str) -> bool:
+    """Whether a cell holds one value to keep on a line: a credit code, hash or key."""
+    return bool(_CODE.match(text)) and any(c.isdigit() for c in text)
+
+
+def text_html(text: object) -> str:
+    """``text`` escaped, with each long code in it kept on one line."""
+    escaped = html.escape(str(text))
+    return _CODE_IN_TEXT.sub(lambda m: f"<span style='white-space:nowrap'>{m.group(0)}</span>", escaped)
+
+
+def _cell(tag: str, value: object, align_right: bool = False) -> str:
+    text = str(value)
+    style = " style='white-space:nowrap'" if is_code(text) else ""
+    align = " align='right'" if align_right else ""
+    return f"<{tag}{align}{style}>{html.escape(text)}</{tag}>"
+
+
+def table_html(headers: Sequence[object], rows: Iterable[Sequence[object]], *, attrs: str,
+               right: Collection[int] = (), row_styles: Sequence[str] | None = None) -> str:
+    """A table whose header row repeats on every printed page; code cells never wrap.
+
+    ``right`` are the indexes of right-aligned columns; ``row_styles`` an inline style per row.
+    """
+    head = "".join(_cell("th", h) for h in headers)
+    body = []
+    for n, row in enumerate(rows):
+        style = row_styles[n] if row_styles is not None and row_styles[n] else ""
+        body.append((f"<tr style='{style}'>" if style else "<tr>")
+                    + "".join(_cell("td", c, k in right) for k, c in enumerate(row)) + "</tr>")
+    return f"<table {attrs}><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _fonts_used(document: QTextDocument) -> list[QRawFont]:
+    """Every font the laid-out document draws with (fallbacks included)."""
+    document.size()  # lays the whole document out
+    seen: dict[tuple, QRawFont] = {}
+    block = document.begin()
+    while block.isValid():
+        layout, length = block.layout(), block.length()
+        for run in layout.glyphRuns(0, length) if layout is not None else ():
+            raw = run.rawFont()
+            seen.setdefault((raw.familyName(), raw.styleName(), raw.weight(), int(raw.style().value)), raw)
+        block = block.next()
+    return list(seen.values())
+
+
+def write_pdf(html_text: str, path: Path, *, title: str, font_family: str, point_size: float = 9,
               images: Mapping[QUrl, QImage] | None = None, landscape: bool = False) -> Path:
-    """Print ``html`` to ``path``; ``images`` are resources the HTML refers to by URL."""
+    """Print ``html_text`` to ``path``; ``images`` are resources the HTML refers to by URL."""
     path = Path(path)
+    printed = path.with_name(f".{path.name}.qt.part")
     tmp = path.with_name(f".{path.name}.part")
     document = QTextDocument()
-    font = QFont(font_family)
-    font.setPointSizeF(point_size)
-    document.setDefaultFont(font)
+    document.setDefaultFont(pdf_font(font_family, point_size))
     for url, image in (images or {}).items():
         document.addResource(QTextDocument.ResourceType.ImageResource, url, image)
-    document.setHtml(html)
-    writer = QPdfWriter(str(tmp))
+    document.setHtml(html_text)
+    writer = QPdfWriter(str(printed))
     writer.setTitle(title)
     writer.setCreator("Tongguan")
     writer.setResolution(300)
@@ -44,7 +121,9 @@ def write_pdf(html: str, path: Path, *, title: str, font_family: str, point_size
     try:
         document.print_(writer)
         del writer  # flushes and closes the file
+        repair_text_layer(printed, tmp, _fonts_used(document))
         os.replace(tmp, path)
     finally:
+        printed.unlink(missing_ok=True)
         tmp.unlink(missing_ok=True)
     return path

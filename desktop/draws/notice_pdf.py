@@ -9,16 +9,14 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.pdf import write_pdf
+from desktop.pdf import table_html, text_html, write_pdf
 
 _TABLE = "width='100%' border='1' cellspacing='0' cellpadding='3' style='border-collapse: collapse'"
 
 
 def notice_html(title: str, lead: str, headers: Sequence[str], rows: Sequence[Sequence[object]], footer: str) -> str:
-    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
-    return (f"<h2 align='center'>{html.escape(title)}</h2><p>{html.escape(lead)}</p>"
-            f"<table {_TABLE}><tr>{head}</tr>{body}</table><p style='color:#555'>{html.escape(footer)}</p>")
+    return (f"<h2 align='center'>{html.escape(title)}</h2><p>{text_html(lead)}</p>"
+            f"{table_html(headers, rows, attrs=_TABLE)}<p style='color:#555'>{text_html(footer)}</p>")
 
 
 def write_notice_pdf(path: Path, *, title: str, lead: str, headers: Sequence[str],
