@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +41,7 @@ from core.deadlines import (
     load_policy,
 )
 from core.errors import ValidationError
+from core.sheets import Percent, Sheet, write_xlsx
 from core.workdays import WorkdayCalendar, default_calendar
 
 
@@ -219,29 +219,17 @@ REPORT_HEADERS = {
 
 
 def report_rows(ranked: Sequence[tuple[int | None, GroupRow]], names: Names, lang: str) -> list[list]:
+    """Rows under :data:`REPORT_HEADERS`; the on-time rate is a :class:`~core.sheets.Percent` (a
+    fraction that reads "92.3%"), empty when nothing was due."""
     return [[rank if rank is not None else "", names.of(r, lang), r.total, r.done, r.done_on_time,
-             "" if r.on_time_rate is None else round(100 * r.on_time_rate, 1), r.open, r.due_soon, r.overdue,
+             "" if r.on_time_rate is None else Percent(r.on_time_rate), r.open, r.due_soon, r.overdue,
              r.seriously_overdue] for rank, r in ranked]
 
 
 def write_report_xlsx(path: str | Path, title: str, sheets: Sequence[tuple[str, list[str], list[list]]]) -> Path:
     """Sheets of (name, headers, rows) with the title on top of each; written atomically."""
-    from openpyxl import Workbook
-
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ValidationError("报表须保存为 .xlsx (the report is written as an .xlsx file)", where=str(path))
-    book = Workbook(write_only=True)
-    for name, headers, rows in sheets:
-        sheet = book.create_sheet(name[:31])
-        sheet.append([title])
-        sheet.append(headers)
-        for row in rows:
-            sheet.append(row)
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        book.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_xlsx(path, [Sheet(name, headers, rows, title=title) for name, headers, rows in sheets])
     return path

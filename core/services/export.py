@@ -1,32 +1,84 @@
 """Exports people can open: entity result sets as CSV (UTF-8 with BOM, for Excel) or XLSX.
 
-Written to a temporary file beside the target and moved into place when complete, so a
-cancelled or failed export never leaves a half-written file under the chosen name.
+Each code (credit code, industry, town, village) has its own column, kept as text, with
+the name a person reads in the next column, in the user's language. Written through
+:mod:`core.sheets`: atomically, never a formula, header frozen and filtered.
 """
 from __future__ import annotations
 
-import csv
-import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
+from core.db.database import Database
+from core.db.models import Industry, Town, Village
 from core.errors import Cancelled, ValidationError
+from core.sheets import CODE, DATE, NUMBER, TEXT, Column, Sheet, write_csv, write_xlsx
+from core.vocabulary import ENTITY_TYPE_NAMES, RISK_NAMES, STATUS_NAMES, name_of
 
 from .search import EntityFilter, EntityRow, EntitySearch
 
 XLSX_MAX_ROWS = 1_048_575  # one header row below Excel's sheet limit
+# (key, Chinese header, English header, kind); keys name an EntityRow field or a looked-up name.
 COLUMNS = (
-    ("uscc", "统一社会信用代码", "USCC"), ("name", "名称", "Name"), ("entity_type", "类型", "Type"),
-    ("industry_code", "行业代码", "Industry"), ("legal_rep", "法定代表人/经营者", "Legal representative"),
-    ("address", "住所/经营场所", "Address"), ("town_code", "镇街代码", "Town code"),
-    ("village_code", "村社代码", "Village code"), ("status", "状态", "Status"),
-    ("risk_class", "风险分类", "Risk class"), ("registered_on", "成立日期", "Registered on"),
-    ("lat", "纬度(WGS-84)", "Latitude (WGS-84)"), ("lng", "经度(WGS-84)", "Longitude (WGS-84)"),
+    ("uscc", "统一社会信用代码", "USCC", CODE), ("name", "名称", "Name", TEXT),
+    ("entity_type_name", "主体类型", "Entity type", TEXT),
+    ("industry_code", "行业代码", "Industry code", CODE), ("industry_name", "行业", "Industry", TEXT),
+    ("legal_rep", "法定代表人/经营者", "Legal representative", TEXT),
+    ("address", "住所/经营场所", "Address", TEXT),
+    ("town_code", "镇街代码", "Town code", CODE), ("town_name", "镇街", "Town", TEXT),
+    ("village_code", "村社代码", "Village code", CODE), ("village_name", "村社", "Village / community", TEXT),
+    ("status_name", "登记状态", "Status", TEXT),
+    ("risk_class", "风险分类", "Risk class", CODE), ("risk_name", "风险等级", "Risk level", TEXT),
+    ("registered_on", "成立日期", "Registered on", DATE),
+    ("lat", "纬度(WGS-84)", "Latitude (WGS-84)", NUMBER), ("lng", "经度(WGS-84)", "Longitude (WGS-84)", NUMBER),
 )
+RISK_KEYS = ("risk_class", "risk_name")
 
 
-def _columns(include_risk: bool) -> tuple[tuple[str, str, str], ...]:
-    return tuple(c for c in COLUMNS if include_risk or c[0] != "risk_class")
+@dataclass(frozen=True)
+class Names:
+    """Names of the reference codes an entity row carries, in one language."""
+
+    lang: str
+    industries: dict[str, str]
+    towns: dict[str, str]
+    villages: dict[str, str]
+
+    def value(self, row: EntityRow, key: str) -> object:
+        if key == "entity_type_name":
+            return name_of(ENTITY_TYPE_NAMES, row.entity_type, self.lang)
+        if key == "status_name":
+            return name_of(STATUS_NAMES, row.status, self.lang)
+        if key == "risk_name":
+            return name_of(RISK_NAMES, row.risk_class, self.lang)
+        if key == "industry_name":
+            return self.industries.get(row.industry_code, "")
+        if key == "town_name":
+            return self.towns.get(row.town_code, "")
+        if key == "village_name":
+            return self.villages.get(row.village_code, "")
+        return getattr(row, key)
+
+
+def load_names(db: Database, lang: str) -> Names:
+    """Industry, town and village names in ``lang`` (villages have Chinese names only)."""
+    zh = lang.startswith("zh")
+    with db.sessions() as s:
+        industries = {c: (z if zh else e) or z for c, z, e in s.execute(
+            select(Industry.code, Industry.name_zh, Industry.name_en))}
+        towns = {c: (z if zh else e) or z for c, z, e in s.execute(select(Town.code, Town.name_zh, Town.name_en))}
+        villages = dict(s.execute(select(Village.code, Village.name_zh)).tuples().all())
+    return Names(lang, industries, towns, villages)
+
+
+def entity_columns(lang: str, include_risk: bool) -> list[tuple[str, Column]]:
+    """(key, column) pairs of an entity export in ``lang``; no risk unless ``include_risk``."""
+    zh = lang.startswith("zh")
+    return [(key, Column(h_zh if zh else h_en, kind)) for key, h_zh, h_en, kind in COLUMNS
+            if include_risk or key not in RISK_KEYS]
 
 
 def export_entities(search: EntitySearch, f: EntityFilter, path: Path, *, lang: str = "zh_CN",
@@ -46,40 +98,21 @@ def export_entities(search: EntitySearch, f: EntityFilter, path: Path, *, lang: 
     if fmt == ".xlsx" and total > XLSX_MAX_ROWS:
         raise ValidationError(f"{total:,} rows do not fit one Excel sheet (max {XLSX_MAX_ROWS:,}); export as CSV",
                               where=str(path))
-    columns = _columns(include_risk)
-    header = [zh if lang.startswith("zh") else en for _, zh, en in columns]
-
-    def values(row: EntityRow) -> list:
-        return [getattr(row, key) for key, _, _ in columns]
-
-    tmp = path.with_name(f".{path.name}.part")
+    pairs = entity_columns(lang, include_risk)
+    names = load_names(search.db, lang)
     written = 0
-    try:
-        if fmt == ".csv":
-            with open(tmp, "w", newline="", encoding="utf-8-sig") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(header)
-                for batch in search.batches(f, sort=sort, descending=descending):
-                    if is_cancelled():
-                        raise Cancelled("export cancelled; no file was written")
-                    writer.writerows(values(r) for r in batch)
-                    written += len(batch)
-                    progress(written / max(total, 1), f"{written:,}/{total:,}")
-        else:
-            from openpyxl import Workbook
 
-            book = Workbook(write_only=True)
-            sheet = book.create_sheet("市场主体" if lang.startswith("zh") else "Entities")
-            sheet.append(header)
-            for batch in search.batches(f, sort=sort, descending=descending):
-                if is_cancelled():
-                    raise Cancelled("export cancelled; no file was written")
-                for r in batch:
-                    sheet.append(values(r))
-                written += len(batch)
-                progress(written / max(total, 1), f"{written:,}/{total:,}")
-            book.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return written
+    def rows() -> Iterator[list]:
+        nonlocal written
+        for batch in search.batches(f, sort=sort, descending=descending):
+            if is_cancelled():
+                raise Cancelled("export cancelled; no file was written")
+            for r in batch:
+                yield [names.value(r, key) for key, _ in pairs]
+            written += len(batch)
+            progress(written / max(total, 1), f"{written:,}/{total:,}")
+
+    columns = [c for _, c in pairs]
+    if fmt == ".csv":
+        return write_csv(path, columns, rows())
+    return write_xlsx(path, [Sheet("市场主体" if lang.startswith("zh") else "Entities", columns, rows())])

@@ -3,6 +3,7 @@ described by their own numbers; the report adds up."""
 import datetime as dt
 
 import numpy as np
+import pytest
 from openpyxl import load_workbook
 
 from core.deadlines import Kind, by_group, rank_rows
@@ -62,3 +63,17 @@ def test_the_report_adds_up_to_every_clock(demo_db, tmp_path):
     assert sum(r[2] for r in sheet[2:]) == len(data.items)
     names = {r[1] for r in sheet[2:]}
     assert any(n.endswith(("街道", "镇")) for n in names)
+
+
+def test_the_report_shows_rates_as_percentages_under_a_frozen_filtered_header(demo_db, tmp_path):
+    data = service.load_efficiency(demo_db, AS_OF)
+    ranked = rank_rows(by_group(data.items, data.assessment, "department"), "on_time_rate")
+    rows = service.report_rows(ranked, data.names, "en")
+    path = service.write_report_xlsx(tmp_path / "r.xlsx", "Report", [("By department", service.REPORT_HEADERS["en"],
+                                                                        rows)])
+    ws = load_workbook(path)["By department"]
+    assert ws.freeze_panes == "A3" and ws.auto_filter.ref == f"A2:J{2 + len(rows)}"
+    rates = [(row[5], r.on_time_rate) for row, (_, r) in zip(ws.iter_rows(min_row=3), ranked)]
+    shown = [(cell, rate) for cell, rate in rates if rate is not None]
+    assert shown and all(cell.number_format == "0.0%" and cell.value == pytest.approx(rate) for cell, rate in shown)
+    assert all(str(row[5]).endswith("%") for row in rows if row[5] != "")  # the PDF prints the row's text

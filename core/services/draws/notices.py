@@ -7,7 +7,6 @@ pick order: strata are drawn A, B, C, D in turn, so pick order would reveal the 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from core.db.models import (
     task_drawn_objects,
 )
 from core.errors import ValidationError
+from core.sheets import CODE, DATE, NUMBER, TEXT, Column, Sheet, write_xlsx
 
 from .common import get_batch, require_status
 from .pools import batch_departments
@@ -132,32 +132,63 @@ def notice_title(db: Database, batch_id: int, *, lang: str = "zh_CN", with_resul
 
 
 def notice_lead(db: Database, batch_id: int, *, lang: str = "zh_CN", with_results: bool = False) -> str:
-    """The sentence above the notice's table: who drew, how many, from what pool, when."""
+    """The sentence above the notice's table: who drew, how many, from what pool, when.
+
+    A fact the batch does not carry (no lead department, a pool size never recorded) is
+    left out of the sentence, never printed as empty or None.
+    """
     with db.sessions() as s:
         batch = get_batch(s, batch_id)
         count = s.scalar(select(func.count()).select_from(DrawnObject).where(DrawnObject.batch_id == batch_id)) or 0
-        lead = s.get(Department, batch.lead_department_id)
+        lead = s.get(Department, batch.lead_department_id) if batch.lead_department_id is not None else None
     window = f"{batch.window_start.isoformat()} — {batch.window_end.isoformat()}"
+    pool = batch.pool_count
     if lang.startswith("zh"):
         what = "现将抽查结果公示如下" if with_results else "现将抽查对象名单公示如下"
-        return (f"根据“双随机、一公开”监管要求，{lead.name_zh if lead else ''}牵头，从 {batch.pool_count or 0:,} 户"
-                f"检查对象中随机抽取 {count:,} 户，检查时间 {window}。{what}。")
+        who = f"{lead.name_zh}牵头，" if lead is not None and lead.name_zh else ""
+        drawn = (f"从 {pool:,} 户检查对象中随机抽取 {count:,} 户" if pool is not None else
+                 f"随机抽取 {count:,} 户（检查对象库户数未记录）")
+        return f"根据“双随机、一公开”监管要求，{who}{drawn}，检查时间 {window}。{what}。"
     what = "The results are published below." if with_results else "The entities to be inspected are listed below."
-    return (f"Under the \"double random, one public\" rules, led by {lead.name_en if lead else ''}, {count:,} entities "
-            f"were drawn at random from a pool of {batch.pool_count or 0:,}; inspection window {window}. {what}")
+    who = f", led by {lead.name_en}" if lead is not None and lead.name_en else ""
+    drawn = (f"{count:,} entities were drawn at random from a pool of {pool:,}" if pool is not None else
+             f"{count:,} entities were drawn at random (the pool size was not recorded)")
+    return f"Under the \"double random, one public\" rules{who}, {drawn}; inspection window {window}. {what}"
 
 
 def notice_footer(db: Database, batch_id: int, *, lang: str = "zh_CN") -> str:
-    """The line under the table: the pool hash and record digest anyone can check the draw with."""
+    """The line under the table: the pool hash and record digest anyone can check the draw with.
+
+    Never prints an empty value or None: a batch imported from before draws were recorded
+    (the demo's history) has no draw record, and the footer says so and why it cannot be
+    re-run.
+    """
     with db.sessions() as s:
         batch = get_batch(s, batch_id)
         record = s.scalar(select(DrawRecord).where(DrawRecord.batch_id == batch_id))
-        digest = record.digest if record is not None else ""
-    if lang.startswith("zh"):
-        return (f"名录哈希值（SHA-256）：{batch.pool_hash}；随机数密钥串：{batch.draw_key}；抽取记录摘要：{digest}。"
-                f"任何人可用抽取记录复核本次抽取（tongguan draw verify）。")
-    return (f"Pool hash (SHA-256): {batch.pool_hash}; key: {batch.draw_key}; record digest: {digest}. "
-            f"Anyone can re-run this draw from its record (tongguan draw verify).")
+        digest = record.digest if record is not None else None
+    zh = lang.startswith("zh")
+    pool_hash = batch.pool_hash or ("未记录" if zh else "not recorded")
+    if digest and batch.draw_key:
+        if zh:
+            return (f"名录哈希值（SHA-256）：{pool_hash}；随机数密钥串：{batch.draw_key}；抽取记录摘要：{digest}。"
+                    f"任何人可用抽取记录复核本次抽取（tongguan draw verify）。")
+        return (f"Pool hash (SHA-256): {pool_hash}; key: {batch.draw_key}; record digest: {digest}. "
+                f"Anyone can re-run this draw from its record (tongguan draw verify).")
+    if record is None:
+        why_zh = "本批次为系统启用前导入，无抽取记录"
+        why_en = "this batch was imported from before draws were recorded: there is no draw record"
+    elif not digest:
+        why_zh = "本批次尚未完成抽取，无抽取记录摘要"
+        why_en = "this batch has not been drawn yet: there is no record digest"
+    else:
+        why_zh = "本批次的随机数密钥串未记录"
+        why_en = "this batch's key was not recorded"
+    if zh:
+        return (f"名录哈希值（SHA-256）：{pool_hash}。{why_zh}（无随机数密钥串和抽取记录摘要），"
+                f"不能用 tongguan draw verify 复核本次抽取。")
+    return (f"Pool hash (SHA-256): {pool_hash}. {why_en[0].upper()}{why_en[1:]} (no key, no record digest), "
+            f"so this draw cannot be re-run with tongguan draw verify.")
 
 
 def notice_headers(lang: str, with_results: bool) -> list[str]:
@@ -170,6 +201,7 @@ def notice_headers(lang: str, with_results: bool) -> list[str]:
 
 
 def notice_values(row: NoticeRow, lang: str, with_results: bool) -> list:
+    """A row under :func:`notice_headers`; the inspection date is a ``date`` (its text is ISO), or ""."""
     zh = lang.startswith("zh")
     sep = "、" if zh else "; "
     values = [row.no, row.entity_name, row.uscc, row.address,
@@ -178,31 +210,25 @@ def notice_values(row: NoticeRow, lang: str, with_results: bool) -> list:
               f"{row.window_start.isoformat()} — {row.window_end.isoformat()}"]
     if with_results:
         label = OUTCOMES.get(row.outcome or "pending", OUTCOMES["pending"])
-        values += [label[0] if zh else label[1], row.done_on.isoformat() if row.done_on else ""]
+        values += [label[0] if zh else label[1], row.done_on or ""]
     return values
+
+
+def notice_columns(lang: str, with_results: bool) -> list[Column]:
+    """The notice's columns for a spreadsheet: the number counts, the credit code stays text."""
+    kinds = {0: NUMBER, 2: CODE, 8: DATE}
+    return [Column(h, kinds.get(i, TEXT)) for i, h in enumerate(notice_headers(lang, with_results))]
 
 
 def export_notice_xlsx(db: Database, batch_id: int, path: str | Path, *, lang: str = "zh_CN",
                        with_results: bool = False) -> Path:
-    """Write the batch's public notice to an .xlsx file (no risk class anywhere)."""
-    from openpyxl import Workbook
-
+    """Write the batch's public notice to an .xlsx file (no risk class anywhere): the title
+    in the first row, the table below it."""
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ValidationError("公示表须保存为 .xlsx (the notice is written as an .xlsx file)", where=str(path))
     rows = notice_rows(db, batch_id, with_results=with_results)
     title = notice_title(db, batch_id, lang=lang, with_results=with_results)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("公示" if lang.startswith("zh") else "Notice")
-    sheet.append([title])
-    sheet.append(notice_headers(lang, with_results))
-    for row in rows:
-        sheet.append(notice_values(row, lang, with_results))
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        book.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    write_xlsx(path, [Sheet("公示" if lang.startswith("zh") else "Notice", notice_columns(lang, with_results),
+                            [notice_values(row, lang, with_results) for row in rows], title=title)])
     return path

@@ -69,3 +69,41 @@ def test_notice_lead_and_footer_say_how_many_and_how_to_verify(demo_db, lang):
     assert detail.pool_hash in footer and detail.record_digest in footer and detail.draw_key in footer
     assert "tongguan draw verify" in footer
     assert not any(word in (lead + footer).lower() for word in RISK_WORDS)
+
+
+def _imported_batch(db) -> int:
+    """A published demo batch from before draws were recorded: no draw record, no key."""
+    from sqlalchemy import select
+
+    from core.db.models import DrawBatch, DrawRecord, DrawStatus
+    with db.sessions() as s:
+        return s.scalars(select(DrawBatch.id).where(DrawBatch.status == DrawStatus.PUBLISHED,
+                                                    ~DrawBatch.id.in_(select(DrawRecord.batch_id)))
+                         .order_by(DrawBatch.id)).first()
+
+
+@pytest.mark.parametrize(("lang", "reason"), [("zh_CN", "系统启用前导入，无抽取记录"),
+                                              ("en", "imported from before draws were recorded")])
+def test_footer_of_an_imported_batch_says_what_is_missing_and_why(demo_db, lang, reason):
+    b = _imported_batch(demo_db)
+    assert b is not None, "the demo has published batches imported without a draw record"
+    footer = draws.notice_footer(demo_db, b, lang=lang)
+    lead = draws.notice_lead(demo_db, b, lang=lang, with_results=True)
+    for text in (footer, lead):
+        assert "None" not in text and "：。" not in text and "：；" not in text and ": ." not in text
+    assert reason in footer
+    assert draws.batch_detail(demo_db, b).pool_hash in footer
+    assert "不能" in footer if lang == "zh_CN" else "cannot be re-run" in footer
+
+
+def test_results_notice_xlsx_is_typed_frozen_and_filtered(demo_db, tmp_path):
+    b = _imported_batch(demo_db)
+    path = draws.export_notice_xlsx(demo_db, b, tmp_path / "n.xlsx", with_results=True)
+    ws = load_workbook(path).active
+    assert ws.freeze_panes == "A3" and ws.auto_filter.ref.startswith("A2:I")  # the title row stays above
+    body = list(ws.iter_rows(min_row=3))
+    assert body and all(r[2].data_type == "s" and r[2].number_format == "@" and len(r[2].value) == 18
+                        for r in body)
+    assert all(r[0].data_type == "n" for r in body)
+    done = [r[8] for r in body if r[8].value is not None]
+    assert done and all(c.is_date and c.number_format == "yyyy-mm-dd" for c in done)
