@@ -49,8 +49,9 @@ from desktop.settings import (  # noqa: F401 - open_settings and the names are r
     Settings,
     open_settings,
 )
+from desktop.shortcuts import WindowShortcuts, with_keys
 from desktop.theme import THEMES, apply_theme, current_theme
-from desktop.workspaces import WorkspaceRegistry
+from desktop.workspaces import TRANSLATION_CONTEXT, WorkspaceRegistry
 
 if TYPE_CHECKING:
     from desktop.bootstrap import AppServices
@@ -152,6 +153,11 @@ class MainWindow(QMainWindow):
         return self._banner
 
     @property
+    def shortcuts(self) -> WindowShortcuts:
+        """The keyboard actions (refresh, full screen, find, export, next/previous item, workspaces)."""
+        return self._shortcuts
+
+    @property
     def clock_timer(self) -> QTimer:
         """The timer that refreshes the status-bar clock."""
         return self._clock_timer
@@ -165,6 +171,10 @@ class MainWindow(QMainWindow):
         """Show workspace ``key`` (KeyError if unknown)."""
         row = self._registry.keys().index(self._registry.get(key).key)
         self._nav.setCurrentRow(row)
+
+    def current_page(self) -> QWidget | None:
+        """Return the page of the workspace on show (None before the first)."""
+        return self._pages.get(self.current_workspace())
 
     def page(self, key: str) -> QWidget:
         """Return the page of workspace ``key``, building it if needed."""
@@ -184,10 +194,14 @@ class MainWindow(QMainWindow):
         )
         for row, spec in enumerate(self._registry):
             self._nav.item(row).setText(spec.translated_title())
+            self._nav.item(row).setToolTip(
+                with_keys(spec.translated_title(), self._shortcuts.workspace_keys(spec.key)))
+        self._shortcuts.retranslate(lambda title: QCoreApplication.translate(TRANSLATION_CONTEXT, title))
 
         self._file_menu.setTitle(self.tr("&File"))
         self._quit_action.setText(self.tr("&Quit"))
         self._view_menu.setTitle(self.tr("&View"))
+        self._go_menu.setTitle(self.tr("&Go"))
         self._language_menu.setTitle(self.tr("&Language"))
         self._theme_menu.setTitle(self.tr("&Theme"))
         theme_names = {"light": self.tr("Light"), "dark": self.tr("Dark")}
@@ -285,9 +299,16 @@ class MainWindow(QMainWindow):
         )
         self._quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self._quit_action.triggered.connect(self._on_quit_action_triggered)
+        keys = self._shortcuts = WindowShortcuts(
+            self, [(spec.key, spec.title) for spec in self._registry], self.current_page, self.select_workspace,
+            also=(self._quit_action,))
+        self._file_menu.addAction(keys.actions["export"])
+        self._file_menu.addSeparator()
         self._file_menu.addAction(self._quit_action)
 
         self._view_menu = bar.addMenu("")
+        self._view_menu.addActions([keys.actions["refresh"], keys.actions["full_screen"]])
+        self._view_menu.addSeparator()
         self._language_menu = self._view_menu.addMenu("")
         self._language_group = QActionGroup(self, exclusive=True)
         for lang in SUPPORTED_LANGUAGES:
@@ -305,7 +326,13 @@ class MainWindow(QMainWindow):
             self._theme_menu.addAction(action)
         self._theme_group.triggered.connect(self._on_theme_group_triggered)
 
+        self._go_menu = bar.addMenu("")
+        self._go_menu.addActions([keys.actions["find"], keys.actions["next_item"], keys.actions["previous_item"]])
+        self._go_menu.addSeparator()
+        self._go_menu.addActions(keys.workspace_actions)
+
         self._help_menu = bar.addMenu("")
+        self._help_menu.addAction(keys.actions["shortcuts_help"])
         self._about_action = QAction(self, objectName="aboutAction")
         self._about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self._about_action.triggered.connect(self._on_about_action_triggered)
@@ -388,6 +415,7 @@ class MainWindow(QMainWindow):
             return
         key = self._registry.keys()[row]
         self._stack.setCurrentWidget(self.page(key))
+        self._shortcuts.page_changed(self.page(key))
         self.workspace_changed.emit(key)
 
     def _on_clock_timer_timeout(self) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QPushButton,
@@ -135,6 +136,18 @@ class CasesWorkspace(QWidget):
         self.desk.refresh()
         if self.tabs.currentIndex() != CLUES_TAB:
             self.tabs.currentWidget().refresh()
+
+    # keyboard (desktop/shortcuts.py): Ctrl+F the clue filter, Ctrl+E the Open311 export
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(CLUES_TAB)
+        self.desk.filter_bar.text.setFocus()
+
+    def export_dialog(self) -> None:
+        self._on_export_clicked()
+
+    def main_view(self) -> QAbstractItemView | None:
+        """The table of the tab on show."""
+        return getattr(self.tabs.currentWidget(), "table", None)
 
     # new clues --------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
@@ -144,6 +145,19 @@ class DrawsWorkspace(BatchExports, QWidget):
         """Reload the plans (and the chosen batch)."""
         db = self._db
         self._run(lambda: draws.list_plans(db), self._on_plans_loaded, self.tr("Plans not loaded"))
+
+    # keyboard (desktop/shortcuts.py): Ctrl+F filters the visits, Ctrl+E the notice, the tree steps
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.visits)
+        self.visits.filter.setFocus()
+
+    def export_dialog(self) -> None:
+        """The public notice of the batch on show (PDF), as its button does."""
+        if self.overview.detail is not None:
+            self._on_overview_action_requested("notice_pdf")
+
+    def main_view(self) -> QAbstractItemView:
+        return self.tree
 
     def show_batch(self, batch_id: int | None) -> None:
         """Load and show batch ``batch_id`` (None: nothing chosen); reloads it when already shown."""

@@ -194,6 +194,11 @@ class EntitySearchBar(QWidget):
     def text(self) -> str:
         return self._text.text()
 
+    def focus_text(self) -> None:
+        """Put the cursor in the search box, its text selected for typing over (Ctrl+F)."""
+        self._text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._text.selectAll()
+
     def set_text(self, text: str) -> None:
         """Put ``text`` in the box and search at once (no debounce)."""
         self._text.setText(text)

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -80,7 +80,6 @@ class EntitySearchPage(QWidget):
         model.modelReset.connect(self._update_actions)
         model.rowsInserted.connect(self._update_actions)
         model.rowsRemoved.connect(self._update_actions)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
 
         heading = QHBoxLayout()
         heading.addWidget(self._title)
@@ -113,9 +112,7 @@ class EntitySearchPage(QWidget):
         return self._count.text()
 
     def focus_search(self) -> None:
-        field = self.search_bar.findChild(QWidget, "entitySearchField")
-        if field is not None:
-            field.setFocus()
+        self.search_bar.focus_text()
 
     def selected_ranges(self) -> list[tuple[int, int]]:
         """Selected rows as (first, last) ranges; cheap even when a million rows are selected."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Signal
-from PySide6.QtWidgets import QTabBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
 from core.db.database import Database
 from core.errors import Cancelled, ValidationError
@@ -183,6 +183,27 @@ class EntitiesWorkspace(QWidget):
             on_done=lambda written: self._on_export_done(str(path), written),
             on_error=self._on_export_failed)
 
+    # ---- keyboard (desktop/shortcuts.py) ---------------------------------------
+
+    def refresh(self) -> None:
+        """Search again, and reload the panorama on show."""
+        self.model.refresh()
+        if isinstance(view := self.tabs.currentWidget(), PanoramaView):
+            view.reload()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.search_page)
+        self.search_page.focus_search()
+
+    def export_dialog(self) -> None:
+        """Ask where, then export the whole current result."""
+        path = ask_export_path(self)
+        if path is not None:
+            self.export_results(path)
+
+    def main_view(self) -> QAbstractItemView:
+        return self.search_page.table
+
     def retranslate_ui(self) -> None:
         self.tabs.setTabText(0, self.tr("Search"))
 
@@ -236,9 +257,7 @@ class EntitiesWorkspace(QWidget):
             if row is not None:
                 self.flow.open_location(row.id, row.name, row.lat, row.lng)
         elif key == "export":
-            path = ask_export_path(self)
-            if path is not None:
-                self.export_results(path)
+            self.export_dialog()
 
     def _tag_one(self, action: str, view: PanoramaView) -> None:
         header = view.panorama.header if view.panorama else None

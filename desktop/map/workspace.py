@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 
 from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QMessageBox,
     QScrollArea,
@@ -165,6 +166,16 @@ class MapWorkspace(QWidget):
 
     def run_js(self, script: str, callback=None) -> None:
         self.view.run_js(script, callback)
+
+    # keyboard (desktop/shortcuts.py): F5 recounts, Ctrl+F the filter box, Ctrl+E the offline HTML
+    def refresh(self) -> None:
+        self.controller.reload()
+
+    def focus_search(self) -> None:
+        self.search_bar.focus_text()
+
+    def export_dialog(self) -> None:
+        self.export_html_dialog()
 
     # ---- wiring -----------------------------------------------------------
 
