@@ -19,6 +19,9 @@ class DrawPlan(Base):
     name: Mapped[str] = mapped_column(String(200))
     created_by: Mapped[str] = mapped_column(String(60))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # {class: [low, high]} ratio bands; None is the default table (core.draws.DEFAULT_BANDS)
+    sampling_bands: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
+    visit_capacity: Mapped[float | None]  # visits per inspector per working day; None is the default
 
 
 class DrawBatch(Base):
@@ -35,6 +38,7 @@ class DrawBatch(Base):
     pool_filter: Mapped[dict] = mapped_column(default=dict)
     ratio_table: Mapped[dict] = mapped_column(default=dict)
     avoidance_rules: Mapped[dict] = mapped_column(default=dict)
+    band_override: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))  # {"reason", "by", "at"}: ratios outside the plan's bands, on purpose
     pool_count: Mapped[int | None]
     pool_hash: Mapped[str | None] = mapped_column(String(64))
     seed_commitment: Mapped[str | None] = mapped_column(String(64))
