@@ -41,7 +41,7 @@ def ranking_note(min_clocks: int, below: int) -> str:
 
 
 def below_label(min_clocks: int) -> str:
-    """The rank cell of a unit listed but not ranked for its volume."""
+    """The rank cell, in the report, of a unit listed but not ranked for its volume."""
     return translate("EfficiencyTables", "< %1 clocks").replace("%1", f"{min_clocks:,}")
 
 
@@ -76,7 +76,7 @@ class RankingTable(QTableWidget):
     def set_rows(self, ranked: Sequence[tuple[int | None, GroupRow]], names: Sequence[str], *,
                  min_clocks: int = 0) -> None:
         """Show ``ranked`` (from ``rank_rows(..., min_clocks=min_clocks)``): units below the
-        volume say so in their rank cell and are shown muted."""
+        volume say so in their rank cell ("<20", the tooltip in words) and are shown muted."""
         self.blockSignals(True)
         self.clearSelection()
         self._rows = [r for _, r in ranked]
@@ -85,7 +85,7 @@ class RankingTable(QTableWidget):
         for i, ((rank, r), name) in enumerate(zip(ranked, names)):
             rate = "—" if r.on_time_rate is None else f"{100 * r.on_time_rate:.1f}%"
             below = rank is None and is_below(r, min_clocks)
-            values = [_number(below_label(min_clocks) if below else "" if rank is None else str(rank)),
+            values = [_number(f"<{min_clocks:,}" if below else "" if rank is None else str(rank)),
                       QTableWidgetItem(name), _number(r.total), _number(r.done), _number(r.done_on_time),
                       _number(rate), _number(r.open), _number(r.due_soon), _number(r.overdue),
                       _number(r.seriously_overdue)]

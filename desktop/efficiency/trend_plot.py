@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from core.deadlines import WeekRow
@@ -58,11 +59,25 @@ class TrendPlot(QWidget):
         heights = [w.overdue_opened for w in self._weeks]
         self.overdue_plot.addItem(pg.BarGraphItem(x=xs, height=heights, width=0.6, brush="#d1242f"))
         self.overdue_plot.setYRange(0, max(1, max(heights)) * 1.1, padding=0)
+        self._fit_left_axes(max(heights))
         ticks = [(x, f"{w.week_start:%m-%d}") for x, w in zip(xs, self._weeks)]
         step = max(1, len(ticks) // 8)
         for plot in (self.rate_plot, self.overdue_plot):
             plot.getAxis("bottom").setTicks([ticks[::step]])
         self.rate_plot.setXRange(-0.5, len(xs) - 0.5, padding=0)
+
+    def _fit_left_axes(self, top: int) -> None:
+        """Both left axes as wide as the widest label either shows ("100" or the largest
+        count): the weeks line up, and no label is hidden for want of room until the
+        axis grows on a later paint."""
+        widths = []
+        for plot, widest in ((self.rate_plot, "100"), (self.overdue_plot, str(max(100, int(top * 1.1) + 1)))):
+            axis = plot.getAxis("left")
+            metrics = QFontMetrics(axis.style["tickFont"] or axis.font())
+            widths.append(metrics.horizontalAdvance(widest) + axis.style["tickTextOffset"][0]
+                          + max(0, axis.style["tickLength"]) + 2)
+        for plot in (self.rate_plot, self.overdue_plot):
+            plot.getAxis("left").setWidth(max(widths))
 
     def close_plots(self) -> None:
         """Take the plots down now (pyqtgraph items must not be left to the garbage collector)."""
