@@ -42,6 +42,7 @@ from .pdf_text_layer import repair_text_layer
 # letters and digits is a value to copy whole, never a word to break.
 _CODE = re.compile(r"^[0-9A-Za-z./:+=_-]{12,}$")
 _CODE_IN_TEXT = re.compile(r"[0-9A-Za-z]{12,}")
+GRID = "width='100%' border='1' cellspacing='0' cellpadding='3' style='border-collapse: collapse'"
 
 
 def pdf_font(family: str, point_size: float = 9) -> QFont:
@@ -63,25 +64,26 @@ def text_html(text: object) -> str:
     return _CODE_IN_TEXT.sub(lambda m: f"<span style='white-space:nowrap'>{m.group(0)}</span>", escaped)
 
 
-def _cell(tag: str, value: object, align_right: bool = False) -> str:
+def cell_html(tag: str, value: object, *, align_right: bool = False, attrs: str = "") -> str:
+    """A ``td``/``th`` holding ``value``; a code cell never wraps."""
     text = str(value)
     style = " style='white-space:nowrap'" if is_code(text) else ""
     align = " align='right'" if align_right else ""
-    return f"<{tag}{align}{style}>{html.escape(text)}</{tag}>"
+    return f"<{tag}{attrs and ' ' + attrs}{align}{style}>{html.escape(text)}</{tag}>"
 
 
-def table_html(headers: Sequence[object], rows: Iterable[Sequence[object]], *, attrs: str,
+def table_html(headers: Sequence[object], rows: Iterable[Sequence[object]], *, attrs: str = GRID,
                right: Collection[int] = (), row_styles: Sequence[str] | None = None) -> str:
     """A table whose header row repeats on every printed page; code cells never wrap.
 
     ``right`` are the indexes of right-aligned columns; ``row_styles`` an inline style per row.
     """
-    head = "".join(_cell("th", h) for h in headers)
+    head = "".join(cell_html("th", h) for h in headers)
     body = []
     for n, row in enumerate(rows):
         style = row_styles[n] if row_styles is not None and row_styles[n] else ""
         body.append((f"<tr style='{style}'>" if style else "<tr>")
-                    + "".join(_cell("td", c, k in right) for k, c in enumerate(row)) + "</tr>")
+                    + "".join(cell_html("td", c, align_right=k in right) for k, c in enumerate(row)) + "</tr>")
     return f"<table {attrs}><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 

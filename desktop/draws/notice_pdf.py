@@ -11,12 +11,11 @@ from pathlib import Path
 
 from desktop.pdf import table_html, text_html, write_pdf
 
-_TABLE = "width='100%' border='1' cellspacing='0' cellpadding='3' style='border-collapse: collapse'"
-
 
 def notice_html(title: str, lead: str, headers: Sequence[str], rows: Sequence[Sequence[object]], footer: str) -> str:
+    """The notice as rich text: its header row repeats on every page, codes and hashes never wrap."""
     return (f"<h2 align='center'>{html.escape(title)}</h2><p>{text_html(lead)}</p>"
-            f"{table_html(headers, rows, attrs=_TABLE)}<p style='color:#555'>{text_html(footer)}</p>")
+            f"{table_html(headers, rows)}<p style='color:#555'>{text_html(footer)}</p>")
 
 
 def write_notice_pdf(path: Path, *, title: str, lead: str, headers: Sequence[str],

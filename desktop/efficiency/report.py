@@ -13,7 +13,7 @@ from pathlib import Path
 from core.deadlines import Kind, by_group, rank_rows
 from core.deadlines.summary import below_volume
 from core.services import efficiency as service
-from desktop.pdf import write_pdf
+from desktop.pdf import table_html, write_pdf
 
 from .tables import below_label, is_below, ranking_note
 
@@ -56,11 +56,8 @@ def write_report(path: Path, data: service.Efficiency, title: str, kind: int | N
             rows, note = sheet.rows, sheet.note
             if rows and sheet.name in SHEETS["person"]:
                 rows = sorted(rows, key=lambda r: (-r[9], -r[8]))[:PDF_PEOPLE]
-            head = "".join(f"<th>{html.escape(str(h))}</th>" for h in sheet.headers)
-            cells = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
             body += (f"<h3>{html.escape(sheet.name)}</h3><p>{html.escape(note)}</p>"
-                     f"<table width='100%' border='1' cellspacing='0' cellpadding='3' "
-                     f"style='border-collapse: collapse'><tr>{head}</tr>{cells}</table>")
+                     + table_html(sheet.headers, rows))
         return write_pdf(body, path, title=title, font_family=font_family, landscape=True)
     # The workbook has one title for every sheet: it says what is ranked; each unit below the
     # volume says so in its rank cell.

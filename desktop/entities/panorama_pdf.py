@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 
 from core.services.panorama import Panorama
-from desktop.pdf import write_pdf
+from desktop.pdf import GRID, cell_html, table_html, write_pdf
 
 from .location_map import paint_location_map
 from .panorama_fields import header_fields, label, no_tags
@@ -35,7 +35,6 @@ from .reference import EntityReference
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 _MAP_URL = QUrl("tongguan://panorama/map.png")
 _MAP_SIZE = (560, 420)  # pixels of the map image; shown 300 points wide
-_TABLE = "width='100%' cellspacing='0' cellpadding='3' style='border-collapse: collapse'"
 
 
 def _e(text: object) -> str:
@@ -46,13 +45,9 @@ def _table(columns: tuple[Cell, ...], rows, lang: str, today: dt.date) -> str:
     if not rows:
         none = translate("PanoramaPdf", "None")
         return f"<p class='none'>{_e(none)}</p>"
-    head = "".join(f"<th>{_e(c.title())}</th>" for c in columns)
-    body = []
-    for row in rows:
-        style = " style='color:#c62828'" if is_overdue(row, today) else ""
-        body.append(f"<tr{style}>" + "".join(f"<td{' align=right' if c.numeric else ''}>{_e(c.text(row, lang))}</td>"
-                                             for c in columns) + "</tr>")
-    return f"<table {_TABLE} border='1'><tr>{head}</tr>{''.join(body)}</table>"
+    return table_html([c.title() for c in columns], [[c.text(row, lang) for c in columns] for row in rows],
+                      right={k for k, c in enumerate(columns) if c.numeric},
+                      row_styles=["color:#c62828" if is_overdue(row, today) else "" for row in rows])
 
 
 def _text_colour(background: str) -> str:
@@ -64,7 +59,8 @@ def panorama_html(p: Panorama, lang: str, *, show_risk: bool, today: dt.date, ge
     """The panorama as rich text for QTextDocument (the map is the image resource ``map.png``)."""
     h = p.header
     fields = header_fields(h, lang, show_risk=show_risk)
-    cells = [f"<td class='label' width='15%'>{_e(label(k))}</td><td width='35%'>{_e(v)}</td>" for k, v in fields]
+    cells = [f"<td class='label' width='15%'>{_e(label(k))}</td>" + cell_html("td", v, attrs="width='35%'")
+             for k, v in fields]
     rows = "".join("<tr>" + "".join(cells[i:i + 2]) + "</tr>" for i in range(0, len(cells), 2))
     tags = "&nbsp; ".join(
         f"<span style='background-color:{t.colour}; color:{_text_colour(t.colour)}'>&nbsp;"
@@ -94,7 +90,7 @@ p.none {{ color: #5b6778; font-size: 8pt; }}
 </style></head><body>
 <h1>{_e(h.name)}</h1>
 <p class='stamp'>{_e(kind)} · {_e(stamp)}</p>
-<table {_TABLE} border='1'>{rows}
+<table {GRID}>{rows}
 <tr><td class='label'>{_e(label('tags'))}</td><td colspan='3'>{tags}</td></tr></table>
 <p align='center'><img src='{_MAP_URL.toString()}' width='300'></p>
 {body}
