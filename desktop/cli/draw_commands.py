@@ -40,6 +40,9 @@ batch in the console first and enter the values when they are published.
 ``tongguan draw verify RECORD [--json]`` re-runs a record file with no database: exit 0
 when everything matches, 1 when it does not (printing where), 2 when the file is unreadable.
 
+``tongguan draw notice BATCH --out FILE.pdf|FILE.xlsx [--lang zh|en] [--results]`` writes a
+drawn batch's public notice, BATCH by id or name (see :mod:`desktop.cli.draw_notice`).
+
 ``tongguan draw rfc3797 POOL_FILE --source "9319" --source "2 5 12 8 10" ... --count K``
 prints the picked lines of POOL_FILE (one candidate per line, numbered 1..n in file
 order as RFC 3797 numbers them) in pick order.
@@ -53,6 +56,7 @@ from pathlib import Path
 from core.errors import ConfigError, NotFound, ValidationError
 from core.jsonfile import read_json_file
 
+from . import draw_notice
 from .output import emit_json, fail
 
 DEFAULT_ACTOR = "cli"
@@ -68,6 +72,7 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
                               help="re-run a draw record file (exit 0 matches, 1 differs, 2 unreadable)")
     verify.add_argument("record", metavar="RECORD")
     verify.set_defaults(func=cmd_draw_verify)
+    draw_notice.add_parser(draws, common)
     rfc = draws.add_parser("rfc3797", parents=[common],
                            help="RFC 3797 selection from a pool file (one candidate per line)")
     rfc.add_argument("pool_file", metavar="POOL_FILE")
