@@ -45,7 +45,8 @@ class Percent(float):
     def __str__(self) -> str:
         return f"{100 * float(self):.1f}%"
 
-    __repr__ = __str__
+    def __repr__(self) -> str:
+        return f"Percent({float(self)!r})"
 
 
 @dataclass(frozen=True)
