@@ -19,12 +19,13 @@ from jinja2 import Template
 
 from core.reference import CityProfile
 from maps.assets import asset_links
+from maps.categories import in_language, is_english
 from maps.tiles import TileConfig, display_bounds, display_point
 
 SCHEMATIC_NOTE_ZH = "示意底图（未配置瓦片服务）"
 SCHEMATIC_NOTE_EN = "Schematic base map (no tile server configured)"
-TOWNS_LAYER = "乡镇街道 Towns"
-VILLAGES_LAYER = "村/社区 Villages"
+TOWNS_LAYER = {"zh": "乡镇街道", "en": "Towns"}
+VILLAGES_LAYER = {"zh": "村/社区", "en": "Villages"}
 
 _BACKGROUND = "#f3f1ea"
 _TOWN_COLOUR = "#1f5f8b"
@@ -70,8 +71,13 @@ def add_offline_attribution(m: folium.Map) -> None:
     m.add_child(_AttributionPrefix(), name="tongguan_attribution")
 
 
-def schematic_note() -> Element:
-    text = f"{html.escape(SCHEMATIC_NOTE_ZH)}<br>{html.escape(SCHEMATIC_NOTE_EN)}"
+def words(table: Mapping[str, str], lang: str) -> str:
+    """The entry of a ``{"zh": …, "en": …}`` table for UI language ``lang``."""
+    return table["en" if is_english(lang) else "zh"]
+
+
+def schematic_note(lang: str = "zh_CN") -> Element:
+    text = html.escape(in_language(SCHEMATIC_NOTE_ZH, SCHEMATIC_NOTE_EN, lang))
     return Element(
         '<div class="tongguan-schematic-note" style="position: fixed; top: 12px; left: 50%; '
         "transform: translateX(-50%); text-align: center; "
@@ -81,15 +87,15 @@ def schematic_note() -> Element:
     )
 
 
-def add_base(m: folium.Map, tiles: TileConfig | None) -> folium.TileLayer | None:
-    """The tile layer of ``tiles``, or the schematic background and its note."""
+def add_base(m: folium.Map, tiles: TileConfig | None, lang: str = "zh_CN") -> folium.TileLayer | None:
+    """The tile layer of ``tiles``, or the schematic background and its note in ``lang``."""
     if tiles is None:
         m.get_root().header.add_child(
             # div. outranks leaflet.css, which the header links after this style.
             Element(f"<style>div.leaflet-container {{ background: {_BACKGROUND}; }}</style>"),
             name="tongguan_background",
         )
-        m.get_root().html.add_child(schematic_note(), name="tongguan_schematic_note")
+        m.get_root().html.add_child(schematic_note(lang), name="tongguan_schematic_note")
         return None
     layer = tiles.layer()
     layer.add_to(m)
@@ -101,10 +107,11 @@ def town_positions(profile: CityProfile, coords: str = "wgs84") -> dict[str, tup
     return {t.code: display_point(t.lat, t.lng, coords) for t in profile.towns}
 
 
-def towns_layer(profile: CityProfile, positions: Positions | None = None, *, show: bool = True) -> folium.FeatureGroup:
-    """Town centres labelled with their Chinese names; ``positions`` overrides the profile's."""
+def towns_layer(profile: CityProfile, positions: Positions | None = None, *, show: bool = True,
+                lang: str = "zh_CN") -> folium.FeatureGroup:
+    """Town centres labelled with their names in ``lang``; ``positions`` overrides the profile's."""
     positions = positions or town_positions(profile)
-    group = folium.FeatureGroup(name=TOWNS_LAYER, show=show)
+    group = folium.FeatureGroup(name=words(TOWNS_LAYER, lang), show=show)
     for town in profile.towns:
         folium.CircleMarker(
             location=positions[town.code],
@@ -115,16 +122,17 @@ def towns_layer(profile: CityProfile, positions: Positions | None = None, *, sho
             fill_color=_TOWN_COLOUR,
             fill_opacity=0.8,
             # Offset past the dot so the label does not cover it; the class lets pages restyle it.
-            tooltip=folium.Tooltip(town.name_zh, permanent=True, direction="right",
+            tooltip=folium.Tooltip(in_language(town.name_zh, town.name_en, lang), permanent=True, direction="right",
                                    offset=[8, 0], class_name="tongguan-town-label"),
         ).add_to(group)
     return group
 
 
-def villages_layer(profile: CityProfile, centres: Positions, *, show: bool = True) -> folium.FeatureGroup:
-    """A small dot per village or community, its name on hover."""
+def villages_layer(profile: CityProfile, centres: Positions, *, show: bool = True,
+                   lang: str = "zh_CN") -> folium.FeatureGroup:
+    """A small dot per village or community, its name on hover (villages have Chinese names only)."""
     names = {v.code: v.name_zh for v in profile.villages}
-    group = folium.FeatureGroup(name=VILLAGES_LAYER, show=show)
+    group = folium.FeatureGroup(name=words(VILLAGES_LAYER, lang), show=show)
     for code, (lat, lng) in sorted(centres.items()):
         folium.CircleMarker(
             location=(lat, lng),
@@ -160,22 +168,24 @@ def build_city_map(
     tile_url: str | None = None,
     tile_attribution: str = "",
     village_centres: dict[str, tuple[float, float]] | None = None,
+    lang: str = "zh_CN",
 ) -> folium.Map:
     """The base map of ``profile``: town labels, village dots, county bounds fitted.
 
     ``tile_url`` is an XYZ template of an intranet tile server (Tianditu, a tile cache);
-    without it the map is schematic and says so. Raises :class:`maps.assets.MissingAssets`
+    without it the map is schematic and says so. Labels and layer names are in ``lang``.
+    Raises :class:`maps.assets.MissingAssets`
     when the local Leaflet files are absent, :class:`core.errors.ConfigError` for a
     template without ``{z}``/``{x}``/``{y}``.
     """
     tiles = TileConfig(tile_url, attribution=tile_attribution) if tile_url is not None else None
     m = new_map(profile)
     use_local_assets(m)
-    add_base(m, tiles)
+    add_base(m, tiles, lang)
     add_offline_attribution(m)
-    towns_layer(profile).add_to(m)
+    towns_layer(profile, lang=lang).add_to(m)
     if village_centres:
-        villages_layer(profile, village_centres).add_to(m)
+        villages_layer(profile, village_centres, lang=lang).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
     m.fit_bounds(display_bounds(profile.bounds))
     return m

@@ -1,8 +1,8 @@
 """Default colour classes for the entity map: risk class, entity type, status and tags.
 
 Each helper returns the ``categories`` list of the payload (``docs/map-protocol.md``):
-dicts ``{"key", "label", "colour"}`` in legend order. Labels are Chinese first; with
-``lang="zh_CN"`` they carry the English too ("A 低风险 Low"), with ``"en"`` English only.
+dicts ``{"key", "label", "colour"}`` in legend order. Labels are in one language, the
+UI's: Chinese for ``lang="zh_CN"`` ("A 低风险"), English for ``"en"`` ("A low risk").
 """
 from __future__ import annotations
 
@@ -30,11 +30,14 @@ TAG_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
 MAX_TAG_CATEGORIES = len(TAG_PALETTE)
 
 
-def bilingual(zh: str, en: str, lang: str = "zh_CN") -> str:
-    """``"中文 English"`` (Chinese first) or the English alone when ``lang`` is English."""
-    if lang.lower().startswith("en"):
-        return en
-    return f"{zh} {en}" if en else zh
+def is_english(lang: str) -> bool:
+    """True for an English UI language ("en", "en_US"); everything else reads Chinese."""
+    return lang.lower().startswith("en")
+
+
+def in_language(zh: str, en: str, lang: str = "zh_CN") -> str:
+    """The words of ``lang``: English for an English UI (Chinese when there is none), else Chinese."""
+    return (en or zh) if is_english(lang) else zh
 
 
 def _category(key: str, label: str, colour: str) -> dict:
@@ -44,23 +47,23 @@ def _category(key: str, label: str, colour: str) -> dict:
 def risk_categories(lang: str = "zh_CN") -> list[dict]:
     """A (green), B (blue), C (amber), D (red)."""
     return [
-        _category(k, f"{k} {bilingual(zh, en, lang)}", RISK_COLOURS[k]) for k, (zh, en) in _RISK_LABELS.items()
+        _category(k, f"{k} {in_language(zh, en, lang)}", RISK_COLOURS[k]) for k, (zh, en) in _RISK_LABELS.items()
     ]
 
 
 def entity_type_categories(lang: str = "zh_CN") -> list[dict]:
     """Individual business, enterprise, cooperative."""
-    return [_category(k, bilingual(zh, en, lang), TYPE_COLOURS[k]) for k, (zh, en) in _TYPE_LABELS.items()]
+    return [_category(k, in_language(zh, en, lang), TYPE_COLOURS[k]) for k, (zh, en) in _TYPE_LABELS.items()]
 
 
 def status_categories(lang: str = "zh_CN") -> list[dict]:
     """Active, deregistered, revoked."""
-    return [_category(k, bilingual(zh, en, lang), STATUS_COLOURS[k]) for k, (zh, en) in _STATUS_LABELS.items()]
+    return [_category(k, in_language(zh, en, lang), STATUS_COLOURS[k]) for k, (zh, en) in _STATUS_LABELS.items()]
 
 
 def other_category(lang: str = "zh_CN") -> dict:
     """The trailing class for everything not listed."""
-    return _category(OTHER_KEY, bilingual("其他", "Other", lang), OTHER_COLOUR)
+    return _category(OTHER_KEY, in_language("其他", "Other", lang), OTHER_COLOUR)
 
 
 def tag_categories(tags: Iterable, lang: str = "zh_CN", *, with_other: bool = True) -> list[dict]:
@@ -75,7 +78,7 @@ def tag_categories(tags: Iterable, lang: str = "zh_CN", *, with_other: bool = Tr
         items.append((code, zh, en))
     if len(items) > MAX_TAG_CATEGORIES:
         raise ValueError(f"at most {MAX_TAG_CATEGORIES} tags can be coloured apart, got {len(items)}")
-    out = [_category(code, bilingual(zh, en, lang), TAG_PALETTE[i]) for i, (code, zh, en) in enumerate(items)]
+    out = [_category(code, in_language(zh, en, lang), TAG_PALETTE[i]) for i, (code, zh, en) in enumerate(items)]
     if with_other:
         out.append(other_category(lang))
     return out

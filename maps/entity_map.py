@@ -28,15 +28,16 @@ from maps.base_map import (
     towns_layer,
     use_local_assets,
     villages_layer,
+    words,
 )
-from maps.categories import bilingual
+from maps.categories import in_language
 from maps.regions import APPROXIMATE_NOTE, town_regions
 from maps.tiles import TileConfig, display_bounds, display_point
 
 PAGE_ASSETS = ("leaflet_js", "heat_js", "geoman_js", "tongguan_map_js", "leaflet_css", "geoman_css", "tongguan_map_css")
 STATIC_SCRIPT_ID = "tongguan-static"
 
-# Fixed page texts, Chinese first (payloads carry their own labels).
+# Fixed page texts in both languages; a page shows those of its UI language (payloads carry their own labels).
 _TEXTS = {
     "base": ("底图", "Base map"),
     "schematic": ("示意底图", "Schematic"),
@@ -55,12 +56,22 @@ _TEXTS = {
 
 
 def page_texts(lang: str = "zh_CN") -> dict[str, str]:
-    """The fixed control texts of the page in ``lang`` ("中文 English" for Chinese)."""
-    texts = {key: bilingual(zh, en, lang) for key, (zh, en) in _TEXTS.items()}
-    texts["towns"] = TOWNS_LAYER if not lang.lower().startswith("en") else TOWNS_LAYER.split(" ", 1)[1]
-    texts["villages"] = VILLAGES_LAYER if not lang.lower().startswith("en") else VILLAGES_LAYER.split(" ", 1)[1]
-    texts["approximate"] = APPROXIMATE_NOTE if not lang.lower().startswith("en") else "approximate regions"
+    """The fixed control texts of the page in ``lang`` alone (Chinese unless ``lang`` is English)."""
+    texts = {key: in_language(zh, en, lang) for key, (zh, en) in _TEXTS.items()}
+    texts["towns"] = words(TOWNS_LAYER, lang)
+    texts["villages"] = words(VILLAGES_LAYER, lang)
+    texts["approximate"] = words(APPROXIMATE_NOTE, lang)
     return texts
+
+
+def _named_in(regions: dict, lang: str) -> dict:
+    """The town regions with ``name`` (what the page shows) in ``lang``, and no other name."""
+    features = []
+    for feature in regions["features"]:
+        props = dict(feature["properties"])
+        props["name"] = in_language(props["name"], props.pop("name_en", ""), lang)
+        features.append({**feature, "properties": props})
+    return {**regions, "features": features}
 
 
 def script_json(value: object) -> str:
@@ -116,18 +127,18 @@ def build_entity_map(
     use_local_assets(m, PAGE_ASSETS, extra_js=[("qwebchannel", QWEBCHANNEL_URL)] if channel else ())
     if static_payload is not None:
         m.get_root().header.add_child(static_payload_element(static_payload), name="tongguan_static")
-    base = add_base(m, tiles)
-    towns = towns_layer(profile, town_positions(profile, coords))
+    base = add_base(m, tiles, lang)
+    towns = towns_layer(profile, town_positions(profile, coords), lang=lang)
     towns.add_to(m)
     villages = None
     if village_centres:
         converted = {code: display_point(lat, lng, coords) for code, (lat, lng) in village_centres.items()}
-        villages = villages_layer(profile, converted, show=False)
+        villages = villages_layer(profile, converted, show=False, lang=lang)
         villages.add_to(m)
     options = {
         "lang": lang,
         "texts": page_texts(lang),
-        "regions": town_regions(profile, coords),
+        "regions": _named_in(town_regions(profile, coords), lang),
         "bounds": display_bounds(profile.bounds, coords),
     }
     m.add_child(_PageInit(

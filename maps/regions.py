@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from core.reference import CityProfile
 from maps.tiles import display_point
 
-APPROXIMATE_NOTE = "区域为近似 (Voronoi) · approximate regions"
+APPROXIMATE_NOTE = {"zh": "区域为近似（泰森多边形）", "en": "approximate (Voronoi) regions"}
 
 Point = tuple[float, float]
 

@@ -197,10 +197,15 @@ class MapWorkspace(QWidget):
         self.operations.entities_changed.connect(lambda _ids: self.controller.reload())
         self.operations.tags_listed.connect(self._on_operations_tags_listed)
 
-    def _start(self) -> None:
+    def _load_page(self) -> None:
+        """Build (or reuse) the page in the UI language and load it; its controls speak that language only."""
         db, tiles, lang = self._db, self._tiles, self._lang
         self._tasks.run(lambda: build_page(db, tiles, lang), on_done=self.view.load_file,
                         on_error=lambda error: self._on_controller_failed("page", error), owner=self)
+
+    def _start(self) -> None:
+        db = self._db
+        self._load_page()
         self._tasks.run(lambda: load_reference(db), on_done=self._on_reference_loaded,
                         on_error=lambda error: self._on_controller_failed("reference", error), owner=self)
         self._tasks.run(lambda: map_layers.drawn_batches(db), on_done=self.panel.set_batches,
@@ -431,7 +436,11 @@ class MapWorkspace(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
-            self._lang = current_language(QCoreApplication.instance())
+            lang = current_language(QCoreApplication.instance())
+            if lang != self._lang:  # the page's own controls: a page in the new language (a drawn shape goes)
+                self._lang = lang
+                self._on_bridge_selection_drawn({"type": "none"})
+                self._load_page()
             self.search_bar.set_language(self._lang)
             if self._reference is not None:
                 self._on_reference_loaded(self._reference)

@@ -64,7 +64,12 @@ def test_schematic_page_labels_every_town_and_says_it_is_schematic(tmp_path, pro
     for town in profile.towns:
         assert town.name_zh in page, town.name_zh
     assert page.count("L.circleMarker(") == len(profile.towns) + len(centres)
-    assert SCHEMATIC_NOTE_ZH in page and SCHEMATIC_NOTE_EN in page
+    assert SCHEMATIC_NOTE_ZH in page and SCHEMATIC_NOTE_EN not in page
+    english = _render(tmp_path, profile, village_centres=centres, lang="en")
+    assert SCHEMATIC_NOTE_EN in english and SCHEMATIC_NOTE_ZH not in english
+    for town in profile.towns:
+        assert town.name_en in english and town.name_zh not in english
+    assert '"Towns"' not in page and "乡镇街道" not in english
     assert "position: fixed" in page
     assert "L.tileLayer" not in page
     b = profile.bounds

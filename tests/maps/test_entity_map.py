@@ -95,7 +95,7 @@ def test_the_page_script_receives_layers_regions_bounds_and_texts(tmp_path, prof
     b = profile.bounds
     assert options["bounds"] == [[b.south, b.west], [b.north, b.east]]
     assert options["texts"] == page_texts("zh_CN") and options["lang"] == "zh_CN"
-    assert options["texts"]["heat"] == "热力图 Heatmap" and "近似" in options["texts"]["approximate"]
+    assert options["texts"]["heat"] == "热力图" and "近似" in options["texts"]["approximate"]
     for town in profile.towns:
         assert town.name_zh in page
 
@@ -104,6 +104,32 @@ def test_english_page_texts(tmp_path, profile):
     options = _init_options(_page(tmp_path, profile, lang="en"))
     assert options["lang"] == "en" and options["texts"]["heat"] == "Heatmap"
     assert options["texts"]["towns"] == "Towns" and "approximate" in options["texts"]["approximate"]
+
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def test_each_page_speaks_one_language(tmp_path, profile, villages):
+    zh, en = page_texts("zh_CN"), page_texts("en")
+    assert zh.keys() == en.keys()
+    for key in zh:  # every Chinese control text is Chinese only, every English one has no Chinese
+        assert CJK.search(zh[key]) and not re.search(r"[A-Za-z]{3,}", zh[key].replace("Voronoi", "")), zh[key]
+        assert not CJK.search(en[key]), en[key]
+    english = _page(tmp_path, profile, village_centres=villages, lang="en")
+    options = _init_options(english)
+    assert options["texts"] == en
+    assert [f["properties"]["name"] for f in options["regions"]["features"]] == [t.name_en for t in profile.towns]
+    # The page shows no Chinese at all but the village names (they have no English ones).
+    shown = english
+    for name in sorted({v.name_zh for v in profile.villages}, key=len, reverse=True):
+        shown = shown.replace(f"<div>\n                     {name}\n                 </div>", "")
+    assert not CJK.search(shown), shown[max(0, CJK.search(shown).start() - 80):CJK.search(shown).start() + 80]
+    chinese = _page(tmp_path, profile, village_centres=villages)
+    assert _init_options(chinese)["texts"] == zh
+    for text in en.values():  # labels, not the page's code words ("entities" is a layer key)
+        assert text == text.lower() or text not in chinese, text
+    for town in profile.towns:
+        assert town.name_en not in chinese
 
 
 def test_gcj02_tiles_shift_towns_villages_and_regions(tmp_path, profile, villages):
