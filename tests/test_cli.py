@@ -109,6 +109,27 @@ def test_map_export_writes_an_offline_page_of_the_filtered_city(demo_url, tmp_pa
     assert '"choropleth": true' in page.replace('"choropleth":true', '"choropleth": true')
 
 
+def test_map_export_speaks_the_language_asked_for(demo_url, tmp_path):
+    import re
+
+    from maps.entity_map import page_texts
+
+    static = re.compile(r'<script id="tongguan-static">window\.TONGGUAN_STATIC = (.*?);</script>', re.DOTALL)
+    for lang, own, other in (("zh", "zh_CN", "en"), ("en", "en", "zh_CN")):
+        out = tmp_path / f"map_{lang}.html"
+        done = tongguan("map", "export", "--db", demo_url, "--out", str(out), "--lang", lang)
+        assert done.returncode == 0, done.stderr
+        page = out.read_text("utf-8")
+        payload = json.loads(static.search(page).group(1))
+        labels = [payload["colour_by"]["label"], *(c["label"] for c in payload["categories"])]
+        theirs = set(page_texts(other).values())
+        for text in page_texts(own).values():
+            assert json.dumps(text, ensure_ascii=False) in page, (lang, text)
+        assert not theirs & set(labels), (lang, labels)
+        has_cjk = [bool(re.search(r"[\u4e00-\u9fff]", label)) for label in labels]
+        assert all(has_cjk) if lang == "zh" else not any(has_cjk), (lang, labels)
+
+
 def test_map_export_names_a_bad_filter_and_writes_nothing(demo_url, tmp_path):
     out = tmp_path / "bad.html"
     done = tongguan("map", "export", "--db", demo_url, "--out", str(out), "--filter", "colour=red")
