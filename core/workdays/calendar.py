@@ -86,8 +86,10 @@ class WorkdayCalendar:
     """Chinese working days: weekends and public holidays off, make-up weekends on.
 
     Each year comes from a schedule file if one exists for it, else the official data of
-    the ``chinesecalendar`` package, else it is provisional (statutory holidays only; see
-    :meth:`explain`). Results say whether they relied on a provisional year.
+    the ``chinesecalendar`` package, else it is provisional: the State Council's usual
+    pattern, statutory holidays and days off in lieu (see :meth:`explain` and
+    :func:`core.workdays.provisional.explain_provisional`). Results say whether they relied
+    on a provisional year.
 
     ``schedule_dirs`` are folders scanned for ``*.json`` schedule files after the bundled
     ``resources/calendar/`` folder; a later folder wins for the same year. A malformed file

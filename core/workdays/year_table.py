@@ -1,8 +1,9 @@
 """One year's working days, built from the best source known for that year.
 
 Sources, best first: an administrator's schedule file, the official data bundled in the
-``chinesecalendar`` package, and, failing both, the statutory holidays computed from the
-law (provisional: make-up working days and moved rest days are unknown).
+``chinesecalendar`` package, and, failing both, the State Council's usual pattern computed
+from the law: statutory holidays plus days off in lieu (provisional: make-up working
+weekends and other moved rest days are unknown).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from importlib import metadata
 import chinese_calendar
 
 from core.workdays.schedule_file import YearSchedule
-from core.workdays.statutory import FIRST_YEAR, LAST_YEAR, statutory_holidays
+from core.workdays.statutory import FIRST_YEAR, LAST_YEAR, provisional_days_off, rules_for
 
 
 class YearSource(enum.StrEnum):
@@ -99,14 +100,22 @@ def _from_schedule(schedule: YearSchedule) -> YearTable:
     return _table(schedule.year, YearSource.SCHEDULE_FILE, working, note)
 
 
-def _provisional(year: int, schedule_hint: str) -> YearTable:
-    holidays = statutory_holidays(year)
-    working = [d.weekday() < 5 and d not in holidays for d in _days(year)]
+def provisional_table(year: int, schedule_hint: str = "") -> YearTable:
+    """``year`` computed by the State Council's usual pattern, whatever the package knows:
+    weekends, the statutory holidays and their days off in lieu (补休) are off.
+
+    Used for years no schedule file and no package data cover, and to measure how close the
+    pattern comes to published years. ``schedule_hint`` is appended to the note.
+    """
+    check_year(year)
+    off = provisional_days_off(year)
+    working = [d.weekday() < 5 and d not in off for d in _days(year)]
     note = (
-        f"{year} is provisional: no official holiday schedule is known, so only weekends and "
-        f"the statutory holidays of 全国年节及纪念日放假办法 (2024) are skipped; make-up working "
-        f"days and moved rest days are unknown. Add a schedule file for {year}{schedule_hint} "
-        f"once the State Council publishes it."
+        f"{year} is provisional: no official holiday schedule is known, so it follows the State "
+        f"Council's usual pattern: weekends and the statutory holidays of "
+        f"{rules_for(year).title_zh} are off, and a holiday on a weekend gives the next working "
+        f"day off (补休); make-up working weekends and other moved rest days (调休) are unknown. "
+        f"Add a schedule file {year}.json{schedule_hint} once the State Council publishes it."
     )
     return _table(year, YearSource.PROVISIONAL, working, note)
 
@@ -119,4 +128,4 @@ def build_year_table(year: int, schedule: YearSchedule | None, schedule_hint: st
         return _from_schedule(schedule)
     if year in package_years():
         return _from_package(year)
-    return _provisional(year, schedule_hint)
+    return provisional_table(year, schedule_hint)

@@ -172,12 +172,18 @@ def test_explain_says_provisional_and_what_to_do(cal):
         (D(2027, 1, 1), False),  # New Year's Day, a Friday
         (D(2027, 2, 5), False),  # 除夕 (lunar new year is Sat Feb 6), Friday
         (D(2027, 2, 8), False),  # lunar 1/3, Monday
-        (D(2027, 2, 9), True),   # lunar 1/4, Tuesday
+        (D(2027, 2, 9), False),  # in lieu of lunar 1/1 (Saturday Feb 6): Tuesday
+        (D(2027, 2, 10), False),  # in lieu of lunar 1/2 (Sunday Feb 7): Wednesday
+        (D(2027, 2, 11), True),  # Thursday: the Spring Festival is over
         (D(2027, 4, 5), False),  # Qingming, Monday
-        (D(2027, 5, 3), True),   # Labour Day is May 1-2 only; Monday
+        (D(2027, 5, 3), False),  # Labour Day May 1-2 is a weekend: Monday and Tuesday in lieu
+        (D(2027, 5, 4), False),
+        (D(2027, 5, 5), True),
         (D(2027, 6, 9), False),  # Dragon Boat, lunar 5/5, Wednesday
         (D(2027, 9, 15), False),  # Mid-Autumn, lunar 8/15, Wednesday
-        (D(2027, 10, 4), True),  # National Day is Oct 1-3 only; Monday
+        (D(2027, 10, 4), False),  # in lieu of Oct 2-3 (weekend): Monday and Tuesday
+        (D(2027, 10, 5), False),
+        (D(2027, 10, 6), True),  # National Day is Oct 1-3 only; Wednesday
         (D(2027, 1, 9), False),  # an ordinary Saturday: no make-up days are known
     ],
 )
@@ -204,14 +210,14 @@ def test_lunar_holidays_2027():
 
 
 def test_statutory_rules_agree_with_package_data():
-    # Under the 2024 rules (2025 on) every statutory day is in the official schedule.
-    for year in (2025, 2026):
-        assert set(statutory_holidays(year)) <= set(cc.holidays), year
-    # Earlier rules differ (no Eve, one day of Labour Day), but the lunar dates are the same.
-    for year in range(2008, 2027):
-        computed = {d for d, name in statutory_holidays(year).items() if name in ("端午节", "中秋节")}
-        computed |= {lunar_new_year(year), lunar_new_year(year) + ONE}
-        assert all(not cc.is_workday(d) for d in computed), year
+    # Each year's statutory days under the rules then in force (1999, 2007, 2013 and 2024
+    # revisions) are all rest days in the official schedule, e.g. no Eve in 2014-2024 (Thu
+    # 2014-01-30 was a working day) and three days of Labour Day before 2008.
+    for year in range(2004, 2027):
+        working = [d for d in statutory_holidays(year) if cc.is_workday(d)]
+        assert working == [], year
+    assert cc.is_workday(D(2014, 1, 30)) and D(2014, 1, 30) not in statutory_holidays(2014)
+    assert D(2007, 5, 3) in statutory_holidays(2007) and D(2008, 5, 2) not in statutory_holidays(2008)
 
 
 # ------------------------------------------------------------------ schedule files
@@ -223,9 +229,9 @@ def test_schedule_file_makes_2027_official(tmp_path, cal):
     assert with_file.source_of(2027) is YearSource.SCHEDULE_FILE
     # Dec 31, then Jan 1-3 off, Jan 4, Jan 5: same date here, but now official.
     assert with_file.add_working_days(D(2026, 12, 30), 3) == DueDate(D(2027, 1, 5), True, ())
-    # The file's make-up Sunday counts; provisionally Feb 9 would have been next.
+    # The file's make-up Sunday counts; provisionally Feb 11 (after two days in lieu) is next.
     assert with_file.add_working_days(D(2027, 2, 4), 1) == DueDate(D(2027, 2, 14), True, ())
-    assert cal.add_working_days(D(2027, 2, 4), 1).date == D(2027, 2, 9)
+    assert cal.add_working_days(D(2027, 2, 4), 1).date == D(2027, 2, 11)
     assert with_file.add_working_days(D(2027, 2, 19), 1).date == D(2027, 2, 20)
     assert not with_file.is_working_day(D(2027, 2, 12))
     assert "2027.json" in with_file.explain(2027)
