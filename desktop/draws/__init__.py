@@ -27,7 +27,8 @@ def workspace_for(services: Any) -> QWidget:
 
     user = services.user
     return DrawsWorkspace(services.db, services.tasks, user.username if user is not None else "",
-                          current_language(QCoreApplication.instance()), show_risk=user is None or is_internal(user))
+                          current_language(QCoreApplication.instance()), show_risk=user is None or is_internal(user),
+                          settings=services.settings)
 
 
 def _empty_page() -> QWidget:

@@ -2,20 +2,23 @@
 place on the map and the ceremony full screen for the wall.
 
 A mixin of :class:`~desktop.draws.workspace.DrawsWorkspace`: it uses the workspace's
-database, task manager, chosen batch, ceremony and message bar.
+database, task manager, chosen batch, ceremony, settings and message bar.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton
 
 from core.services import draws
 from desktop.entities.errors import show_error
+from desktop.settings import WALL_SCREEN
 
 from . import exports
 from .ceremony import CeremonyView
+from .wall import choose_screen, fill_screen_menu, open_wall
 
 
 class BatchExports:
@@ -52,16 +55,56 @@ class BatchExports:
             window.select_workspace("map")
             page.show_draw_batch(self._batch_id)
 
-    def show_ceremony_full_screen(self) -> CeremonyView | None:
+    def show_ceremony_full_screen(self, screen: QScreen | None = None) -> CeremonyView | None:
+        """The ceremony full screen on ``screen``, which is remembered; without one, on the
+        screen chosen last, else a secondary one (the wall), else the only one."""
         data = self.ceremony.data
         if data is None:
             return None
-        view = CeremonyView()
-        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        view.setWindowTitle(data.title)
-        view.set_data(data)
-        view.showFullScreen()
-        return view
+        if screen is None:
+            screen = self.wall_screen()
+        elif self._settings is not None:
+            self._settings[WALL_SCREEN] = screen.name()
+        return open_wall(data, screen, self)  # the workspace keeps it until it is closed
+
+    def wall_screen(self) -> QScreen | None:
+        """The screen the ceremony goes to when none is chosen (see :func:`choose_screen`)."""
+        remembered = self._settings[WALL_SCREEN] if self._settings is not None else ""
+        return choose_screen(QGuiApplication.screens(), QGuiApplication.primaryScreen(), remembered)
+
+    def _make_wall_button(self) -> QPushButton:
+        """The full-screen button: with several screens it lists them to choose from."""
+        button = QPushButton(objectName="drawCeremonyFullScreen")
+        button.clicked.connect(self._on_wall_button_clicked)
+        self._wall_menu = QMenu(button, objectName="drawWallScreens")
+        self._wall_menu.aboutToShow.connect(self._on_wall_menu_about_to_show)
+        self._wall_menu.triggered.connect(self._on_wall_menu_triggered)
+        self._wall_actions: dict = {}
+        app = QGuiApplication.instance()
+        app.screenAdded.connect(self._sync_wall_menu)
+        app.screenRemoved.connect(self._sync_wall_menu)
+        self.wall_button = button
+        self._sync_wall_menu()
+        return button
+
+    def _sync_wall_menu(self, *_screen) -> None:
+        self.wall_button.setMenu(self._wall_menu if len(QGuiApplication.screens()) > 1 else None)
+
+    def _on_wall_button_clicked(self) -> None:
+        if self.wall_button.menu() is None:  # with a menu the click opens it
+            self.show_ceremony_full_screen()
+
+    def _on_wall_menu_about_to_show(self) -> None:
+        chosen = self.wall_screen()
+        self._wall_actions = fill_screen_menu(self._wall_menu, chosen)
+        for action, screen in self._wall_actions.items():
+            if screen == chosen:
+                self._wall_menu.setActiveAction(action)  # Enter takes it
+
+    def _on_wall_menu_triggered(self, action) -> None:
+        screen = self._wall_actions.get(action)
+        if screen is not None:
+            self.show_ceremony_full_screen(screen)
 
     def _on_file_written(self, path) -> None:
         self.message_bar.show_message(self.tr("Saved %1.").replace("%1", str(path)), kind="success")

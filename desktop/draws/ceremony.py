@@ -1,7 +1,8 @@
 """The draw ceremony (抽取现场): what was frozen, where the randomness came from, and the
 picks appearing one by one — large enough to show live on the wall.
 
-It shows only what is public: the pool's size and hash, the random sources (or the seed
+On the wall (``wall=True``: a window of its own, full screen) Esc or the "Leave full
+screen" button closes it. It shows only what is public: the pool's size and hash, the random sources (or the seed
 and the commitment published before the pool was frozen), the key, and each pick's entity
 and team. The risk stratum an entity was drawn from is internal and is not shown.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -49,13 +50,17 @@ class CeremonyData:
 
 
 class CeremonyView(QFrame):
-    """Reveals ``CeremonyData`` pick by pick; ``finished`` when every pick is shown."""
+    """Reveals ``CeremonyData`` pick by pick; ``finished`` when every pick is shown.
+
+    With ``wall`` it is a window of its own that deletes itself when closed; Esc and the
+    leave button close it.
+    """
 
     finished = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, wall: bool = False) -> None:
         super().__init__(parent)
-        self.setObjectName("drawCeremony")
+        self.setObjectName("drawCeremonyWall" if wall else "drawCeremony")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._data: CeremonyData | None = None
         self._shown = 0
@@ -79,10 +84,18 @@ class CeremonyView(QFrame):
         self.skip_button.clicked.connect(self.show_all)
         self.replay_button = QPushButton(objectName="ceremonyReplay")
         self.replay_button.clicked.connect(self.start)
+        self.leave_button = QPushButton(objectName="ceremonyLeave")
+        self.leave_button.clicked.connect(self.close)
+        self.leave_button.setVisible(wall)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
         buttons.addWidget(self.replay_button)
         buttons.addWidget(self.skip_button)
+        buttons.addWidget(self.leave_button)
+        self._wall = wall
+        if wall:
+            self.setWindowFlag(Qt.WindowType.Window, True)
+            self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         head = QGridLayout()
         head.addWidget(self.title, 0, 0)
         head.addWidget(self.facts, 1, 0)
@@ -169,8 +182,16 @@ class CeremonyView(QFrame):
     def retranslate_ui(self) -> None:
         self.skip_button.setText(self.tr("Show all"))
         self.replay_button.setText(self.tr("Replay"))
+        self.leave_button.setText(self.tr("Leave full screen (Esc)"))
         self._fill_facts()
         self._update_progress()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # Esc reaches the window from whichever child has the focus (none of them takes it).
+        if self._wall and event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -31,6 +31,7 @@ from desktop.entities.errors import show_error
 from desktop.entities.message_bar import MessageBar
 from desktop.entities.reference import EntityReference, load_reference
 from desktop.i18n import current_language
+from desktop.settings import Settings
 from desktop.tasks import TaskManager
 
 from . import exports
@@ -50,7 +51,8 @@ class DrawsWorkspace(BatchExports, QWidget):
     """Plan, check, lock, draw, publish and follow double-random inspection batches.
 
     ``actor`` is the signed-in user recorded with every change (empty: read-only);
-    ``show_risk`` is False for users outside the center (no per-class statistics).
+    ``show_risk`` is False for users outside the center (no per-class statistics);
+    ``settings`` keep the screen the ceremony was last shown full screen on.
     """
 
     plans_loaded = Signal(object)      # list[PlanSummary]
@@ -62,12 +64,13 @@ class DrawsWorkspace(BatchExports, QWidget):
     verified = Signal(object)          # VerifyReport
 
     def __init__(self, db: Database, tasks: TaskManager, actor: str, lang: str = "zh_CN", *,
-                 show_risk: bool = True, today: dt.date | None = None, parent: QWidget | None = None) -> None:
+                 show_risk: bool = True, today: dt.date | None = None, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drawsWorkspace")
         self.setProperty("workspacePage", True)
         self._db, self._tasks, self._actor, self._lang = db, tasks, actor, lang
-        self._show_risk, self._today = show_risk, today
+        self._show_risk, self._today, self._settings = show_risk, today, settings
         self._reference: EntityReference | None = None
         self._batch_id: int | None = None
         self._picks: tuple = ()
@@ -91,8 +94,7 @@ class DrawsWorkspace(BatchExports, QWidget):
         self.tree = PlanTree()
         self.overview = BatchOverview(show_risk=show_risk, read_only=self.read_only, lang=lang)
         self.ceremony = CeremonyView()
-        self.wall_button = QPushButton(objectName="drawCeremonyFullScreen")
-        self.wall_button.clicked.connect(self.show_ceremony_full_screen)
+        self._make_wall_button()
         ceremony_page = QWidget()
         ceremony_layout = QVBoxLayout(ceremony_page)
         ceremony_layout.setContentsMargins(0, 0, 0, 0)
