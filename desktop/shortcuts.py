@@ -17,6 +17,7 @@ punctuation toggle, and no item view, text box or tab widget uses them.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
@@ -95,7 +96,8 @@ _NEEDS = {"refresh": Refreshable, "find": Searchable, "export": Exportable}
 
 
 def plain(text: str) -> str:
-    """Menu text without its mnemonic ampersand and trailing ellipsis."""
+    """Menu text without its mnemonic ("&Find…", "查找(&F)…") and trailing ellipsis: "Find", "查找"."""
+    text = re.sub(r"\s*[(（]&\w[)）]", "", text)  # Chinese menus add the key in brackets
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("…").removesuffix("...")
 
 

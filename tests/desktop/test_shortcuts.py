@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTableWidget, QTableWidge
 
 from desktop.i18n import install_language
 from desktop.main_window import MainWindow
-from desktop.shortcuts import Exportable, Listing, Refreshable, Searchable, step_view
+from desktop.shortcuts import Exportable, Listing, Refreshable, Searchable, plain, step_view
 from desktop.workspaces import WorkspaceRegistry
 
 KEYS = ("map", "entities", "draws", "cases", "collaboration", "efficiency", "wall")
@@ -127,6 +127,10 @@ def test_next_and_previous_item_move_the_main_or_focused_list(window, qtbot):
     press(qtbot, window, nxt)
     press(qtbot, window, nxt)
     assert page.side.currentIndex().row() == 2 and page.table.currentIndex().row() == 1
+
+
+def test_plain_text_drops_mnemonics_in_both_styles():
+    assert plain("&Find…") == "Find" and plain("查找(&F)…") == "查找" and plain("Cases && deadlines") == "Cases & deadlines"
 
 
 def test_stepping_stops_at_the_ends(qtbot):
