@@ -108,7 +108,8 @@ def spec_from_record(record: Mapping) -> DrawSpec:
 def _spec_from_record(record: Mapping) -> DrawSpec:
     pool = tuple(PoolEntry(str(u), int(e), str(s), v) for u, e, s, v in record["pool"]["entries"])
     sampling = record["sampling"]
-    rule = SamplingRule(ratios=sampling.get("ratios"), counts=sampling.get("counts"))
+    rule = SamplingRule(ratios=sampling.get("ratios"), counts=sampling.get("counts"),
+                        override=sampling.get("override"))
     departments = tuple(
         DepartmentRule(int(d["department_id"]), int(d["team_size"]),
                        tuple(InspectorRef(int(i), int(d["department_id"]), v) for i, v in d["inspectors"]),

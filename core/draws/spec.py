@@ -68,6 +68,9 @@ class SamplingRule:
 
     ratios: Mapping[str, float] | None = None
     counts: Mapping[str, int] | None = None
+    # A planner's recorded decision to leave the plan's bands (reason, by, at, the bands):
+    # carried into the record as ``sampling.override``; it changes nothing in the draw.
+    override: Mapping[str, object] | None = None
 
     def count_for(self, stratum: str, size: int) -> int:
         """Entities to draw from a stratum of ``size``: ceil(size x ratio) capped at size, or min(count, size).
@@ -83,10 +86,15 @@ class SamplingRule:
         return max(0, min(math.ceil(Decimal(repr(float(ratio))) * size), size))
 
     def as_dict(self) -> dict:
-        """The rule as JSON data: ``{"ratios": {...}}`` or ``{"counts": {...}}``."""
+        """The rule as JSON data: ``{"ratios": {...}}`` or ``{"counts": {...}}``, and ``"override"``
+        only when there is one (a rule without an override is written exactly as before)."""
         if self.counts is not None:
-            return {"counts": {k: int(v) for k, v in sorted(self.counts.items())}}
-        return {"ratios": {k: float(v) for k, v in sorted((self.ratios or {}).items())}}
+            out: dict = {"counts": {k: int(v) for k, v in sorted(self.counts.items())}}
+        else:
+            out = {"ratios": {k: float(v) for k, v in sorted((self.ratios or {}).items())}}
+        if self.override:
+            out["override"] = dict(self.override)
+        return out
 
 
 @dataclass(frozen=True)
@@ -130,12 +138,13 @@ class DrawSpec:
 
 @dataclass(frozen=True)
 class Problem:
-    """A rule the batch breaks: stable code, the rule cited, a bilingual message, where."""
+    """A rule the batch breaks (or, as a warning, strains): stable code, the rule cited, a bilingual message, where."""
 
     code: str
     rule: str
     message: str
     where: str
+    severity: str = "error"   # "error" blocks locking; "warning" is shown and does not
 
 
 class DrawRefused(ValidationError):

@@ -130,7 +130,7 @@ def _tags(doc: _Doc) -> tuple[Tag, ...]:
     return tuple(out)
 
 
-def _matters(doc: _Doc, departments: set[str], tags: set[str]) -> tuple[Matter, ...]:
+def _matters(doc: _Doc, departments: set[str], tags: set[str], industries: set[str]) -> tuple[Matter, ...]:
     out = []
     for i, m in enumerate(doc.get(doc.data, "matters", list, "")):
         p = f"matters[{i}]"
@@ -158,8 +158,16 @@ def _matters(doc: _Doc, departments: set[str], tags: set[str]) -> tuple[Matter, 
                 raise doc.fail(f"{q}.seq", f"expected {k + 1}, got {seq}")
             checklist.append(ChecklistItem(seq, doc.get(c, "text_zh", str, q), doc.get(c, "text_en", str, q),
                                            doc.get(c, "standard_zh", str, q)))
+        applies = doc.get(m, "applies_to", dict, p) if "applies_to" in m else {}
+        fits = {}
+        for key, known in (("industries", industries), ("entity_types", set(ENTITY_TYPES))):
+            fits[key] = doc.strings(applies, key, f"{p}.applies_to", min_len=0) if key in applies else ()
+            for k, v in enumerate(fits[key]):
+                if v not in known:
+                    raise doc.fail(f"{p}.applies_to.{key}[{k}]", f"unknown {key[:-1].replace('_', ' ')} {v!r}")
         out.append(Matter(doc.get(m, "code", str, p), dept, doc.get(m, "name_zh", str, p),
-                          doc.get(m, "name_en", str, p), category, basis, tuple(checklist), mtags))
+                          doc.get(m, "name_en", str, p), category, basis, tuple(checklist), mtags,
+                          tuple(fits["industries"]), tuple(fits["entity_types"])))
     _unique(doc, (m.code for m in out), "matters")
     return tuple(out)
 
@@ -373,8 +381,8 @@ def _build(name: str, source: _Source) -> CityProfile:
     departments = _departments(docs["departments"])
     tags = _tags(docs["tags"])
     tag_codes = {t.code for t in tags}
-    matters = _matters(docs["matters"], {d.code for d in departments}, tag_codes)
     industries = _industries(docs["industries"], tag_codes)
+    matters = _matters(docs["matters"], {d.code for d in departments}, tag_codes, {i.code for i in industries})
     names = _names(docs["names"], {i.code for i in industries}, {t.code for t in towns})
     sampling = _sampling_table(doc, doc.get(data, "sampling_table", dict, ""))
 

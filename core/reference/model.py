@@ -98,7 +98,8 @@ class Matter:
     """A regulatory matter (监管事项) with its standard checklist (检查表单).
 
     ``tags`` names the regulatory tags of the entities the matter applies to; empty means
-    it applies to every entity.
+    it applies to every entity. ``industries`` and ``entity_types`` (``applies_to`` in
+    matters.json) name the objects a draw for the matter may pick; empty means every one.
     """
 
     code: str
@@ -109,6 +110,8 @@ class Matter:
     legal_basis: str
     checklist: tuple[ChecklistItem, ...]
     tags: tuple[str, ...] = ()
+    industries: tuple[str, ...] = ()
+    entity_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,8 @@ def seed_reference(uow: UnitOfWork, profile: CityProfile) -> bool:
         matter = RegulatoryMatter(
             code=m.code, department_id=depts[m.department].id, name_zh=m.name_zh,
             name_en=m.name_en, category=m.category, legal_basis=m.legal_basis,
+            applies_to=({"industries": list(m.industries), "entity_types": list(m.entity_types)}
+                        if m.industries or m.entity_types else None),
         )
         matter.items = [
             ChecklistItem(seq=c.seq, text_zh=c.text_zh, text_en=c.text_en, standard_zh=c.standard_zh)

@@ -1,7 +1,7 @@
 """Regulatory matters (监管事项) and their standard checklists (检查表单)."""
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, str_enum
@@ -19,6 +19,8 @@ class RegulatoryMatter(Base):
     name_en: Mapped[str] = mapped_column(String(200))
     category: Mapped[MatterCategory] = mapped_column(str_enum(MatterCategory, "matter_category"))
     legal_basis: Mapped[str] = mapped_column(String(400))
+    # {"industries": [...], "entity_types": [...]}; an empty or missing list means every one
+    applies_to: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
     items: Mapped[list["ChecklistItem"]] = relationship(
         back_populates="matter", order_by="ChecklistItem.seq"
     )

@@ -5,7 +5,7 @@ database, freezes them when a batch is locked, writes what a draw produced (draw
 objects, teams, inspection tasks, the record) in one audited transaction, and serves
 the views: batch detail, statistics, the public notice, item-by-item results.
 """
-from .checks import check_batch
+from .checks import CheckResult, check_batch
 from .detail import (
     BatchDetail,
     DepartmentDetail,
@@ -42,6 +42,8 @@ from .plans import (
     discard_batch,
     discard_plan,
     list_plans,
+    narrow_pool_to_matters,
+    set_plan_rules,
     update_batch,
 )
 from .pools import build_spec, pool_entity_filter
@@ -55,10 +57,10 @@ from .results import (
 )
 
 __all__ = [
-    "BatchDetail", "BatchSummary", "ChecklistLine", "DepartmentDetail", "DrawnBatch", "DrawnPick", "LockedBatch",
+    "BatchDetail", "BatchSummary", "CheckResult", "ChecklistLine", "DepartmentDetail", "DrawnBatch", "DrawnPick", "LockedBatch",
     "MatterDetail", "NoticeRow", "PlanSummary", "ResultRecorded", "StratumRow", "TaskChecklist", "TeamMember",
     "batch_detail", "build_spec", "check_batch", "create_batch", "create_plan", "discard_batch", "discard_plan", "draw_batch",
-    "drawn_picks", "export_notice_xlsx", "export_record", "list_plans", "lock_batch", "notice_footer", "notice_headers", "notice_lead",
+    "drawn_picks", "export_notice_xlsx", "export_record", "list_plans", "lock_batch", "narrow_pool_to_matters", "notice_footer", "notice_headers", "notice_lead",
     "notice_rows", "notice_title", "notice_values", "pool_entity_filter", "pool_vs_drawn", "publish_batch",
-    "read_record_file", "record_result", "task_checklist", "update_batch", "verify_batch", "write_record_file",
+    "read_record_file", "record_result", "set_plan_rules", "task_checklist", "update_batch", "verify_batch", "write_record_file",
 ]

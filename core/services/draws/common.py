@@ -80,10 +80,11 @@ def require_status(batch: DrawBatch, *allowed: DrawStatus, doing: str) -> None:
 def normalise_pool_filter(pool_filter: Mapping | None) -> dict:
     """The stored pool filter: known keys only, lists of values; statuses default to active.
 
-    ``source`` (where a map selection came from) is kept as given; unknown keys are refused.
+    ``source`` (where a map selection came from) is kept as given; ``fit_matters`` (true: only
+    the entities some matter of the batch applies to) as a flag; unknown keys are refused.
     """
     given = dict(pool_filter or {})
-    unknown = sorted(set(given) - set(POOL_FILTER_KEYS) - {"source"})
+    unknown = sorted(set(given) - set(POOL_FILTER_KEYS) - {"source", "fit_matters"})
     if unknown:
         raise ValidationError(f"抽查对象库筛选条件不认识 {', '.join(unknown)} (unknown pool filter keys; "
                               f"known: {', '.join(POOL_FILTER_KEYS)})", where="pool_filter")
@@ -106,6 +107,8 @@ def normalise_pool_filter(pool_filter: Mapping | None) -> dict:
     out.setdefault("statuses", ["active"])
     if "source" in given:
         out["source"] = given["source"]
+    if given.get("fit_matters"):
+        out["fit_matters"] = True
     return out
 
 

@@ -33,7 +33,7 @@ from .common import (
     utc,
 )
 from .lifecycle import DrawnPick, StratumRow, TeamMember, stratum_rows
-from .pools import batch_departments, eligible_counts, pool_entity_filter, pool_strata
+from .pools import batch_departments, eligible_counts, pool_entity_filter, pool_fit, pool_strata
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def _drawn_by_stratum(s: Session, batch_id: int) -> dict[str, int]:
 def _strata(s: Session, batch: DrawBatch, summary: dict) -> tuple[StratumRow, ...]:
     rule = sampling_rule(batch.ratio_table)
     if batch.status == DrawStatus.DRAFT:
-        return stratum_rows(pool_strata(s, pool_entity_filter(batch.pool_filter)), rule)
+        return stratum_rows(pool_strata(s, pool_entity_filter(batch.pool_filter), pool_fit(s, batch)), rule)
     drawn = summary.get("drawn")
     if drawn is None and batch.status in (DrawStatus.DRAWN, DrawStatus.PUBLISHED):
         drawn = _drawn_by_stratum(s, batch.id)
@@ -114,6 +114,14 @@ def _strata(s: Session, batch: DrawBatch, summary: dict) -> tuple[StratumRow, ..
     if sizes is None:  # drawn outside this service (the demo's history): sizes unknown
         return tuple(StratumRow(k, 0, 0, (drawn or {}).get(k, 0), 0.0) for k in STRATA)
     return stratum_rows(sizes, rule, drawn)
+
+
+def _sampling(batch: DrawBatch) -> dict:
+    # The recorded override of the plan's bands travels with the rule it covers.
+    out = normalise_sampling(batch.ratio_table)
+    if batch.band_override:
+        out["override"] = dict(batch.band_override)
+    return out
 
 
 def _task_counts(s: Session, batch_id: int) -> tuple[int, int]:
@@ -173,7 +181,7 @@ def batch_detail(db: Database, batch_id: int) -> BatchDetail:
             lead_department_zh=lead.name_zh if lead else "", lead_department_en=lead.name_en if lead else "",
             window_start=batch.window_start, window_end=batch.window_end,
             results_due=row.results_due if row is not None else None, departments=departments,
-            pool_filter=dict(batch.pool_filter or {}), sampling=normalise_sampling(batch.ratio_table),
+            pool_filter=dict(batch.pool_filter or {}), sampling=_sampling(batch),
             avoidance=normalise_avoidance(batch.avoidance_rules), pool_count=pool_count,
             pool_hash=batch.pool_hash, strata_hash=summary.get("strata_hash"), strata=strata,
             randomness_kind=row.randomness_kind if row is not None else None,

@@ -22,6 +22,8 @@ from core.db.models import (
     DrawStatus,
     RegulatoryMatter,
 )
+from core.db.models.base import utcnow
+from core.draws.bands import normalise_bands
 from core.errors import NotFound, ValidationError
 
 from .common import (
@@ -61,21 +63,76 @@ class PlanSummary:
     batches: tuple[BatchSummary, ...]
 
 
-def create_plan(db: Database, actor: str, *, year: int, name: str) -> int:
-    """A new annual plan; returns its id."""
+def _bands(bands: dict | None) -> dict | None:
+    if bands is None:
+        return None
+    try:
+        return {k: list(v) for k, v in normalise_bands(bands).items()}
+    except ValueError as exc:
+        raise ValidationError(str(exc), where="sampling bands") from None
+
+
+def _capacity(capacity: float | None) -> float | None:
+    if capacity is None:
+        return None
+    try:
+        value = float(capacity)
+    except (TypeError, ValueError):
+        value = 0.0
+    if not value > 0:
+        raise ValidationError(f"每人每个工作日的检查上限须大于 0：{capacity!r} "
+                              f"(visits per inspector per working day must be above 0)", where="visit capacity")
+    return value
+
+
+def create_plan(db: Database, actor: str, *, year: int, name: str, sampling_bands: dict | None = None,
+                visit_capacity: float | None = None) -> int:
+    """A new annual plan; returns its id. ``sampling_bands`` ``{class: [low, high]}`` (None: the
+    default table, ``core.draws.bands.DEFAULT_BANDS``); ``visit_capacity`` visits per inspector
+    per working day before the check warns (None: the default)."""
     name = (name or "").strip()
     if not name:
         raise ValidationError("抽查计划须有名称 (a plan needs a name)", where="plan name")
     if not isinstance(year, int) or not 2000 <= year <= 2100:
         raise ValidationError(f"年度 {year!r} 无效 (year {year!r} is not valid)", where="plan year")
     with db.uow(actor) as uow:
-        plan = DrawPlan(year=year, name=name[:200], created_by=actor)
+        plan = DrawPlan(year=year, name=name[:200], created_by=actor, sampling_bands=_bands(sampling_bands),
+                        visit_capacity=_capacity(visit_capacity))
         uow.session.add(plan)
         uow.session.flush()
-        uow.audit("draw.plan.create", "draw_plan", plan.id, after={"year": year, "name": plan.name})
+        uow.audit("draw.plan.create", "draw_plan", plan.id, after={
+            "year": year, "name": plan.name, **_plan_rules(plan)})
         plan_id = plan.id
         uow.commit()
     return plan_id
+
+
+def _plan_rules(plan: DrawPlan) -> dict:
+    return {"sampling_bands": plan.sampling_bands, "visit_capacity": plan.visit_capacity}
+
+
+def set_plan_rules(db: Database, actor: str, plan_id: int, *, sampling_bands: dict | None = None,
+                   visit_capacity: float | None = None, reset: bool = False) -> None:
+    """Change a plan's sampling bands and/or visit capacity (``reset``: back to the defaults). Audited."""
+    with db.uow(actor) as uow:
+        plan = uow.session.get(DrawPlan, plan_id)
+        if plan is None:
+            raise NotFound(f"抽查计划 {plan_id} 不存在 (draw plan {plan_id} does not exist)", where="plan")
+        before = _plan_rules(plan)
+        if reset:
+            plan.sampling_bands = plan.visit_capacity = None
+        if sampling_bands is not None:
+            plan.sampling_bands = _bands(sampling_bands)
+        if visit_capacity is not None:
+            plan.visit_capacity = _capacity(visit_capacity)
+        uow.audit("draw.plan.rules", "draw_plan", plan_id, before=before, after=_plan_rules(plan))
+        uow.commit()
+
+
+def _audit_override(uow, batch: DrawBatch, before: dict | None) -> None:
+    if batch.band_override != before:
+        uow.audit("draw.batch.band_override", "draw_batch", batch.id, before={"band_override": before},
+                  after={"band_override": batch.band_override})
 
 
 def _check_departments(s: Session, lead_department_id: int, departments: Iterable[DepartmentPart]) -> list[tuple]:
@@ -134,7 +191,34 @@ def _snapshot(s: Session, batch: DrawBatch) -> dict:
     return {"name": batch.name, "lead_department_id": batch.lead_department_id,
             "window": [batch.window_start.isoformat(), batch.window_end.isoformat()],
             "departments": [[d.department_id, d.team_size, list(d.matter_ids)] for d in depts],
-            "pool_filter": pool_filter, "sampling": batch.ratio_table, "avoidance": batch.avoidance_rules}
+            "pool_filter": pool_filter, "sampling": batch.ratio_table, "avoidance": batch.avoidance_rules,
+            "band_override": batch.band_override}
+
+
+def _split_override(sampling: dict | None) -> tuple[dict | None, str | None]:
+    """``sampling`` without its ``"override"`` part, and the override's reason (None: no override)."""
+    if sampling is None:
+        return None, None
+    given = dict(sampling)
+    override = given.pop("override", None)
+    reason = override.get("reason") if isinstance(override, dict) else override
+    reason = str(reason or "").strip() or None
+    return given, reason
+
+
+def _apply_override(s: Session, batch: DrawBatch, reason: str | None, actor: str) -> None:
+    """Record (or drop) the planner's override of the plan's bands: kept as given while the
+    reason and the ratios stay the same, renewed (new author and time) when either changes."""
+    if reason is None:
+        batch.band_override = None
+        return
+    old = batch.band_override or {}
+    if old.get("reason") == reason and old.get("sampling") == batch.ratio_table:
+        return
+    plan = s.get(DrawPlan, batch.plan_id)
+    bands = {k: list(v) for k, v in normalise_bands(plan.sampling_bands if plan else None).items()}
+    batch.band_override = {"reason": reason[:500], "by": actor, "at": utcnow().isoformat(), "bands": bands,
+                           "sampling": batch.ratio_table}
 
 
 def _set_departments(s: Session, batch_id: int, parts: list[tuple[int, int, list[int]]]) -> None:
@@ -152,9 +236,12 @@ def create_batch(db: Database, actor: str, plan_id: int, *, name: str, lead_depa
 
     ``departments`` lists ``(department id, team size, [matter ids])``; ``pool_filter`` the
     entity-search fields as JSON (or ``{"entity_ids": [...]}``; statuses default to active);
-    ``sampling`` ``{"ratios": {...}}`` or ``{"counts": {...}}``; ``avoidance`` the
+    ``sampling`` ``{"ratios": {...}}`` or ``{"counts": {...}}``, optionally with
+    ``"override": {"reason": ...}`` to leave the plan's bands on purpose (recorded with who and
+    when, audited, shown on the batch and written into the draw record); ``avoidance`` the
     switches ``declared_conflicts``, ``last_inspection`` and ``same_village``.
     """
+    sampling, reason = _split_override(sampling)
     with db.uow(actor) as uow:
         s = uow.session
         if s.get(DrawPlan, plan_id) is None:
@@ -166,11 +253,13 @@ def create_batch(db: Database, actor: str, plan_id: int, *, name: str, lead_depa
                           pool_filter=normalise_pool_filter(pool_filter),
                           ratio_table=normalise_sampling(sampling),
                           avoidance_rules=normalise_avoidance(avoidance))
+        _apply_override(s, batch, reason, actor)
         s.add(batch)
         s.flush()
         _set_departments(s, batch.id, parts)
         s.flush()
         uow.audit("draw.batch.create", "draw_batch", batch.id, after={"plan_id": plan_id, **_snapshot(s, batch)})
+        _audit_override(uow, batch, None)
         batch_id = batch.id
         uow.commit()
     return batch_id
@@ -181,7 +270,11 @@ def update_batch(db: Database, actor: str, batch_id: int, *, name: str | None = 
                  window_end: dt.date | None = None, departments: Iterable[DepartmentPart] | None = None,
                  pool_filter: dict | None = None, sampling: dict | None = None,
                  avoidance: dict | None = None) -> None:
-    """Change a draft batch; arguments left ``None`` stay as they are. Audited before/after."""
+    """Change a draft batch; arguments left ``None`` stay as they are. Audited before/after.
+
+    A ``sampling`` given without ``"override"`` drops a recorded override of the bands.
+    """
+    sampling, reason = _split_override(sampling)
     with db.uow(actor) as uow:
         s = uow.session
         batch = get_batch(s, batch_id, for_update=True)
@@ -206,10 +299,27 @@ def update_batch(db: Database, actor: str, batch_id: int, *, name: str | None = 
             batch.pool_count = None
         if sampling is not None:
             batch.ratio_table = normalise_sampling(sampling)
+            _apply_override(s, batch, reason, actor)
         if avoidance is not None:
             batch.avoidance_rules = normalise_avoidance(avoidance)
         s.flush()
         uow.audit("draw.batch.update", "draw_batch", batch_id, before=before, after=_snapshot(s, batch))
+        _audit_override(uow, batch, before["band_override"])
+        uow.commit()
+
+
+def narrow_pool_to_matters(db: Database, actor: str, batch_id: int) -> None:
+    """Keep in the draft batch's pool only the entities some matter of the batch applies to
+    (the pool filter's ``fit_matters``; it follows later changes of the matters). Audited."""
+    with db.uow(actor) as uow:
+        s = uow.session
+        batch = get_batch(s, batch_id, for_update=True)
+        require_status(batch, DrawStatus.DRAFT, doing=("修改", "changed"))
+        before = _snapshot(s, batch)
+        batch.pool_filter = normalise_pool_filter({**(batch.pool_filter or {}), "fit_matters": True})
+        batch.pool_count = None
+        s.flush()
+        uow.audit("draw.batch.narrow_to_matters", "draw_batch", batch_id, before=before, after=_snapshot(s, batch))
         uow.commit()
 
 

@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable, Mapping
 from itertools import starmap
 from operator import itemgetter
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import String, and_, false, func, not_, or_, select, type_coerce
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from core.db.database import Database
 from core.db.models import (
@@ -23,10 +24,11 @@ from core.db.models import (
     Inspector,
     InspectorConflict,
     MarketEntity,
+    RegulatoryMatter,
     TaskStatus,
     task_inspectors,
 )
-from core.draws import Avoidance, DepartmentRule, DrawSpec, InspectorRef, PoolEntry
+from core.draws import Avoidance, DepartmentRule, DrawSpec, InspectorRef, PoolEntry, SamplingRule
 from core.services.search import EntityFilter, _conditions
 
 from .common import (
@@ -53,12 +55,74 @@ def pool_entity_filter(pool_filter: Mapping | None) -> EntityFilter:
         tag_ids=tuple(f.get("tag_ids", ())), entity_ids=tuple(f.get("entity_ids", ())))
 
 
-def read_pool(s: Session, f: EntityFilter, *, progress: Progress | None = None) -> tuple[PoolEntry, ...]:
-    """The ordered pool (USCC order) of the entities matching ``f``."""
+def matter_fits(s: Session, matter_ids: Iterable[int]) -> list[tuple[tuple[str, ...], tuple[str, ...]]] | None:
+    """(industries, entity types) each matter applies to; None when one of them applies to every entity
+    (or there is no matter: nothing to narrow by)."""
+    ids = sorted({int(m) for m in matter_ids})
+    if not ids:
+        return None
+    fits = []
+    for (applies,) in s.execute(select(RegulatoryMatter.applies_to).where(RegulatoryMatter.id.in_(ids))):
+        industries = tuple((applies or {}).get("industries") or ())
+        types = tuple((applies or {}).get("entity_types") or ())
+        if not industries and not types:
+            return None
+        fits.append((industries, types))
+    return fits or None
+
+
+def fit_condition(fits: list[tuple[tuple[str, ...], tuple[str, ...]]] | None) -> ColumnElement[bool] | None:
+    """SQL: the entity is one that some matter applies to (None: every entity is)."""
+    if fits is None:
+        return None
+    terms = []
+    for industries, types in fits:
+        parts = []
+        if industries:
+            parts.append(MarketEntity.industry_code.in_(industries))
+        if types:
+            parts.append(MarketEntity.entity_type.in_(types))
+        terms.append(and_(*parts))
+    return or_(*terms) if terms else false()
+
+
+def batch_matter_ids(s: Session, batch: DrawBatch) -> list[int]:
+    return [int(m) for d in batch_departments(s, batch) for m in d.matter_ids or ()]
+
+
+def pool_fit(s: Session, batch: DrawBatch) -> ColumnElement[bool] | None:
+    """The extra pool condition of a batch narrowed to the objects its matters apply to
+    (pool filter ``fit_matters``), or None."""
+    if not normalise_pool_filter(batch.pool_filter).get("fit_matters"):
+        return None
+    return fit_condition(matter_fits(s, batch_matter_ids(s, batch)))
+
+
+def unfit_entities(s: Session, batch: DrawBatch, *, first: int = 5) -> tuple[int, list[tuple[str, str]]]:
+    """How many pool entities no matter of the batch applies to, and the first few (USCC, name)."""
+    condition = fit_condition(matter_fits(s, batch_matter_ids(s, batch)))
+    if condition is None:
+        return 0, []
+    conn = s.connection()
+    where = [*_conditions(conn.dialect.name, pool_entity_filter(batch.pool_filter)), not_(condition)]
+    extra = pool_fit(s, batch)
+    if extra is not None:
+        where.append(extra)
+    count = s.scalar(select(func.count()).select_from(MarketEntity).where(*where)) or 0
+    rows = s.execute(select(MarketEntity.uscc, MarketEntity.name).where(*where)
+                     .order_by(MarketEntity.uscc).limit(first)).tuples().all() if count else []
+    return int(count), [(u, n) for u, n in rows]
+
+
+def read_pool(s: Session, f: EntityFilter, *, progress: Progress | None = None,
+              extra: ColumnElement[bool] | None = None) -> tuple[PoolEntry, ...]:
+    """The ordered pool (USCC order) of the entities matching ``f`` (and ``extra``)."""
     conn = s.connection()
     # The risk class as its plain letter: no enum conversion per row.
     stmt = select(MarketEntity.uscc, MarketEntity.id, type_coerce(MarketEntity.risk_class, String),
                   MarketEntity.village_code).where(*_conditions(conn.dialect.name, f))
+    if extra is not None:
+        stmt = stmt.where(extra)
     rows: list[tuple] = []
     # Per statement: Connection.execution_options would leave the session's connection streaming.
     result = conn.execute(stmt.execution_options(yield_per=_CHUNK))
@@ -70,11 +134,13 @@ def read_pool(s: Session, f: EntityFilter, *, progress: Progress | None = None) 
     return tuple(starmap(PoolEntry, rows))
 
 
-def pool_strata(s: Session, f: EntityFilter) -> dict[str, int]:
+def pool_strata(s: Session, f: EntityFilter, extra: ColumnElement[bool] | None = None) -> dict[str, int]:
     """How many entities of each risk class the filter matches (live, for a draft)."""
     conn = s.connection()
     stmt = select(MarketEntity.risk_class, func.count()).where(*_conditions(conn.dialect.name, f)) \
         .group_by(MarketEntity.risk_class)
+    if extra is not None:
+        stmt = stmt.where(extra)
     out = {"A": 0, "B": 0, "C": 0, "D": 0}
     for risk, n in s.execute(stmt):
         out[str(getattr(risk, "value", risk))] = int(n)
@@ -149,7 +215,7 @@ def batch_departments(s: Session, batch: DrawBatch) -> list[BatchDepartment]:
 
 def spec_for(s: Session, batch: DrawBatch, *, progress: Progress | None = None) -> DrawSpec:
     """The DrawSpec of ``batch`` from the live data (inside the caller's session)."""
-    pool = read_pool(s, pool_entity_filter(batch.pool_filter), progress=progress)
+    pool = read_pool(s, pool_entity_filter(batch.pool_filter), progress=progress, extra=pool_fit(s, batch))
     rules = normalise_avoidance(batch.avoidance_rules)
     depts = batch_departments(s, batch)
     inspectors = eligible_inspectors(s, [d.department_id for d in depts], batch.window_end)
@@ -167,8 +233,10 @@ def spec_for(s: Session, batch: DrawBatch, *, progress: Progress | None = None) 
         conflicts=declared_conflicts(s, inspector_ids, entity_ids) if rules["declared_conflicts"] else frozenset(),
         last_inspectors=last_inspection_teams(s, inspector_ids, entity_ids) if rules["last_inspection"] else {},
         same_village=rules["same_village"])
-    return DrawSpec(batch=batch_label(batch), pool=pool, sampling=sampling_rule(batch.ratio_table),
-                    departments=departments, avoidance=avoidance)
+    rule = sampling_rule(batch.ratio_table)
+    if batch.band_override:
+        rule = SamplingRule(ratios=rule.ratios, counts=rule.counts, override=dict(batch.band_override))
+    return DrawSpec(batch=batch_label(batch), pool=pool, sampling=rule, departments=departments, avoidance=avoidance)
 
 
 def build_spec(db: Database, batch_id: int, *, progress: Progress | None = None,

@@ -13,6 +13,9 @@ from core.services import draws
 _names = itertools.count(1)
 WINDOW = (dt.date(2027, 3, 1), dt.date(2027, 4, 30))
 ALL = {"counts": {"A": 10_000, "B": 10_000, "C": 10_000, "D": 10_000}}
+# Lifecycle tests draw small villages whole or at wide ratios: their plans allow any band
+# (a plan's own setting); tests of the bands make plans with the default table.
+OPEN_BANDS = {"A": [0, 1], "B": [0, 1], "C": [0, 1], "D": [0, 1]}
 
 
 def dept(db, code: str) -> int:
@@ -36,8 +39,9 @@ def town_with(db, at_least: int = 30, nth: int = 0) -> str:
     return [v for v, n in rows if n >= at_least][nth]
 
 
-def plan(db, year: int = 2027) -> int:
-    return draws.create_plan(db, "planner", year=year, name=f"测试计划 {next(_names)}")
+def plan(db, year: int = 2027, *, bands: dict | None = OPEN_BANDS, capacity: float | None = 1000.0) -> int:
+    return draws.create_plan(db, "planner", year=year, name=f"测试计划 {next(_names)}", sampling_bands=bands,
+                             visit_capacity=capacity)
 
 
 def batch(db, plan_id: int, *, depts=(("SCJG", 2, 2),), window=WINDOW, pool=None, sampling=None,

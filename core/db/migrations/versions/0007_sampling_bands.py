@@ -1,5 +1,5 @@
 """Sampling bands per plan (risk class -> allowed ratio band), the plan's visit capacity,
-and a batch's recorded override of the bands.
+a batch's recorded override of the bands, and the objects a matter applies to.
 
 Revision ID: 0007_sampling_bands
 Revises: 0006_clue_routing
@@ -21,9 +21,14 @@ def upgrade() -> None:
         batch.add_column(sa.Column("visit_capacity", sa.Float(), nullable=True))
     with op.batch_alter_table("draw_batches") as batch:
         batch.add_column(sa.Column("band_override", sa.JSON(none_as_null=True), nullable=True))
+    # NULL: the matter applies to every entity (as before); seeded from the reference matters.
+    with op.batch_alter_table("regulatory_matters") as batch:
+        batch.add_column(sa.Column("applies_to", sa.JSON(none_as_null=True), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("regulatory_matters") as batch:
+        batch.drop_column("applies_to")
     with op.batch_alter_table("draw_batches") as batch:
         batch.drop_column("band_override")
     with op.batch_alter_table("draw_plans") as batch:
