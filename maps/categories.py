@@ -2,29 +2,23 @@
 
 Each helper returns the ``categories`` list of the payload (``docs/map-protocol.md``):
 dicts ``{"key", "label", "colour"}`` in legend order. Labels are in one language, the
-UI's: Chinese for ``lang="zh_CN"`` ("A 低风险"), English for ``"en"`` ("A low risk").
+UI's: Chinese for ``lang="zh_CN"`` ("A 低风险"), English for ``"en"`` ("A Low risk"); the names are
+:mod:`core.vocabulary`'s, as in exports and notices.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from core.vocabulary import ENTITY_TYPE_NAMES as _TYPE_LABELS
+from core.vocabulary import RISK_NAMES as _RISK_LABELS
+from core.vocabulary import STATUS_NAMES as _STATUS_LABELS
+
 OTHER_COLOUR = "#9e9e9e"
 OTHER_KEY = "other"
 
 RISK_COLOURS = {"A": "#2e7d32", "B": "#1565c0", "C": "#f9a825", "D": "#c62828"}
-_RISK_LABELS = {
-    "A": ("低风险", "low risk"), "B": ("一般风险", "moderate risk"),
-    "C": ("较高风险", "elevated risk"), "D": ("高风险", "high risk"),
-}
 TYPE_COLOURS = {"individual": "#00897b", "enterprise": "#3949ab", "cooperative": "#8d6e63"}
-_TYPE_LABELS = {
-    "individual": ("个体工商户", "Individual business"), "enterprise": ("企业", "Enterprise"),
-    "cooperative": ("农民专业合作社", "Cooperative"),
-}
 STATUS_COLOURS = {"active": "#43a047", "deregistered": "#757575", "revoked": "#e53935"}
-_STATUS_LABELS = {
-    "active": ("存续", "Active"), "deregistered": ("注销", "Deregistered"), "revoked": ("吊销", "Revoked"),
-}
 # Eight colours that stay apart on light tiles and for common colour-vision deficiencies.
 TAG_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
 MAX_TAG_CATEGORIES = len(TAG_PALETTE)

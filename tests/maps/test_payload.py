@@ -197,7 +197,7 @@ def test_default_colours_for_risk_types_statuses_and_tags():
     assert [c["key"] for c in risk] == ["A", "B", "C", "D"]
     assert [c["colour"] for c in risk] == ["#2e7d32", "#1565c0", "#f9a825", "#c62828"]
     assert risk[0]["label"] == "A 低风险"  # one language: the UI's
-    assert risk_categories("en")[0]["label"] == "A low risk"
+    assert risk_categories("en")[0]["label"] == "A Low risk"  # core.vocabulary, as in exports
     assert [c["label"] for c in tag_categories([("t", "标签", "")], "en")] == ["标签", "Other"]  # no English name
     assert [c["key"] for c in entity_type_categories()] == ["individual", "enterprise", "cooperative"]
     assert [c["key"] for c in status_categories()] == ["active", "deregistered", "revoked"]
