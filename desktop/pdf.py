@@ -11,6 +11,7 @@ Two faults of Qt's PDF text layer are handled here, once for every document:
   (Noto Sans CJK SC does so in Latin runs), and Qt names glyphs only through the
   character map, so credit codes and hashes lost their digits when copied. The
   document's font has ``locl`` off: the digits look the same and keep their names.
+  Ligatures are off too: "ff" in a hash is two letters, named as two.
 * Qt names a glyph by the lowest code point mapped to it, which for CJK fonts is a
   radical (⻔ for 门); :mod:`desktop.pdf_text_layer` renames such glyphs after printing.
 
@@ -46,10 +47,11 @@ GRID = "width='100%' border='1' cellspacing='0' cellpadding='3' style='border-co
 
 
 def pdf_font(family: str, point_size: float = 9) -> QFont:
-    """The document font: ``family`` with no ``locl`` substitutions (see the module doc)."""
+    """The document font: ``family`` with no ``locl`` or ligature substitutions (see the module doc)."""
     font = QFont(family)
     font.setPointSizeF(point_size)
     font.setFeature(QFont.Tag("locl"), 0)
+    font.setFeature(QFont.Tag("liga"), 0)  # a hash shows "ff" as two letters, not one ﬀ glyph
     return font
 
 

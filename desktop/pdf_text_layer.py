@@ -7,7 +7,8 @@ or radical-supplement twin (示 U+793A and ⽰ U+2F70, 门 U+95E8 and ⻔ U+2ED4
 twins sort first, so copied or searched text came out as radicals (and spaces as tabs,
 which share the space glyph). This module rewrites those maps: a glyph is named by the
 first code point of its font that is an ordinary character. It only chooses among code
-points that the very same font maps to the very same glyph, so nothing shown changes.
+points that the very same font maps to the very same glyph, so nothing shown changes;
+a Latin ligature glyph (ﬀ) is named by its letters ("ff").
 
 (The other half of the fault, glyphs the font substitutes by ``locl`` that no code point
 maps to, is avoided where the document's font is made: see :mod:`desktop.pdf`.)
@@ -31,8 +32,9 @@ _CHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 
 def is_stand_in(code_point: int) -> bool:
     """A code point that names a glyph worse than its twin would: a CJK radical
-    (U+2E80–U+2FDF), a CJK compatibility ideograph, or a control character."""
-    return (0x2E80 <= code_point <= 0x2FDF or 0xF900 <= code_point <= 0xFAFF
+    (U+2E80–U+2FDF), a CJK compatibility ideograph, a Latin ligature (ﬀ for "ff")
+    or a control character."""
+    return (0x2E80 <= code_point <= 0x2FDF or 0xF900 <= code_point <= 0xFAFF or 0xFB00 <= code_point <= 0xFB06
             or unicodedata.category(chr(code_point)) == "Cc")
 
 
@@ -54,7 +56,7 @@ def postscript_name(raw: QRawFont) -> str:
     return ""
 
 
-class _FontTwins:
+class FontTwins:
     """For one font: the ordinary code point to name each shared glyph by."""
 
     def __init__(self, raw: QRawFont) -> None:
@@ -116,7 +118,7 @@ def to_unicode_cmap(mapping: dict[int, str]) -> bytes:
     return ("\n".join(lines) + "\n").encode("ascii")
 
 
-def name_shared_glyphs(mapping: dict[int, str], twins: _FontTwins) -> dict[int, str]:
+def name_shared_glyphs(mapping: dict[int, str], twins: FontTwins) -> dict[int, str]:
     """``mapping`` with each stand-in code point replaced by its font's ordinary twin."""
     out = {}
     for cid, text in mapping.items():
@@ -124,6 +126,8 @@ def name_shared_glyphs(mapping: dict[int, str], twins: _FontTwins) -> dict[int, 
             better = twins.ordinary(ord(text))
             if better is not None:
                 text = chr(better)
+            elif 0xFB00 <= ord(text) <= 0xFB06:  # a ligature glyph stands for its letters
+                text = unicodedata.normalize("NFKC", text)
         out[cid] = text
     return out
 
@@ -136,11 +140,11 @@ def repair_text_layer(source: Path, target: Path, fonts: Iterable[QRawFont]) -> 
     """
     import pikepdf
 
-    by_name: dict[str, _FontTwins] = {}
+    by_name: dict[str, FontTwins] = {}
     for raw in fonts:
         name = postscript_name(raw).replace(" ", "")
         if name and name not in by_name:
-            by_name[name] = _FontTwins(raw)
+            by_name[name] = FontTwins(raw)
     with pikepdf.open(source) as pdf:
         for obj in pdf.objects:
             if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != "/Font" or "/ToUnicode" not in obj:
