@@ -6,6 +6,7 @@ transaction. Bulk rows go through the driver (core.db.bulk), not the ORM.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from core.db.database import Database
 from core.db.engine import open_engine, resolve_url
 from core.db.migrate import upgrade_on
 from core.db.models import Base, MarketEntity
+from core.db.models.base import clock_from
 from core.db.uow import UnitOfWork
 from core.errors import Cancelled, ValidationError
 
@@ -167,7 +169,8 @@ def _fill(conn: Connection, spec: DemoSpec, progress: Progress, is_cancelled: Is
 
     upgrade_on(conn)
     sessions = sessionmaker(bind=conn, join_transaction_mode="create_savepoint")
-    with UnitOfWork(sessions, "system") as uow:
+    # The build is stamped on the demo's own clock, never the wall clock: nothing lies after its now.
+    with clock_from(spec.history_end.astimezone(dt.timezone.utc)), UnitOfWork(sessions, "system") as uow:
         writer = DemoWriter(conn, uow, spec, progress, check)
         counts = writer.run()
         uow.audit("demo.build", "database", "demo", after={

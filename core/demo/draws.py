@@ -17,12 +17,21 @@ from .spec import STREAM_DRAWS, DemoSpec
 
 RISKS = ("A", "B", "C", "D")
 DEMO_RATIOS = {"A": 0.01, "B": 0.05, "C": 0.21, "D": 0.61}
-# (batch name, lead department, participating departments)
-BATCHES = (
-    ("食品经营主体双随机联合抽查", "市场监管局", ("市场监管局", "卫健局")),
-    ("人员密集场所消防安全联合检查", "消防支队", ("消防支队", "市场监管局", "应急管理局")),
-    ("涉污企业环境执法双随机抽查", "生态环境分局", ("生态环境分局", "行政执法局")),
-)
+BATCH_COLUMNS = ("id", "plan_id", "name", "lead_department_id", "window_start", "window_end", "status",
+                 "pool_filter", "ratio_table", "avoidance_rules", "pool_count", "pool_hash", "seed_commitment",
+                 "random_sources", "draw_key", "algorithm_version", "locked_at", "drawn_at")
+# Beijing wall times, stored as naive UTC.
+PLAN_CREATED = dt.time(1, 0)   # 09:00 in Beijing
+DRAWN_AT = dt.time(2, 0)       # 10:00 in Beijing
+
+
+@dataclass(frozen=True)
+class HistoryBatch:
+    """One batch of each past plan (demo vocabulary ``draws.history``); the lead comes first."""
+
+    name: str
+    month: int
+    department_ids: tuple[int, ...]
 
 
 @dataclass
@@ -46,6 +55,7 @@ class DrawInputs:
     conflicts: set[tuple[int, int]]
     town_of_village: np.ndarray  # town code per village index
     town_codes: list[str]
+    batches: tuple[HistoryBatch, ...] = ()
 
 
 def pool_hash(usccs: list[str]) -> str:
@@ -60,23 +70,27 @@ def generate_draws(spec: DemoSpec, pop: Frozen, inp: DrawInputs) -> DrawData:
     active = pop.status == "active"
     town_of_entity = inp.town_of_village[pop.village_idx]
     load: dict[int, int] = {}
+    history_end = spec.history_end.astimezone(dt.timezone.utc).replace(tzinfo=None)
     for year in years:
+        created = dt.datetime.combine(dt.date(year, 1, 5), PLAN_CREATED)
+        if created >= history_end:
+            continue  # this year's plan is not made yet
         plan_id = len(out.plans) + 1
         out.plans.append((plan_id, year, f"{year}年度部门联合双随机抽查计划", "planner",
-                          f"{year}-01-05 09:00:00"))
-        for b, (name, lead, depts) in enumerate(BATCHES):
-            start = dt.date(year, 3 + 3 * b, 1)
+                          f"{created:%Y-%m-%d %H:%M:%S}"))
+        for b, batch in enumerate(inp.batches):
+            start = dt.date(year, batch.month, 1)
             if start > spec.as_of:
                 continue
             end = start + dt.timedelta(days=60)
             town = inp.town_codes[int(rng.integers(0, len(inp.town_codes)))]
             in_pool = np.flatnonzero(active & (town_of_entity == town))
             batch_id = len(out.batches) + 1
-            dept_ids = [inp.dept_id_by_name[d] for d in depts]
+            dept_ids = list(batch.department_ids)
             seed = rng.bytes(16).hex()
-            drawn_at = dt.datetime.combine(start - dt.timedelta(days=7), dt.time(10))
+            drawn_at = dt.datetime.combine(start - dt.timedelta(days=7), DRAWN_AT)
             out.batches.append((
-                batch_id, plan_id, f"{year}-{b + 1} {name}", inp.dept_id_by_name[lead],
+                batch_id, plan_id, f"{year}-{b + 1} {batch.name}", dept_ids[0],
                 start.isoformat(), end.isoformat(), "published",
                 json.dumps({"town_code": town, "status": "active"}, ensure_ascii=False),
                 json.dumps(DEMO_RATIOS), json.dumps({"declared_conflicts": True, "last_inspector": True}),
@@ -105,7 +119,7 @@ def generate_draws(spec: DemoSpec, pop: Frozen, inp: DrawInputs) -> DrawData:
                 for d in dept_ids:
                     team += [(i, d) for i in _pick_team(inp.inspectors_by_dept[d], entity_id, inp.conflicts, load, 2)]
                 out.team += [(obj_id, i, d) for i, d in team]
-                _task(out, rng, spec, batch_id, entity_id, inp.dept_id_by_name[lead], len(dept_ids) > 1,
+                _task(out, rng, spec, batch_id, entity_id, dept_ids[0], len(dept_ids) > 1,
                       start, end, team, batch_matters)
     return out
 

@@ -7,6 +7,7 @@ import numpy as np
 
 from core.workdays import WorkdayCalendar
 
+from .applicability import TitlePicker, issuer
 from .population import Frozen
 from .spec import STREAM_COMMITMENTS, STREAM_PUSHES, DemoSpec
 
@@ -24,14 +25,18 @@ def _iso(days: np.ndarray) -> list[str | None]:
 
 
 def push_rows(spec: DemoSpec, pop: Frozen, vocab: dict, dept_id_by_name: dict[str, int],
-              calendar: WorkdayCalendar) -> list[tuple]:
-    """Pushes for recent registrations whose business needs a post-registration permit."""
+              calendar: WorkdayCalendar, permits_fit: TitlePicker) -> list[tuple]:
+    """Pushes for recent registrations whose business needs a post-registration permit.
+
+    ``permits_fit`` says which permits of the vocabulary each industry needs.
+    """
     rng = spec.rng(STREAM_PUSHES, 0)
     as_of = np.datetime64(spec.as_of, "D")
-    recent = np.flatnonzero((pop.registered > as_of - 3 * 365) & (rng.random(len(pop)) < 0.35))
+    recent = np.flatnonzero((pop.registered > as_of - 3 * 365) & (rng.random(len(pop)) < 0.8)
+                            & permits_fit.eligible(pop.industry_idx))
     n = len(recent)
     permits = list(vocab["permits"])
-    permit_idx = rng.integers(0, len(permits), n)
+    permit_idx = permits_fit.pick(rng, pop.industry_idx[recent])
     pushed = pop.registered[recent]
     claim_due = calendar.add_working_days_many(pushed, CLAIM_WORKING_DAYS)
     lag = np.where(rng.random(n) < 0.05, rng.integers(6, 13, n), rng.integers(0, 5, n))
@@ -44,14 +49,13 @@ def push_rows(spec: DemoSpec, pop: Frozen, vocab: dict, dept_id_by_name: dict[st
     # A returned push waits in the shared queue until the right department claims it.
     reclaimed = calendar.add_working_days_many(claimed, 1) + rng.integers(0, 6, n).astype("timedelta64[D]")
     reasons = vocab["return_reasons"]
-    departments = sorted(set(dept_id_by_name.values()))
     rows = []
     for i in range(n):
-        dept = dept_id_by_name[vocab["permits"][permits[permit_idx[i]]]]
+        dept = dept_id_by_name[issuer(vocab["permits"][permits[permit_idx[i]]])]
         done = claimed[i] <= as_of
         if returned[i] and done and reclaimed[i] <= as_of:
-            right = departments[(departments.index(dept) + 1 + i % (len(departments) - 1)) % len(departments)]
-            status, claimed_on, reason, dept = "claimed", str(reclaimed[i]), reasons[i % len(reasons)], right
+            # Sent first to the wrong department, returned, then claimed by the permit's own.
+            status, claimed_on, reason = "claimed", str(reclaimed[i]), reasons[i % len(reasons)]
         elif returned[i] and done:
             status, claimed_on, reason, dept = "returned", None, reasons[i % len(reasons)], None
         elif done:
@@ -72,21 +76,24 @@ class CommitmentData:
 
 
 def commitment_rows(spec: DemoSpec, pop: Frozen, vocab: dict, dept_id_by_name: dict[str, int],
-                    inspectors_by_dept: dict[int, np.ndarray], calendar: WorkdayCalendar) -> CommitmentData:
-    """Permits granted on commitment in the last two years, with verification tasks."""
+                    inspectors_by_dept: dict[int, np.ndarray], calendar: WorkdayCalendar,
+                    matters_fit: TitlePicker) -> CommitmentData:
+    """Permits granted on commitment in the last two years (to industries that need them), with
+    verification tasks."""
     rng = spec.rng(STREAM_COMMITMENTS, 0)
     as_of = np.datetime64(spec.as_of, "D")
-    chosen = np.flatnonzero((pop.registered > as_of - 2 * 365) & (rng.random(len(pop)) < 0.04))
+    chosen = np.flatnonzero((pop.registered > as_of - 2 * 365) & (rng.random(len(pop)) < 0.25)
+                            & matters_fit.eligible(pop.industry_idx))
     n = len(chosen)
     matters = list(vocab["matters"])
-    matter_idx = rng.integers(0, len(matters), n)
+    matter_idx = matters_fit.pick(rng, pop.industry_idx[chosen])
     fulfil_by = pop.registered[chosen] + 90
     due = calendar.add_working_days_many(fulfil_by, VERIFY_WORKING_DAYS)
     done_lag = rng.integers(1, 30, n)
     roll = rng.random(n)
     commitments, verifications = [], []
     for i in range(n):
-        dept = dept_id_by_name[vocab["matters"][matters[matter_idx[i]]]]
+        dept = dept_id_by_name[issuer(vocab["matters"][matters[matter_idx[i]]])]
         done_on = fulfil_by[i] + done_lag[i]
         if done_on > as_of:
             status, done, outcome = "pending", None, None

@@ -3,7 +3,8 @@
 The generated history (core.demo.draws) predates draw records; this plan shows the
 workflow as it runs now: one batch drawn from public RFC 3797 sources (its record
 verifies), one locked with its sources announced and waiting for them, one draft to
-check. Everything goes through ``core.services.draws``, so it is audited like real work.
+check. The batches come from the demo vocabulary (``draws.showcase``). Everything goes
+through ``core.services.draws``, so it is audited like real work.
 """
 from __future__ import annotations
 
@@ -17,11 +18,13 @@ from core.db.models.base import clock_from
 from core.services import draws
 
 from .spec import DemoSpec
+from .vocabulary import load_vocabulary
 
 ACTOR = "demo"
-# Values as a lottery and an index would publish them (RFC 3797 sec. 4: whole numbers and text).
-SOURCES = ("3 9 14 22 27 31 12", "3356.87")
 RATIOS = {"A": 0.03, "B": 0.08, "C": 0.30, "D": 1.00}
+TEAM_SIZE = 2  # 行政处罚法 Art. 42
+# The drawn batch is locked when the morning's work starts and drawn after its live sources.
+DRAW_AFTER = dt.timedelta(minutes=16)
 
 
 def _department(db: Database, code: str) -> int | None:
@@ -45,40 +48,50 @@ def _town(db: Database, share: float) -> str:
 
 
 def add_showcase_plan(db: Database, spec: DemoSpec) -> int | None:
-    """Add the showcase plan; returns its id (None when the city lacks the departments).
+    """Add the showcase plan; returns its id (None when the city lacks its departments).
 
-    Times come from a clock starting on the demo's today at 09:00 (Beijing): the same seed
-    gives the same city, showcase included.
+    Times come from a clock starting when the demo's history ends (08:30 Beijing on its
+    day) and staying before its now: the same seed gives the same city, showcase included.
     """
-    start = dt.datetime.combine(spec.as_of, dt.time(1, 0), tzinfo=dt.timezone.utc)
+    start = spec.history_end.astimezone(dt.timezone.utc)
     with clock_from(start):
-        return _add_plan(db, spec)
+        return _add_plan(db, spec, start)
 
 
-def _add_plan(db: Database, spec: DemoSpec) -> int | None:
+def _parts(db: Database, entry: dict) -> list[tuple[int, int, list[int]]] | None:
+    parts = []
+    for code, matters in entry["departments"]:
+        dept = _department(db, code)
+        if dept is None:
+            return None
+        parts.append((dept, TEAM_SIZE, _matters(db, dept, int(matters))))
+    return parts
+
+
+def _add_plan(db: Database, spec: DemoSpec, start: dt.datetime) -> int | None:
     year = spec.as_of.year + 1
-    food, health, fire = _department(db, "SCJG"), _department(db, "WJJ"), _department(db, "XFZD")
-    if food is None or health is None:
+    # A batch whose departments the city lacks is left out; a joint one never shrinks to one department.
+    batches = [(entry, parts) for entry in load_vocabulary()["draws"]["showcase"]
+               if (parts := _parts(db, entry)) is not None]
+    if not batches:
         return None
     town = _town(db, 0.04)
     plan = draws.create_plan(db, ACTOR, year=year, name=f"{year}年度跨部门联合双随机抽查计划")
     pool = {"statuses": ["active"], "town_codes": [town]}
-
-    def batch(name: str, month: int, parts: list[tuple[int, int, list[int]]]) -> int:
-        start = dt.date(year, month, 1)
-        return draws.create_batch(db, ACTOR, plan, name=name, lead_department_id=parts[0][0], window_start=start,
-                                  window_end=start + dt.timedelta(days=60), departments=parts,
-                                  pool_filter=pool, sampling={"ratios": RATIOS})
-
-    drawn = batch(f"{year}-1 食品经营主体双随机联合抽查", 3,
-                  [(food, 2, _matters(db, food, 2)), (health, 2, _matters(db, health, 1))])
-    draws.lock_batch(db, ACTOR, drawn, randomness_kind="rfc3797",
-                     announcement=f"{year}-02-26 中国福利彩票双色球开奖号码；同日上证综合指数收盘点位")
-    draws.draw_batch(db, ACTOR, drawn, sources=list(SOURCES))
-    waiting = batch(f"{year}-2 公共场所卫生双随机联合抽查", 5,
-                    [(health, 2, _matters(db, health, 1)), (food, 2, _matters(db, food, 1))])
-    draws.lock_batch(db, ACTOR, waiting, randomness_kind="rfc3797",
-                     announcement=f"{year}-04-28 中国福利彩票双色球开奖号码")
-    second = fire if fire is not None else food
-    batch(f"{year}-3 人员密集场所消防安全联合检查", 7, [(second, 2, _matters(db, second, 1))])
+    to_draw = []
+    for number, (entry, parts) in enumerate(batches, start=1):
+        window = dt.date(year, int(entry["month"]), 1)
+        batch = draws.create_batch(db, ACTOR, plan, name=f"{year}-{number} {entry['name']}",
+                                   lead_department_id=parts[0][0], window_start=window,
+                                   window_end=window + dt.timedelta(days=60), departments=parts,
+                                   pool_filter=pool, sampling={"ratios": RATIOS})
+        if entry["stage"] == "draft":
+            continue
+        announcement = entry["announcement"].format(today=spec.as_of.isoformat(), year=year)
+        draws.lock_batch(db, ACTOR, batch, randomness_kind="rfc3797", announcement=announcement)
+        if entry["stage"] == "drawn":
+            to_draw.append((batch, list(entry["sources"])))
+    with clock_from(start + DRAW_AFTER):
+        for batch, sources in to_draw:
+            draws.draw_batch(db, ACTOR, batch, sources=sources)
     return plan

@@ -19,6 +19,14 @@ STREAM_CLUES = 5
 STREAM_PUSHES = 6
 STREAM_COMMITMENTS = 7
 STREAM_DRAWS = 8
+STREAM_GRID = 9
+
+LOCAL_TIME = dt.timezone(dt.timedelta(hours=8), "CST")  # China keeps one offset, no DST
+# The demo's clock reads this on its "as of" day; its history ends half an hour before,
+# and the work done through the services (the build's audit entry, next year's plan)
+# fills that half hour. Nothing in the demo happens after its now.
+NOW = dt.time(9, 0)
+HISTORY_ENDS = dt.timedelta(minutes=30)
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,16 @@ class DemoSpec:
         """The spec as stored in app_meta, so a database says how it was made."""
         return json.dumps({"entities": self.entities, "seed": self.seed, "as_of": self.as_of.isoformat(),
                            "profile": self.profile, "chunk": self.chunk}, sort_keys=True)
+
+    @property
+    def now(self) -> dt.datetime:
+        """The demo's now: 09:00 Beijing time on ``as_of`` (timezone-aware)."""
+        return dt.datetime.combine(self.as_of, NOW, LOCAL_TIME)
+
+    @property
+    def history_end(self) -> dt.datetime:
+        """Generated history happens before this; service work runs from it up to :attr:`now`."""
+        return self.now - HISTORY_ENDS
 
     def rng(self, stream: int, chunk: int = 0) -> np.random.Generator:
         """A generator for one stream and chunk, independent of every other."""

@@ -23,10 +23,12 @@ from . import clues as clue_gen
 from . import draws as draw_gen
 from . import obligations
 from . import people
+from .applicability import IndustryRules, TitlePicker
 from .entities import ENTITY_COLUMNS, EntityGenerator, Geography
+from .names import NameMaker, village_short_name
 from .population import Population
 from .records import RECORD_COLUMNS, generate_records, kind_plans
-from .spec import DemoSpec
+from .spec import STREAM_GRID, DemoSpec
 from .vocabulary import load_vocabulary
 
 # Tables whose secondary indexes are dropped during the load and rebuilt after it.
@@ -49,6 +51,8 @@ class DemoWriter:
         self.profile = load_profile(spec.profile)
         self.vocab = load_vocabulary()
         self.calendar = WorkdayCalendar()
+        self.rules = IndustryRules.from_vocabulary(self.vocab)
+        self.industry_codes = [i.code for i in self.profile.industries]  # the generator's industry order
 
     def _load(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
         n = load_rows(self.conn, _t(table), columns, rows)
@@ -102,14 +106,17 @@ class DemoWriter:
         gen = EntityGenerator(self.spec, self.profile, geo)
         tags = {t.code: t.id for t in self.uow.session.scalars(select(Tag))}
         tag_ids = [tags[t.code] for t in gen.tags]
-        plans = kind_plans(self.vocab, self.dept_id)
+        plans = kind_plans(self.vocab, self.dept_id, list(gen.industry_codes))
+        town_name = {t.code: t.name_zh for t in self.profile.towns}
+        village_town_names = np.array([town_name[c] for c in geo.town_codes], dtype=object)
         key_area = tags.get(self.profile.demo_mix.key_area_tag)
         key_towns = set(self.profile.demo_mix.key_area_towns)
 
         def make(k: int, start: int, n: int):
             chunk = gen.chunk(k, start, n)
             tag_rows = gen.tag_rows(k, chunk, tag_ids, key_area, key_towns)
-            records = generate_records(self.spec, k, chunk.ids, chunk.registered, chunk.risk_idx, plans)
+            records = generate_records(self.spec, k, chunk.ids, chunk.registered, chunk.risk_idx, plans,
+                                       chunk.industry_idx, village_town_names[chunk.village_idx])
             return chunk, tag_rows, records
 
         pop = Population()
@@ -136,7 +143,6 @@ class DemoWriter:
 
     def _people(self, pop: Population) -> None:
         self.pop = pop.freeze()
-        from .names import NameMaker
         rows = people.inspector_rows(self.spec, self.depts, self.geo.village_codes, NameMaker(self.profile))
         self._load("inspectors", people.INSPECTOR_COLUMNS, rows)
         self.inspectors_by_dept: dict[int, np.ndarray] = {}
@@ -149,43 +155,78 @@ class DemoWriter:
         self._load("users", ("id", "username", "display_name", "password_hash", "role_code",
                              "department_id", "active"), people.user_rows(self.dept_id))
 
-    def _matters(self) -> list[tuple[int, int, list[int]]]:
+    def _matters(self) -> list[tuple[int, str, int, list[int]]]:
+        """[(matter id, code, department id, checklist item ids)] in id order."""
         s = self.uow.session
         items: dict[int, list[int]] = {}
         for item in s.scalars(select(ChecklistItem).order_by(ChecklistItem.matter_id, ChecklistItem.seq)):
             items.setdefault(item.matter_id, []).append(item.id)
-        return [(m.id, m.department_id, items.get(m.id, []))
+        return [(m.id, m.code, m.department_id, items.get(m.id, []))
                 for m in s.scalars(select(RegulatoryMatter).order_by(RegulatoryMatter.id))]
+
+    def _clue_matters(self) -> list[clue_gen.ClueMatter]:
+        """Matters with clue texts, each with the active entities it applies to: its tags (those
+        industries carry) and the industries the vocabulary names for it."""
+        texts = self.vocab["clues"]["matters"]
+        tags_of = {m.code: set(m.tags) for m in self.profile.matters}
+        industry_tags = [set(i.tags) for i in self.profile.industries]
+        carried = set().union(*industry_tags)
+        active = self.pop.status == "active"
+        out = []
+        for matter_id, code, dept_id, _ in self._matters():
+            entry = texts.get(code)
+            if entry is None:
+                continue
+            wanted = tags_of[code] & carried
+            fits = np.array([(not wanted or bool(wanted & tags)) and self.rules.applies(entry, c)
+                             for tags, c in zip(industry_tags, self.industry_codes)], dtype=bool)
+            candidates = np.flatnonzero(fits[self.pop.industry_idx] & active)
+            out.append(clue_gen.ClueMatter(matter_id, dept_id, float(entry.get("weight", 1.0)),
+                                           tuple(entry["texts"]), candidates))
+        return out
 
     def _clues(self, pop: Population) -> None:
         villages = list(self.uow.session.scalars(select(Village).order_by(Village.code)))
-        data = clue_gen.generate_clues(
-            self.spec, self.pop, self.vocab["clues"],
-            np.array([v.lat for v in villages]), np.array([v.lng for v in villages]),
-            np.array([v.code for v in villages]), [(m, d) for m, d, _ in self._matters()], self.calendar)
+        town_name = {t.code: t.name_zh for t in self.profile.towns}
+        members = NameMaker(self.profile).people(self.spec.rng(STREAM_GRID, 0), len(villages))
+        places = clue_gen.Places(np.array([v.code for v in villages]), np.array([v.lat for v in villages]),
+                                 np.array([v.lng for v in villages]),
+                                 [village_short_name(v.name_zh) for v in villages],
+                                 [town_name[v.town_code] for v in villages], members)
+        dept_names = {d: name for d, name, _ in self.depts}
+        data = clue_gen.generate_clues(self.spec, self.pop, self.vocab["clues"], places, self._clue_matters(),
+                                       dept_names, self.calendar)
         self._load("clues", clue_gen.CLUE_COLUMNS, data.clues)
         self._load("clue_events", clue_gen.EVENT_COLUMNS, data.events)
         self._load("cases", clue_gen.CASE_COLUMNS, data.cases)
 
+    def _picker(self, titles: dict) -> TitlePicker:
+        return TitlePicker(self.rules.matrix(list(titles.values()), self.industry_codes))
+
     def _obligations(self, pop: Population) -> None:
+        pushes, commitments = self.vocab["pushes"], self.vocab["commitments"]
         self._load("notification_pushes", obligations.PUSH_COLUMNS, obligations.push_rows(
-            self.spec, self.pop, self.vocab["pushes"], self.dept_id, self.calendar))
-        data = obligations.commitment_rows(self.spec, self.pop, self.vocab["commitments"], self.dept_id,
-                                           self.inspectors_by_dept, self.calendar)
+            self.spec, self.pop, pushes, self.dept_id, self.calendar, self._picker(pushes["permits"])))
+        data = obligations.commitment_rows(self.spec, self.pop, commitments, self.dept_id,
+                                           self.inspectors_by_dept, self.calendar,
+                                           self._picker(commitments["matters"]))
         self._load("commitments", obligations.COMMITMENT_COLUMNS, data.commitments)
         self._load("commitment_verifications", obligations.VERIFICATION_COLUMNS, data.verifications)
 
     def _draws(self, pop: Population) -> None:
         matters_by_dept: dict[int, list[tuple[int, list[int]]]] = {}
-        for m, d, items in self._matters():
+        for m, _, d, items in self._matters():
             matters_by_dept.setdefault(d, []).append((m, items))
+        batches = tuple(draw_gen.HistoryBatch(b["name"], int(b["month"]),
+                                              tuple(self.dept_id[d] for d in b["departments"]))
+                        for b in self.vocab["draws"]["history"])
         data = draw_gen.generate_draws(self.spec, self.pop, draw_gen.DrawInputs(
             self.dept_id, matters_by_dept, self.inspectors_by_dept,
             {(i, e) for i, e, *_ in self.conflicts}, self.geo.town_codes,
-            sorted({str(t) for t in self.geo.town_codes})))
+            sorted({str(t) for t in self.geo.town_codes}), batches))
         for table, columns, rows in (
             ("draw_plans", ("id", "year", "name", "created_by", "created_at"), data.plans),
-            ("draw_batches", tuple(c.name for c in _t("draw_batches").columns), data.batches),
+            ("draw_batches", draw_gen.BATCH_COLUMNS, data.batches),
             ("batch_departments", ("batch_id", "department_id", "team_size", "matter_ids"), data.batch_departments),
             ("drawn_objects", ("id", "batch_id", "entity_id", "stratum", "pick_order"), data.drawn),
             ("draw_team_members", ("drawn_object_id", "inspector_id", "department_id"), data.team),
