@@ -21,8 +21,13 @@ decide when a clock stopped are here, next to the columns they read:
   ``results_due``; stopped when every non-cancelled task of the batch is done (tasks with
   its ``batch_id`` or merged into it through ``task_drawn_objects``), on the latest
   ``done_on``. A batch without tasks has nothing to publish: counted done (see below).
-- ``case_decision``: from ``filed_on`` to ``decision_due`` (90 calendar days); stopped on
-  ``decided_on``.
+- ``case_decision``: from ``filed_on`` to ``decision_due``: 90 calendar days, moved by every
+  extension and every ended pause (市场监督管理行政处罚程序规定 Art. 64; the case services keep
+  ``decision_due`` so). A pause still open stops the clock: its due day moves on by each day
+  the pause has lasted up to the day the items are loaded (its first day included), so a
+  paused case keeps the days left it had when the pause began, at the level it had then;
+  it never grows more overdue while paused, and is not counted done. (Levels asked "as of"
+  an earlier day read the same moved due day.) Stopped on ``decided_on``.
 
 A row that is settled but carries no stop date is counted done on its due day and flagged.
 Dates come back as day numbers computed by the database (:mod:`core.deadlines.sqldays`),
@@ -30,16 +35,18 @@ states as plain strings.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import Select, String, case, func, null, select, type_coerce, union
+from sqlalchemy import Select, String, case, func, literal, null, select, type_coerce, union
 from sqlalchemy.orm import aliased
 
 from core.clues.states import CLOSED_STATES
 from core.db.models import (
     Case,
+    CasePause,
     Clue,
     Commitment,
     CommitmentVerification,
@@ -170,10 +177,20 @@ def _results() -> Source:
     return Source(Kind.RESULTS_PUBLICATION, stmt, settled)
 
 
+def _today() -> int:
+    """Today's day number in Beijing (how long open case pauses have lasted)."""
+    return (dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date() - dt.date(1970, 1, 1)).days
+
+
 def _cases() -> Source:
+    paused = (select(CasePause.case_id, func.min(CasePause.started_on).label("since"))
+              .where(CasePause.ended_on.is_(None)).group_by(CasePause.case_id).subquery())
+    lasted = literal(_today()) - day(paused.c.since) + 1  # days of the open pause so far, its first included
+    due = day(Case.decision_due) + case((lasted > 0, lasted), else_=0)
     stmt = (select(Case.id, Case.entity_id, Case.department_id, MarketEntity.town_code, null(),
-                   day(Case.filed_on), day(Case.decision_due), day(Case.decided_on), _text(Case.status))
+                   day(Case.filed_on), due, day(Case.decided_on), _text(Case.status))
             .join(MarketEntity, MarketEntity.id == Case.entity_id)
+            .outerjoin(paused, paused.c.case_id == Case.id)
             .order_by(Case.id))
     return Source(Kind.CASE_DECISION, stmt, _stamped_or(frozenset({CaseStatus.DECIDED.value, CaseStatus.CLOSED.value})))
 

@@ -1,7 +1,17 @@
 """All Tongguan tables; importing this module registers them on ``Base.metadata``."""
 from .audit import AuditEntry
 from .base import Base
-from .clues import Case, Clue, ClueAttachment, ClueEvent, RoutingRule
+from .clues import (
+    Case,
+    CaseApproval,
+    CaseExtension,
+    CasePause,
+    CasePauseKind,
+    Clue,
+    ClueAttachment,
+    ClueEvent,
+    RoutingRule,
+)
 from .draws import (
     BatchDepartment,
     DrawBatch,
@@ -21,7 +31,8 @@ from .reference import AppMeta, Department, Industry, Tag, Town, Village
 from .wall import WallView
 
 __all__ = [
-    "AppMeta", "AuditEntry", "Base", "BatchDepartment", "Case", "ChecklistItem", "Clue",
+    "AppMeta", "AuditEntry", "Base", "BatchDepartment", "Case", "CaseApproval", "CaseExtension", "CasePause",
+    "CasePauseKind", "ChecklistItem", "Clue",
     "ClueAttachment", "ClueEvent", "RoutingRule", "Commitment", "CommitmentVerification", "Department", "DrawBatch",
     "DrawPlan", "DrawRecord", "DrawTeamMember", "DrawnObject", "EntityRecord", "Industry",
     "InspectionResult", "InspectionTask", "Inspector", "InspectorConflict",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 
 from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -54,7 +55,12 @@ class ClueEvent(Base):
 
 
 class Case(Base):
-    """A filed case (立案); the decision is due within 90 days (行政处罚法 Art. 60)."""
+    """A filed case (立案); the decision is due within 90 days (行政处罚法 Art. 60).
+
+    ``decision_due`` is the due date as it stands: 90 days from filing, moved by every
+    extension and every ended pause (市场监督管理行政处罚程序规定 Art. 64); the services of
+    ``core.services.clues.case_clock`` keep it so in the same transaction as the change.
+    """
 
     __tablename__ = "cases"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -66,6 +72,52 @@ class Case(Base):
     decision_due: Mapped[dt.date]
     decided_on: Mapped[dt.date | None]
     status: Mapped[CaseStatus] = mapped_column(str_enum(CaseStatus, "case_status"))
+
+
+class CaseApproval(enum.StrEnum):
+    """Who approved an extension of a case's decision period (规定 Art. 64)."""
+
+    HEAD = "head"              # 负责人批准: the first, 30 days
+    COLLECTIVE = "collective"  # 集体讨论决定: any further one, its length decided
+
+
+class CasePauseKind(enum.StrEnum):
+    """Periods that do not count towards a case's decision period (规定 Art. 64)."""
+
+    HEARING = "hearing"            # 听证
+    ANNOUNCEMENT = "announcement"  # 公告
+    TESTING = "testing"            # 检测、检验
+    APPRAISAL = "appraisal"        # 鉴定
+
+
+class CaseExtension(Base):
+    """One extension of a case's decision period, with its approval and reason."""
+
+    __tablename__ = "case_extensions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    approval: Mapped[CaseApproval] = mapped_column(str_enum(CaseApproval, "case_approval"))
+    days: Mapped[int]
+    approved_on: Mapped[dt.date]
+    reason: Mapped[str] = mapped_column(String(400))
+    actor: Mapped[str] = mapped_column(String(60))
+    recorded_at: Mapped[dt.datetime]
+
+
+class CasePause(Base):
+    """A period that does not count (hearing, announcement, testing, appraisal): from
+    ``started_on`` through ``ended_on``, both days included; open while ``ended_on`` is NULL."""
+
+    __tablename__ = "case_pauses"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[CasePauseKind] = mapped_column(str_enum(CasePauseKind, "case_pause_kind"))
+    started_on: Mapped[dt.date]
+    ended_on: Mapped[dt.date | None]
+    reason: Mapped[str] = mapped_column(String(400))
+    started_by: Mapped[str] = mapped_column(String(60))
+    ended_by: Mapped[str | None] = mapped_column(String(60))
+    recorded_at: Mapped[dt.datetime]
 
 
 class ClueAttachment(Base):
