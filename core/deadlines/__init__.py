@@ -34,6 +34,7 @@ from .levels import (
     working_days_overdue,
 )
 from .policy import DeadlinePolicy, default_policy_path, load_policy, parse_policy
+from .provisional import ProvisionalRows, provisional_rows
 from .summary import (
     ClaimRow,
     Escalation,
@@ -50,8 +51,9 @@ from .workindex import WorkdayIndex
 
 __all__ = [
     "DONE_DATE_ASSUMED", "DUE_COMPUTED", "KINDS", "KIND_BY_KEY", "LEVEL_NAMES", "Assessment", "ClaimRow",
-    "DeadlineItems", "DeadlinePolicy", "Escalation", "GroupRow", "Kind", "KindInfo", "Level", "WeekRow",
-    "WorkdayIndex", "assess", "by_group", "claim_rate_in_time", "compute_levels", "day_date", "day_number",
+    "DeadlineItems", "DeadlinePolicy", "Escalation", "GroupRow", "Kind", "KindInfo", "Level", "ProvisionalRows",
+    "WeekRow", "WorkdayIndex", "assess", "by_group", "claim_rate_in_time", "compute_levels", "day_date", "day_number",
     "default_policy_path", "drill_down", "escalation_list", "index_for", "kind_name", "level_name",
-    "load_items", "load_policy", "parse_policy", "rank_rows", "weekly_trend", "working_days_overdue",
+    "load_items", "load_policy", "parse_policy", "provisional_rows", "rank_rows", "weekly_trend",
+    "working_days_overdue",
 ]
