@@ -122,6 +122,9 @@ class BatchEditor(QDialog):
         pool_layout = QVBoxLayout(pool_box)
         pool_layout.addWidget(self.selection_note)
         pool_layout.addWidget(self.pool_bar)
+        self.fit_matters = QCheckBox(self.tr("Only objects that a chosen matter applies to (industry, entity type)"),
+                                     objectName="batchFitMatters", checked=bool(form.pool_filter.get("fit_matters")))
+        pool_layout.addWidget(self.fit_matters)
 
         sampling_box = QGroupBox(self.tr("Sampling by credit-risk class (no class is exempt)"))
         grid = QGridLayout(sampling_box)
@@ -141,6 +144,13 @@ class BatchEditor(QDialog):
             self.ratio_spins[s], self.count_spins[s] = ratio, count
             grid.addWidget(ratio, row, 1)
             grid.addWidget(count, row, 2)
+        override = form.sampling.get("override") or {}
+        self.override_edit = QLineEdit(str(override.get("reason", "")), objectName="batchBandOverride")
+        self.override_edit.setPlaceholderText(self.tr("Only to leave the plan's bands on purpose: the reason"))
+        self.override_edit.setToolTip(self.tr("The reason is recorded with your name, shown on the batch and "
+                                              "written into the draw record. Ratios must still rise with the risk."))
+        grid.addWidget(QLabel(self.tr("Reason for ratios outside the bands")), len(STRATA) + 1, 0)
+        grid.addWidget(self.override_edit, len(STRATA) + 1, 1, 1, 2)
         self.ratio_radio.toggled.connect(self._sync_sampling)
         self._sync_sampling()
 
@@ -193,10 +203,14 @@ class BatchEditor(QDialog):
         pool.setdefault("statuses", ["active"])
         if self._selection_ids:
             pool["entity_ids"] = self._selection_ids
+        if self.fit_matters.isChecked():
+            pool["fit_matters"] = True
         if self.ratio_radio.isChecked():
             sampling = {"ratios": {s: round(self.ratio_spins[s].value() / 100.0, 6) for s in STRATA}}
         else:
             sampling = {"counts": {s: self.count_spins[s].value() for s in STRATA}}
+        if self.override_edit.text().strip():
+            sampling["override"] = {"reason": self.override_edit.text().strip()}
         return BatchForm(
             name=self.name_edit.text().strip(), lead_department_id=self.lead_combo.currentData(),
             window_start=self.start_edit.date().toPython(), window_end=self.end_edit.date().toPython(),

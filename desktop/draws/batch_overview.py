@@ -67,6 +67,7 @@ class BatchOverview(QScrollArea):
         self._show_risk, self._read_only, self._lang = show_risk, read_only, lang
         self._detail: BatchDetail | None = None
         self._problems: list[Problem] | None = None
+        self._warnings: list[Problem] = []
         body = QWidget()
         self.title = QLabel(objectName="drawBatchTitle", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         font = self.title.font()
@@ -127,8 +128,13 @@ class BatchOverview(QScrollArea):
         self._fill()
 
     def set_problems(self, problems: Sequence[Problem] | None) -> None:
-        """The result of the last check (None: not checked since the last change)."""
-        self._problems = None if problems is None else list(problems)
+        """The result of the last check (None: not checked since the last change); a check
+        result's ``warnings`` (workload, matter fit) are listed after what blocks locking."""
+        if problems is None:
+            self._problems = None
+        else:
+            self._problems = [p for p in problems if p.severity != "warning"]
+            self._warnings = [p for p in problems if p.severity == "warning"] + list(getattr(problems, "warnings", ()))
         self._fill_problems()
 
     def set_language(self, lang: str) -> None:
@@ -187,6 +193,13 @@ class BatchOverview(QScrollArea):
         else:
             sampling = ", ".join(f"{k}: {100 * float(v):g}%" for k, v in sorted(d.sampling.get("ratios", {}).items()))
             rows.append((self.tr("Sampling (ratio per class)"), sampling))
+        override = d.sampling.get("override")
+        if override:
+            rows.append((self.tr("Outside the plan's bands"), html.escape(
+                self.tr("on purpose: “%1” (%2, %3)").replace("%1", str(override.get("reason", "")))
+                .replace("%2", str(override.get("by", ""))).replace("%3", str(override.get("at", ""))[:10]))))
+        if d.pool_filter.get("fit_matters"):
+            rows.append((self.tr("Pool narrowed"), self.tr("only the objects a chosen matter applies to")))
         avoid = [label for key, label in (("declared_conflicts", self.tr("declared conflicts")),
                                           ("last_inspection", self.tr("last inspection of the entity")),
                                           ("same_village", self.tr("same village"))) if d.avoidance.get(key)]
@@ -258,16 +271,26 @@ class BatchOverview(QScrollArea):
             self.problems.hide()
             return
         self.problem_box.show()
-        self.problems.setVisible(bool(self._problems))
+        self.problems.setVisible(bool(self._problems or self._warnings))
         if not self._problems:
-            self.problem_note.setText(self.tr("No problem found: the batch can be locked."))
-            return
-        self.problem_note.setText(self.tr("%1 problems block locking:").replace("%1", str(len(self._problems))))
+            note = self.tr("No problem found: the batch can be locked.")
+        else:
+            note = self.tr("%1 problems block locking:").replace("%1", str(len(self._problems)))
+        if self._warnings:
+            note += " " + self.tr("%1 warnings (they do not block locking).").replace("%1", str(len(self._warnings)))
+        if any(w.code == "matter_not_applicable" for w in self._warnings):
+            note += " " + self.tr("“Edit…” can keep in the pool only the objects a chosen matter applies to.")
+        self.problem_note.setText(note)
         for p in self._problems:
-            item = QListWidgetItem(f"{in_language(p.message, self._lang)}\n    — {in_language(p.rule, self._lang)}")
-            item.setData(Qt.ItemDataRole.UserRole, p.code)
-            item.setToolTip(p.where)
-            self.problems.addItem(item)
+            self._add_problem(p, "")
+        for p in self._warnings:
+            self._add_problem(p, self.tr("Warning: "))
+
+    def _add_problem(self, p: Problem, prefix: str) -> None:
+        item = QListWidgetItem(f"{prefix}{in_language(p.message, self._lang)}\n    — {in_language(p.rule, self._lang)}")
+        item.setData(Qt.ItemDataRole.UserRole, p.code)
+        item.setToolTip(p.where)
+        self.problems.addItem(item)
 
     def retranslate_ui(self) -> None:
         labels = {

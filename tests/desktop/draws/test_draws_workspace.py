@@ -42,7 +42,9 @@ def _form(db, *, village: str | None = None, name: str = "食品经营联合抽�
                      window_start=dt.date(2027, 3, 1), window_end=dt.date(2027, 4, 30),
                      departments=[(dept(db, "SCJG"), 2, matters(db, "SCJG", 2)), (dept(db, "WJJ"), 2, matters(db, "WJJ"))],
                      pool_filter={"statuses": ["active"], "village_codes": [village or town_with(db)]},
-                     sampling={"ratios": {"A": 0.2, "B": 0.5, "C": 1.0, "D": 1.0}})
+                     # A small village drawn widely: outside the default bands, on purpose and on record.
+                     sampling={"ratios": {"A": 0.2, "B": 0.5, "C": 1.0, "D": 1.0},
+                               "override": {"reason": "小村全覆盖测试 (a small village drawn widely)"}})
 
 
 def _status(ws) -> str | None:
