@@ -52,31 +52,56 @@ def _runs(provisional: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
+def _candidates(items: DeadlineItems, t: int, runs: list[tuple[int, int]]) -> np.ndarray:
+    """Indexes of the rows that may meet a run: every day a row counts lies between
+    min(start, due, today) and max(due, done, today). Most rows are far from any run, so
+    this cheap bound leaves the exact test a small subset."""
+    near = np.zeros(len(items), dtype=bool)
+    latest = earliest = None
+    for first, last in runs:
+        if t >= first:
+            reach = True
+        else:
+            latest = np.maximum(items.due, items.done) if latest is None else latest
+            reach = latest >= first
+        if t <= last:
+            back = True
+        else:
+            earliest = np.minimum(items.start, items.due) if earliest is None else earliest
+            back = earliest <= last
+        near |= reach & back
+    return np.flatnonzero(near)
+
+
 def provisional_rows(items: DeadlineItems, today: dt.date | int, calendar) -> ProvisionalRows:
     """Flag the rows of ``items`` whose figures as of ``today`` rely on a provisional year."""
     t = day_number(today) if isinstance(today, dt.date) else int(today)
     provisional = [y for y in range(FIRST_YEAR, LAST_YEAR + 1) if calendar.source_of(y) is YearSource.PROVISIONAL]
     n = len(items)
+    rows = np.zeros(n, dtype=bool)
     if not n or not provisional:
-        return ProvisionalRows(np.zeros(n, dtype=bool), ())
-    due, done, start = items.due, items.done, items.start  # int32 day numbers, -1 when missing
+        return ProvisionalRows(rows, ())
+    # Provisional years come in a few runs (before the package's data, after it): a row is
+    # flagged when its days meet one, a few comparisons per run, not a year per row.
+    runs = _runs(provisional)
+    near = _candidates(items, t, runs)
+    due, done, start = items.due[near], items.done[near], items.start[near]  # -1 when missing
     finished = (done >= 0) & (done <= t)
     late = due < t
     # The days the level figures count, [lo, hi]: empty (lo > hi) for a clock done on time.
     lo = np.where(finished | late, due + 1, t + 1)
     hi = np.where(finished, done, np.where(late, t, due))
-    working = _WORKING_KIND[items.kind]
+    working = _WORKING_KIND[items.kind[near]]
     np.minimum(lo, start + 1, out=lo, where=working & (start >= 0))
     np.maximum(hi, due, out=hi, where=working)
-    # Provisional years come in a few runs (before the package's data, after it): a row is
-    # flagged when its days meet one, which is two comparisons per run, not a year per row.
-    rows = np.zeros(n, dtype=bool)
-    for first, last in _runs(provisional):
-        rows |= (lo <= last) & (hi >= first)
-    rows &= (lo <= hi) & (due >= 0)
-    if not rows.any():
+    meets = np.zeros(len(near), dtype=bool)
+    for first, last in runs:
+        meets |= (lo <= last) & (hi >= first)
+    meets &= (lo <= hi) & (due >= 0)
+    if not meets.any():
         return ProvisionalRows(rows, ())
-    f_lo, f_hi = lo[rows], hi[rows]
+    rows[near[meets]] = True
+    f_lo, f_hi = lo[meets], hi[meets]
     lowest, highest = day_date(int(f_lo.min())).year, day_date(int(f_hi.max())).year
     years = tuple(
         y for y in provisional
