@@ -38,13 +38,16 @@ from core.errors import NotFound, ValidationError
 CASE_DECISION_DAYS = 90  # 行政处罚法 Art. 60: calendar days from filing
 HEAD_EXTENSION_DAYS = 30  # 规定 Art. 64: the one extension the department head approves
 
-RULE_HEAD = ("市场监督管理行政处罚程序规定 第六十四条：经市场监督管理部门负责人批准，可以延长三十日 "
-             "(Art. 64: the department head may approve one extension of 30 days)")
+RULE_HEAD = ("市场监督管理行政处罚程序规定 第六十四条：经市场监督管理部门负责人批准，可以延长三十日",
+             "Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: the department head may "
+             "approve one extension of 30 days")
 RULE_COLLECTIVE = ("市场监督管理行政处罚程序规定 第六十四条：案情特别复杂或者有其他特殊情况，经延期仍不能作出处理决定的，"
-                   "应当由市场监督管理部门负责人集体讨论决定是否继续延期 "
-                   "(Art. 64: any further extension is decided collectively by the department's heads)")
-RULE_PAUSE = ("市场监督管理行政处罚程序规定 第六十四条：案件处理过程中，听证、公告和检测、检验、检疫、鉴定等时间不计入前款所指的案件办理期限 "
-              "(Art. 64: hearings, announcements, testing, inspection and appraisal do not count towards the period)")
+                   "应当由市场监督管理部门负责人集体讨论决定是否继续延期",
+                   "Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension "
+                   "is decided collectively by the department's heads")
+RULE_PAUSE = ("市场监督管理行政处罚程序规定 第六十四条：案件处理过程中，听证、公告和检测、检验、检疫、鉴定等时间不计入前款所指的案件办理期限",
+              "Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: hearings, announcements, "
+              "testing, inspection and appraisal do not count towards the period")
 
 PAUSE_NAMES = {
     CasePauseKind.HEARING: ("听证", "hearing"),
@@ -109,6 +112,11 @@ def decision_due(filed_on: dt.date, extension_days: Iterable[int], pauses: Itera
     return filed_on + dt.timedelta(days=days)
 
 
+def refusal(zh: str, en: str, rule: tuple[str, str], where: str) -> ValidationError:
+    """A refusal that cites its rule: "中文（规定） (English; rule)"."""
+    return ValidationError(f"{zh}（{rule[0]}） ({en}; {rule[1]})", where=where)
+
+
 def _case(s: Session, case_id: int) -> Case:
     case = s.get(Case, case_id, with_for_update=True)
     if case is None:
@@ -116,11 +124,12 @@ def _case(s: Session, case_id: int) -> Case:
     return case
 
 
-def _check_may_act(s: Session, actor: str, case: Case, what_zh: str, what_en: str, rule: str) -> None:
+def _check_may_act(s: Session, actor: str, case: Case, what_zh: str, what_en: str, rule: tuple[str, str]) -> None:
     """Only an undecided case, only by its department or the center (a user without a department)."""
     if case.status != CaseStatus.FILED:
-        raise ValidationError(f"案件 {case.ref_no} 已作出决定，办案期限已结束，不能再{what_zh} (case {case.ref_no} is "
-                              f"already decided, its period is over: it cannot be {what_en}{'d' if what_en.endswith('e') else 'ed'}) — {rule}", where="case")
+        done = what_en + ("d" if what_en.endswith("e") else "ed")
+        raise refusal(f"案件 {case.ref_no} 已作出决定，办案期限已结束，不能再{what_zh}",
+                      f"case {case.ref_no} is already decided, its period is over: it cannot be {done}", rule, "case")
     department = s.scalar(select(User.department_id).where(User.username == actor))
     if department is not None and department != case.department_id:
         raise ValidationError(f"只有承办部门或指挥中心才能{what_zh} (only the case's department or the center may "
@@ -174,24 +183,24 @@ def extend_case(db: Database, actor: str, case_id: int, *, days: int, approval: 
         before = s.scalar(select(CaseExtension.id).where(CaseExtension.case_id == case.id).limit(1))
         if kind == CaseApproval.HEAD:
             if before is not None:
-                raise ValidationError(f"负责人批准的延期只有一次，再次延期须集体讨论决定 "
-                                      f"(the head approves one extension only; a further one is a collective "
-                                      f"decision) — {RULE_COLLECTIVE}", where="approval")
+                raise refusal("负责人批准的延期只有一次，再次延期须集体讨论决定",
+                              "the head approves one extension only; a further one is a collective decision",
+                              RULE_COLLECTIVE, "approval")
             if days != HEAD_EXTENSION_DAYS:
-                raise ValidationError(f"负责人批准的延期为 {HEAD_EXTENSION_DAYS} 日 (the head's extension is "
-                                      f"{HEAD_EXTENSION_DAYS} days) — {RULE_HEAD}", where="days")
+                raise refusal(f"负责人批准的延期为 {HEAD_EXTENSION_DAYS} 日",
+                              f"the head's extension is {HEAD_EXTENSION_DAYS} days", RULE_HEAD, "days")
         else:
             if before is None:
-                raise ValidationError(f"首次延期由负责人批准 {HEAD_EXTENSION_DAYS} 日，集体讨论决定用于其后的延期 "
-                                      f"(the first extension is the head's {HEAD_EXTENSION_DAYS} days; a collective "
-                                      f"decision extends further) — {RULE_HEAD}", where="approval")
+                raise refusal(f"首次延期由负责人批准 {HEAD_EXTENSION_DAYS} 日，集体讨论决定用于其后的延期",
+                              f"the first extension is the head's {HEAD_EXTENSION_DAYS} days; a collective decision "
+                              "extends further", RULE_HEAD, "approval")
             if not 0 < days <= 366:
                 raise ValidationError("延期天数须在 1 到 366 日之间 (an extension is 1 to 366 days)", where="days")
         approved = _day(on, case, today)
         due = _clocks(s, [case])[case.id].due_as_of(approved)
         if approved > due:
-            raise ValidationError(f"延期须在办案期限（{due.isoformat()}）届满前批准 (an extension is approved before "
-                                  f"the period ends on {due.isoformat()}) — {RULE_HEAD}", where="date")
+            raise refusal(f"延期须在办案期限（{due.isoformat()}）届满前批准",
+                          f"an extension is approved before the period ends on {due.isoformat()}", RULE_HEAD, "date")
         s.add(CaseExtension(case_id=case.id, approval=kind, days=days, approved_on=approved, reason=reason,
                             actor=actor, recorded_at=utcnow()))
         name = APPROVAL_NAMES[kind][0]
@@ -213,9 +222,9 @@ def pause_case(db: Database, actor: str, case_id: int, *, kind: str, reason: str
         try:
             pause_kind = CasePauseKind(kind)
         except ValueError:
-            raise ValidationError(f"不计入期限的只有听证、公告、检测检验、鉴定 (only a hearing, an announcement, "
-                                  f"testing or appraisal does not count; not {kind!r}) — {RULE_PAUSE}",
-                                  where="kind") from None
+            raise refusal("不计入期限的只有听证、公告、检测检验、鉴定",
+                          f"only a hearing, an announcement, testing or appraisal does not count, not {kind!r}",
+                          RULE_PAUSE, "kind") from None
         if s.scalar(select(CasePause.id).where(CasePause.case_id == case.id, CasePause.ended_on.is_(None))):
             raise ValidationError("案件已有一个未结束的不计入期间，先结束它 (the case has a pause still open: "
                                   "end it first)", where="kind")

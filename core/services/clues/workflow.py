@@ -17,7 +17,7 @@ from core.db.models import Case, CasePause, CaseStatus, ClueState, User
 from core.db.models.base import utcnow
 from core.errors import ValidationError
 
-from .case_clock import CASE_DECISION_DAYS, RULE_PAUSE
+from .case_clock import CASE_DECISION_DAYS, RULE_PAUSE, refusal
 from .common import department_name, get_clue, new_ref, record_step
 
 RULE_CASE = "行政处罚法 第六十条：自立案之日起九十日内作出处理决定 (Art. 60: decide within 90 days of filing)"
@@ -111,9 +111,9 @@ def decide_case(db: Database, actor: str, case_id: int, *, on: dt.date | None = 
         open_pause = uow.session.scalar(select(CasePause.started_on)
                                         .where(CasePause.case_id == case.id, CasePause.ended_on.is_(None)))
         if open_pause is not None:
-            raise ValidationError(f"案件自 {open_pause.isoformat()} 起的不计入期间尚未结束，先恢复计算期限再作出决定 "
-                                  f"(the pause that began on {open_pause.isoformat()} is still open: resume the "
-                                  f"clock before the decision) — {RULE_PAUSE}", where="case")
+            raise refusal(f"案件自 {open_pause.isoformat()} 起的不计入期间尚未结束，先恢复计算期限再作出决定",
+                          f"the pause that began on {open_pause.isoformat()} is still open: resume the clock before "
+                          "the decision", RULE_PAUSE, "case")
         if decided < case.filed_on:
             raise ValidationError("决定日期不能早于立案日期 (a decision cannot precede the filing)", where="date")
         case.decided_on, case.status = decided, CaseStatus.DECIDED

@@ -48,7 +48,7 @@ def test_one_head_extension_then_collective_ones_move_the_due_date(demo_db):
     assert clock.decision_due == FILED + dt.timedelta(days=120) == _due(demo_db, case_id)
     assert [(e.approval, e.days, e.reason) for e in clock.extensions] == [("head", 30, "案情复杂，需调取账册")]
     # A second extension by the head is refused, naming the rule; the collective one is allowed.
-    with pytest.raises(ValidationError, match="集体讨论.*collective.*第六十四条"):
+    with pytest.raises(ValidationError, match=r"集体讨论.*collective.*Art\. 64"):
         clues.extend_case(demo_db, "operator", case_id, days=30, approval="head", reason="再延", today=TODAY)
     clock = clues.extend_case(demo_db, "operator", case_id, days=45, approval="collective",
                               reason="涉案人员在外地，集体讨论决定继续延期", on=TODAY, today=TODAY)
@@ -64,9 +64,9 @@ def test_one_head_extension_then_collective_ones_move_the_due_date(demo_db):
 
 def test_extension_refusals_name_their_rule_and_change_nothing(demo_db):
     case_id = _case(demo_db)
-    with pytest.raises(ValidationError, match="首次延期.*first extension.*第六十四条"):
+    with pytest.raises(ValidationError, match=r"首次延期.*first extension.*Art\. 64"):
         clues.extend_case(demo_db, "operator", case_id, days=30, approval="collective", reason="x", today=TODAY)
-    with pytest.raises(ValidationError, match="30 日.*30 days.*第六十四条"):
+    with pytest.raises(ValidationError, match=r"30 日.*30 days.*Art\. 64"):
         clues.extend_case(demo_db, "operator", case_id, days=60, approval="head", reason="x", today=TODAY)
     with pytest.raises(ValidationError, match="理由.*reason"):
         clues.extend_case(demo_db, "operator", case_id, days=30, approval="head", reason="  ", today=TODAY)
@@ -130,7 +130,7 @@ def test_a_pause_stops_the_clock_and_its_days_move_the_due_date_when_it_ends(dem
 def test_a_decided_case_cannot_be_paused_or_extended(demo_db):
     case_id = _case(demo_db)
     clues.decide_case(demo_db, "operator", case_id, on=dt.date(2026, 10, 1))
-    with pytest.raises(ValidationError, match="已作出决定.*already decided.*第六十四条"):
+    with pytest.raises(ValidationError, match=r"已作出决定.*already decided.*Art\. 64"):
         clues.pause_case(demo_db, "operator", case_id, kind="hearing", reason="听证", today=TODAY)
     with pytest.raises(ValidationError, match="已作出决定.*already decided"):
         clues.extend_case(demo_db, "operator", case_id, days=30, approval="head", reason="x", today=TODAY)
