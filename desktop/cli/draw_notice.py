@@ -51,8 +51,8 @@ def resolve_batch(db, text: str):
         return found[0]
     if found:
         names = "; ".join(f"{b.id} {b.name}" for b in found)
-        raise NotFound(f"有 {len(found)} 个批次名为 {text!r}，请用编号 ({len(found)} batches are named {text!r}, "
-                       f"give the id): {names}", where="BATCH")
+        raise NotFound(f"有 {len(found)} 个批次名为 {text!r}，请用编号 "
+                       f"({len(found)} batches are named {text!r}, give the id): {names}", where="BATCH")
     known = "; ".join(f"{b.id} {b.name}" for b in batches[:10]) or "none"
     raise NotFound(f"没有抽查批次 {text!r} (no draw batch {text!r}); batches: {known}", where="BATCH")
 
