@@ -15,8 +15,9 @@ Two faults of Qt's PDF text layer are handled here, once for every document:
 * Qt names a glyph by the lowest code point mapped to it, which for CJK fonts is a
   radical (⻔ for 门); :mod:`desktop.pdf_text_layer` renames such glyphs after printing.
 
-The table helpers keep credit codes, hashes and keys on one line and repeat a table's
-header row on every page.
+Lines break only at word boundaries, so credit codes, hashes and keys stay whole; the
+table helpers also keep a code cell on one line and repeat a table's header row on
+every page.
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QRawFont,
     QTextDocument,
+    QTextOption,
 )
 
 from .pdf_text_layer import repair_text_layer
@@ -42,7 +44,6 @@ from .pdf_text_layer import repair_text_layer
 # Credit codes (18), hashes (64), record digests, RFC 3797 keys: one token of 12+
 # letters and digits is a value to copy whole, never a word to break.
 _CODE = re.compile(r"^[0-9A-Za-z./:+=_-]{12,}$")
-_CODE_IN_TEXT = re.compile(r"[0-9A-Za-z]{12,}")
 GRID = "width='100%' border='1' cellspacing='0' cellpadding='3' style='border-collapse: collapse'"
 
 
@@ -58,12 +59,6 @@ def pdf_font(family: str, point_size: float = 9) -> QFont:
 def is_code(text: str) -> bool:
     """Whether a cell holds one value to keep on a line: a credit code, hash or key."""
     return bool(_CODE.match(text)) and any(c.isdigit() for c in text)
-
-
-def text_html(text: object) -> str:
-    """``text`` escaped, with each long code in it kept on one line."""
-    escaped = html.escape(str(text))
-    return _CODE_IN_TEXT.sub(lambda m: f"<span style='white-space:nowrap'>{m.group(0)}</span>", escaped)
 
 
 def cell_html(tag: str, value: object, *, align_right: bool = False, attrs: str = "") -> str:
@@ -103,17 +98,28 @@ def _fonts_used(document: QTextDocument) -> list[QRawFont]:
     return list(seen.values())
 
 
+def pdf_document(html_text: str, font_family: str, point_size: float = 9,
+                 images: Mapping[QUrl, QImage] | None = None) -> QTextDocument:
+    """The laid-out rich text a PDF prints: lines break only between words (Chinese breaks
+    between characters), so a credit code or a hash is never cut, even in running text."""
+    document = QTextDocument()
+    document.setDefaultFont(pdf_font(font_family, point_size))
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # Qt's default also breaks "anywhere"
+    document.setDefaultTextOption(option)
+    for url, image in (images or {}).items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, url, image)
+    document.setHtml(html_text)
+    return document
+
+
 def write_pdf(html_text: str, path: Path, *, title: str, font_family: str, point_size: float = 9,
               images: Mapping[QUrl, QImage] | None = None, landscape: bool = False) -> Path:
     """Print ``html_text`` to ``path``; ``images`` are resources the HTML refers to by URL."""
     path = Path(path)
     printed = path.with_name(f".{path.name}.qt.part")
     tmp = path.with_name(f".{path.name}.part")
-    document = QTextDocument()
-    document.setDefaultFont(pdf_font(font_family, point_size))
-    for url, image in (images or {}).items():
-        document.addResource(QTextDocument.ResourceType.ImageResource, url, image)
-    document.setHtml(html_text)
+    document = pdf_document(html_text, font_family, point_size, images)
     writer = QPdfWriter(str(printed))
     writer.setTitle(title)
     writer.setCreator("Tongguan")

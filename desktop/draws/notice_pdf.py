@@ -9,13 +9,13 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.pdf import table_html, text_html, write_pdf
+from desktop.pdf import table_html, write_pdf
 
 
 def notice_html(title: str, lead: str, headers: Sequence[str], rows: Sequence[Sequence[object]], footer: str) -> str:
     """The notice as rich text: its header row repeats on every page, codes and hashes never wrap."""
-    return (f"<h2 align='center'>{html.escape(title)}</h2><p>{text_html(lead)}</p>"
-            f"{table_html(headers, rows)}<p style='color:#555'>{text_html(footer)}</p>")
+    return (f"<h2 align='center'>{html.escape(title)}</h2><p>{html.escape(lead)}</p>"
+            f"{table_html(headers, rows)}<p style='color:#555'>{html.escape(footer)}</p>")
 
 
 def write_notice_pdf(path: Path, *, title: str, lead: str, headers: Sequence[str],

@@ -115,6 +115,21 @@ def test_shared_glyphs_are_named_by_the_ordinary_character(console_app):
     assert named == {1: "门", 2: "示", 3: " ", 4: "ff", 5: "A", 6: "门"}
 
 
+def test_a_hash_in_running_text_is_never_cut_even_on_a_narrow_line(console_app):
+    from desktop.pdf import pdf_document
+
+    digest = "028137f07c1a54abd477f2b7f8ab595d8e0490cddc8f2289e16ef6a2cdbd81b8"
+    document = pdf_document(f"<p>名录哈希值（SHA-256）：{digest}；统一社会信用代码 91330782MA0G9EH38L。</p>", FONT)
+    document.setTextWidth(120)  # narrower than the hash
+    document.size()
+    block = document.begin()
+    layout = block.layout()
+    lines = [block.text()[layout.lineAt(i).textStart():][:layout.lineAt(i).textLength()]
+             for i in range(layout.lineCount())]
+    assert len(lines) > 2 and any(digest in line for line in lines), lines
+    assert any("91330782MA0G9EH38L" in line for line in lines), lines
+
+
 def test_codes_keep_to_one_line_and_headers_repeat():
     from desktop.pdf import table_html
 
