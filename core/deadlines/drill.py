@@ -25,7 +25,7 @@ class DrillDown:
 
     rows: np.ndarray
     kinds: np.ndarray  # int8 Kind codes
-    item_ids: np.ndarray  # int64 ids in each kind's table (results_publication: the batch id)
+    item_ids: np.ndarray  # int64 ids in each kind's table (results_publication: the task id)
 
     def __len__(self) -> int:
         return len(self.rows)

@@ -17,10 +17,12 @@ decide when a clock stopped are here, next to the columns they read:
 - ``inspection_task``: from the batch's window start (else the due day) to ``due_on``;
   stopped on ``done_on``; cancelled tasks are no clocks. The person is the lowest-id
   inspector of the lead department on the team (else of any department).
-- ``results_publication``: one per drawn batch, from its window end to the draw record's
-  ``results_due``; stopped when every non-cancelled task of the batch is done (tasks with
-  its ``batch_id`` or merged into it through ``task_drawn_objects``), on the latest
-  ``done_on``. A batch without tasks has nothing to publish: counted done (see below).
+- ``results_publication``: one per inspection result (a finished task, the item id is the
+  task's), from the day it was formed (the task's ``done_on``: its last checklist item was
+  recorded) to 20 working days later (the policy's duration; no due date is stored);
+  stopped on the day it was published (``result_publications``, 企业信息公示暂行条例
+  Arts. 6-7). A task marked done without a ``done_on`` has no start: no clock. The batch's
+  inspection window is the ``inspection_task`` clock.
 - ``case_decision``: from ``filed_on`` to ``decision_due``: 90 calendar days, moved by every
   extension and every ended pause (市场监督管理行政处罚程序规定 Art. 64; the case services keep
   ``decision_due`` so). A pause still open stops the clock: its due day moves on by each day
@@ -40,7 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import Select, String, case, func, literal, null, select, type_coerce, union
+from sqlalchemy import Select, String, case, func, literal, null, select, type_coerce
 from sqlalchemy.orm import aliased
 
 from core.clues.states import CLOSED_STATES
@@ -51,15 +53,13 @@ from core.db.models import (
     Commitment,
     CommitmentVerification,
     DrawBatch,
-    DrawnObject,
-    DrawRecord,
     InspectionTask,
     Inspector,
     MarketEntity,
     NotificationPush,
+    ResultPublication,
     Village,
 )
-from core.db.models.draws import task_drawn_objects
 from core.db.models.enums import CaseStatus, PushStatus, TaskStatus
 from core.db.models.inspections import task_inspectors
 
@@ -151,30 +151,14 @@ def _tasks() -> Source:
 
 
 def _results() -> Source:
-    t = InspectionTask
-    of_batch = union(
-        select(t.batch_id.label("batch_id"), t.id.label("task_id")).where(t.batch_id.is_not(None)),
-        select(DrawnObject.batch_id, task_drawn_objects.c.task_id)
-        .join(DrawnObject, DrawnObject.id == task_drawn_objects.c.drawn_object_id),
-    ).subquery()
-    finished = case(((t.done_on.is_not(None)) | (t.status == TaskStatus.DONE), 1), else_=0)
-    progress = (select(of_batch.c.batch_id, func.count().label("n"), func.sum(finished).label("n_done"),
-                       func.max(t.done_on).label("last_done"))
-                .join(t, t.id == of_batch.c.task_id)
-                .where(t.status != TaskStatus.CANCELLED)
-                .group_by(of_batch.c.batch_id).subquery())
-    unfinished = func.coalesce(progress.c.n, 0) - func.coalesce(progress.c.n_done, 0)
-    stmt = (select(DrawBatch.id, null(), DrawBatch.lead_department_id, null(), null(),
-                   day(DrawBatch.window_end), day(DrawRecord.results_due), day(progress.c.last_done),
-                   unfinished)
-            .join(DrawRecord, DrawRecord.batch_id == DrawBatch.id)
-            .outerjoin(progress, progress.c.batch_id == DrawBatch.id)
-            .where(DrawRecord.results_due.is_not(None))
-            .order_by(DrawBatch.id))
-
-    def settled(done, left):
-        return np.fromiter((n == 0 for n in left), dtype=bool, count=len(left))
-    return Source(Kind.RESULTS_PUBLICATION, stmt, settled)
+    t, p = InspectionTask, ResultPublication
+    stmt = (select(t.id, t.entity_id, t.lead_department_id, MarketEntity.town_code, null(),
+                   day(t.done_on), null(), day(p.published_on), null())
+            .join(MarketEntity, MarketEntity.id == t.entity_id)
+            .outerjoin(p, p.task_id == t.id)
+            .where(t.status == TaskStatus.DONE, t.done_on.is_not(None))
+            .order_by(t.id))
+    return Source(Kind.RESULTS_PUBLICATION, stmt, _stamped_or(frozenset()))
 
 
 def _today() -> int:

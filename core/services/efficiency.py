@@ -189,12 +189,10 @@ def _describe_stmt(kind: Kind, ids: list[int], entity_name):
         return (select(CommitmentVerification.id, CommitmentVerification.id, Commitment.matter_name, entity_name)
                 .join(Commitment, Commitment.id == CommitmentVerification.commitment_id)
                 .join(MarketEntity, MarketEntity.id == Commitment.entity_id).where(CommitmentVerification.id.in_(ids)))
-    if kind == Kind.INSPECTION_TASK:
+    if kind in (Kind.INSPECTION_TASK, Kind.RESULTS_PUBLICATION):  # a result's clock has its task's id
         return (select(InspectionTask.id, InspectionTask.id, DrawBatch.name, entity_name)
                 .outerjoin(DrawBatch, DrawBatch.id == InspectionTask.batch_id)
                 .join(MarketEntity, MarketEntity.id == InspectionTask.entity_id).where(InspectionTask.id.in_(ids)))
-    if kind == Kind.RESULTS_PUBLICATION:
-        return select(DrawBatch.id, DrawBatch.id, DrawBatch.name, DrawBatch.name).where(DrawBatch.id.in_(ids))
     return (select(Case.id, Case.ref_no, Case.ref_no, entity_name)
             .join(MarketEntity, MarketEntity.id == Case.entity_id).where(Case.id.in_(ids)))
 

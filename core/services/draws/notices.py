@@ -7,6 +7,7 @@ pick order: strata are drawn A, B, C, D in turn, so pick order would reveal the 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,10 +57,17 @@ class NoticeRow:
     window_end: dt.date
     outcome: str | None = None      # with results: "no_problems" | "problems_found" | "pending"
     done_on: dt.date | None = None
+    task_id: int | None = None      # with results: the inspection task that visits the entity
 
 
-def notice_rows(db: Database, batch_id: int, *, with_results: bool = False) -> list[NoticeRow]:
-    """The rows of a drawn (or published) batch's public notice, in USCC order."""
+def notice_rows(db: Database, batch_id: int, *, with_results: bool = False,
+                tasks: Collection[int] | None = None) -> list[NoticeRow]:
+    """The rows of a drawn (or published) batch's public notice, in USCC order.
+
+    With ``tasks`` (inspection task ids) only the results of those tasks, numbered from 1:
+    the rows of a results notice that publishes them (implies ``with_results``).
+    """
+    with_results = with_results or tasks is not None
     with db.sessions() as s:
         batch = get_batch(s, batch_id)
         require_status(batch, DrawStatus.DRAWN, DrawStatus.PUBLISHED, doing=("公示", "noticed"))
@@ -76,18 +84,20 @@ def notice_rows(db: Database, batch_id: int, *, with_results: bool = False) -> l
                                    MarketEntity.address)
                             .join(MarketEntity, MarketEntity.id == DrawnObject.entity_id)
                             .where(DrawnObject.batch_id == batch_id).order_by(MarketEntity.uscc)).all()
-        outcomes: dict[int, tuple[str, dt.date | None]] = {}
+        outcomes: dict[int, tuple[str, dt.date | None, int | None]] = {}
         if with_results:
             outcomes = _outcomes(s, batch.id, [o[0] for o in objects], [o[1] for o in objects], matter_ids)
+        if tasks is not None:
+            wanted = set(tasks)
+            objects = [o for o in objects if outcomes.get(o[0], (None, None, None))[2] in wanted]
         return [NoticeRow(n, e, name, uscc, address, matters_zh, matters_en, departments_zh, departments_en,
                           batch.window_start, batch.window_end,
-                          *(outcomes.get(obj, ("pending", None)) if with_results else (None, None)))
+                          *(outcomes.get(obj, ("pending", None, None)) if with_results else (None, None, None)))
                 for n, (obj, e, name, uscc, address) in enumerate(objects, start=1)]
 
 
-def _outcomes(s, batch_id: int, object_ids: list[int], entity_ids: list[int],
-              matter_ids: list[int]) -> dict[int, tuple[str, dt.date | None]]:
-    """Per drawn object: the result of its task on this batch's matters."""
+def objects_tasks(s, batch_id: int, object_ids: list[int], entity_ids: list[int]) -> dict[int, int]:
+    """Per drawn object of the batch: the task that visits it (linked, else by entity)."""
     task_of: dict[int, int] = {}
     for k in range(0, len(object_ids), _IN_CHUNK):
         task_of.update(s.execute(select(task_drawn_objects.c.drawn_object_id, task_drawn_objects.c.task_id)
@@ -99,6 +109,13 @@ def _outcomes(s, batch_id: int, object_ids: list[int], entity_ids: list[int],
         for obj, e in zip(object_ids, entity_ids):
             if obj not in task_of and e in by_entity:
                 task_of[obj] = by_entity[e]
+    return task_of
+
+
+def _outcomes(s, batch_id: int, object_ids: list[int], entity_ids: list[int],
+              matter_ids: list[int]) -> dict[int, tuple[str, dt.date | None, int | None]]:
+    """Per drawn object: the result of its task on this batch's matters, and the task."""
+    task_of = objects_tasks(s, batch_id, object_ids, entity_ids)
     task_ids = sorted(set(task_of.values()))
     status: dict[int, tuple[TaskStatus, dt.date | None]] = {}
     failed: set[int] = set()
@@ -116,9 +133,9 @@ def _outcomes(s, batch_id: int, object_ids: list[int], entity_ids: list[int],
     for obj, t in task_of.items():
         st, done = status.get(t, (TaskStatus.PLANNED, None))
         if st != TaskStatus.DONE:
-            out[obj] = ("pending", None)
+            out[obj] = ("pending", None, t)
         else:
-            out[obj] = ("problems_found" if t in failed else "no_problems", done)
+            out[obj] = ("problems_found" if t in failed else "no_problems", done, t)
     return out
 
 
@@ -221,13 +238,15 @@ def notice_columns(lang: str, with_results: bool) -> list[Column]:
 
 
 def export_notice_xlsx(db: Database, batch_id: int, path: str | Path, *, lang: str = "zh_CN",
-                       with_results: bool = False) -> Path:
+                       with_results: bool = False, rows: Sequence[NoticeRow] | None = None) -> Path:
     """Write the batch's public notice to an .xlsx file (no risk class anywhere): the title
-    in the first row, the table below it."""
+    in the first row, the table below it. ``rows`` (from :func:`notice_rows`) are written
+    instead of every row of the batch: a results notice of some results only."""
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ValidationError("公示表须保存为 .xlsx (the notice is written as an .xlsx file)", where=str(path))
-    rows = notice_rows(db, batch_id, with_results=with_results)
+    if rows is None:
+        rows = notice_rows(db, batch_id, with_results=with_results)
     title = notice_title(db, batch_id, lang=lang, with_results=with_results)
     write_xlsx(path, [Sheet("公示" if lang.startswith("zh") else "Notice", notice_columns(lang, with_results),
                             [notice_values(row, lang, with_results) for row in rows], title=title)])

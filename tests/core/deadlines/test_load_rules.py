@@ -23,6 +23,7 @@ from core.db.models import (
     Inspector,
     MarketEntity,
     NotificationPush,
+    ResultPublication,
     Role,
     Town,
     User,
@@ -125,6 +126,9 @@ def crafted(db):
             {**task, "id": 5, "batch_id": 2, "status": "planned", "done_on": None, "due_on": D(2025, 6, 30)}])
         _rows(c, DrawnObject.__table__, [{"id": 1, "batch_id": 1, "entity_id": 100, "stratum": "B", "pick_order": 1}])
         _rows(c, task_drawn_objects, [{"drawn_object_id": 1, "task_id": 2}])
+        _rows(c, ResultPublication.__table__, [{"task_id": 1, "batch_id": 1, "published_on": D(2025, 5, 12),
+                                                "published_at": dt.datetime(2025, 5, 12, 2, tzinfo=UTC),
+                                                "published_by": "t", "notice_file": "r.xlsx"}])
         _rows(c, task_inspectors, [{"task_id": 1, "inspector_id": 10}, {"task_id": 1, "inspector_id": 30},
                                    {"task_id": 1, "inspector_id": 20}, {"task_id": 4, "inspector_id": 10}])
         _rows(c, Case.__table__, [{"id": 1, "ref_no": "AJ1", "clue_id": 2, "entity_id": 100, "department_id": 1,
@@ -183,19 +187,24 @@ def test_tasks_results_verifications_and_cases(crafted):
     assert first["start"] == D(2025, 3, 1) and first["done"] == D(2025, 4, 20)
     assert got[Kind.INSPECTION_TASK, 4]["person"] == 10  # nobody from the lead department: anyone
     assert got[Kind.INSPECTION_TASK, 2]["start"] == D(2025, 4, 30)  # no batch: starts on its due day
+    # One clock per result, from the day its task was done, 20 working days (no due date stored).
     one = got[Kind.RESULTS_PUBLICATION, 1]
-    # Done when the last task is done, including the one merged in through a drawn object.
-    assert one == {"start": D(2025, 4, 30), "due": D(2025, 5, 29), "done": D(2025, 5, 6), "department": 1,
-                   "town": None, "person": -1, "entity": -1, "flags": 0}
-    assert got[Kind.RESULTS_PUBLICATION, 2]["done"] is None  # a task still planned
-    assert (Kind.RESULTS_PUBLICATION, 3) not in got            # not drawn yet: no deadline
+    assert one == {"start": D(2025, 4, 20), "due": CAL.add_working_days(D(2025, 4, 20), 20).date,
+                   "done": D(2025, 5, 12), "department": 1, "town": "330782001", "person": -1, "entity": 100,
+                   "flags": DUE_COMPUTED}
+    assert one["due"] == D(2025, 5, 20)  # Labour Day (05-01..05) is no working day; 04-27 is a make-up day
+    merged = got[Kind.RESULTS_PUBLICATION, 2]
+    assert (merged["start"], merged["done"]) == (D(2025, 5, 6), None)  # not published yet
+    assert got[Kind.RESULTS_PUBLICATION, 4]["start"] == D(2025, 6, 1)
+    assert (Kind.RESULTS_PUBLICATION, 5) not in got  # a task still planned: no result yet
+    assert (Kind.RESULTS_PUBLICATION, 3) not in got  # cancelled
     v = got[Kind.COMMITMENT_VERIFICATION, 1]
     assert (v["start"], v["due"], v["person"], v["department"]) == (D(2025, 6, 30), D(2025, 7, 28), -1, 1)
     case = got[Kind.CASE_DECISION, 1]
     assert (case["start"], case["due"], case["done"], case["town"]) == (D(2025, 7, 15), D(2025, 10, 13), None,
                                                                          "330782001")
     assert items.kinds() == {Kind.CLUE_HANDLING: 4, Kind.PUSH_CLAIM: 3, Kind.COMMITMENT_VERIFICATION: 1,
-                             Kind.INSPECTION_TASK: 4, Kind.RESULTS_PUBLICATION: 2, Kind.CASE_DECISION: 1}
+                             Kind.INSPECTION_TASK: 4, Kind.RESULTS_PUBLICATION: 3, Kind.CASE_DECISION: 1}
 
 
 def test_small_chunks_give_the_same_items(crafted):
