@@ -69,6 +69,8 @@ def test_rfc3797_errors_name_the_file_and_line(tmp_path):
 def _plan(path: Path, village: str, **overrides) -> Path:
     plan = {
         "year": 2027, "name": overrides.pop("name", "2027年度联合抽查（命令行）"), "actor": "planner",
+        # One village is a small pool: the plan widens the local ratio table's bands for it.
+        "sampling_bands": {"A": [0.01, 1], "B": [0.01, 1], "C": [0.01, 1], "D": [0.01, 1]},
         "batches": [
             {"name": "食品经营双随机", "lead_department": "SCJG",
              "departments": [{"department": "SCJG", "team_size": 2, "matters": ["SCJG-001"]},
@@ -146,3 +148,19 @@ def test_run_refuses_a_plan_that_breaks_the_rules_and_keeps_nothing(city, tmp_pa
     assert result.returncode == 2 and "batches[0].departments[0].department" in result.stderr
     (tmp_path / "empty.json").write_text("[]", encoding="utf-8")
     assert tongguan("draw", "run", str(tmp_path / "empty.json"), "--db", str(city)).returncode == 2
+
+
+def test_a_plan_files_own_bands_are_checked_and_the_default_table_applies_without_them(city, tmp_path):
+    village = _village(city)
+    plan = _plan(tmp_path / "bands.json", village, name="区间计划")
+    data = json.loads(plan.read_text(encoding="utf-8"))
+    data["sampling_bands"] = {"A": ["x", 1]}
+    plan.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    broken = tongguan("draw", "run", str(plan), "--db", str(city))
+    assert broken.returncode == 2 and "sampling_bands" in broken.stderr and "Traceback" not in broken.stderr
+    del data["sampling_bands"]  # the local table: A at most 5%, so A 20% is refused, citing the table
+    plan.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    default = tongguan("draw", "run", str(plan), "--db", str(city))
+    assert default.returncode == 2 and "ratio_out_of_band" in default.stderr
+    with sqlite3.connect(city) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM draw_plans WHERE name = '区间计划'").fetchone()[0] == 0

@@ -326,7 +326,12 @@ def cmd_draw_run(args: argparse.Namespace) -> int:
         year = int(data["year"])
     except (TypeError, ValueError):
         return fail(f"{path}: year: {data['year']!r} is not a year")
-    plan_id = draw_service.create_plan(db, actor, year=year, name=str(data["name"]))
+    try:
+        # A plan may set its own ratio bands per risk class ({"A": [0, 0.05], ...}); default: the local table.
+        plan_id = draw_service.create_plan(db, actor, year=year, name=str(data["name"]),
+                                           sampling_bands=data.get("sampling_bands"))
+    except ValidationError as exc:
+        return fail(f"{path}: sampling_bands: {exc}")
     batch_ids = []
     problems_found = False
     try:
