@@ -45,6 +45,11 @@ class DrawData:
     task_matters: list[tuple] = field(default_factory=list)
     task_inspectors: list[tuple] = field(default_factory=list)
     results: list[tuple] = field(default_factory=list)
+    publications: list[tuple] = field(default_factory=list)  # RESULT_PUBLICATION_COLUMNS
+
+
+PUBLISHED_AFTER = dt.timedelta(days=12)
+RESULT_PUBLICATION_COLUMNS = ("task_id", "batch_id", "published_on", "published_at", "published_by", "notice_file")
 
 
 @dataclass(frozen=True)
@@ -145,6 +150,12 @@ def _task(out: DrawData, rng: np.random.Generator, spec: DemoSpec, batch_id: int
                       done_on.isoformat() if done else None))
     out.task_matters += [(task_id, m) for m, _ in matters]
     out.task_inspectors += sorted({(task_id, i) for i, _ in team})
+    # Most results published about 8 working days after they are formed; every sixth left
+    # unpublished (overdue once its 20 working days pass), the freshest still pending.
+    published_on = done_on + PUBLISHED_AFTER
+    if done and published_on <= spec.as_of and task_id % 6:
+        out.publications.append((task_id, batch_id, published_on.isoformat(), f"{published_on} 09:00:00",
+                                 "leader", f"{batch_id}_results.pdf"))
     if done:
         for _, items in matters:
             rolls = rng.random(len(items))

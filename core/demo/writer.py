@@ -235,5 +235,6 @@ class DemoWriter:
             ("task_matters", ("task_id", "matter_id"), data.task_matters),
             ("task_inspectors", ("task_id", "inspector_id"), data.task_inspectors),
             ("inspection_results", ("task_id", "checklist_item_id", "outcome", "note"), data.results),
+            ("result_publications", draw_gen.RESULT_PUBLICATION_COLUMNS, data.publications),
         ):
             self._load(table, columns, rows)

@@ -46,6 +46,14 @@ def write_notice(db: Database, batch_id: int, path: Path, *, lang: str, with_res
     rows = draws.notice_rows(db, batch_id, with_results=with_results)
     if progress is not None:
         progress(0.5, "")
+    return write_rows(db, batch_id, path, rows, lang=lang, with_results=with_results, font_family=font_family)
+
+
+def write_rows(db: Database, batch_id: int, path: Path, rows, *, lang: str, with_results: bool,
+               font_family: str | None = None) -> Path:
+    """Some rows of the batch's notice (e.g. the results being published) as .xlsx or .pdf."""
+    if path.suffix.lower() == ".xlsx":
+        return draws.export_notice_xlsx(db, batch_id, path, lang=lang, with_results=with_results, rows=rows)
     return write_notice_pdf(
         path, title=draws.notice_title(db, batch_id, lang=lang, with_results=with_results),
         lead=draws.notice_lead(db, batch_id, lang=lang, with_results=with_results),

@@ -52,10 +52,26 @@ def ceremony_data(title: str, detail: BatchDetail, picks: Sequence[DrawnPick], r
                     for n, p in enumerate(public, start=1)))
 
 
+def publication_text(state) -> str:
+    """"Published 2027-04-06", "Due 2027-05-20 (12 working days left)", "Overdue since 2027-04-02 (3
+    working days)"; empty while the visit has no result."""
+    if state is None or state.state == "no_result":
+        return ""
+    if state.state == "published":
+        text = (translate("DrawPicks", "Published %1 (late)") if state.published_late else
+                translate("DrawPicks", "Published %1"))
+        return text.replace("%1", state.published_on.isoformat())
+    if state.state == "overdue":
+        return (translate("DrawPicks", "Overdue since %1 (%2 working days)")
+                .replace("%1", state.due_on.isoformat()).replace("%2", str(state.working_days_overdue)))
+    return (translate("DrawPicks", "Due %1 (%2 working days left)")
+            .replace("%1", state.due_on.isoformat()).replace("%2", str(state.working_days_left)))
+
+
 class PicksModel(QAbstractTableModel):
     """One row per drawn entity: pick order, entity, team, task, place, USCC, class (internal users only)."""
 
-    COLUMNS = ("order", "entity", "team", "task", "place", "uscc", "stratum")
+    COLUMNS = ("order", "entity", "team", "task", "published", "place", "uscc", "stratum")
 
     def __init__(self, *, show_risk: bool, parent=None) -> None:
         super().__init__(parent)
@@ -64,6 +80,17 @@ class PicksModel(QAbstractTableModel):
         self._names: dict[int, str] = {}
         self._reference = None
         self._lang = "zh_CN"
+        self._publication: dict = {}   # task id -> PublicationState
+
+    def set_publication(self, states: Mapping) -> None:
+        """Where each visit's result stands: published on, due, overdue (企业信息公示暂行条例)."""
+        self._publication = dict(states)
+        if self._picks:
+            column = self.columns().index("published")
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._picks) - 1, column))
+
+    def publication(self, task_id: int):
+        return self._publication.get(task_id)
 
     def set_picks(self, picks: Sequence[DrawnPick], names: Mapping[int, str], reference, lang: str) -> None:
         self.beginResetModel()
@@ -92,7 +119,7 @@ class PicksModel(QAbstractTableModel):
                 "place": place_text(pick, self._reference, self._lang),
                 "team": team_text(pick.team, self._names, self._lang),
                 "task": f"JC{pick.task_id:06d}" if pick.task_id else "",
-                "stratum": pick.stratum,
+                "stratum": pick.stratum, "published": publication_text(self._publication.get(pick.task_id)),
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in ("entity", "place"):
             return pick.address
@@ -111,5 +138,5 @@ class PicksModel(QAbstractTableModel):
             "order": translate("DrawPicks", "No."), "entity": translate("DrawPicks", "Entity"),
             "uscc": translate("DrawPicks", "USCC"), "place": translate("DrawPicks", "Town / village"),
             "team": translate("DrawPicks", "Team"), "task": translate("DrawPicks", "Task"),
-            "stratum": translate("DrawPicks", "Class"),
+            "stratum": translate("DrawPicks", "Class"), "published": translate("DrawPicks", "Results published"),
         }[self.columns()[section]]

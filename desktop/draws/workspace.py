@@ -44,10 +44,11 @@ from .picks_model import PicksModel, ceremony_data, department_names
 from .visits_page import VisitsPage
 from .plan_dialog import PlanDialog
 from .plan_tree import PlanTree
+from .result_publishing import ResultPublishing
 from .randomness_dialogs import DrawDialog, LockChoice, LockDialog
 
 
-class DrawsWorkspace(BatchExports, QWidget):
+class DrawsWorkspace(BatchExports, ResultPublishing, QWidget):
     """Plan, check, lock, draw, publish and follow double-random inspection batches.
 
     ``actor`` is the signed-in user recorded with every change (empty: read-only);
@@ -104,6 +105,7 @@ class DrawsWorkspace(BatchExports, QWidget):
         self.visits = VisitsPage(show_risk=show_risk)
         self.visits.results_requested.connect(self.open_results)
         self.visits.panorama_requested.connect(self.open_panorama)
+        self._init_result_publishing()
 
         self.tabs = QTabWidget(objectName="drawTabs", documentMode=True)
         self.tabs.addTab(self.overview, "")
