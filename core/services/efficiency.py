@@ -41,6 +41,7 @@ from core.deadlines import (
     load_policy,
 )
 from core.errors import ValidationError
+from core.services.clues.case_clock import extended_cases
 from core.sheets import Percent, Sheet, write_xlsx
 from core.workdays import WorkdayCalendar, default_calendar
 
@@ -103,6 +104,8 @@ class Efficiency:
     policy: DeadlinePolicy
     load_s: float
     fresh: bool = True
+    # Cases whose decision period was extended or paused (规定 Art. 64): the report lists them apart.
+    extended_cases: tuple = ()
 
 
 def load_clocks(db: Database, today: dt.date | None = None, *, calendar: WorkdayCalendar | None = None,
@@ -143,7 +146,8 @@ def load_efficiency(db: Database, today: dt.date | None = None, *, calendar: Wor
     today = today or dt.date.today()
     items, assessment, fresh = load_clocks(db, today, calendar=calendar, policy=policy, snapshot_dir=snapshot_dir,
                                            allow_stale=allow_stale)
-    return Efficiency(items, assessment, today, load_names(db), policy, time.perf_counter() - started, fresh)
+    return Efficiency(items, assessment, today, load_names(db), policy, time.perf_counter() - started, fresh,
+                      tuple(extended_cases(db)))
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 Runs in a worker thread: the numbers come from the assessed clocks already loaded. Each
 ranking ranks only the units with at least ``min_clocks`` clocks; the others are listed
-after them, their rank cell saying why, and the PDF says so under each heading.
+after them, their rank cell saying why, and the PDF says so under each heading. Cases
+whose decision period was extended or paused (规定 Art. 64) are listed apart, in a section
+of their own, with their count.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.deadlines import Kind, by_group, rank_rows
+from core.deadlines import Kind, by_group, day_number, rank_rows
 from core.deadlines.summary import below_volume
 from core.services import efficiency as service
 from desktop.pdf import table_html, write_pdf
@@ -18,6 +20,13 @@ from desktop.pdf import table_html, write_pdf
 from .tables import below_label, is_below, ranking_note
 
 SHEETS = {"department": ("按部门", "By department"), "town": ("按镇街", "By town"), "person": ("按人员", "By person")}
+EXTENDED = ("延期案件", "Extended cases")
+EXTENDED_HEADERS = {
+    "zh": ["案件编号", "市场主体", "承办部门", "立案日期", "决定期限", "决定日期", "延期次数", "延期天数",
+           "不计入天数", "暂停自"],
+    "en": ["Case no.", "Entity", "Department", "Filed", "Decision due", "Decided", "Extensions", "Days extended",
+           "Days not counted", "Paused since"],
+}
 PDF_PEOPLE = 50  # the PDF lists the people most in need of attention; the workbook lists everyone
 
 
@@ -44,7 +53,25 @@ def report_sheets(data: service.Efficiency, kind: int | None, period, lang: str,
                 row[0] = below_label(min_clocks)
         out.append(ReportSheet(name_zh if zh else name_en, headers, rows,
                                ranking_note(min_clocks, below_volume(grouped, min_clocks))))
+    if kind is None or kind == Kind.CASE_DECISION:
+        out.append(extended_sheet(data, period, lang))
     return out
+
+
+def extended_sheet(data: service.Efficiency, period, lang: str) -> ReportSheet:
+    """The cases with an extension or a pause whose decision falls due in ``period``, apart."""
+    zh = lang.startswith("zh")
+    lo, hi = (-(10 ** 9), 10 ** 9) if period is None else \
+        (day_number(d) if hasattr(d, "year") else int(d) for d in period)
+    cases = [c for c in data.extended_cases if lo <= day_number(c.decision_due) <= hi]
+    rows = [[c.ref_no, c.entity_name, c.department_zh if zh or not c.department_en else c.department_en,
+             c.filed_on, c.decision_due, c.decided_on or "", c.extensions, c.extended_days, c.paused_days,
+             c.paused_since or ""] for c in cases]
+    extended, paused = sum(1 for c in cases if c.extensions), sum(1 for c in cases if c.paused_since)
+    note = (f"延期案件 {extended} 件，正在暂停计算期限 {paused} 件（市场监督管理行政处罚程序规定第六十四条）" if zh else
+            f"{extended} cases extended, {paused} paused now (Rules on Administrative Penalty Procedure of Market "
+            f"Regulation, Art. 64)")
+    return ReportSheet(EXTENDED[0] if zh else EXTENDED[1], EXTENDED_HEADERS["zh" if zh else "en"], rows, note)
 
 
 def write_report(path: Path, data: service.Efficiency, title: str, kind: int | None, period, lang: str,

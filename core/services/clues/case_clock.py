@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.db.database import Database
@@ -29,6 +29,8 @@ from core.db.models import (
     CasePause,
     CasePauseKind,
     CaseStatus,
+    Department,
+    MarketEntity,
     User,
 )
 from core.db.models.base import utcnow
@@ -298,3 +300,47 @@ def case_clocks(db: Database, case_ids: Iterable[int]) -> dict[int, CaseClock]:
         return {}
     with db.sessions() as s:
         return _clocks(s, list(s.scalars(select(Case).where(Case.id.in_(ids)))))
+
+
+@dataclass(frozen=True)
+class ExtendedCase:
+    """A case whose decision period was extended or paused (the efficiency report lists them apart)."""
+
+    case_id: int
+    ref_no: str
+    entity_name: str
+    department_zh: str
+    department_en: str
+    filed_on: dt.date
+    decision_due: dt.date
+    decided_on: dt.date | None
+    extended_days: int
+    extensions: int
+    paused_days: int              # ended pauses
+    paused_since: dt.date | None  # an open pause
+
+
+def extended_cases(db: Database) -> list[ExtendedCase]:
+    """Every case with an extension or a pause, by filing date."""
+    ext = (select(CaseExtension.case_id, func.sum(CaseExtension.days).label("days"), func.count().label("n"))
+           .group_by(CaseExtension.case_id).subquery())
+    with db.sessions() as s:
+        pauses: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
+        for case_id, start, end in s.execute(select(CasePause.case_id, CasePause.started_on, CasePause.ended_on)):
+            pauses.setdefault(case_id, []).append((start, end))
+        ids = set(pauses) | set(s.scalars(select(ext.c.case_id)))
+        if not ids:
+            return []
+        rows = s.execute(select(Case.id, Case.ref_no, MarketEntity.name, Department.name_zh, Department.name_en,
+                                Case.filed_on, Case.decision_due, Case.decided_on, ext.c.days, ext.c.n)
+                         .join(MarketEntity, MarketEntity.id == Case.entity_id)
+                         .join(Department, Department.id == Case.department_id)
+                         .outerjoin(ext, ext.c.case_id == Case.id)
+                         .where(Case.id.in_(ids)).order_by(Case.filed_on, Case.id)).all()
+    out = []
+    for r in rows:
+        spans = pauses.get(r[0], [])
+        ended = sum((b - a).days + 1 for a, b in spans if b is not None)
+        since = next((a for a, b in spans if b is None), None)
+        out.append(ExtendedCase(*r[:8], int(r[8] or 0), int(r[9] or 0), ended, since))
+    return out
