@@ -48,7 +48,7 @@ class DrawData:
     publications: list[tuple] = field(default_factory=list)  # RESULT_PUBLICATION_COLUMNS
 
 
-PUBLISHED_AFTER = dt.timedelta(days=12)
+PUBLISHED_AFTER, PUBLISHED_LATE, UNPUBLISHED_SPAN = dt.timedelta(days=12), dt.timedelta(days=35), dt.timedelta(days=60)
 RESULT_PUBLICATION_COLUMNS = ("task_id", "batch_id", "published_on", "published_at", "published_by", "notice_file")
 
 
@@ -150,10 +150,12 @@ def _task(out: DrawData, rng: np.random.Generator, spec: DemoSpec, batch_id: int
                       done_on.isoformat() if done else None))
     out.task_matters += [(task_id, m) for m, _ in matters]
     out.task_inspectors += sorted({(task_id, i) for i, _ in team})
-    # Most results published about 8 working days after they are formed; every sixth left
-    # unpublished (overdue once its 20 working days pass), the freshest still pending.
-    published_on = done_on + PUBLISHED_AFTER
-    if done and published_on <= spec.as_of and task_id % 6:
+    # Results are published about 8 working days after they are formed, one in ten late
+    # (~25 working days); of the last weeks' results every sixth is still unpublished (some
+    # overdue by now), and the freshest are still pending.
+    published_on = done_on + (PUBLISHED_LATE if task_id % 10 == 0 else PUBLISHED_AFTER)
+    held = task_id % 6 == 0 and done_on >= spec.as_of - UNPUBLISHED_SPAN
+    if done and published_on <= spec.as_of and not held:
         out.publications.append((task_id, batch_id, published_on.isoformat(), f"{published_on} 09:00:00",
                                  "leader", f"{batch_id}_results.pdf"))
     if done:
