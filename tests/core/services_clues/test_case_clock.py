@@ -1,16 +1,13 @@
 """A case's decision clock on SQLite and PostgreSQL: extensions and pauses (规定 Art. 64), each
-audited, each refusal naming its rule; the deadline engine counts them."""
+audited, each refusal naming its rule (the deadline engine's count: tests/core/deadlines/test_case_clock.py)."""
 import datetime as dt
 import itertools
 import json
 
-import numpy as np
 import pytest
 from sqlalchemy import select
 
 from core.db.models import AuditEntry, Case, CaseExtension, CasePause, Department
-from core.deadlines import Kind, load_items
-from core.deadlines import sources as deadline_sources
 from core.errors import ValidationError
 from core.services import clues
 
@@ -138,30 +135,3 @@ def test_a_decided_case_cannot_be_paused_or_extended(demo_db):
         clues.pause_case(demo_db, "operator", _case(demo_db), kind="holiday", reason="x", today=TODAY)
     with demo_db.sessions() as s:
         assert not s.scalars(select(CasePause).where(CasePause.case_id == case_id)).all()
-
-
-def _engine_row(db, case_id):
-    items = load_items(db)
-    row = np.flatnonzero((items.kind == Kind.CASE_DECISION) & (items.item_id == case_id))
-    assert len(row) == 1
-    return int(items.due[row[0]]), int(items.done[row[0]])
-
-
-def _day(d: dt.date) -> int:
-    return (d - dt.date(1970, 1, 1)).days
-
-
-def test_the_engine_counts_extensions_ended_pauses_and_stops_on_an_open_pause(demo_db, monkeypatch):
-    monkeypatch.setattr(deadline_sources, "_today", lambda: _day(TODAY))
-    case_id = _case(demo_db)
-    assert _engine_row(demo_db, case_id) == (_day(FILED) + 90, -1)
-    clues.extend_case(demo_db, "operator", case_id, days=30, approval="head", reason="案情复杂", on=TODAY, today=TODAY)
-    clues.pause_case(demo_db, "operator", case_id, kind="testing", reason="送检", on=dt.date(2026, 10, 1), today=TODAY)
-    clues.resume_case(demo_db, "operator", case_id, on=dt.date(2026, 10, 5), today=TODAY)  # 5 days
-    assert _engine_row(demo_db, case_id) == (_day(FILED) + 125, -1)
-    # An open pause: the due day moves with each day it lasts (its first day included).
-    clues.pause_case(demo_db, "operator", case_id, kind="appraisal", reason="价格鉴定", on=dt.date(2026, 11, 11),
-                     today=TODAY)
-    assert _engine_row(demo_db, case_id) == (_day(FILED) + 125 + 10, -1)
-    monkeypatch.setattr(deadline_sources, "_today", lambda: _day(TODAY) + 30)
-    assert _engine_row(demo_db, case_id) == (_day(FILED) + 125 + 40, -1)  # 30 days on, as many days left
