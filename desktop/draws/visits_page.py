@@ -14,7 +14,7 @@ from core.services.draws import DrawnPick
 from .picks_model import PicksModel
 
 # Entity, team and task first; the last column takes the rest.
-_WIDTHS = {"order": 52, "entity": 220, "team": 320, "task": 84, "published": 250, "place": 180, "uscc": 172}
+_WIDTHS = {"order": 52, "entity": 220, "team": 320, "task": 84, "published": 300, "place": 180, "uscc": 172}
 
 
 class VisitsPage(QWidget):

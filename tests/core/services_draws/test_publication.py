@@ -144,10 +144,10 @@ def test_publishing_a_batch_publishes_every_unpublished_result(demo_db, drawn, t
         publish_results(demo_db, "leader", b, tmp_path / "none.xlsx")
 
 
-def test_migration_adds_and_removes_the_table(tmp_path):
+def test_migration_adds_and_removes_the_table(empty_db_url):
     from alembic import command
 
-    db = Database.open(str(tmp_path / "m.sqlite"))
+    db = Database.open(empty_db_url)
     upgrade(db.engine)
     assert "result_publications" in inspect(db.engine).get_table_names()
     script = __import__("alembic.script", fromlist=["ScriptDirectory"]).ScriptDirectory.from_config(_config())
