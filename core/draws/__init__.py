@@ -17,7 +17,10 @@ from .engine import (
 )
 from .joint import Visit, merge_joint_visits
 from .pool import PoolEntry, ordered_pool, pool_hash, strata_hash
+from .public_record import PUBLIC_FORMAT, is_public, public_differences, public_record
 from .record import (
+    CHECKS,
+    NOT_PUBLIC,
     VerifyReport,
     make_record,
     randomness_from_record,
@@ -43,6 +46,9 @@ from .spec import (
 
 __all__ = [
     "ALGORITHM_VERSION",
+    "CHECKS",
+    "NOT_PUBLIC",
+    "PUBLIC_FORMAT",
     "DEFAULT_RATIOS",
     "RULE_AVOIDANCE",
     "RULE_TEAM",
@@ -65,6 +71,7 @@ __all__ = [
     "commit",
     "draw_key",
     "draw_with_key",
+    "is_public",
     "key_string",
     "make_record",
     "merge_joint_visits",
@@ -73,6 +80,8 @@ __all__ = [
     "parse_source",
     "pick_digest",
     "pool_hash",
+    "public_differences",
+    "public_record",
     "randomness_from_record",
     "record_digest",
     "rfc3797_select",

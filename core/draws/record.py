@@ -18,6 +18,7 @@ from ._gc import gc_paused
 from .commitment import check_commitment
 from .engine import ALGORITHM_VERSION, DrawOutcome, Randomness, draw_with_key
 from .pool import PoolEntry, pool_hash, strata_hash
+from .public_record import is_public, verify_public
 from .rfc3797 import key_string
 from .spec import (
     Avoidance,
@@ -30,7 +31,10 @@ from .spec import (
 )
 
 __all__ = [
+    "CHECKS",
+    "NOT_PUBLIC",
     "VerifyReport",
+    "check_randomness",
     "make_record",
     "randomness_from_record",
     "record_digest",
@@ -93,10 +97,55 @@ def record_digest(record: Mapping) -> str:
 
 @dataclass(frozen=True)
 class VerifyReport:
-    """The outcome of re-running a record: ``ok`` and, if not, where it differs."""
+    """The outcome of re-running a record: ``ok`` and, if not, where it differs.
+
+    ``kind`` is "full" or "public"; ``checks`` the codes of the checks run (see ``CHECKS``)
+    and ``not_checked`` those a record of this kind cannot support.
+    """
 
     ok: bool
     problems: tuple[str, ...]
+    kind: str = "full"
+    checks: tuple[str, ...] = ()
+    not_checked: tuple[str, ...] = ()
+
+
+# What each check proves, (中文, English); ``verify_record`` reports them by code.
+CHECKS: dict[str, tuple[str, str]] = {
+    "pool": ("对象名录：统一社会信用代码有序、不重复，数量和名录哈希值与公布的一致",
+             "the pool: codes in order, each once, and its count and hash are those published"),
+    "strata_hash": ("风险分层哈希值与锁定时固定的一致：锁定后没有主体被改换分层",
+                    "the strata hash fixed at locking: no entity changed class after the batch was locked"),
+    "randomness": ("随机数：密钥串由公开随机源算出，或种子与事先公布的承诺值相符",
+                   "the randomness: the key follows from the public sources, or the seed matches its commitment"),
+    "rules": ("抽取规则（validate）：分层、比例、检查组人数、执法人员名录库",
+              "the draw rules (validate): classes, ratios, team sizes, inspector pools"),
+    "picks": ("逐一重新抽取对象：每个被抽中的主体、顺序和分层都相同",
+              "the entities re-drawn one by one: every pick, its order and its class"),
+    "teams": ("重新分配检查人员（含回避）：每个检查组都相同，替补次数相同",
+              "the inspectors re-assigned, withdrawals included: every team and the number of alternates"),
+    "drawn_in_pool": ("被抽中的主体都在公布的名录中，且各只一次",
+                      "every drawn entity is in the published pool, once"),
+    "teams_line": ("各部门检查组按密钥串排出的轮转队列依次产生；被跳过（回避）的人次等于记录的替补次数",
+                   "each department's teams come from its line, which the key fixes, in turn; the inspectors "
+                   "passed over (withdrawals) are as many as the record's alternates"),
+}
+_FULL_CHECKS = ("pool", "strata_hash", "randomness", "rules", "picks", "teams")
+# What a public record cannot support, and why: the classes, villages and conflicts are not in it.
+NOT_PUBLIC: dict[str, tuple[str, str]] = {
+    "picks": ("哪些主体被抽中：需要各主体的风险等级（只在完整记录中）",
+              "which entities were drawn: that needs each entity's class (only in the full record)"),
+    "strata_hash": ("锁定后分层未被改动：需要风险等级", "that no class changed after locking: needs the classes"),
+    "counts": ("各风险等级的名录数和抽取数是否符合抽取比例：各等级数量不公开（结合检查组顺序可推出主体的风险等级）",
+               "whether each class's number drawn follows the sampling rule: the class sizes are not published "
+               "(with the order of the teams they would give away an entity's class)"),
+    "withdrawals": ("每次跳过的回避理由（利害关系申报、上次检查组、同村）：需要完整记录",
+                    "why each passed-over inspector withdrew (declared conflict, last team, same village): "
+                    "needs the full record"),
+    "team_entity": ("哪个检查组检查哪个主体：公开记录不公布对应关系（否则可推出抽取顺序和分层）",
+                    "which team inspects which entity: not published (it would give away the pick order, "
+                    "hence the classes)"),
+}
 
 
 def spec_from_record(record: Mapping) -> DrawSpec:
@@ -130,17 +179,28 @@ def randomness_from_record(record: Mapping) -> Randomness:
 
 
 def verify_record(record: Mapping) -> VerifyReport:
-    """Re-compute hash, key, commitment and the whole draw from ``record`` alone."""
+    """Check ``record`` from itself alone: a full record is re-run whole (hash, key,
+    commitment, rules, every pick and team); a public one gets every check that needs no
+    class (see ``core.draws.public_record``). The report names the checks run and not run."""
     problems: list[str] = []
+    ran: list[str] = []
+    public = is_public(record)
     try:
         with gc_paused():
-            _verify(record, problems)
+            if public:
+                verify_public(record, problems, ran)
+            else:
+                _verify(record, problems, ran)
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
         problems.append(f"记录格式有误 (the record is malformed): {type(exc).__name__}: {exc}")
-    return VerifyReport(ok=not problems, problems=tuple(problems))
+    if public:
+        return VerifyReport(ok=not problems, problems=tuple(problems), kind="public", checks=tuple(ran),
+                            not_checked=tuple(NOT_PUBLIC))
+    return VerifyReport(ok=not problems, problems=tuple(problems), checks=tuple(ran),
+                        not_checked=tuple(c for c in _FULL_CHECKS if c not in ran))
 
 
-def _verify(record: Mapping, problems: list[str]) -> None:
+def _verify(record: Mapping, problems: list[str], ran: list[str]) -> None:
     if record.get("algorithm") != ALGORITHM_VERSION:
         problems.append(f"algorithm {record.get('algorithm')!r} is not supported (this is {ALGORITHM_VERSION})")
         return
@@ -157,10 +217,13 @@ def _verify(record: Mapping, problems: list[str]) -> None:
     given = strata_hash(spec.pool)
     if pool.get("strata_hash") != given:
         problems.append(f"strata hash differs: record says {pool.get('strata_hash')}, pool gives {given}")
-    key = _check_randomness(record, problems)
+    ran += ["pool", "strata_hash"]
+    key = check_randomness(record, problems)
+    ran.append("randomness")
     if key is None:
         return
     invalid = validate(spec)
+    ran.append("rules")
     if invalid:
         problems += [f"{p.where}: {p.message}" for p in invalid]
         return
@@ -170,9 +233,11 @@ def _verify(record: Mapping, problems: list[str]) -> None:
         problems += [f"re-run refused: {p.message}" for p in exc.problems]
         return
     _compare_outcome(record["outcome"], outcome, problems)
+    ran += ["picks", "teams"]
 
 
-def _check_randomness(record: Mapping, problems: list[str]) -> str | None:
+def check_randomness(record: Mapping, problems: list[str]) -> str | None:
+    """The key the record's randomness gives (None if unusable); differences go to ``problems``."""
     r = randomness_from_record(record)
     said = record.get("key")
     if r.kind == "seed":

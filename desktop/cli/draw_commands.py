@@ -2,8 +2,9 @@
 
 ``tongguan draw run PLAN_FILE [--json]`` creates the plan, checks every batch (each
 problem is printed with the rule it breaks; exit 2 and the plan is discarded if any),
-then locks and draws each batch and writes its record next to the plan file as
-``<plan>.<batch id>.record.json``. PLAN_FILE is JSON::
+then locks and draws each batch and writes its full record (for auditors) next to the plan
+file as ``<plan>.<batch id>.record.json`` and its public record (no risk class) as
+``<plan>.<batch id>.public-record.json``. PLAN_FILE is JSON::
 
     {
       "year": 2027,
@@ -37,8 +38,12 @@ commitment, and reveals it to draw. With ``rfc3797`` the sources must be values 
 announced before and published after the pool was fixed; for a public ceremony lock the
 batch in the console first and enter the values when they are published.
 
-``tongguan draw verify RECORD [--json]`` re-runs a record file with no database: exit 0
-when everything matches, 1 when it does not (printing where), 2 when the file is unreadable.
+``tongguan draw verify RECORD [--full FULL_RECORD] [--json]`` checks a record file with no
+database: a full record (for auditors) is re-run whole; a public record (no risk class,
+village or conflict) gets every check that needs none, and the output lists the checks run
+and those it cannot run. With ``--full`` an auditor also checks that the public record is
+derived from that full record. Exit 0 when everything matches, 1 when it does not (printing
+where), 2 when a file is unreadable.
 
 ``tongguan draw notice BATCH --out FILE.pdf|FILE.xlsx [--lang zh|en] [--results]`` writes a
 drawn batch's public notice, BATCH by id or name (see :mod:`desktop.cli.draw_notice`).
@@ -51,6 +56,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 from core.errors import ConfigError, NotFound, ValidationError
@@ -70,7 +76,9 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     run.set_defaults(func=cmd_draw_run)
     verify = draws.add_parser("verify", parents=[common],
                               help="re-run a draw record file (exit 0 matches, 1 differs, 2 unreadable)")
-    verify.add_argument("record", metavar="RECORD")
+    verify.add_argument("record", metavar="RECORD", help="a full record (auditors) or a public record")
+    verify.add_argument("--full", metavar="FULL_RECORD",
+                        help="with a public RECORD: the full record it was derived from (auditors check both)")
     verify.set_defaults(func=cmd_draw_verify)
     draw_notice.add_parser(draws, common)
     rfc = draws.add_parser("rfc3797", parents=[common],
@@ -147,27 +155,61 @@ def cmd_draw_rfc3797(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- tongguan draw verify
 
 def cmd_draw_verify(args: argparse.Namespace) -> int:
-    from core.draws import record_digest, verify_record
+    from core.draws import CHECKS, NOT_PUBLIC, public_differences, record_digest, verify_record
     from core.services.draws.records import read_record_file
 
     try:
         record = read_record_file(args.record)
+        full = read_record_file(args.full) if args.full else None
     except ConfigError as exc:
         return fail(str(exc))
     report = verify_record(record)
+    problems = list(report.problems)
+    checks = list(report.checks)
+    not_checked = list(report.not_checked)
+    if full is not None:
+        # An auditor holding both files: the full one re-runs, and the public one must be derived from it.
+        full_report = verify_record(full)
+        problems += [f"full record: {p}" for p in full_report.problems]
+        if report.kind == "public" and full_report.kind == "full":
+            problems += public_differences(record, full, record_digest(full))
+            checks += [c for c in full_report.checks if c not in checks] + ["derived"]
+            not_checked = []
+        else:
+            problems.append(f"{args.record} should be a public record and {args.full} a full one")
+    ok = not problems
     digest = record_digest(record)
-    picks = len(record.get("outcome", {}).get("picks", ())) if isinstance(record.get("outcome"), dict) else 0
+    outcome = record.get("outcome") if isinstance(record.get("outcome"), dict) else {}
+    picks = len(outcome.get("drawn", ()) if report.kind == "public" else outcome.get("picks", ()))
+    described = {**CHECKS, "derived": ("公开记录由完整记录导出，并载明其摘要",
+                                       "the public record is derived from the full record and names its digest")}
+    missing = NOT_PUBLIC if report.kind == "public" else CHECKS
     if args.json:
-        emit_json({"ok": report.ok, "problems": list(report.problems), "digest": digest,
-                   "algorithm": record.get("algorithm"), "key": record.get("key"), "picks": picks})
-    elif report.ok:
+        emit_json({"ok": ok, "problems": problems, "digest": digest, "kind": report.kind,
+                   "algorithm": record.get("algorithm"), "key": record.get("key"), "picks": picks,
+                   "full_digest": record.get("full_digest") if report.kind == "public" else digest,
+                   "checks": [{"code": c, "zh": described[c][0], "en": described[c][1]} for c in checks],
+                   "not_checked": [{"code": c, "zh": missing[c][0], "en": missing[c][1]} for c in not_checked]})
+        return 0 if ok else 1
+    if ok and report.kind == "public":
+        print(f"OK: {args.record} is a public record ({record.get('format')}) of {picks} drawn entities "
+              f"({record.get('algorithm')}); record digest {digest}; full record digest {record.get('full_digest')}")
+    elif ok:
         print(f"OK: {args.record} re-runs to the same {picks} picks ({record.get('algorithm')}); "
               f"record digest {digest}")
     else:
         print(f"MISMATCH: {args.record}")
-        for problem in report.problems:
+        for problem in problems:
             print(f"  {problem}")
-    return 0 if report.ok else 1
+    print("Checks run:")
+    for c in checks:
+        print(f"  [{c}] {described[c][1]}")
+    if not_checked:
+        print("Not checked (a public record holds no risk class, village or conflict; auditors re-run the full "
+              "record):" if report.kind == "public" else "Not checked (the record stopped earlier):")
+        for c in not_checked:
+            print(f"  [{c}] {missing[c][1]}")
+    return 0 if ok else 1
 
 
 # ---------------------------------------------------------------- tongguan draw run
@@ -368,7 +410,9 @@ def cmd_draw_run(args: argparse.Namespace) -> int:
                         f"{'locked' if draw_service.batch_detail(db, batch_id).status == 'locked' else 'a draft'}")
         record_file = path.with_name(f"{path.stem}.{batch_id}.record.json")
         draw_service.export_record(db, batch_id, record_file)
-        results.append(_summary(item["name"], locked, drawn, record_file))
+        public_file = path.with_name(f"{path.stem}.{batch_id}.public-record.json")
+        draw_service.export_record(db, batch_id, public_file, public=True)
+        results.append(_summary(item["name"], locked, drawn, record_file, public_file))
     if args.json:
         emit_json({"plan_id": plan_id, "year": year, "name": data["name"], "batches": results})
     else:
@@ -379,11 +423,12 @@ def cmd_draw_run(args: argparse.Namespace) -> int:
                   f"results due {r['results_due']}")
             print(f"    pool hash {r['pool_hash']}")
             print(f"    key {r['key']}")
-            print(f"    record {r['record_file']} (sha256 {r['digest']})")
+            print(f"    record {r['record_file']} (sha256 {r['digest']}; for auditors: holds the risk classes)")
+            print(f"    public record {r['public_record_file']} (sha256 {r['public_digest']}; no risk class)")
     return 0
 
 
-def _summary(name: str, locked, drawn, record_file: Path) -> dict:
+def _summary(name: str, locked, drawn, record_file: Path, public_file: Path) -> dict:
     return {"batch_id": drawn.batch_id, "name": name, "pool_count": drawn.pool_count, "pool_hash": drawn.pool_hash,
             "strata_hash": locked.strata_hash, "randomness": drawn.randomness_kind, "sources": list(drawn.sources),
             "seed": drawn.seed, "seed_commitment": drawn.seed_commitment, "key": drawn.key,
@@ -391,4 +436,5 @@ def _summary(name: str, locked, drawn, record_file: Path) -> dict:
             "strata": [{"stratum": s.stratum, "pool": s.pool, "drawn": s.drawn} for s in drawn.strata],
             "alternates": drawn.alternates, "tasks_created": drawn.tasks_created,
             "tasks_merged": drawn.tasks_merged, "results_due": drawn.results_due.isoformat(),
-            "record_file": str(record_file)}
+            "record_file": str(record_file), "public_record_file": str(public_file),
+            "public_digest": hashlib.sha256(public_file.read_bytes()).hexdigest()}

@@ -47,7 +47,7 @@ from .plans import (
     update_batch,
 )
 from .pools import build_spec, pool_entity_filter
-from .records import export_record, read_record_file, verify_batch, write_record_file
+from .records import export_record, public_record_of, read_record_file, verify_batch, write_record_file
 from .results import (
     ChecklistLine,
     ResultRecorded,
@@ -60,7 +60,7 @@ __all__ = [
     "BatchDetail", "BatchSummary", "CheckResult", "ChecklistLine", "DepartmentDetail", "DrawnBatch", "DrawnPick", "LockedBatch",
     "MatterDetail", "NoticeRow", "PlanSummary", "ResultRecorded", "StratumRow", "TaskChecklist", "TeamMember",
     "batch_detail", "build_spec", "check_batch", "create_batch", "create_plan", "discard_batch", "discard_plan", "draw_batch",
-    "drawn_picks", "export_notice_xlsx", "export_record", "list_plans", "lock_batch", "narrow_pool_to_matters", "notice_footer", "notice_headers", "notice_lead",
+    "drawn_picks", "export_notice_xlsx", "export_record", "list_plans", "lock_batch", "narrow_pool_to_matters", "notice_footer", "notice_headers", "notice_lead", "public_record_of",
     "notice_rows", "notice_title", "notice_values", "pool_entity_filter", "pool_vs_drawn", "publish_batch",
     "read_record_file", "record_result", "set_plan_rules", "task_checklist", "update_batch", "verify_batch", "write_record_file",
 ]

@@ -3,6 +3,11 @@
 The record file is the record's canonical JSON (sorted keys, no spaces, UTF-8, no
 trailing newline), so the SHA-256 of the file is the published digest: anyone can check
 the file with ``sha256sum`` and re-run it with ``tongguan draw verify``.
+
+Two files can be written: the full record (for auditors: it holds every pool entity's risk
+class, the inspectors' villages and declared conflicts) and the public record derived from
+it (``core.draws.public_record``: none of those; inspectors by name and certificate number;
+it carries the full record's digest).
 """
 from __future__ import annotations
 
@@ -13,13 +18,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from core.db.database import Database
-from core.db.models import DrawnObject, DrawRecord, DrawTeamMember
+from core.db.models import DrawnObject, DrawRecord, DrawTeamMember, Inspector
 from core.draws import (
     DrawOutcome,
     DrawSpec,
     Randomness,
     VerifyReport,
     make_record,
+    public_record,
     record_digest,
     verify_record,
 )
@@ -113,8 +119,25 @@ def write_record_file(record: Mapping, path: str | Path) -> Path:
     return out
 
 
-def export_record(db: Database, batch_id: int, path: str | Path) -> Path:
-    """Write the drawn batch's record to ``path`` (JSON, see the module docstring)."""
+def public_record_of(db: Database, batch_id: int) -> dict:
+    """The drawn batch's public record: no risk class, village or conflict; inspectors by
+    name and certificate number; bound to the stored full record by its digest."""
+    record, digest = stored_record(db, batch_id)
+    ids = sorted({int(i) for d in record["departments"] for i, _village in d["inspectors"]})
+    roster: dict[int, tuple[str, str]] = {}
+    with db.sessions() as s:
+        for k in range(0, len(ids), 900):
+            roster.update((i, (name, cert)) for i, name, cert in s.execute(
+                select(Inspector.id, Inspector.name, Inspector.certificate_no)
+                .where(Inspector.id.in_(ids[k:k + 900]))).tuples())
+    return public_record(record, roster, full_digest=digest or record_digest(record))
+
+
+def export_record(db: Database, batch_id: int, path: str | Path, *, public: bool = False) -> Path:
+    """Write the drawn batch's full record, or with ``public`` its public record, to ``path``
+    (JSON, see the module docstring)."""
+    if public:
+        return write_record_file(public_record_of(db, batch_id), path)
     record, _ = stored_record(db, batch_id)
     return write_record_file(record, path)
 
