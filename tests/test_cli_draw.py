@@ -164,3 +164,46 @@ def test_a_plan_files_own_bands_are_checked_and_the_default_table_applies_withou
     assert default.returncode == 2 and "ratio_out_of_band" in default.stderr
     with sqlite3.connect(city) as conn:
         assert conn.execute("SELECT COUNT(*) FROM draw_plans WHERE name = '区间计划'").fetchone()[0] == 0
+
+
+def test_run_writes_a_public_record_that_verifies_without_classes(city, tmp_path):
+    plan = _plan(tmp_path / "public2027.json", _village(city), name="公开记录计划")
+    result = tongguan("draw", "run", str(plan), "--db", str(city), "--json")
+    assert result.returncode == 0, result.stderr
+    first = json.loads(result.stdout)["batches"][0]
+    public_file = Path(first["public_record_file"])
+    assert public_file.name == f"public2027.{first['batch_id']}.public-record.json"
+    text = public_file.read_text(encoding="utf-8")
+    public = json.loads(text)
+    assert public["full_digest"] == first["digest"]
+    with sqlite3.connect(city) as conn:
+        villages = [v for (v,) in conn.execute("SELECT DISTINCT home_village_code FROM inspectors "
+                                               "WHERE home_village_code IS NOT NULL")]
+        certificates = dict(conn.execute("SELECT id, certificate_no FROM inspectors"))
+    assert villages and not any(v in text for v in villages)
+    assert '"stratum"' not in text and '"village"' not in text and '"conflicts"' not in text
+    row = public["departments"][0]["inspectors"][0]
+    assert row[2] == certificates[row[0]] and row[1]
+    ok = tongguan("draw", "verify", str(public_file))
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert ok.stdout.startswith("OK") and "public record" in ok.stdout and first["digest"] in ok.stdout
+    assert "Checks run:" in ok.stdout and "[teams_line]" in ok.stdout and "[randomness]" in ok.stdout
+    assert "Not checked" in ok.stdout and "[picks]" in ok.stdout.split("Not checked")[1]
+    full = tongguan("draw", "verify", str(first["record_file"]), "--json")
+    report = json.loads(full.stdout)
+    assert full.returncode == 0 and report["kind"] == "full" and report["not_checked"] == []
+    assert [c["code"] for c in report["checks"]] == ["pool", "strata_hash", "randomness", "rules", "picks", "teams"]
+    both = json.loads(tongguan("draw", "verify", str(public_file), "--full", str(first["record_file"]), "--json").stdout)
+    assert both["ok"] and "derived" in [c["code"] for c in both["checks"]] and both["not_checked"] == []
+    # tampering with the key or a team of the public record is found
+    for change in ("key", "team"):
+        tampered = json.loads(text)
+        if change == "key":
+            tampered["key"] = "seed:" + "0" * 64
+        else:
+            team = tampered["departments"][0]["teams"][0]
+            team[0], team[1] = team[1], team[0]
+        path = tmp_path / f"tampered-{change}.json"
+        path.write_text(json.dumps(tampered, ensure_ascii=False), encoding="utf-8")
+        bad = tongguan("draw", "verify", str(path), "--json")
+        assert bad.returncode == 1 and not json.loads(bad.stdout)["ok"], change

@@ -142,9 +142,10 @@ NOT_PUBLIC: dict[str, tuple[str, str]] = {
     "withdrawals": ("每次跳过的回避理由（利害关系申报、上次检查组、同村）：需要完整记录",
                     "why each passed-over inspector withdrew (declared conflict, last team, same village): "
                     "needs the full record"),
-    "team_entity": ("哪个检查组检查哪个主体：公开记录不公布对应关系（否则可推出抽取顺序和分层）",
-                    "which team inspects which entity: not published (it would give away the pick order, "
-                    "hence the classes)"),
+    "team_entity": ("哪个检查组检查哪个主体：不公布（密钥串决定第几个检查组对应第几次抽取，对应关系会透露主体在抽取顺序中的位置，"
+                    "从而透露其风险等级的线索）",
+                    "which team inspects which entity: not published (the key fixes which team goes with which "
+                    "pick number, so the link would tell an entity's place in the draw order, a hint of its class)"),
 }
 
 
