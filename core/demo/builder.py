@@ -25,6 +25,7 @@ from core.db.models.base import clock_from
 from core.db.uow import UnitOfWork
 from core.errors import Cancelled, ValidationError
 
+from .case_clocks import add_case_clocks
 from .showcase import add_showcase_plan
 from .spec import DemoSpec
 from .writer import DemoWriter
@@ -76,6 +77,7 @@ def build_demo(
     db = Database.open(target)
     try:
         add_showcase_plan(db, spec)
+        add_case_clocks(db, spec)  # one case extended, one paused (规定 Art. 64)
     finally:
         db.dispose()
     if target.get_backend_name() == "sqlite":

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from core.db.models import (
     Case,
+    CasePause,
     Clue,
     Commitment,
     CommitmentVerification,
@@ -31,6 +32,7 @@ from core.deadlines import (
     day_date,
     load_items,
 )
+from core.deadlines import sources as deadline_sources
 from core.workdays import WorkdayCalendar
 
 from .helpers import slow_level
@@ -91,10 +93,15 @@ def reference(db) -> dict[tuple[int, int], tuple]:
                 out[Kind.RESULTS_PUBLICATION, t.id] = (t.done_on, CAL.add_working_days(t.done_on, 20).date,
                                                        published.get(t.id), t.lead_department_id,
                                                        town_of_entity[t.entity_id], None)
+        # An open pause (规定 Art. 64) moves the due day by each day it has lasted, its first included.
+        today = dt.date(1970, 1, 1) + dt.timedelta(days=deadline_sources._today())
+        paused = dict(s.execute(select(CasePause.case_id, CasePause.started_on)
+                                .where(CasePause.ended_on.is_(None))).tuples().all())
         for c in s.scalars(select(Case)):
             done = c.decided_on or (c.decision_due if c.status.value in ("decided", "closed") else None)
-            out[Kind.CASE_DECISION, c.id] = (c.filed_on, c.decision_due, done, c.department_id,
-                                             town_of_entity[c.entity_id], None)
+            lasted = max(0, (today - paused[c.id]).days + 1) if c.id in paused else 0
+            out[Kind.CASE_DECISION, c.id] = (c.filed_on, c.decision_due + dt.timedelta(days=lasted), done,
+                                             c.department_id, town_of_entity[c.entity_id], None)
     return out
 
 
