@@ -21,29 +21,43 @@ picks, so from ``i = 65536`` on the counter is written as four big-endian bytes
 (``u32be(i) + key + u32be(i)``). Picks below 65536 are exactly the RFC's.
 
 Finding "the r-th candidate still left" naively costs a list deletion per pick; for
-pools of a million that is too slow. The same answer is computed in chunks: within a
-chunk, with a sorted list of the positions the chunk already took (the r-th free one is
-the least x with x = r + #taken <= x); between chunks, by deleting the chunk's picks from
-a numpy array of the free positions. A Fenwick tree walked by binary lifting was ~2x
-slower at 1.2 million entities; it is kept as an independent cross-check. The tests
-compare both with the naive list-deletion method.
+pools of a million that is too slow. The same answer is computed with numpy, without a
+loop over the picks. Pick j's rank r_j counts among the candidates left after picks
+0..j-1; going back one pick, a position y among those left after pick i maps to
+``y + (y >= r_i)`` among those left before it. Blocks of 16 picks apply these maps
+directly; then blocks are merged pairwise: the right block's positions (counted among
+what was left after the left block) become the y-th free position around the left
+block's sorted positions X, that is ``y + #{t : X_t - t <= y}`` (a searchsorted), until
+one block holds every pick counted in the whole pool. The remainders themselves are one
+MD5 per pick (sequential by definition) and the 128-bit remainder is taken on 32-bit
+limbs in numpy. A Fenwick tree walked by binary lifting is kept as an independent
+cross-check; the tests compare both with the naive list-deletion method.
 """
 from __future__ import annotations
 
 import hashlib
 import re
+import struct
 import unicodedata
-from bisect import bisect_right, insort
 from collections.abc import Sequence
+from itertools import repeat
+from operator import methodcaller
 
 import numpy as np
 
-__all__ = ["key_string", "parse_source", "pick_digest", "pick_remainders", "rfc3797_select"]
+try:    # CPython's own MD5: the same digest as OpenSSL's, at half the cost per short message
+    from _md5 import md5 as _md5
+except ImportError:     # pragma: no cover - a build without it
+    _md5 = hashlib.md5
+
+__all__ = ["key_string", "parse_source", "pick_digest", "pick_remainders", "rfc3797_select", "select_positions"]
 
 _SPLIT = re.compile(r"[\s,，、;；]+")
 _DIGITS = re.compile(r"[0-9]+")
 _WIDE_COUNTER_FROM = 65536
-_CHUNK = 2048
+_BLOCK = 16     # picks resolved directly before blocks are merged pairwise
+_digest = methodcaller("digest")
+_U16, _U32 = struct.Struct(">H"), struct.Struct(">I")   # the pick counter, two or four bytes big-endian
 
 
 def parse_source(text: str) -> tuple[int | str, ...]:
@@ -101,7 +115,7 @@ def key_string(sources: Sequence[Sequence[int | str]]) -> str:
 
 
 def _counter(i: int) -> bytes:
-    return i.to_bytes(2, "big") if i < _WIDE_COUNTER_FROM else i.to_bytes(4, "big")
+    return (_U16 if i < _WIDE_COUNTER_FROM else _U32).pack(i)
 
 
 def pick_digest(key: str, i: int) -> bytes:
@@ -112,17 +126,33 @@ def pick_digest(key: str, i: int) -> bytes:
 
 def pick_remainders(key: str, pool_size: int, count: int) -> list[int]:
     """For each pick ``i``: the digest as a big-endian integer modulo ``pool_size - i``."""
+    return _remainders(key, pool_size, count).tolist()
+
+
+def _remainders(key: str, pool_size: int, count: int) -> np.ndarray:
     keyb = key.encode("utf-8")
-    md5 = hashlib.md5
-    out: list[int] = []
-    for i in range(count):
-        c = i.to_bytes(2, "big") if i < _WIDE_COUNTER_FROM else i.to_bytes(4, "big")
-        out.append(int.from_bytes(md5(c + keyb + c).digest(), "big") % (pool_size - i))
-    return out
+    counters = list(map(_U16.pack, range(min(count, _WIDE_COUNTER_FROM))))
+    counters += map(_U32.pack, range(_WIDE_COUNTER_FROM, count))
+    messages = list(map(b"".join, zip(counters, repeat(keyb), counters)))
+    if pool_size >= 1 << 32:    # the limb arithmetic below needs the divisor under 2**32
+        return np.array([int.from_bytes(_md5(m).digest(), "big") % (pool_size - i)
+                         for i, m in enumerate(messages)], dtype=object)
+    limbs = np.frombuffer(b"".join(map(_digest, map(_md5, messages))), dtype=">u4").reshape(count, 4)
+    limbs = limbs.astype(np.uint64)
+    divisor = np.arange(pool_size, pool_size - count, -1, dtype=np.uint64)
+    rest = limbs[:, 0] % divisor
+    for j in (1, 2, 3):     # (rest * 2**32 + limb) < 2**64 as rest < divisor < 2**32
+        rest = ((rest << np.uint64(32)) | limbs[:, j]) % divisor
+    return rest.astype(np.int64)
 
 
 def rfc3797_select(key: str, pool_size: int, count: int) -> list[int]:
     """0-based indexes into the ordered pool of ``pool_size``, in pick order (RFC 3797 sec. 5)."""
+    return select_positions(key, pool_size, count).tolist()
+
+
+def select_positions(key: str, pool_size: int, count: int) -> np.ndarray:
+    """:func:`rfc3797_select` as an int64 array."""
     if isinstance(pool_size, bool) or isinstance(count, bool) or not isinstance(pool_size, int) \
             or not isinstance(count, int):
         raise TypeError("pool_size and count must be integers")
@@ -131,44 +161,46 @@ def rfc3797_select(key: str, pool_size: int, count: int) -> list[int]:
     if count > pool_size:
         raise ValueError(f"cannot pick {count} from a pool of {pool_size}")
     if count == 0:
-        return []
-    return _select_chunked(pool_size, pick_remainders(key, pool_size, count))
+        return np.zeros(0, dtype=np.int64)
+    if pool_size >= 1 << 40:    # keeps the block offsets of ``_select_merged`` within int64
+        raise ValueError(f"pool_size {pool_size} is beyond 2**40")
+    return _select_merged(pool_size, _remainders(key, pool_size, count))
 
 
-def _select_chunked(n: int, ranks: list[int]) -> list[int]:
-    # The positions still free are kept as a sorted numpy array. Picks are resolved a
-    # chunk at a time against the array as it was when the chunk began (with
-    # ``_select_sparse``, cheap because a chunk takes at most 1/16 of what is free),
-    # then the chunk's positions are deleted from the array in one go.
-    free = np.arange(n, dtype=np.int64)
-    out: list[int] = []
-    start = 0
-    while start < len(ranks):
-        size = max(16, min(_CHUNK, len(free) // 16))
-        local = np.asarray(_select_sparse(ranks[start:start + size]), dtype=np.int64)
-        out += free[local].tolist()
-        free = np.delete(free, local)
-        start += size
-    return out
-
-
-def _select_sparse(ranks: list[int]) -> list[int]:
-    # The r-th position still free is the least x with x = r + #(taken positions <= x);
-    # iterating x <- r + #(taken <= x) from x = r climbs to it (the map is monotone).
-    taken: list[int] = []
-    out: list[int] = []
-    for r in ranks:
-        x = r
-        below = bisect_right(taken, x)
-        while True:
-            y = r + below
-            if y == x:
-                break
-            x = y
-            below = bisect_right(taken, x, below)
-        out.append(x)
-        insort(taken, x)
-    return out
+def _select_merged(n: int, ranks: np.ndarray) -> np.ndarray:
+    """Positions in 0..n-1 of picks with the given ranks (see the module text)."""
+    k = len(ranks)
+    size = 1 << (k - 1).bit_length()            # padded with rank 0: later picks never move earlier ones
+    b = min(_BLOCK, size)
+    rank = np.zeros(size, dtype=np.int64)
+    rank[:k] = ranks
+    pos = rank.reshape(-1, b).copy()
+    for t in range(1, b):                       # pick j in its block: maps of picks j-1, j-2, ... in turn
+        pos[:, t:] += pos[:, t:] >= rank.reshape(-1, b)[:, :-t]
+    perm = np.argsort(pos, axis=1, kind="stable")
+    srt = np.take_along_axis(pos, perm, axis=1).ravel()    # each block's positions, sorted
+    perm = (perm + np.arange(0, size, b, dtype=np.int64)[:, None]).ravel()   # srt[i] is pick perm[i]'s
+    big = np.int64(1 << (n + size).bit_length())   # above every position (padding too): keeps blocks apart
+    while b < size:
+        pairs = size // (2 * b)
+        s = srt.reshape(pairs, 2, b)
+        offset = np.arange(pairs, dtype=np.int64)[:, None] * big
+        free_before = (s[:, 0, :] - np.arange(b, dtype=np.int64) + offset).ravel()   # X_t - t
+        below = np.searchsorted(free_before, (s[:, 1, :] + offset).ravel(), side="right").reshape(pairs, b) \
+            - np.arange(0, pairs * b, b, dtype=np.int64)[:, None]
+        right = s[:, 1, :] + below              # still sorted; ``below`` of the left block's lie under each
+        at = (np.arange(b, dtype=np.int64) + below + np.arange(0, size, 2 * b, dtype=np.int64)[:, None]).ravel()
+        left = np.ones(size, dtype=bool)
+        left[at] = False
+        p = perm.reshape(pairs, 2, b)
+        merged, merged_perm = np.empty_like(srt), np.empty_like(perm)
+        merged[at], merged_perm[at] = right.ravel(), p[:, 1, :].ravel()
+        merged[left], merged_perm[left] = s[:, 0, :].ravel(), p[:, 0, :].ravel()
+        srt, perm = merged, merged_perm
+        b *= 2
+    out = np.empty(size, dtype=np.int64)
+    out[perm] = srt
+    return out[:k]
 
 
 def _select_fenwick(n: int, ranks: list[int]) -> list[int]:

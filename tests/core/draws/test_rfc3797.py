@@ -114,6 +114,8 @@ def test_select_argument_errors():
         rfc3797_select("k", 3, -1)
     with pytest.raises(TypeError):
         rfc3797_select("k", 3.0, 1)
+    with pytest.raises(ValueError):
+        rfc3797_select("k", 1 << 40, 1)
 
 
 def test_chi_square_one_pick_is_uniform_over_the_pool():
@@ -136,3 +138,24 @@ def test_chi_square_detects_a_biased_selector():
         counts[min(rfc3797_select(f"{k}./", n, 2))] += 1
     expected = keys / n
     assert sum((c - expected) ** 2 / expected for c in counts) > 43.82
+
+
+@pytest.mark.parametrize("pool_size, count", [(1, 1), (5, 3), (5, 5), (16, 16), (17, 17), (33, 20), (40, 33),
+                                              (1 << 33, 50)])
+def test_vectorised_selection_agrees_with_the_cross_check_on_block_edges(pool_size, count):
+    # Counts around the block size and powers of two (the padding), and a pool above 2**32
+    # (the remainder's other path): against the Fenwick tree on ranks computed one by one.
+    key = f"{pool_size}./{count}./"
+    ranks = [int.from_bytes(pick_digest(key, i), "big") % (pool_size - i) for i in range(count)]
+    assert pick_remainders(key, pool_size, count) == ranks
+    if pool_size < 1 << 20:
+        assert rfc3797_select(key, pool_size, count) == _select_fenwick(pool_size, ranks) \
+            == naive_select(key, pool_size, count)
+    else:   # the r-th free position: step over the taken ones in order
+        expected: list[int] = []
+        for r in ranks:
+            x = r
+            for t in sorted(expected):
+                x += t <= x
+            expected.append(x)
+        assert rfc3797_select(key, pool_size, count) == expected
