@@ -32,9 +32,56 @@ class BatchExports:
             title=self.tr("Writing the public notice…"), parent=self,
             on_done=self._on_file_written, on_error=lambda e: show_error(self, self.tr("Notice not written"), e))
 
-    def export_record(self, path: Path) -> None:
+    def export_record_dialog(self, detail) -> None:
+        """Ask which record and where, then write it. Department users get the public record
+        only; the center's users choose it or the full record for auditors (it holds the
+        risk classes, the inspectors' villages and declared conflicts)."""
+        public: bool | None = True
+        if self._show_risk:
+            public = self.ask_record_kind()
+            if public is None:
+                return
+        path = exports.ask_path(self, "public_record" if public else "record", detail)
+        if path is not None:
+            self.export_record(path, public=public)
+
+    def record_kind_box(self) -> QMessageBox:
+        """The question "public record / full record (auditors)"; its buttons are named
+        ``drawRecordPublic`` and ``drawRecordFull``."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Export the draw record"),
+                          self.tr("Which record?"), QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("drawRecordKind")
+        box.setInformativeText(self.tr(
+            "The public record holds no risk class, village or conflict: anyone can check the pool, the "
+            "randomness and the teams with it, but not which entities were drawn. The full record re-runs "
+            "the whole draw and holds the risk classes: give it only to auditors (the discipline inspection "
+            "office, a higher-level bureau)."))
+        public = box.addButton(self.tr("Public record"), QMessageBox.ButtonRole.AcceptRole)
+        public.setObjectName("drawRecordPublic")
+        full = box.addButton(self.tr("Full record (auditors)"), QMessageBox.ButtonRole.AcceptRole)
+        full.setObjectName("drawRecordFull")
+        box.setDefaultButton(public)
+        for button in box.buttons():   # QMessageBox lays buttons out narrower than the theme's padding needs
+            button.ensurePolished()
+            button.setMinimumWidth(button.sizeHint().width())
+        return box
+
+    def ask_record_kind(self) -> bool | None:
+        """True for the public record, False for the full one, None when cancelled."""
+        box = self.record_kind_box()
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        name = clicked.objectName() if clicked is not None else ""
+        return {"drawRecordPublic": True, "drawRecordFull": False}.get(name)
+
+    def export_record(self, path: Path, *, public: bool = False) -> None:
+        """Write the full record, or with ``public`` the public one (no risk class), to ``path``."""
         batch_id, db = self._batch_id, self._db
-        self._tasks.run_with_progress(lambda progress, cancelled: draws.export_record(db, batch_id, path),
+        if public is False and not self._show_risk:
+            public = True  # the full record holds the risk classes: not for department users
+        self._tasks.run_with_progress(lambda progress, cancelled: draws.export_record(db, batch_id, path,
+                                                                                      public=public),
                                       title=self.tr("Writing the draw record…"), parent=self,
                                       on_done=self._on_file_written,
                                       on_error=lambda e: show_error(self, self.tr("Record not written"), e))

@@ -20,8 +20,13 @@ translate = QCoreApplication.translate
 
 
 def ask_path(parent: QWidget, key: str, detail: BatchDetail) -> Path | None:
-    """Where to save export ``key`` ("notice_xlsx", "notice_pdf", "results_xlsx", "results_pdf", "record")."""
+    """Where to save export ``key`` ("notice_xlsx", "notice_pdf", "results_xlsx", "results_pdf", "record",
+    "public_record")."""
     stem = f"{detail.plan_name}_{detail.name}"
+    if key == "public_record":
+        return ask_save_path(parent, translate("DrawExports", "Export the public draw record"),
+                             translate("DrawExports", "{stem}_public_record").format(stem=stem), ".json",
+                             translate("DrawExports", "Draw record (*.json)"))
     if key == "record":
         return ask_save_path(parent, translate("DrawExports", "Export the draw record"),
                              translate("DrawExports", "{stem}_record").format(stem=stem), ".json",

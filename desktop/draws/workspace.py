@@ -458,13 +458,11 @@ class DrawsWorkspace(BatchExports, ResultPublishing, QWidget):
             self._confirm(self.tr("Publish the notice of “%1”? The list becomes public; results must follow by %2.")
                           .replace("%1", d.name).replace("%2", d.results_due.isoformat() if d.results_due else "—"),
                           self.publish)
-        elif key in ("notice_xlsx", "notice_pdf", "results_xlsx", "results_pdf", "record"):
+        elif key == "record":
+            self.export_record_dialog(d)
+        elif key in ("notice_xlsx", "notice_pdf", "results_xlsx", "results_pdf"):
             path = exports.ask_path(self, key, d)
-            if path is None:
-                return
-            if key == "record":
-                self.export_record(path)
-            else:
+            if path is not None:
                 self.export_notice(path, with_results=key.startswith("results"))
         else:
             {"edit": self.edit_batch_dialog, "check": self.check, "lock": self.lock_dialog,
