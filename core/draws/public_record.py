@@ -1,7 +1,8 @@
 """The public draw record: what anyone may hold and check, without any entity's risk class.
 
 ``public_record(full, roster)`` derives it from the full record (``make_record``): the pool
-as codes, the sampling rule (policy, not any entity's class), each department's inspectors as (id, name, certificate number), the randomness and key, the drawn entities in
+as codes, the sampling rule (policy, not any entity's class), each department's inspectors
+as (id, name, certificate number), the randomness and key, the drawn entities in
 code order, each department's teams in draw order (not linked to entities), the number of
 passed-over inspectors, and the full record's digest. ``verify_public`` runs every check
 that needs no class; see ``core/draws/README.md`` ("The public record") for why the rest
