@@ -1,7 +1,9 @@
 """The unit of work: one transaction per service call, audited, all-or-nothing.
 
 Leaving the ``with`` block without ``commit()`` rolls back, so a service that fails
-half-way leaves nothing behind (Cosmic Python, chapter 6).
+half-way leaves nothing behind (Cosmic Python, chapter 6). Audit entries are collected as
+the unit goes and chained onto the audit log at commit, in the same transaction: the chain
+head is then locked only for the moment of the commit, and always as the last lock taken.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from .models import AuditEntry
+from .audit_chain import PendingEntry, append
 
 
 def _dump(value: Any) -> str | None:
@@ -27,25 +29,33 @@ class UnitOfWork:
         self.actor = actor
         self.session: Session
         self._committed = False
+        self._audit: list[PendingEntry] = []
 
     def __enter__(self) -> "UnitOfWork":
         self.session = self._factory()
         self._committed = False
+        self._audit = []
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         if not self._committed:
             self.session.rollback()
+        self._audit = []
         self.session.close()
 
     def commit(self) -> None:
         """Make everything done in this unit permanent, audit entries included."""
+        if self._audit:
+            self.session.flush()
+            append(self.session.connection(), self._audit)
         self.session.commit()
+        self._audit = []
         self._committed = True
 
     def rollback(self) -> None:
-        """Discard everything done in this unit so far."""
+        """Discard everything done in this unit so far, recorded audit entries included."""
         self.session.rollback()
+        self._audit = []
 
     def audit(
         self,
@@ -56,14 +66,6 @@ class UnitOfWork:
         before: Any = None,
         after: Any = None,
     ) -> None:
-        """Record a change (who, what, before/after) in the same transaction as the change."""
-        self.session.add(
-            AuditEntry(
-                actor=self.actor,
-                action=action,
-                object_type=object_type,
-                object_id=str(object_id),
-                before=_dump(before),
-                after=_dump(after),
-            )
-        )
+        """Record a change (who, what, before/after); it is written with the unit's commit."""
+        self._audit.append(PendingEntry(self.actor, action, object_type, str(object_id),
+                                        _dump(before), _dump(after)))
