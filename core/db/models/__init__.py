@@ -1,5 +1,5 @@
 """All Tongguan tables; importing this module registers them on ``Base.metadata``."""
-from .audit import AuditEntry
+from .audit import AuditChainHead, AuditEntry
 from .base import Base
 from .clues import (
     Case,
@@ -31,7 +31,7 @@ from .reference import AppMeta, Department, Industry, Tag, Town, Village
 from .wall import WallView
 
 __all__ = [
-    "AppMeta", "AuditEntry", "Base", "BatchDepartment", "Case", "CaseApproval", "CaseExtension", "CasePause",
+    "AppMeta", "AuditChainHead", "AuditEntry", "Base", "BatchDepartment", "Case", "CaseApproval", "CaseExtension", "CasePause",
     "CasePauseKind", "ChecklistItem", "Clue",
     "ClueAttachment", "ClueEvent", "RoutingRule", "Commitment", "CommitmentVerification", "Department", "DrawBatch",
     "DrawPlan", "DrawRecord", "DrawTeamMember", "DrawnObject", "EntityRecord", "Industry",
