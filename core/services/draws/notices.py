@@ -174,7 +174,7 @@ def notice_lead(db: Database, batch_id: int, *, lang: str = "zh_CN", with_result
 
 
 def notice_footer(db: Database, batch_id: int, *, lang: str = "zh_CN") -> str:
-    """The line under the table: the pool hash and record digest anyone can check the draw with.
+    """The line under the table: the pool hash and the full record's digest (the public record names it).
 
     Never prints an empty value or None: a batch imported from before draws were recorded
     (the demo's history) has no draw record, and the footer says so and why it cannot be
@@ -189,9 +189,11 @@ def notice_footer(db: Database, batch_id: int, *, lang: str = "zh_CN") -> str:
     if digest and batch.draw_key:
         if zh:
             return (f"名录哈希值（SHA-256）：{pool_hash}；随机数密钥串：{batch.draw_key}；抽取记录摘要：{digest}。"
-                    f"任何人可用抽取记录复核本次抽取（tongguan draw verify）。")
+                    f"任何人可用载明此摘要的公开抽取记录核对名录、随机数和检查组，监督审查方可用完整抽取记录"
+                    f"复核整个抽取（tongguan draw verify）。")
         return (f"Pool hash (SHA-256): {pool_hash}; key: {batch.draw_key}; record digest: {digest}. "
-                f"Anyone can re-run this draw from its record (tongguan draw verify).")
+                f"Anyone can check the pool, the randomness and the teams with the public draw record, which names "
+                f"this digest; auditors re-run the whole draw from the full record (tongguan draw verify).")
     if record is None:
         why_zh = "本批次为系统启用前导入，无抽取记录"
         why_en = "this batch was imported from before draws were recorded: there is no draw record"
