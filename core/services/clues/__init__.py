@@ -24,7 +24,8 @@ from .workflow import CASE_DECISION_DAYS, Step, act, decide_case, file_case
 
 __all__ = [
     "CASE_DECISION_DAYS", "HANDLING_WORKING_DAYS", "SOURCE_NAMES", "Attachment", "CaseClock", "Extension", "Pause",
-    "case_clock", "case_clocks", "extend_case", "pause_case", "resume_case", "ClueDetail", "ClueFilter", "ClueRow", "ClueStep", "FileInfo",
+    "case_clock", "case_clocks", "extend_case", "pause_case", "resume_case",
+    "ClueDetail", "ClueFilter", "ClueRow", "ClueStep", "FileInfo",
     "NewClue", "Rule", "Step", "act", "attach", "attachment_content", "clue_detail", "count_clues", "list_clues", "create_clue", "decide_case",
     "delete_rule", "export_open311", "export_requests", "file_case", "import_open311", "list_rules", "route",
     "save_rule",

@@ -9,8 +9,9 @@ clock from its first day through its last, both included, and the clock then res
 ``Case.decision_due`` always holds the due date as it stands (filing + 90 + every extension
 + every ended pause, :func:`decision_due`); every action here recomputes it from the
 stored rows in the same transaction and audits it (the case's own record; the entity's
-public timeline is not told of the internal steps of a case). A pause still open stops the clock: the deadline engine moves the due date day by day while
-it lasts (see ``core.deadlines.sources``).
+public timeline is not told of the internal steps of a case). A pause still open stops
+the clock: the deadline engine moves the due date day by day while it lasts (see
+``core.deadlines.sources``).
 """
 from __future__ import annotations
 
@@ -47,7 +48,8 @@ RULE_COLLECTIVE = ("市场监督管理行政处罚程序规定 第六十四条�
                    "应当由市场监督管理部门负责人集体讨论决定是否继续延期",
                    "Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension "
                    "is decided collectively by the department's heads")
-RULE_PAUSE = ("市场监督管理行政处罚程序规定 第六十四条：案件处理过程中，听证、公告和检测、检验、检疫、鉴定等时间不计入前款所指的案件办理期限",
+RULE_PAUSE = ("市场监督管理行政处罚程序规定 第六十四条：案件处理过程中，听证、公告和检测、检验、检疫、鉴定等时间"
+              "不计入前款所指的案件办理期限",
               "Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: hearings, announcements, "
               "testing, inspection and appraisal do not count towards the period")
 
@@ -108,7 +110,8 @@ class CaseClock:
         return self.decision_due + dt.timedelta(days=p.days(today) if p else 0)
 
 
-def decision_due(filed_on: dt.date, extension_days: Iterable[int], pauses: Iterable[tuple[dt.date, dt.date]]) -> dt.date:
+def decision_due(filed_on: dt.date, extension_days: Iterable[int],
+                 pauses: Iterable[tuple[dt.date, dt.date]]) -> dt.date:
     """Filing + 90 days + every extension + every ended pause (first through last day)."""
     days = CASE_DECISION_DAYS + sum(extension_days) + sum((end - start).days + 1 for start, end in pauses)
     return filed_on + dt.timedelta(days=days)
