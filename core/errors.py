@@ -59,3 +59,19 @@ class Cancelled(TongguanError):
     """Long work stopped because the caller asked it to."""
 
     code = "cancelled"
+
+
+class PermissionDenied(TongguanError):
+    """The acting user lacks a permission; ``permission`` names it, ``params`` say where.
+
+    The message is English for logs; the UI words the refusal from ``code``,
+    ``permission`` and ``params`` in the user's language.
+    """
+
+    code = "permission.denied"
+
+    def __init__(self, permission: str, *, actor: str | None = None, **params: object) -> None:
+        super().__init__(f"{actor or 'the caller'} lacks the permission {permission!r}")
+        self.permission = permission
+        self.actor = actor
+        self.params = params

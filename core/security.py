@@ -17,6 +17,17 @@ def hash_password(password: str, *, salt: bytes | None = None) -> str:
     return f"scrypt${_N}${_R}${_P}${enc(salt).decode()}${enc(digest).decode()}"
 
 
+def needs_rehash(stored: str) -> bool:
+    """True when ``stored`` was not made with today's scheme and parameters (upgrade it on sign-in)."""
+    parts = stored.split("$")
+    return len(parts) != 6 or parts[:4] != ["scrypt", str(_N), str(_R), str(_P)]
+
+
+def unusable_password() -> str:
+    """A stored value no password matches (system accounts, accounts awaiting a password)."""
+    return "!" + base64.b64encode(os.urandom(12)).decode()
+
+
 def verify_password(password: str, stored: str) -> bool:
     """True when ``password`` matches ``stored``; False for any malformed hash."""
     try:

@@ -26,7 +26,7 @@ from .enums import *  # noqa: F403 - the vocabularies belong with the models
 from .inspections import InspectionResult, InspectionTask, ResultPublication, task_inspectors, task_matters
 from .matters import ChecklistItem, RegulatoryMatter
 from .notifications import Commitment, CommitmentVerification, NotificationPush
-from .people import Inspector, InspectorConflict, Role, User
+from .people import Inspector, InspectorConflict, Role, SignInThrottle, User
 from .reference import AppMeta, Department, Industry, Tag, Town, Village
 from .wall import WallView
 
@@ -36,6 +36,6 @@ __all__ = [
     "ClueAttachment", "ClueEvent", "RoutingRule", "Commitment", "CommitmentVerification", "Department", "DrawBatch",
     "DrawPlan", "DrawRecord", "DrawTeamMember", "DrawnObject", "EntityRecord", "Industry",
     "InspectionResult", "InspectionTask", "Inspector", "InspectorConflict",
-    "MarketEntity", "NotificationPush", "RegulatoryMatter", "ResultPublication", "Role", "Tag", "Town",
+    "MarketEntity", "NotificationPush", "RegulatoryMatter", "ResultPublication", "Role", "SignInThrottle", "Tag", "Town",
     "User", "Village", "WallView", "entity_tags", "task_drawn_objects", "task_inspectors", "task_matters",
 ]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, str_enum
@@ -32,6 +32,22 @@ class User(Base):
     )
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
     active: Mapped[bool] = mapped_column(default=True)
+    # A named non-interactive account for imports and CLI jobs: it never signs in.
+    is_system: Mapped[bool] = mapped_column(default=False, server_default=false())
+
+
+class SignInThrottle(Base):
+    """Failed sign-ins per user name, shared by every workstation (lock-out).
+
+    Keyed by the name typed, whether or not such a user exists, so a lock-out does
+    not tell which names are real. A successful sign-in or an unlock removes the row.
+    """
+
+    __tablename__ = "sign_in_throttle"
+    username: Mapped[str] = mapped_column(String(60), primary_key=True)
+    failed_count: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[dt.datetime | None]
+    last_failed_at: Mapped[dt.datetime | None]
 
 
 class Inspector(Base):
