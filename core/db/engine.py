@@ -2,7 +2,9 @@
 
 SQLite (one workstation, zero setup) is the default; PostgreSQL is the shared server.
 Resolution order: an explicit URL (``--db``), then ``TONGGUAN_DB``, then a SQLite file in
-the user data folder.
+the user data folder. On a shared PostgreSQL server, migrations run as the owner
+of the tables (``--owner-url``, then ``TONGGUAN_DB_OWNER``) while the console connects as
+an application role that cannot change the audit log (see :mod:`core.db.roles`).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from core.errors import DatabaseUnavailable
 
 ENV_VAR = "TONGGUAN_DB"
+OWNER_ENV_VAR = "TONGGUAN_DB_OWNER"
 
 
 def default_sqlite_path() -> Path:
@@ -44,6 +47,11 @@ def resolve_url(explicit: str | None = None) -> URL:
             "only SQLite files and PostgreSQL servers are supported", where=raw
         )
     return url
+
+
+def resolve_owner_url(owner: str | None = None, app: str | None = None) -> URL:
+    """The URL migrations use: ``--owner-url``, then ``TONGGUAN_DB_OWNER``, then the app's URL."""
+    return resolve_url(owner or os.environ.get(OWNER_ENV_VAR) or app)
 
 
 def describe(url: URL) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from core import uscc
 from core.db.database import Database
-from core.db.migrate import head_revision, upgrade
+from core.db.migrate import head_revision
 from core.errors import InvalidUSCC
 from core.paths import calendar_schedule_dir
 from core.workdays import WorkdayCalendar
@@ -40,13 +40,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    db = Database.open(args.db)
-    before, after = upgrade(db.engine)
+    from core.db.engine import resolve_owner_url
+    from core.db.roles import upgrade_and_grant
+
+    # Migrations run as the owner of the tables; the console's own role may not alter them.
+    db = Database.open(resolve_owner_url(getattr(args, "owner_url", None), args.db))
+    before, after, role = upgrade_and_grant(db.engine, getattr(args, "app_role", None))
     if args.json:
-        emit_json({"database": db.label, "from": before, "to": after})
+        emit_json({"database": db.label, "from": before, "to": after, "app_role": role})
     else:
         print(f"{db.label}: schema {before or 'empty'} -> {after}" if before != after
               else f"{db.label}: schema already at {after}")
+        if role:
+            print(f"application role {role}: granted (audit_log: SELECT, INSERT only)")
     return 0
 
 

@@ -8,7 +8,7 @@ import sys
 from core.errors import DatabaseUnavailable, TongguanError
 
 from . import data_commands as data
-from . import clue_commands, draw_commands, map_commands
+from . import audit_commands, clue_commands, draw_commands, map_commands
 from . import gui_commands as gui
 from .output import fail
 
@@ -39,7 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=data.cmd_demo)
 
     db = sub.add_parser("db", help="database schema").add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    db.add_parser("upgrade", parents=[common], help="create or migrate the schema").set_defaults(func=data.cmd_db_upgrade)
+    upgrade = db.add_parser("upgrade", parents=[common], help="create or migrate the schema")
+    upgrade.add_argument("--owner-url", default=None, metavar="URL",
+                         help="connect as the owner of the tables to migrate (default: TONGGUAN_DB_OWNER, else --db)")
+    upgrade.add_argument("--app-role", default=None, metavar="ROLE",
+                         help="PostgreSQL: grant this application role its rights (remembered for later upgrades)")
+    upgrade.set_defaults(func=data.cmd_db_upgrade)
     db.add_parser("info", parents=[common], help="show database and schema facts").set_defaults(func=data.cmd_db_info)
 
     uscc = sub.add_parser("uscc", help="Unified Social Credit Codes").add_subparsers(dest="uscc_command", metavar="ACTION", required=True)
@@ -65,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     map_commands.add_parser(sub, common)
     draw_commands.add_parser(sub, common)
     clue_commands.add_parser(sub, common)
+    audit_commands.add_parser(sub, common)
     return parser
 
 
