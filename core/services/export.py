@@ -84,8 +84,10 @@ def entity_columns(lang: str, include_risk: bool) -> list[tuple[str, Column]]:
 def export_entities(search: EntitySearch, f: EntityFilter, path: Path, *, lang: str = "zh_CN",
                     sort: str = "id", descending: bool = False, include_risk: bool = True,
                     progress: Callable[[float, str], None] = lambda p, m: None,
-                    is_cancelled: Callable[[], bool] = lambda: False) -> int:
+                    is_cancelled: Callable[[], bool] = lambda: False, actor: str | None = None) -> int:
     """Write every entity matching ``f`` to ``path`` (.csv or .xlsx); returns the row count.
+
+    With ``actor`` the export is audited (who, which file, how many rows, with risk or not).
 
     ``include_risk=False`` leaves out the credit-risk class, which is internal supervision
     data that users outside the center must not receive.
@@ -114,5 +116,10 @@ def export_entities(search: EntitySearch, f: EntityFilter, path: Path, *, lang: 
 
     columns = [c for _, c in pairs]
     if fmt == ".csv":
-        return write_csv(path, columns, rows())
-    return write_xlsx(path, [Sheet("市场主体" if lang.startswith("zh") else "Entities", columns, rows())])
+        count = write_csv(path, columns, rows())
+    else:
+        count = write_xlsx(path, [Sheet("市场主体" if lang.startswith("zh") else "Entities", columns, rows())])
+    if actor:
+        from .audit_events import record_export
+        record_export(search.db, actor, "entities", path, count, include_risk=include_risk)
+    return count

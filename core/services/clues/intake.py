@@ -172,8 +172,11 @@ def attach(db: Database, actor: str, clue_id: int, attachments: Sequence[Attachm
         uow.commit()
 
 
-def attachment_content(db: Database, attachment_id: int) -> tuple[str, bytes]:
-    """(file name, bytes) of a kept attachment; the bytes are checked against their SHA-256."""
+def attachment_content(db: Database, attachment_id: int, actor: str | None = None) -> tuple[str, bytes]:
+    """(file name, bytes) of a kept attachment; the bytes are checked against their SHA-256.
+
+    With ``actor`` the opening is audited (who, which clue, which file) before the bytes are given out.
+    """
     with db.sessions() as s:
         a = s.get(ClueAttachment, attachment_id)
         if a is None:
@@ -181,4 +184,8 @@ def attachment_content(db: Database, attachment_id: int) -> tuple[str, bytes]:
         if hashlib.sha256(a.content).hexdigest() != a.sha256:
             raise ValidationError(f"附件 {a.filename} 已损坏：校验值不符 (the stored file no longer matches its "
                                   f"SHA-256)", where=a.filename)
-        return a.filename, bytes(a.content)
+        filename, content, clue_id = a.filename, bytes(a.content), a.clue_id
+    if actor:
+        from core.services.audit_events import record_attachment_open
+        record_attachment_open(db, actor, attachment_id, clue_id, filename, len(content))
+    return filename, content

@@ -117,8 +117,9 @@ def export_requests(db: Database, clue_ids: Iterable[int] | None = None) -> list
         return [_request(c, events.get(c.id, []), matters, departments, entities, villages, refs) for c in clues]
 
 
-def export_open311(db: Database, path: str | Path, clue_ids: Iterable[int] | None = None) -> int:
-    """Write the requests to ``path`` (JSON, UTF-8) atomically; returns how many."""
+def export_open311(db: Database, path: str | Path, clue_ids: Iterable[int] | None = None,
+                   actor: str | None = None) -> int:
+    """Write the requests to ``path`` (JSON, UTF-8) atomically; returns how many (audited with ``actor``)."""
     requests = export_requests(db, clue_ids)
     path = Path(path)
     tmp = path.with_name(f".{path.name}.part")
@@ -127,6 +128,9 @@ def export_open311(db: Database, path: str | Path, clue_ids: Iterable[int] | Non
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+    if actor:
+        from core.services.audit_events import record_export
+        record_export(db, actor, "open311", path, len(requests))
     return len(requests)
 
 
