@@ -175,10 +175,12 @@ class EntitiesWorkspace(QWidget):
         total = self.model.total
         title = (self.tr("Exporting {count} entities…").format(count=QLocale().toString(total))
                  if total is not None else self.tr("Exporting entities…"))
+        actor = self._actor or None  # the export is audited under the signed-in user
         return self._tasks.run_with_progress(
             lambda progress, is_cancelled: export_entities(search, f, Path(path), lang=lang, sort=sort,
                                                            descending=descending, include_risk=risk,
-                                                           progress=progress, is_cancelled=is_cancelled),
+                                                           progress=progress, is_cancelled=is_cancelled,
+                                                           actor=actor),
             title=title, parent=self,
             on_done=lambda written: self._on_export_done(str(path), written),
             on_error=self._on_export_failed)

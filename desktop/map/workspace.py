@@ -331,9 +331,10 @@ class MapWorkspace(QWidget):
         if path is None:
             return
         search, f, lang, risk = EntitySearch(self._db), EntityFilter(entity_ids=tuple(ids)), self._lang, self._show_risk
+        actor = self._actor or None  # the export is audited under the signed-in user
         self._tasks.run_with_progress(
             lambda progress, cancelled: export_entities(search, f, path, lang=lang, include_risk=risk,
-                                                        progress=progress, is_cancelled=cancelled),
+                                                        progress=progress, is_cancelled=cancelled, actor=actor),
             title=self.tr("Exporting the selection…"),
             on_done=lambda n: self.message_bar.show_message(
                 self.tr("%1 entities written to %2").replace("%1", f"{n:,}").replace("%2", str(path)), kind="success"),
