@@ -12,10 +12,13 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.deadlines import Kind, by_group, day_number, rank_rows
+import numpy as np
+
+from core.deadlines import Kind, ProvisionalRows, by_group, day_number, rank_rows
 from core.deadlines.summary import below_volume
 from core.services import efficiency as service
 from desktop.pdf import table_html, write_pdf
+from desktop.provisional import years_note
 
 from .tables import below_label, is_below, ranking_note
 
@@ -74,11 +77,37 @@ def extended_sheet(data: service.Efficiency, period, lang: str) -> ReportSheet:
     return ReportSheet(EXTENDED[0] if zh else EXTENDED[1], EXTENDED_HEADERS["zh" if zh else "en"], rows, note)
 
 
+def provisional_note(data: service.Efficiency, flags: ProvisionalRows | None, kind: int | None, period,
+                     lang: str) -> str:
+    """How many clocks of the report rely on a provisional year, why, and which schedule file
+    would make them official ("" when every figure is official)."""
+    if flags is None or not flags.any():
+        return ""
+    chosen = flags.rows.copy()
+    if kind is not None:
+        chosen &= data.items.kind == int(kind)
+    if period is not None:
+        lo, hi = (day_number(d) for d in period)
+        chosen &= (data.items.due >= lo) & (data.items.due <= hi)
+    count = int(np.count_nonzero(chosen))
+    note = years_note(flags.years)
+    if not count or note is None:
+        return ""
+    head = (f"{count:,} 个期限的日期或工作日数为暂定：" if lang.startswith("zh") else
+            f"{count:,} deadlines have provisional dates or working days: ")
+    return head + note.text(lang)
+
+
 def write_report(path: Path, data: service.Efficiency, title: str, kind: int | None, period, lang: str,
-                 font_family: str, min_clocks: int = 0) -> Path:
+                 font_family: str, min_clocks: int = 0, provisional: ProvisionalRows | None = None) -> Path:
+    """The report as XLSX or PDF (by suffix); clocks relying on a provisional year of the
+    calendar are counted and explained under the title."""
     sheets = report_sheets(data, kind, period, lang, min_clocks)
+    caveat = provisional_note(data, provisional, kind, period, lang)
     if path.suffix.lower() == ".pdf":
         body = f"<h2 align='center'>{html.escape(title)}</h2>"
+        if caveat:
+            body += f"<p style='color:#9a6700'>{html.escape(caveat)}</p>"
         for sheet in sheets:
             rows, note = sheet.rows, sheet.note
             if rows and sheet.name in SHEETS["person"]:
@@ -88,5 +117,5 @@ def write_report(path: Path, data: service.Efficiency, title: str, kind: int | N
         return write_pdf(body, path, title=title, font_family=font_family, landscape=True)
     # The workbook has one title for every sheet: it says what is ranked; each unit below the
     # volume says so in its rank cell.
-    return service.write_report_xlsx(path, f"{title} {ranking_note(min_clocks, 0)}",
+    return service.write_report_xlsx(path, " ".join(t for t in (title, ranking_note(min_clocks, 0), caveat) if t),
                                      [(s.name, s.headers, s.rows) for s in sheets])

@@ -146,6 +146,7 @@ class ItemView:
     level: str
     overdue_days: int
     serious: bool
+    due_tip: str = ""      # the provisional note when the due date relies on a provisional year
 
 
 ITEM_HEADERS = (QT_TRANSLATE_NOOP("EfficiencyTables", "Kind"), QT_TRANSLATE_NOOP("EfficiencyTables", "Number"),
@@ -175,6 +176,8 @@ class ItemsTable(QTableWidget):
             for c, item in enumerate(values):
                 item.setToolTip(item.text())
                 self.setItem(i, c, item)
+            if v.due_tip:
+                values[5].setToolTip(v.due_tip)
         self.resizeColumnsToContents()
         for c in (2, 3):
             self.setColumnWidth(c, min(self.columnWidth(c), 260))

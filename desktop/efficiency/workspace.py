@@ -35,6 +35,7 @@ from core.deadlines import (
     GroupRow,
     Kind,
     Level,
+    ProvisionalRows,
     by_group,
     claim_rate_in_time,
     day_date,
@@ -51,6 +52,7 @@ from desktop.entities.errors import show_error
 from desktop.entities.file_dialogs import ask_save_path
 from desktop.entities.message_bar import MessageBar
 from desktop.i18n import current_language
+from desktop.provisional import ProvisionalCaption, clock_flags, date_text, tooltip, years_note
 from desktop.settings import RANK_MIN_CLOCKS, Settings
 from desktop.tasks import TaskManager
 
@@ -96,6 +98,7 @@ class EfficiencyWorkspace(QWidget):
         self._db, self._tasks, self._actor, self._lang = db, tasks, actor, lang
         self._today = today
         self.data: service.Efficiency | None = None
+        self.provisional: ProvisionalRows | None = None  # the clocks whose figures rely on a provisional year
         self._ranked: list[tuple[int | None, GroupRow]] = []
         self._drill: tuple[GroupRow | None, tuple[Level, ...]] | None = None
 
@@ -170,6 +173,8 @@ class EfficiencyWorkspace(QWidget):
         layout.setContentsMargins(8, 8, 8, 0)
         layout.addLayout(bar)
         layout.addLayout(kpi_row)
+        self.provisional_caption = ProvisionalCaption()
+        layout.addWidget(self.provisional_caption)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message_bar)
 
@@ -194,8 +199,12 @@ class EfficiencyWorkspace(QWidget):
         snapshot is shown first while the clocks are read again."""
         db, today, folder = self._db, self.today, self._snapshot_dir
         self.caption.setText(self.tr("Loading every deadline…"))
-        self._tasks.run(lambda: service.load_efficiency(db, today, snapshot_dir=folder, allow_stale=allow_stale),
-                        on_done=self._on_loaded,
+
+        def load():
+            data = service.load_efficiency(db, today, snapshot_dir=folder, allow_stale=allow_stale)
+            return data, clock_flags(data.items, data.today)
+
+        self._tasks.run(load, on_done=self._on_loaded,
                         on_error=lambda e: show_error(self, self.tr("Deadlines not loaded"), e), owner=self)
 
     def refresh(self) -> None:
@@ -278,16 +287,18 @@ class EfficiencyWorkspace(QWidget):
         """The report for the chosen period and kind, every grouping, as XLSX or PDF (by suffix)."""
         d, (_group, kind, period), lang = self.data, self.choice(), self._lang
         title = self._report_title(period, kind)
-        family, least = QApplication.font().family(), self.min_clocks
-        self._tasks.run(lambda: write_report(Path(path), d, title, kind, period, lang, family, least),
+        family, least, flags = QApplication.font().family(), self.min_clocks, self.provisional
+        self._tasks.run(lambda: write_report(Path(path), d, title, kind, period, lang, family, least, flags),
                         on_done=lambda p: self.message_bar.show_message(
                             self.tr("Saved %1.").replace("%1", str(p)), kind="success"),
                         on_error=lambda e: show_error(self, self.tr("Report not written"), e), owner=self)
 
     # ---- filling --------------------------------------------------------
 
-    def _on_loaded(self, data: service.Efficiency) -> None:
+    def _on_loaded(self, loaded: tuple[service.Efficiency, ProvisionalRows]) -> None:
+        data, self.provisional = loaded
         self.data = data
+        self.provisional_caption.set_note(years_note(self.provisional.years), self._lang)
         self.regroup()
         if data.fresh:
             self.caption.setText(self.tr("%1 deadlines as of %2 (loaded in %3 s)").replace(
@@ -340,17 +351,22 @@ class EfficiencyWorkspace(QWidget):
         d, db, lang = self.data, self._db, self._lang
         kinds, ids = d.items.kind[rows].tolist(), d.items.item_id[rows].tolist()
 
+        flags = self.provisional.rows if self.provisional is not None else np.zeros(len(d.items), dtype=bool)
+        note = years_note(self.provisional.years) if self.provisional is not None else None
+
         def shown(lines: dict) -> None:
             views = []
             for r, k, i in zip(rows.tolist(), kinds, ids):
                 line = lines.get((k, i))
                 dept = int(d.items.department[r])
                 level = int(d.assessment.levels[r])
+                marked = note if flags[r] else None
                 views.append(ItemView(
                     kind_name(Kind(k), lang), service.reference(line) if line else str(i),
                     line.subject if line else "", line.entity if line else "",
-                    d.names.department(dept if dept >= 0 else None, lang), day_date(int(d.items.due[r])).isoformat(),
-                    level_name(level, lang), int(d.assessment.overdue_days[r]), level == Level.SERIOUSLY_OVERDUE))
+                    d.names.department(dept if dept >= 0 else None, lang), date_text(day_date(int(d.items.due[r])), marked),
+                    level_name(level, lang), int(d.assessment.overdue_days[r]), level == Level.SERIOUSLY_OVERDUE,
+                    tooltip(marked, lang)))
             table.set_items(views)
             if table is self.items:
                 self.items_shown.emit(len(views))
@@ -415,5 +431,7 @@ class EfficiencyWorkspace(QWidget):
             self._lang = current_language(QCoreApplication.instance())
             self.retranslate_ui()
             self.regroup()
+            if self.provisional is not None:
+                self.provisional_caption.set_note(years_note(self.provisional.years), self._lang)
         super().changeEvent(event)
 
