@@ -108,7 +108,8 @@ def load_context(db: Database) -> ConsoleContext:
     )
 
 
-WORKSPACE_PACKAGES = ("desktop.entities", "desktop.map", "desktop.draws", "desktop.cases", "desktop.efficiency")
+WORKSPACE_PACKAGES = ("desktop.entities", "desktop.map", "desktop.draws", "desktop.cases", "desktop.efficiency",
+                      "desktop.admin")
 """Packages whose ``register(registry)`` installs a real workspace page."""
 
 

@@ -90,7 +90,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._context = context
-        self._registry = registry if registry is not None else WorkspaceRegistry()
+        user = services.user if services is not None else None
+        # Role-restricted workspaces (administration) are not even listed for other roles.
+        self._registry = (registry if registry is not None else WorkspaceRegistry()).visible_to(
+            user.role_code if user is not None else None)
         self._services = services
         if settings is None:
             settings = services.settings if services is not None else Settings.open()

@@ -1,7 +1,8 @@
 """The sign-in dialog: user name and password, checked off the GUI thread.
 
 A failed sign-in says only that the user name or password is wrong, never
-which. On a demonstration database the dialog lists the demo accounts (they
+which; after repeated failures the name is locked for a while (the core counts them
+per user name for every workstation) and the dialog says for how long. On a demonstration database the dialog lists the demo accounts (they
 exist only there); clicking one fills in the fields.
 """
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import DatabaseUnavailable
 from core.services.auth import (
+    AccountLocked,
     AuthError,
     DemoAccount,
     UserInfo,
@@ -256,7 +258,13 @@ class SignInDialog(QDialog):
         if self._closed:
             return
         self._set_busy(False)
-        if isinstance(error, AuthError):
+        if isinstance(error, AccountLocked):
+            # Said only after repeated failures; the password was not checked.
+            self._show_error(QT_TRANSLATE_NOOP(
+                "SignInDialog", "Too many failed sign-ins. Try again in {detail} min, or ask an administrator "
+                "to unlock the account."), str(error.minutes_left))
+            self._password_edit.clear()
+        elif isinstance(error, AuthError):
             self._show_error(QT_TRANSLATE_NOOP("SignInDialog", "Wrong user name or password."))
             self._password_edit.clear()
             self._password_edit.setFocus()

@@ -46,6 +46,12 @@ class WorkspaceSpec:
     title: str
     summary: str
     factory: WorkspaceFactory | None = None
+    # Role codes that see this workspace; None: every role. The core checks rights again.
+    roles: frozenset[str] | None = None
+
+    def visible_to(self, role_code: str | None) -> bool:
+        """True when a user of ``role_code`` (None: nobody signed in) sees this workspace."""
+        return self.roles is None or role_code in self.roles
 
     def translated_title(self) -> str:
         """Return the title in the current UI language."""
@@ -146,6 +152,20 @@ class WorkspaceRegistry:
             return self._specs[key]
         except KeyError:
             raise KeyError(f"unknown workspace {key!r}; known: {', '.join(self._specs)}") from None
+
+    def add(self, spec: WorkspaceSpec) -> None:
+        """Append workspace ``spec`` (a package's own workspace, e.g. the administration pages)."""
+        if spec.key in self._specs:
+            raise ValueError(f"duplicate workspace key {spec.key!r}")
+        self._specs[spec.key] = spec
+
+    def visible_to(self, role_code: str | None) -> WorkspaceRegistry:
+        """The workspaces a user of ``role_code`` sees (None: no one signed in), same order.
+
+        This registry itself when it hides nothing from that role.
+        """
+        shown = tuple(spec for spec in self if spec.visible_to(role_code))
+        return self if len(shown) == len(self) else WorkspaceRegistry(shown)
 
     def set_factory(self, key: str, factory: WorkspaceFactory) -> None:
         """Replace the placeholder of workspace ``key`` with pages from ``factory``."""

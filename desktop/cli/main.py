@@ -9,6 +9,7 @@ from core.errors import DatabaseUnavailable, TongguanError
 
 from . import data_commands as data
 from . import audit_commands, clue_commands, draw_commands, map_commands
+from . import user_commands
 from . import gui_commands as gui
 from .output import fail
 
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     draw_commands.add_parser(sub, common)
     clue_commands.add_parser(sub, common)
     audit_commands.add_parser(sub, common)
+    user_commands.add_parser(sub, common)
     return parser
 
 

@@ -1,0 +1,48 @@
+"""Administration workspace: users, roles and system accounts (shown to administrators only).
+
+    from desktop.admin import register
+    register(registry)
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.workspaces import WorkspaceRegistry, WorkspaceSpec, register_signed_in
+
+__all__ = ["ADMIN_ROLES", "WORKSPACE_KEY", "register"]
+
+WORKSPACE_KEY = "users"
+ADMIN_ROLES = frozenset({"admin"})
+
+SPEC = WorkspaceSpec(
+    key=WORKSPACE_KEY,
+    title=QT_TRANSLATE_NOOP("Workspaces", "Users"),
+    summary=QT_TRANSLATE_NOOP(
+        "Workspaces", "Creates users and system accounts, sets their role and department, unlocks and deactivates."),
+    roles=ADMIN_ROLES,
+)
+
+
+def _page(services: Any) -> QWidget:
+    from desktop.i18n import current_language
+
+    from .users_page import UsersPage
+
+    if services.user is None:
+        return _empty_page()
+    return UsersPage(services.db, services.tasks, services.user, current_language(QCoreApplication.instance()))
+
+
+def _empty_page() -> QWidget:
+    return QLabel(QCoreApplication.translate("UsersPage", "Sign in as an administrator to manage users."),
+                  objectName="usersEmptyPage")
+
+
+def register(registry: WorkspaceRegistry) -> None:
+    """Add the Users workspace (administrators only) with its page."""
+    if WORKSPACE_KEY not in registry.keys():
+        registry.add(SPEC)
+    register_signed_in(registry, WORKSPACE_KEY, _page, _empty_page)
