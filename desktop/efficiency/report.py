@@ -117,5 +117,5 @@ def write_report(path: Path, data: service.Efficiency, title: str, kind: int | N
         return write_pdf(body, path, title=title, font_family=font_family, landscape=True)
     # The workbook has one title for every sheet: it says what is ranked; each unit below the
     # volume says so in its rank cell.
-    return service.write_report_xlsx(path, " ".join(t for t in (title, ranking_note(min_clocks, 0), caveat) if t),
+    return service.write_report_xlsx(path, " ".join(t for t in (title, caveat, ranking_note(min_clocks, 0)) if t),
                                      [(s.name, s.headers, s.rows) for s in sheets])
