@@ -1,0 +1,25 @@
+"""The ``trust`` suite: figures of issue 13 (rights, audit chain, concurrency, hostile input).
+
+``audit_verify_s``: seconds to verify the audit hash chain of the demo city (``--entities``,
+a cached SQLite city unless ``--db`` is given); ``audit_rows`` is how many entries that was.
+"""
+from __future__ import annotations
+
+import argparse
+
+from .suites import cached_city, suite
+
+
+@suite("trust")
+def trust(args: argparse.Namespace) -> dict:
+    from core.db.audit_chain import verify
+    from core.db.database import Database
+
+    db = Database.open(args.db or cached_city(args.entities, args.seed))
+    try:
+        report = verify(db.engine)
+    finally:
+        db.dispose()
+    if not report.ok:
+        raise SystemExit(f"the audit chain is broken: {report.broken}")
+    return {"audit_verify_s": round(report.seconds, 3), "audit_rows": report.entries}
