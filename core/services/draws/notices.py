@@ -30,8 +30,9 @@ from core.db.models import (
 )
 from core.errors import ValidationError
 from core.sheets import CODE, DATE, NUMBER, TEXT, Column, Sheet, write_xlsx
+from core.workdays import ProvisionalNote, WorkdayCalendar, explain_provisional
 
-from .common import get_batch, require_status
+from .common import default_calendar, get_batch, require_status
 from .pools import batch_departments
 
 _IN_CHUNK = 900
@@ -148,38 +149,75 @@ def notice_title(db: Database, batch_id: int, *, lang: str = "zh_CN", with_resul
         return f"{plan.name}: {batch.name} — {'inspection results' if with_results else 'entities to be inspected'}"
 
 
-def notice_lead(db: Database, batch_id: int, *, lang: str = "zh_CN", with_results: bool = False) -> str:
-    """The sentence above the notice's table: who drew, how many, from what pool, when.
+PROVISIONAL_MARK = {"zh": "（暂定）", "en": " (provisional)"}
 
-    A fact the batch does not carry (no lead department, a pool size never recorded) is
-    left out of the sentence, never printed as empty or None.
+
+def _results_due(s, batch) -> dt.date | None:
+    return s.scalar(select(DrawRecord.results_due).where(DrawRecord.batch_id == batch.id))
+
+
+def results_due_note(batch, due: dt.date | None, calendar: WorkdayCalendar) -> ProvisionalNote | None:
+    """Why the results due date (20 working days after the window) is provisional, or None."""
+    if due is None or due <= batch.window_end:
+        return None
+    return explain_provisional(calendar.provisional_years(batch.window_end + dt.timedelta(days=1), due), calendar)
+
+
+def notice_lead(db: Database, batch_id: int, *, lang: str = "zh_CN", with_results: bool = False,
+                calendar: WorkdayCalendar | None = None) -> str:
+    """The sentence above the notice's table: who drew, how many, from what pool, when, and
+    by when the results are published (marked provisional when counted across a year whose
+    holiday schedule is not known; the footer says why).
+
+    A fact the batch does not carry (no lead department, a pool size never recorded, no
+    results deadline before the draw) is left out of the sentence, never printed as empty or None.
     """
     with db.sessions() as s:
         batch = get_batch(s, batch_id)
         count = s.scalar(select(func.count()).select_from(DrawnObject).where(DrawnObject.batch_id == batch_id)) or 0
         lead = s.get(Department, batch.lead_department_id) if batch.lead_department_id is not None else None
+        due = _results_due(s, batch)
     window = f"{batch.window_start.isoformat()} — {batch.window_end.isoformat()}"
     pool = batch.pool_count
-    if lang.startswith("zh"):
+    zh = lang.startswith("zh")
+    note = results_due_note(batch, due, calendar or default_calendar())
+    due_text = "" if due is None else due.isoformat() + (PROVISIONAL_MARK["zh" if zh else "en"] if note else "")
+    if zh:
         what = "现将抽查结果公示如下" if with_results else "现将抽查对象名单公示如下"
         who = f"{lead.name_zh}牵头，" if lead is not None and lead.name_zh else ""
         drawn = (f"从 {pool:,} 户检查对象中随机抽取 {count:,} 户" if pool is not None else
                  f"随机抽取 {count:,} 户（检查对象库户数未记录）")
-        return f"根据“双随机、一公开”监管要求，{who}{drawn}，检查时间 {window}。{what}。"
+        by = f"，检查结果于 {due_text} 前公示" if due_text else ""
+        return f"根据“双随机、一公开”监管要求，{who}{drawn}，检查时间 {window}{by}。{what}。"
     what = "The results are published below." if with_results else "The entities to be inspected are listed below."
     who = f", led by {lead.name_en}" if lead is not None and lead.name_en else ""
     drawn = (f"{count:,} entities were drawn at random from a pool of {pool:,}" if pool is not None else
              f"{count:,} entities were drawn at random (the pool size was not recorded)")
-    return f"Under the \"double random, one public\" rules{who}, {drawn}; inspection window {window}. {what}"
+    by = f"; results published by {due_text}" if due_text else ""
+    return f"Under the \"double random, one public\" rules{who}, {drawn}; inspection window {window}{by}. {what}"
 
 
-def notice_footer(db: Database, batch_id: int, *, lang: str = "zh_CN") -> str:
-    """The line under the table: the pool hash and the full record's digest (the public record names it).
+def notice_footer(db: Database, batch_id: int, *, lang: str = "zh_CN", calendar: WorkdayCalendar | None = None) -> str:
+    """The line under the table: the pool hash and the full record's digest (the public
+    record names it), then, when the lead's results date is provisional, why and which
+    schedule file would make it official.
 
     Never prints an empty value or None: a batch imported from before draws were recorded
     (the demo's history) has no draw record, and the footer says so and why it cannot be
     re-run.
     """
+    with db.sessions() as s:
+        batch = get_batch(s, batch_id)
+        note = results_due_note(batch, _results_due(s, batch), calendar or default_calendar())
+    line = _verification_line(db, batch_id, lang)
+    if note is None:
+        return line
+    if lang.startswith("zh"):
+        return f"{line}注：标注“暂定”的日期：{note.text(lang)}"
+    return f"{line} Note on the date marked “provisional”: {note.text(lang)}"
+
+
+def _verification_line(db: Database, batch_id: int, lang: str) -> str:
     with db.sessions() as s:
         batch = get_batch(s, batch_id)
         record = s.scalar(select(DrawRecord).where(DrawRecord.batch_id == batch_id))
