@@ -19,3 +19,7 @@ def read_json_file(path: str | Path, *, error: type[ConfigError] = ConfigError) 
         raise error(f"无法读取 (cannot read): {exc}", where=str(p)) from None
     except json.JSONDecodeError as exc:
         raise error(f"不是 JSON (not JSON): {exc.msg}", where=f"{p}:{exc.lineno}:{exc.colno}") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise error(f"不是可读的 JSON (unreadable JSON): {exc}", where=str(p)) from None
+    except RecursionError:
+        raise error("JSON 嵌套过深 (JSON nested too deeply)", where=str(p)) from None

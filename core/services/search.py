@@ -29,9 +29,13 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from core.db.database import Database
 from core.db.models import MarketEntity, entity_tags
+from core.db.models.enums import EntityStatus, EntityType, RiskClass
 from core.db.text_search import FTS_TABLE
+from core.errors import ValidationError
+from core.text_input import check_code, check_int, check_text
 
 _INLINE_IDS = 500
+MAX_QUERY = 200
 _CODE_LIKE = re.compile(r"^[0-9A-Za-z]+$")
 # Only indexed columns sort: each index also orders by id, so a sorted page never sorts the table.
 SORT_KEYS = ("id", "uscc", "name", "industry_code", "town_code", "status", "risk_class", "registered_on")
@@ -115,6 +119,32 @@ def _id_condition(dialect: str, ids: tuple[int, ...]) -> ColumnElement[bool]:
     return MarketEntity.id.in_(listed.scalar_subquery())
 
 
+def checked_filter(f: EntityFilter) -> EntityFilter:
+    """``f`` with its text stripped, or ValidationError naming the field: the same text is
+    refused on SQLite and PostgreSQL (NUL bytes, lone surrogates, over-long), and codes and
+    ids must be text and 64-bit whole numbers."""
+    fields: dict[str, object] = {"text": check_text(f.text, "text", max_length=MAX_QUERY, multiline=False)}
+    for name in ("town_codes", "village_codes", "industry_codes", "entity_types", "statuses", "risk_classes"):
+        values = _sequence(getattr(f, name), name)
+        fields[name] = tuple(check_code(v, f"{name}[{n}]", max_length=40, required=True)
+                             for n, v in enumerate(values))
+    for name, enum in (("entity_types", EntityType), ("statuses", EntityStatus), ("risk_classes", RiskClass)):
+        unknown = [n for n, v in enumerate(fields[name]) if v not in set(enum)]
+        if unknown:
+            raise ValidationError(f"须为 {', '.join(enum)} 之一 (must be one of {', '.join(enum)})",
+                                  where=f"{name}[{unknown[0]}]")
+    for name in ("tag_ids", "entity_ids"):
+        values = _sequence(getattr(f, name), name)
+        fields[name] = tuple(check_int(v, f"{name}[{n}]") for n, v in enumerate(values))
+    return EntityFilter(**fields)
+
+
+def _sequence(values, name: str) -> tuple:
+    if not isinstance(values, (tuple, list)):
+        raise ValidationError("须为列表 (must be a list)", where=name)
+    return tuple(values)
+
+
 def _conditions(dialect: str, f: EntityFilter) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     cond = _text_condition(dialect, f.text)
@@ -141,7 +171,7 @@ class EntitySearch:
         self.db = db
 
     def _select(self, f: EntityFilter, *columns) -> Select:
-        return select(*columns).where(*_conditions(self.db.dialect, f))
+        return select(*columns).where(*_conditions(self.db.dialect, checked_filter(f)))
 
     def count(self, f: EntityFilter) -> int:
         with self.db.sessions() as s:

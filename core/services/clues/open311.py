@@ -38,9 +38,11 @@ from core.db.models import (
 from core.db.models.base import utcnow
 from core.errors import InvalidUSCC, ValidationError
 from core.jsonfile import read_json_file
+from core.text_input import check_code, check_number, check_text, shown
 from core.workdays import default_calendar
 
 from .common import HANDLING_WORKING_DAYS, new_ref, record_step
+from .intake import MAX_DESCRIPTION
 from .routing import route
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))
@@ -142,10 +144,13 @@ def _time(value: Any, where: str, *, required: bool = True) -> dt.datetime | Non
         if required:
             raise ValidationError("缺少时间 (a date-time is required)", where=where)
         return None
+    text = check_text(value, where, max_length=40, multiline=False)
     try:
-        when = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise ValidationError(f"不是 ISO 8601 时间 (not an ISO 8601 date-time): {value!r}", where=where) from None
+        raise ValidationError(f"不是 ISO 8601 时间 (not an ISO 8601 date-time): {shown(value)}", where=where) from None
+    if not 1900 <= when.year <= 2200:
+        raise ValidationError(f"年份须在 1900–2200 之间 (the year must be 1900-2200): {shown(value)}", where=where)
     return when if when.tzinfo else when.replace(tzinfo=BEIJING)
 
 
@@ -162,74 +167,98 @@ class _Lookups:
 
 
 def _parse(n: int, r: Any, look: _Lookups) -> dict | None:
-    """The clue fields of request ``n``; None when it is already here; ValidationError naming the field."""
+    """The clue fields of request ``n``; None when it is already here; ValidationError naming the field.
+
+    Every field is checked as text, number or code before it is looked up or stored, the
+    same on SQLite as on PostgreSQL (see :mod:`core.text_input`).
+    """
     if not isinstance(r, dict):
         raise ValidationError("每个请求须是 JSON 对象 (each request is a JSON object)", where=f"request {n}")
-    rid = str(r.get("service_request_id") or "").strip()
+    rid = check_code(r.get("service_request_id"), f"request {n}: service_request_id", max_length=64)
     here = f"request {n} ({rid or 'no id'})"
     if not rid:
-        raise ValidationError("缺少 service_request_id (service_request_id is required)", where=here)
+        raise ValidationError("缺少 service_request_id (service_request_id is required)",
+                              where=f"{here}: service_request_id")
     ext = r.get(EXT) or {}
     if not isinstance(ext, dict):
         raise ValidationError(f"{EXT} 须是对象 (must be an object)", where=f"{here}: {EXT}")
-    ref_no = str(ext.get("ref_no") or "").strip() or None
+    ref_no = check_code(ext.get("ref_no"), f"{here}: {EXT}.ref_no", max_length=32)
     if rid in look.known_refs or (ref_no and ref_no in look.known_refs):
         return None
     status = r.get("status")
-    if status not in ("open", "closed"):
-        raise ValidationError(f"status 须为 open 或 closed，不是 {status!r} (status must be open or closed)",
+    if not isinstance(status, str) or status not in ("open", "closed"):
+        raise ValidationError(f"status 须为 open 或 closed，不是 {shown(status)} (status must be open or closed)",
                               where=f"{here}: status")
-    description = str(r.get("description") or "").strip()
-    if not description:
-        raise ValidationError("缺少 description (description is required)", where=f"{here}: description")
-    code = r.get("service_code") or None
+    description = check_text(r.get("description"), f"{here}: description", max_length=MAX_DESCRIPTION,
+                             required=True)
+    code = check_code(r.get("service_code"), f"{here}: service_code", max_length=40)
     matter = look.matters.get(code) if code else None
     if code and matter is None:
-        raise ValidationError(f"未知的 service_code {code!r} (not a matter code)", where=f"{here}: service_code")
-    agency = ext.get("agency_code") or None
-    dept = look.dept_by_code.get(agency) if agency else look.dept_by_name.get(r.get("agency_responsible") or "")
-    if (agency or r.get("agency_responsible")) and dept is None:
-        raise ValidationError(f"未知的部门 {agency or r.get('agency_responsible')!r} (unknown agency)",
-                              where=f"{here}: agency_responsible")
+        raise ValidationError(f"未知的 service_code {shown(code)} (not a matter code)", where=f"{here}: service_code")
+    agency = check_code(ext.get("agency_code"), f"{here}: {EXT}.agency_code", max_length=16)
+    agency_name = check_text(r.get("agency_responsible"), f"{here}: agency_responsible", max_length=120,
+                             multiline=False)
+    dept = look.dept_by_code.get(agency) if agency else look.dept_by_name.get(agency_name)
+    if (agency or agency_name) and dept is None:
+        raise ValidationError(f"未知的部门 {shown(agency or agency_name)} (unknown agency)",
+                              where=f"{here}: {f'{EXT}.agency_code' if agency else 'agency_responsible'}")
     entity = None
-    if ext.get("uscc"):
+    uscc = check_code(ext.get("uscc"), f"{here}: {EXT}.uscc", max_length=40)
+    if uscc:
         try:
-            compact = uscc_codes.validate(str(ext["uscc"]))
+            compact = uscc_codes.validate(uscc)
         except InvalidUSCC as error:
-            raise ValidationError(error.message, where=f"{here}: uscc") from None
+            raise ValidationError(error.message, where=f"{here}: {EXT}.uscc") from None
         entity = look.session.scalar(select(MarketEntity).where(MarketEntity.uscc == compact))
         if entity is None:
-            raise ValidationError(f"没有统一社会信用代码为 {compact} 的市场主体 (no such entity)", where=f"{here}: uscc")
-    village = r.get("address_id") or None
+            raise ValidationError(f"没有统一社会信用代码为 {compact} 的市场主体 (no such entity)",
+                                  where=f"{here}: {EXT}.uscc")
+    village = check_code(r.get("address_id"), f"{here}: address_id", max_length=12)
     if village and village not in look.villages:
-        raise ValidationError(f"未知的村社代码 {village!r} (unknown village)", where=f"{here}: address_id")
+        raise ValidationError(f"未知的村社代码 {shown(village)} (unknown village)", where=f"{here}: address_id")
     lat, lng = r.get("lat"), r.get("long")
-    try:
-        lat = None if lat in (None, "") else float(lat)
-        lng = None if lng in (None, "") else float(lng)
-    except (TypeError, ValueError):
-        raise ValidationError(f"lat/long 须为数值 (not numbers): {lat!r}, {lng!r}", where=f"{here}: lat") from None
-    if lat is not None and (lng is None or not (-90 <= lat <= 90 and -180 <= lng <= 180)):
-        raise ValidationError(f"位置无效 (not a position): {lat}, {lng}", where=f"{here}: lat")
+    lat = None if lat in (None, "") else check_number(lat, f"{here}: lat", minimum=-90, maximum=90)
+    lng = None if lng in (None, "") else check_number(lng, f"{here}: long", minimum=-180, maximum=180)
+    if (lat is None) != (lng is None):
+        raise ValidationError("lat 与 long 须同时给出 (lat and long go together)", where=f"{here}: lat")
     if entity is None and lat is None and village is None:
         raise ValidationError("须有市场主体、位置或村社之一 (needs an entity, a position or a village)",
                               where=f"{here}: lat")
-    source = ext.get("source") or "hotline"
-    state = ext.get("state") or ("closed" if status == "closed" else None)
+    source = check_code(ext.get("source"), f"{here}: {EXT}.source", max_length=20) or "hotline"
+    state = check_code(ext.get("state"), f"{here}: {EXT}.state", max_length=20) or (
+        "closed" if status == "closed" else None)
     try:
         ClueSource(source)
         if state is not None:
             ClueState(state)
     except ValueError as error:
-        raise ValidationError(str(error), where=f"{here}: {EXT}") from None
+        raise ValidationError(str(error), where=f"{here}: {EXT}.{'state' if state else 'source'}") from None
     expected = _time(r.get("expected_datetime"), f"{here}: expected_datetime", required=False)
-    return {"rid": rid, "ref_no": ref_no, "source_ref": ext.get("source_ref", rid if not ref_no else None),
+    source_ref = (check_code(ext["source_ref"], f"{here}: {EXT}.source_ref", max_length=64)
+                  if "source_ref" in ext else (rid if not ref_no else None))
+    return {"rid": rid, "ref_no": ref_no, "source_ref": source_ref,
             "source": source, "state": state, "matter": matter, "dept": dept, "entity": entity,
             "village": village, "lat": lat, "lng": lng, "description": description,
             "requested": _time(r.get("requested_datetime"), f"{here}: requested_datetime"),
             "updated": _time(r.get("updated_datetime"), f"{here}: updated_datetime", required=False),
             "expected": expected.astimezone(BEIJING).date() if expected else None,
-            "notes": str(r.get("status_notes") or ""), "duplicate_of": ext.get("duplicate_of") or None}
+            "notes": check_text(r.get("status_notes"), f"{here}: status_notes", max_length=400),
+            "duplicate_of": check_code(ext.get("duplicate_of"), f"{here}: {EXT}.duplicate_of", max_length=32)}
+
+
+def _no_repeats(parsed: list[dict | None]) -> None:
+    """One file names each request once: a repeated id or reference number would store a clue twice."""
+    seen: dict[str, int] = {}
+    for n, p in enumerate(parsed, start=1):
+        if p is None:
+            continue
+        for key, field in ((p["rid"], "service_request_id"), (p["ref_no"], f"{EXT}.ref_no")):
+            if key is None:
+                continue
+            if key in seen and seen[key] != n:
+                raise ValidationError(f"与第 {seen[key]} 个请求重复 (repeats request {seen[key]}): {shown(key)}",
+                                      where=f"request {n} ({p['rid']}): {field}")
+            seen[key] = n
 
 
 def import_open311(db: Database, actor: str, path: str | Path) -> tuple[int, int]:
@@ -250,6 +279,10 @@ def import_open311(db: Database, actor: str, path: str | Path) -> tuple[int, int
                 parsed.append(_parse(n, r, look))
             except ValidationError as error:
                 raise ValidationError(error.message, where=f"{path}: {error.where}") from None
+        try:
+            _no_repeats(parsed)
+        except ValidationError as error:
+            raise ValidationError(error.message, where=f"{path}: {error.where}") from None
         fresh = [p for p in parsed if p is not None]
         for p in fresh:
             _store(uow, p, calendar)
