@@ -48,6 +48,11 @@ def years_note(years) -> ProvisionalNote | None:
     return explain_provisional(years, calendar()) if years else None
 
 
+def rows_note(rows) -> ProvisionalNote | None:
+    """One note for every row whose ``provisional`` note is set (their years together), or None."""
+    return years_note(sorted({y for r in rows if getattr(r, "provisional", None) for y in r.provisional.years}))
+
+
 def clock_flags(items, today: dt.date):
     """Which clocks of the deadline engine rely on a provisional year as of ``today``
     (:func:`core.deadlines.provisional_rows` with this calendar)."""

@@ -208,3 +208,34 @@ def test_run_writes_a_public_record_that_verifies_without_classes(city, tmp_path
         path.write_text(json.dumps(tampered, ensure_ascii=False), encoding="utf-8")
         bad = tongguan("draw", "verify", str(path), "--json")
         assert bad.returncode == 1 and not json.loads(bad.stdout)["ok"], change
+
+
+def test_run_json_says_which_results_dates_are_provisional_and_why(city, tmp_path):
+    from core.workdays import WorkdayCalendar, YearSource
+
+    if WorkdayCalendar().source_of(2027) is not YearSource.PROVISIONAL:
+        pytest.skip("2027 is official on this machine")
+    summary = json.loads(tongguan("draw", "run", str(_plan(tmp_path / "p2027.json", _village(city), name="暂定日期")),
+                                  "--db", str(city), "--json").stdout)
+    for b in summary["batches"]:  # windows in 2027: results due 20 working days later, in 2027
+        note = b["provisional"]
+        assert note["years"] == [2027] and note["file_names"] == ["2027.json"]
+        assert note["reason_zh"] == "2027 年节假日安排尚未公布，按国务院惯例推算" and "2027" in note["reason_en"]
+        assert note["files"] == [str(Path(note["folder"]) / "2027.json")] and "2027.json" in note["text_en"]
+    assert summary["provisional"]["years"] == [2027] and summary["provisional"]["file_names"] == ["2027.json"]
+    text = tongguan("draw", "run", str(_plan(tmp_path / "t2027.json", _village(city), name="暂定日期文本")),
+                    "--db", str(city))
+    assert "(provisional: the 2027 holiday schedule is not published yet" in text.stdout
+
+
+def test_run_json_of_a_plan_in_an_official_year_has_no_provisional_note(city, tmp_path):
+    plan = _plan(tmp_path / "p2026.json", _village(city), name="2026年度（正式日期）", window=["2026-03-02", "2026-04-30"])
+    data = json.loads(plan.read_text(encoding="utf-8"))
+    data["year"] = 2026
+    data["batches"] = data["batches"][:1]
+    plan.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = tongguan("draw", "run", str(plan), "--db", str(city), "--json")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["provisional"] is None and summary["batches"][0]["provisional"] is None
+    assert summary["batches"][0]["results_due"].startswith("2026-")

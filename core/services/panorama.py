@@ -32,6 +32,7 @@ from core.db.models import (
 )
 from core.clues import OPEN_STATES
 from core.errors import NotFound
+from core.workdays import ProvisionalNote, WorkdayCalendar, default_calendar, explain_provisional
 
 from .tagging import TagInfo
 
@@ -89,6 +90,7 @@ class OpenItem:
     department_zh: str | None
     department_en: str | None
     title_en: str | None = None  # when the title is fixed vocabulary rather than data
+    provisional: ProvisionalNote | None = None  # the deadline counts working days of a provisional year
 
     def overdue(self, today: dt.date) -> bool:
         return self.due_on is not None and self.due_on < today
@@ -117,6 +119,7 @@ class ObligationEntry:
     due_on: dt.date | None
     done_on: dt.date | None
     status: str
+    provisional: ProvisionalNote | None = None  # the deadline counts working days of a provisional year
 
 
 @dataclass(frozen=True)
@@ -132,8 +135,23 @@ def _departments(s: Session) -> dict[int, Department]:
     return {d.id: d for d in s.scalars(select(Department))}
 
 
-def load_panorama(db: Database, entity_id: int) -> Panorama:
-    """Everything about one entity; NotFound if there is no such entity."""
+def _note(calendar: WorkdayCalendar, start: dt.date | None, due: dt.date | None) -> ProvisionalNote | None:
+    """Why a working-day deadline counted from ``start`` to ``due`` is provisional, or None."""
+    if due is None:
+        return None
+    if start is None or start >= due:
+        return explain_provisional(due, calendar)
+    return explain_provisional(calendar.provisional_years(start + dt.timedelta(days=1), due), calendar)
+
+
+def load_panorama(db: Database, entity_id: int, *, calendar: WorkdayCalendar | None = None) -> Panorama:
+    """Everything about one entity; NotFound if there is no such entity.
+
+    The working-day deadlines (clues, pushes, commitment checks) carry the note of
+    :func:`core.workdays.explain_provisional` when they count a provisional year of
+    ``calendar``; a case's 90 calendar days and an inspection's window end never do.
+    """
+    cal = calendar or default_calendar()
     with db.sessions() as s:
         e = s.get(MarketEntity, entity_id)
         if e is None:
@@ -164,7 +182,8 @@ def load_panorama(db: Database, entity_id: int) -> Panorama:
         open_items: list[OpenItem] = []
         for c in s.scalars(select(Clue).where(Clue.entity_id == entity_id, Clue.state.in_(OPEN_CLUE_STATES))):
             open_items.append(OpenItem("clue", c.ref_no, c.description, c.state.value, c.due_on,
-                                       dzh(c.department_id), den(c.department_id)))
+                                       dzh(c.department_id), den(c.department_id),
+                                       provisional=_note(cal, c.received_at.date(), c.due_on)))
         for c in s.scalars(select(Case).where(Case.entity_id == entity_id, Case.status == "filed")):
             open_items.append(OpenItem("case", c.ref_no, "立案调查", c.status.value, c.decision_due,
                                        dzh(c.department_id), den(c.department_id), "Case under investigation"))
@@ -177,19 +196,23 @@ def load_panorama(db: Database, entity_id: int) -> Panorama:
         for p in s.scalars(select(NotificationPush).where(NotificationPush.entity_id == entity_id)):
             obligations.append(ObligationEntry("push", p.permit_name, dzh(p.department_id), den(p.department_id),
                                                p.pushed_on,
-                                               p.claim_due, p.claimed_on, p.status.value))
+                                               p.claim_due, p.claimed_on, p.status.value,
+                                               _note(cal, p.pushed_on, p.claim_due)))
             if p.status.value == "pending":
                 open_items.append(OpenItem("push", f"SGZ{p.id:06d}", p.permit_name, "pending", p.claim_due,
-                                           dzh(p.department_id), den(p.department_id)))
+                                           dzh(p.department_id), den(p.department_id),
+                                           provisional=_note(cal, p.pushed_on, p.claim_due)))
         for c, v in s.execute(select(Commitment, CommitmentVerification)
                               .outerjoin(CommitmentVerification, CommitmentVerification.commitment_id == Commitment.id)
                               .where(Commitment.entity_id == entity_id)).tuples():
             obligations.append(ObligationEntry("commitment", c.matter_name, dzh(c.department_id),
                                                den(c.department_id), c.fulfil_by,
-                                               v.due_on if v else None, v.done_on if v else None, c.status.value))
+                                               v.due_on if v else None, v.done_on if v else None, c.status.value,
+                                               _note(cal, c.fulfil_by, v.due_on) if v else None))
             if c.status.value == "pending":
                 open_items.append(OpenItem("commitment", f"CN{c.id:06d}", c.matter_name, "pending",
-                                           v.due_on if v else c.fulfil_by, dzh(c.department_id), den(c.department_id)))
+                                           v.due_on if v else c.fulfil_by, dzh(c.department_id), den(c.department_id),
+                                           provisional=_note(cal, c.fulfil_by, v.due_on) if v else None))
         draws = []
         for obj, batch in s.execute(select(DrawnObject, DrawBatch).join(DrawBatch, DrawBatch.id == DrawnObject.batch_id)
                                     .where(DrawnObject.entity_id == entity_id)

@@ -351,6 +351,7 @@ def cmd_draw_run(args: argparse.Namespace) -> int:
     from core.db.database import Database
     from core.draws import DrawRefused, commit, new_seed
     from core.services import draws as draw_service
+    from core.workdays import explain_provisional
 
     path = Path(args.plan_file)
     try:
@@ -412,15 +413,20 @@ def cmd_draw_run(args: argparse.Namespace) -> int:
         draw_service.export_record(db, batch_id, record_file)
         public_file = path.with_name(f"{path.stem}.{batch_id}.public-record.json")
         draw_service.export_record(db, batch_id, public_file, public=True)
-        results.append(_summary(item["name"], locked, drawn, record_file, public_file))
+        results.append(_summary(item["name"], locked, drawn, record_file, public_file,
+                                _provisional(db, batch_id, drawn.results_due)))
     if args.json:
-        emit_json({"plan_id": plan_id, "year": year, "name": data["name"], "batches": results})
+        years = sorted({y for r in results if r["provisional"] for y in r["provisional"]["years"]})
+        emit_json({"plan_id": plan_id, "year": year, "name": data["name"], "batches": results,
+                   "provisional": _provisional_json(explain_provisional(years)) if years else None})
     else:
         print(f"plan {plan_id}: {data['name']} ({year})")
         for r in results:
             print(f"  batch {r['batch_id']} {r['name']}: drew {r['picks']} of {r['pool_count']:,} entities "
                   f"({r['tasks_created']} new tasks, {r['tasks_merged']} merged into joint visits); "
-                  f"results due {r['results_due']}")
+                  f"results due {r['results_due']}"
+                  + (f" (provisional: {r['provisional']['reason_en']}; {r['provisional']['action_en']})"
+                     if r["provisional"] else ""))
             print(f"    pool hash {r['pool_hash']}")
             print(f"    key {r['key']}")
             print(f"    record {r['record_file']} (sha256 {r['digest']}; for auditors: holds the risk classes)")
@@ -428,7 +434,27 @@ def cmd_draw_run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _summary(name: str, locked, drawn, record_file: Path, public_file: Path) -> dict:
+def _provisional_json(note) -> dict | None:
+    """A provisional note for JSON: its years, reason and the schedule files that would make it official."""
+    if note is None:
+        return None
+    return {"years": list(note.years), "reason_zh": note.reason_zh, "reason_en": note.reason_en,
+            "text_zh": note.text("zh_CN"), "text_en": note.text("en"), "action_zh": note.action_zh,
+            "action_en": note.action_en, "folder": str(note.folder), "file_names": list(note.file_names),
+            "files": [str(f) for f in note.files]}
+
+
+def _provisional(db, batch_id: int, due) -> dict | None:
+    """Why a batch's results due date (20 working days after its window) is provisional, or None."""
+    from core.services import draws as draw_service
+    from core.services.draws.notices import results_due_note
+    from core.workdays import default_calendar
+
+    detail = draw_service.batch_detail(db, batch_id)
+    return _provisional_json(results_due_note(detail, due, default_calendar()))
+
+
+def _summary(name: str, locked, drawn, record_file: Path, public_file: Path, provisional: dict | None) -> dict:
     return {"batch_id": drawn.batch_id, "name": name, "pool_count": drawn.pool_count, "pool_hash": drawn.pool_hash,
             "strata_hash": locked.strata_hash, "randomness": drawn.randomness_kind, "sources": list(drawn.sources),
             "seed": drawn.seed, "seed_commitment": drawn.seed_commitment, "key": drawn.key,
@@ -436,5 +462,6 @@ def _summary(name: str, locked, drawn, record_file: Path, public_file: Path) -> 
             "strata": [{"stratum": s.stratum, "pool": s.pool, "drawn": s.drawn} for s in drawn.strata],
             "alternates": drawn.alternates, "tasks_created": drawn.tasks_created,
             "tasks_merged": drawn.tasks_merged, "results_due": drawn.results_due.isoformat(),
+            "provisional": provisional,
             "record_file": str(record_file), "public_record_file": str(public_file),
             "public_digest": hashlib.sha256(public_file.read_bytes()).hexdigest()}

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 
 from core.services.panorama import Panorama
 from desktop.pdf import GRID, cell_html, table_html, write_pdf
+from desktop.provisional import caption_text, rows_note
 
 from .location_map import paint_location_map
 from .panorama_fields import header_fields, label, no_tags
@@ -79,6 +80,9 @@ def panorama_html(p: Panorama, lang: str, *, show_risk: bool, today: dt.date, ge
          _table(obligation_columns(today), p.obligations, lang, today), len(p.obligations)),
     ]
     body = "".join(f"<h2>{_e(title)} ({count})</h2>{table}" for title, table, count in sections)
+    note = rows_note(p.open_items + p.obligations)
+    if note is not None:
+        body += f"<p class='stamp'>{_e(caption_text(note, lang))} {_e(note.text(lang))}</p>"
     return f"""<html><head><style>
 h1 {{ font-size: 16pt; color: #143a68; margin-bottom: 2px; }}
 h2 {{ font-size: 11pt; color: #143a68; margin-top: 14px; margin-bottom: 4px; }}

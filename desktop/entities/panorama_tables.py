@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QTableView
 
 from core.services.panorama import DrawEntry, ObligationEntry, OpenItem, TimelineEntry
+from desktop.provisional import date_text, tooltip
 
 from . import vocabulary
 
@@ -40,6 +41,7 @@ class Cell:
     header: str
     text: Callable[[object, str], str]
     numeric: bool = False  # right-aligned
+    tip: Callable[[object, str], str] | None = None  # the tooltip when not the text itself (or "")
 
     def title(self) -> str:
         return QCoreApplication.translate(_CONTEXT, self.header)
@@ -47,6 +49,12 @@ class Cell:
 
 def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
+
+
+def _deadline(header: str) -> Cell:
+    """A deadline, marked provisional (the full note as its tooltip) when it counts a provisional year."""
+    return Cell(header, lambda r, lang: date_text(r.due_on, r.provisional),
+                tip=lambda r, lang: tooltip(r.provisional, lang))
 
 
 def _dept(zh: str | None, en: str | None, lang: str) -> str:
@@ -92,7 +100,7 @@ def open_item_columns(today: dt.date) -> tuple[Cell, ...]:
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Matter"),
              lambda r, lang: r.title_en if lang == "en" and r.title_en else r.title),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "State"), lambda r, lang: vocabulary.state(r.state)),
-        Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Deadline"), lambda r, lang: _date(r.due_on)),
+        _deadline(QT_TRANSLATE_NOOP("PanoramaTables", "Deadline")),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Time left"), lambda r, lang: days_left(r.due_on, None, today)),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Department"), _department),
     )
@@ -114,7 +122,7 @@ def obligation_columns(today: dt.date) -> tuple[Cell, ...]:
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Matter"), lambda r, lang: r.title),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Department"), lambda r, lang: _dept(r.department_zh, r.department_en, lang)),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Started"), lambda r, lang: _date(r.started_on)),
-        Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Deadline"), lambda r, lang: _date(r.due_on)),
+        _deadline(QT_TRANSLATE_NOOP("PanoramaTables", "Deadline")),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Done on"), lambda r, lang: _date(r.done_on)),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Status"), lambda r, lang: vocabulary.state(r.status)),
         Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Time left"), lambda r, lang: days_left(r.due_on, r.done_on, today)),
@@ -185,8 +193,11 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
+        cell = self._columns[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and cell.tip is not None:
+            return cell.tip(row, self._lang) or cell.text(row, self._lang)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._columns[index.column()].text(row, self._lang)
+            return cell.text(row, self._lang)
         if role == Qt.ItemDataRole.ForegroundRole and is_overdue(row, self._today):
             return OVERDUE
         if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[index.column()].numeric:

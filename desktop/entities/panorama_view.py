@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from core.db.database import Database
 from core.services.panorama import Panorama, load_panorama
+from desktop import provisional as provisional_dates
+from desktop.provisional import ProvisionalCaption, rows_note
 from desktop.tasks import TaskManager
 
 from . import vocabulary
@@ -156,6 +158,8 @@ class PanoramaView(QWidget):
         layout.addLayout(title)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
+        self.provisional = ProvisionalCaption()
+        layout.addWidget(self.provisional)
         return content
 
     # ---- public API -----------------------------------------------------
@@ -179,7 +183,8 @@ class PanoramaView(QWidget):
         if self._panorama is None:
             self._message.setText(self.tr("Loading the panorama…"))
             self._stack.setCurrentIndex(0)
-        self._tasks.run(lambda: load_panorama(db, entity_id), on_done=lambda p: self._on_loaded(generation, p),
+        cal = provisional_dates.calendar()  # the calendar the marks are made with
+        self._tasks.run(lambda: load_panorama(db, entity_id, calendar=cal), on_done=lambda p: self._on_loaded(generation, p),
                         on_error=lambda e: self._on_load_failed(generation, e))
 
     def set_reference(self, reference: EntityReference | None) -> None:
@@ -214,6 +219,7 @@ class PanoramaView(QWidget):
             model.set_language(self._lang)
         for view in self.tabs.findChildren(QTableView):
             fit_header_widths(view)
+        self.provisional.set_note(self.provisional.note, self._lang)
         self.map.set_reference(self._reference, self._lang)
         if self._panorama is not None:
             self._show(self._panorama)
@@ -281,6 +287,7 @@ class PanoramaView(QWidget):
         self._open_model.set_rows(p.open_items)
         self._draw_model.set_rows(p.draws)
         self._obligation_model.set_rows(p.obligations)
+        self.provisional.set_note(rows_note(p.open_items + p.obligations), self._lang)
         overdue = sum(1 for item in p.open_items if item.overdue(self._today))
         titles = (self.tr("Timeline ({count})").format(count=len(p.timeline)),
                   self.tr("Open items ({count}, {overdue} overdue)").format(count=len(p.open_items), overdue=overdue)
