@@ -66,6 +66,7 @@ build_assets() {
 
 start_postgres() {
   # Starts the Debian cluster and creates a test role and database; exports their URL.
+  # The role may create roles: the tests make an application role that cannot change the audit log.
   local line ver name port
   line="$(pg_lsclusters --no-header 2>/dev/null | head -n 1 || true)"
   if [ -z "$line" ]; then
@@ -80,7 +81,7 @@ start_postgres() {
     sleep 1
   done
   as_root runuser -u postgres -- psql -q -p "$port" -tAc \
-    "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='tongguan') THEN CREATE ROLE tongguan LOGIN PASSWORD 'tongguan' CREATEDB; END IF; END \$\$;"
+    "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='tongguan') THEN CREATE ROLE tongguan LOGIN PASSWORD 'tongguan' CREATEDB CREATEROLE; ELSE ALTER ROLE tongguan CREATEDB CREATEROLE; END IF; END \$\$;"
   as_root runuser -u postgres -- psql -q -p "$port" -tAc "SELECT 1 FROM pg_database WHERE datname='tongguan_test'" | grep -q 1 \
     || as_root runuser -u postgres -- createdb -p "$port" -O tongguan tongguan_test
   export TONGGUAN_TEST_PG_URL="postgresql://tongguan:tongguan@localhost:$port/tongguan_test"

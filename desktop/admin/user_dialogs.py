@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -110,16 +111,17 @@ class UserDialog(QDialog):
         if values.role_code == "department" and values.department_id is None:
             return self.tr("A department user needs a department.")
         if self._user is None and not self._system:
-            return password_problem(self, values.password, self.repeat.text())
+            return password_problem(values.password, self.repeat.text())
         return ""
 
 
-def password_problem(widget: QWidget, password: str, repeat: str) -> str:
-    """Why ``password`` cannot be used ("" when it can); worded in ``widget``'s context."""
+def password_problem(password: str, repeat: str) -> str:
+    """Why ``password`` cannot be used ("" when it can), in the UI language."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return widget.tr("A password has at least %n characters.", "", MIN_PASSWORD_LENGTH)
+        return QCoreApplication.translate("PasswordRules", "A password has at least %n characters.", "",
+                                          MIN_PASSWORD_LENGTH)
     if password != repeat:
-        return widget.tr("The two passwords differ.")
+        return QCoreApplication.translate("PasswordRules", "The two passwords differ.")
     return ""
 
 
@@ -148,7 +150,7 @@ class PasswordDialog(QDialog):
         self.setWindowTitle(self.tr("Reset password"))
 
     def _on_buttons_accepted(self) -> None:
-        problem = password_problem(self, self.password.text(), self.repeat.text())
+        problem = password_problem(self.password.text(), self.repeat.text())
         if problem:
             self.problem.setText(problem)
             self.problem.show()

@@ -65,6 +65,45 @@
     </message>
 </context>
 <context>
+    <name>AdminWords</name>
+    <message>
+        <source>The user name {username} is taken.</source>
+        <translation>The user name {username} is taken.</translation>
+    </message>
+    <message>
+        <source>A user name is 1 to 60 characters without spaces.</source>
+        <translation>A user name is 1 to 60 characters without spaces.</translation>
+    </message>
+    <message>
+        <source>A password has at least {minimum} characters.</source>
+        <translation>A password has at least {minimum} characters.</translation>
+    </message>
+    <message>
+        <source>There is no role {role}.</source>
+        <translation>There is no role {role}.</translation>
+    </message>
+    <message>
+        <source>A department user needs a department.</source>
+        <translation>A department user needs a department.</translation>
+    </message>
+    <message>
+        <source>{username} is the last administrator: create another one first.</source>
+        <translation>{username} is the last administrator: create another one first.</translation>
+    </message>
+    <message>
+        <source>{username} is a system account: it has no password.</source>
+        <translation>{username} is a system account: it has no password.</translation>
+    </message>
+    <message>
+        <source>This database already has an administrator.</source>
+        <translation>This database already has an administrator.</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>manage users</translation>
+    </message>
+</context>
+<context>
     <name>BatchEditor</name>
     <message>
         <source>Draw batch</source>
@@ -103,6 +142,10 @@
         <translation>Pool of inspection objects</translation>
     </message>
     <message>
+        <source>Only objects that a chosen matter applies to (industry, entity type)</source>
+        <translation>Only objects that a chosen matter applies to (industry, entity type)</translation>
+    </message>
+    <message>
         <source>Sampling by credit-risk class (no class is exempt)</source>
         <translation>Sampling by credit-risk class (no class is exempt)</translation>
     </message>
@@ -119,6 +162,18 @@
         <translation>Class %1</translation>
     </message>
     <message>
+        <source>Only to leave the plan's bands on purpose: the reason</source>
+        <translation>Only to leave the plan's bands on purpose: the reason</translation>
+    </message>
+    <message>
+        <source>The reason is recorded with your name, shown on the batch and written into the draw record. Ratios must still rise with the risk.</source>
+        <translation>The reason is recorded with your name, shown on the batch and written into the draw record. Ratios must still rise with the risk.</translation>
+    </message>
+    <message>
+        <source>Reason for ratios outside the bands</source>
+        <translation>Reason for ratios outside the bands</translation>
+    </message>
+    <message>
         <source>Avoidance (行政处罚法 Art. 43)</source>
         <translation>Avoidance (行政处罚法 Art. 43)</translation>
     </message>
@@ -127,12 +182,12 @@
         <translation>Skip inspectors with a declared conflict of interest</translation>
     </message>
     <message>
-        <source>Skip inspectors who made the entity&apos;s last inspection</source>
-        <translation>Skip inspectors who made the entity&apos;s last inspection</translation>
+        <source>Skip inspectors who made the entity's last inspection</source>
+        <translation>Skip inspectors who made the entity's last inspection</translation>
     </message>
     <message>
-        <source>Skip inspectors who live in the entity&apos;s village</source>
-        <translation>Skip inspectors who live in the entity&apos;s village</translation>
+        <source>Skip inspectors who live in the entity's village</source>
+        <translation>Skip inspectors who live in the entity's village</translation>
     </message>
 </context>
 <context>
@@ -144,6 +199,26 @@
     <message>
         <source>Notice not written</source>
         <translation type="unfinished">Notice not written</translation>
+    </message>
+    <message>
+        <source>Export the draw record</source>
+        <translation type="unfinished">Export the draw record</translation>
+    </message>
+    <message>
+        <source>Which record?</source>
+        <translation>Which record?</translation>
+    </message>
+    <message>
+        <source>The public record holds no risk class, village or conflict: anyone can check the pool, the randomness and the teams with it, but not which entities were drawn. The full record re-runs the whole draw and holds the risk classes: give it only to auditors (the discipline inspection office, a higher-level bureau).</source>
+        <translation>The public record holds no risk class, village or conflict: anyone can check the pool, the randomness and the teams with it, but not which entities were drawn. The full record re-runs the whole draw and holds the risk classes: give it only to auditors (the discipline inspection office, a higher-level bureau).</translation>
+    </message>
+    <message>
+        <source>Public record</source>
+        <translation>Public record</translation>
+    </message>
+    <message>
+        <source>Full record (auditors)</source>
+        <translation>Full record (auditors)</translation>
     </message>
     <message>
         <source>Writing the draw record…</source>
@@ -219,6 +294,22 @@
     <message>
         <source>Sampling (ratio per class)</source>
         <translation>Sampling (ratio per class)</translation>
+    </message>
+    <message>
+        <source>Outside the plan's bands</source>
+        <translation>Outside the plan's bands</translation>
+    </message>
+    <message>
+        <source>on purpose: “%1” (%2, %3)</source>
+        <translation>on purpose: “%1” (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Pool narrowed</source>
+        <translation>Pool narrowed</translation>
+    </message>
+    <message>
+        <source>only the objects a chosen matter applies to</source>
+        <translation>only the objects a chosen matter applies to</translation>
     </message>
     <message>
         <source>declared conflicts</source>
@@ -345,6 +436,18 @@
         <translation>%1 problems block locking:</translation>
     </message>
     <message>
+        <source>%1 warnings (they do not block locking).</source>
+        <translation>%1 warnings (they do not block locking).</translation>
+    </message>
+    <message>
+        <source>“Edit…” can keep in the pool only the objects a chosen matter applies to.</source>
+        <translation>“Edit…” can keep in the pool only the objects a chosen matter applies to.</translation>
+    </message>
+    <message>
+        <source>Warning: </source>
+        <translation>Warning: </translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
@@ -426,6 +529,129 @@
     </message>
 </context>
 <context>
+    <name>CaseClockDialog</name>
+    <message>
+        <source>Decision period: %1</source>
+        <translation>Decision period: %1</translation>
+    </message>
+    <message>
+        <source>No extension or pause yet.</source>
+        <translation>No extension or pause yet.</translation>
+    </message>
+    <message>
+        <source>Resume the clock (the pause ends)</source>
+        <translation>Resume the clock (the pause ends)</translation>
+    </message>
+    <message>
+        <source>Extend by collective decision</source>
+        <translation>Extend by collective decision</translation>
+    </message>
+    <message>
+        <source>Extend by %1 days (department head's approval)</source>
+        <translation>Extend by %1 days (department head's approval)</translation>
+    </message>
+    <message>
+        <source>Pause: a period that does not count</source>
+        <translation>Pause: a period that does not count</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation type="unfinished">Case no.</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation type="unfinished">Filed</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">Record</translation>
+    </message>
+    <message>
+        <source>Write the reason (it is kept with the case).</source>
+        <translation>Write the reason (it is kept with the case).</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>Hearing</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>Announcement</translation>
+    </message>
+    <message>
+        <source>Testing or inspection</source>
+        <translation>Testing or inspection</translation>
+    </message>
+    <message>
+        <source>Appraisal</source>
+        <translation>Appraisal</translation>
+    </message>
+    <message>
+        <source>%1: extended by %2 days, department head's approval</source>
+        <translation>%1: extended by %2 days, department head's approval</translation>
+    </message>
+    <message>
+        <source>%1: extended by %2 days, collective decision</source>
+        <translation>%1: extended by %2 days, collective decision</translation>
+    </message>
+    <message>
+        <source>%1 – …: %2, the clock is stopped</source>
+        <translation>%1 – …: %2, the clock is stopped</translation>
+    </message>
+    <message>
+        <source>%1 – %3: %2, %4 days not counted</source>
+        <translation>%1 – %3: %2, %4 days not counted</translation>
+    </message>
+    <message>
+        <source>Paused since %1 (%2): the clock is stopped with %3 days left; the decision is due on %4 if it resumes tomorrow.</source>
+        <translation>Paused since %1 (%2): the clock is stopped with %3 days left; the decision is due on %4 if it resumes tomorrow.</translation>
+    </message>
+    <message>
+        <source>Decision due on %1 (90 days from filing, %2 days extended).</source>
+        <translation>Decision due on %1 (90 days from filing, %2 days extended).</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>Approved on</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation type="unfinished">Decided on</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>Optional note</source>
+        <translation type="unfinished">Optional note</translation>
+    </message>
+</context>
+<context>
     <name>CasesConfirm</name>
     <message>
         <source>Please confirm</source>
@@ -434,6 +660,10 @@
 </context>
 <context>
     <name>CasesPage</name>
+    <message>
+        <source>Decision period not changed</source>
+        <translation>Decision period not changed</translation>
+    </message>
     <message>
         <source>Decision not recorded</source>
         <translation>Decision not recorded</translation>
@@ -445,6 +675,10 @@
     <message>
         <source>The decision is overdue (90 days from filing)</source>
         <translation>The decision is overdue (90 days from filing)</translation>
+    </message>
+    <message>
+        <source>Extended by %1 days</source>
+        <translation>Extended by %1 days</translation>
     </message>
     <message>
         <source>Decided after the deadline</source>
@@ -459,6 +693,18 @@
         <translation type="unfinished">Decided</translation>
     </message>
     <message>
+        <source>The clock is stopped: this date moves on each day the pause lasts</source>
+        <translation>The clock is stopped: this date moves on each day the pause lasts</translation>
+    </message>
+    <message>
+        <source>Paused since %1</source>
+        <translation>Paused since %1</translation>
+    </message>
+    <message>
+        <source>%1, extended %2 days</source>
+        <translation>%1, extended %2 days</translation>
+    </message>
+    <message>
         <source>Case %1 decided on %2 — late: %3 days after its deadline of %4.</source>
         <translation>Case %1 decided on %2 — late: %3 days after its deadline of %4.</translation>
     </message>
@@ -467,12 +713,28 @@
         <translation>Case %1 decided on %2, within its deadline of %4.</translation>
     </message>
     <message>
+        <source>Case %1 paused from %2: the clock is stopped.</source>
+        <translation>Case %1 paused from %2: the clock is stopped.</translation>
+    </message>
+    <message>
+        <source>Case %1: the decision is now due on %2.</source>
+        <translation>Case %1: the decision is now due on %2.</translation>
+    </message>
+    <message>
         <source>Undecided only</source>
         <translation>Undecided only</translation>
     </message>
     <message>
         <source>Record decision…</source>
         <translation>Record decision…</translation>
+    </message>
+    <message>
+        <source>Decision period…</source>
+        <translation>Decision period…</translation>
+    </message>
+    <message>
+        <source>Extend the decision period or pause it for a hearing, announcement, testing or appraisal (Art. 64)</source>
+        <translation>Extend the decision period or pause it for a hearing, announcement, testing or appraisal (Art. 64)</translation>
     </message>
     <message>
         <source>Case no.</source>
@@ -671,6 +933,10 @@
     <message>
         <source>Replay</source>
         <translation>Replay</translation>
+    </message>
+    <message>
+        <source>Leave full screen (Esc)</source>
+        <translation>Leave full screen (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1084,8 +1350,8 @@
         <translation>Announced when the pool was locked:</translation>
     </message>
     <message>
-        <source>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
-        <translation>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</translation>
+        <source>Enter each source's published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
+        <translation>Enter each source's published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</translation>
     </message>
     <message>
         <source>Commitment published when the pool was locked:</source>
@@ -1155,6 +1421,14 @@
         <translation>Draw record (*.json)</translation>
     </message>
     <message>
+        <source>Export the public draw record</source>
+        <translation>Export the public draw record</translation>
+    </message>
+    <message>
+        <source>{stem}_public_record</source>
+        <translation>{stem}_public_record</translation>
+    </message>
+    <message>
         <source>{stem}_results</source>
         <translation>{stem}_results</translation>
     </message>
@@ -1181,6 +1455,22 @@
 </context>
 <context>
     <name>DrawPicks</name>
+    <message>
+        <source>Published %1 (late)</source>
+        <translation>Published %1 (late)</translation>
+    </message>
+    <message>
+        <source>Published %1</source>
+        <translation>Published %1</translation>
+    </message>
+    <message>
+        <source>Overdue since %1 (%2 working days)</source>
+        <translation>Overdue since %1 (%2 working days)</translation>
+    </message>
+    <message>
+        <source>Due %1 (%2 working days left)</source>
+        <translation>Due %1 (%2 working days left)</translation>
+    </message>
     <message>
         <source>No.</source>
         <translation>No.</translation>
@@ -1209,6 +1499,17 @@
         <source>Class</source>
         <translation type="unfinished">Class</translation>
     </message>
+    <message>
+        <source>Results published</source>
+        <translation>Results published</translation>
+    </message>
+</context>
+<context>
+    <name>DrawResultsPublishing</name>
+    <message>
+        <source>Publish results</source>
+        <translation>Publish results</translation>
+    </message>
 </context>
 <context>
     <name>DrawStatus</name>
@@ -1227,6 +1528,13 @@
     <message>
         <source>Published</source>
         <translation>Published</translation>
+    </message>
+</context>
+<context>
+    <name>DrawsWall</name>
+    <message>
+        <source> (primary)</source>
+        <translation> (primary)</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1727,26 @@
         <translation>Seriously overdue</translation>
     </message>
     <message>
+        <source>Ranked: every unit with a clock done (no minimum volume).</source>
+        <translation>Ranked: every unit with a clock done (no minimum volume).</translation>
+    </message>
+    <message>
+        <source>Ranked: units with at least %1 clocks.</source>
+        <translation>Ranked: units with at least %1 clocks.</translation>
+    </message>
+    <message>
+        <source>Ranked: units with at least %1 clocks; %2 below that listed after, unranked.</source>
+        <translation>Ranked: units with at least %1 clocks; %2 below that listed after, unranked.</translation>
+    </message>
+    <message>
+        <source>&lt; %1 clocks</source>
+        <translation>&lt; %1 clocks</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 clocks: listed, not ranked</source>
+        <translation>Fewer than %1 clocks: listed, not ranked</translation>
+    </message>
+    <message>
         <source>Click to list these items</source>
         <translation>Click to list these items</translation>
     </message>
@@ -1572,6 +1900,18 @@
     <message>
         <source>Due</source>
         <translation type="unfinished">Due</translation>
+    </message>
+    <message>
+        <source>Rank from</source>
+        <translation>Rank from</translation>
+    </message>
+    <message>
+        <source> clocks</source>
+        <translation> clocks</translation>
+    </message>
+    <message>
+        <source>Units with fewer clocks are listed after the ranked ones, unranked: a unit with a handful of clocks says little.</source>
+        <translation>Units with fewer clocks are listed after the ranked ones, unranked: a unit with a handful of clocks says little.</translation>
     </message>
     <message>
         <source>Department</source>
@@ -1998,8 +2338,8 @@
         <translation>Individual business</translation>
     </message>
     <message>
-        <source>Farmers&apos; cooperative</source>
-        <translation>Farmers&apos; cooperative</translation>
+        <source>Farmers' cooperative</source>
+        <translation>Farmers' cooperative</translation>
     </message>
     <message>
         <source>Active</source>
@@ -2349,6 +2689,10 @@
         <translation>&amp;View</translation>
     </message>
     <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2624,8 +2968,8 @@
         <translation>The map page could not be built</translation>
     </message>
     <message>
-        <source>The city&apos;s reference data could not be read</source>
-        <translation>The city&apos;s reference data could not be read</translation>
+        <source>The city's reference data could not be read</source>
+        <translation>The city's reference data could not be read</translation>
     </message>
     <message>
         <source>The map could not be updated</source>
@@ -2660,8 +3004,8 @@
         <translation>There is no draft batch; create one in the draw planner first.</translation>
     </message>
     <message>
-        <source>The draw batch&apos;s pool now holds %1 entities.</source>
-        <translation>The draw batch&apos;s pool now holds %1 entities.</translation>
+        <source>The draw batch's pool now holds %1 entities.</source>
+        <translation>The draw batch's pool now holds %1 entities.</translation>
     </message>
     <message>
         <source>Pool not set</source>
@@ -2798,8 +3142,8 @@
         <translation>Describe the clue.</translation>
     </message>
     <message>
-        <source>Type the entity&apos;s USCC, or give a position or a village instead.</source>
-        <translation>Type the entity&apos;s USCC, or give a position or a village instead.</translation>
+        <source>Type the entity's USCC, or give a position or a village instead.</source>
+        <translation>Type the entity's USCC, or give a position or a village instead.</translation>
     </message>
     <message>
         <source>%1 is not a valid unified social credit code.</source>
@@ -3049,8 +3393,8 @@
 <context>
     <name>PanoramaView</name>
     <message>
-        <source>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</source>
-        <translation>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</translation>
+        <source>Town centres and the entity's position; picking a point on the map comes with the map workspace</source>
+        <translation>Town centres and the entity's position; picking a point on the map comes with the map workspace</translation>
     </message>
     <message>
         <source>Loading the panorama…</source>
@@ -3102,6 +3446,36 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>Set a new password for %1. The old one stops working, and a lock-out is lifted.</source>
+        <translation>Set a new password for %1. The old one stops working, and a lock-out is lifted.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordRules</name>
+    <message>
+        <source>A password has at least %n characters.</source>
+        <translation>A password has at least %n characters.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished">The two passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This workspace is not built yet.</source>
@@ -3144,6 +3518,17 @@
     <message>
         <source>Drawn / pool</source>
         <translation>Drawn / pool</translation>
+    </message>
+</context>
+<context>
+    <name>Provisional</name>
+    <message>
+        <source> (provisional)</source>
+        <translation> (provisional)</translation>
+    </message>
+    <message>
+        <source>Dates marked “%1” are provisional: %2.</source>
+        <translation>Dates marked “%1” are provisional: %2.</translation>
     </message>
 </context>
 <context>
@@ -3258,6 +3643,50 @@
     <message>
         <source>Say why: a return needs a reason.</source>
         <translation>Say why: a return needs a reason.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPublishing</name>
+    <message>
+        <source>None of the selected visits has an unpublished result.</source>
+        <translation>None of the selected visits has an unpublished result.</translation>
+    </message>
+    <message>
+        <source>This batch has no unpublished results.</source>
+        <translation>This batch has no unpublished results.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity's timeline.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected visit(s) have no unpublished result and are left out.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Publishing the results…</source>
+        <translation>Publishing the results…</translation>
+    </message>
+    <message>
+        <source>Results not published</source>
+        <translation>Results not published</translation>
+    </message>
+    <message>
+        <source>Publication of results not loaded</source>
+        <translation>Publication of results not loaded</translation>
+    </message>
+    <message numerus="yes">
+        <source>Published %n result(s); the notice is in %1.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -3435,8 +3864,8 @@
         <translation>Open a clue</translation>
     </message>
     <message>
-        <source>Opens a clue for the matter&apos;s department (failed items only)</source>
-        <translation>Opens a clue for the matter&apos;s department (failed items only)</translation>
+        <source>Opens a clue for the matter's department (failed items only)</source>
+        <translation>Opens a clue for the matter's department (failed items only)</translation>
     </message>
 </context>
 <context>
@@ -3560,8 +3989,8 @@
         <translation>any</translation>
     </message>
     <message>
-        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</source>
-        <translation>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</translation>
+        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter's own department; without a matter, the center routes it by hand.</source>
+        <translation>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter's own department; without a matter, the center routes it by hand.</translation>
     </message>
     <message>
         <source>Matter</source>
@@ -3634,6 +4063,45 @@
         <source>Map tile attribution</source>
         <translation>Map tile attribution</translation>
     </message>
+    <message>
+        <source>Efficiency ranking: clocks a unit needs to be ranked</source>
+        <translation>Efficiency ranking: clocks a unit needs to be ranked</translation>
+    </message>
+    <message>
+        <source>Screen of the draw ceremony's full screen (empty: a secondary one)</source>
+        <translation>Screen of the draw ceremony's full screen (empty: a secondary one)</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Full screen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>&amp;Next item</source>
+        <translation>&amp;Next item</translation>
+    </message>
+    <message>
+        <source>&amp;Previous item</source>
+        <translation>&amp;Previous item</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -3688,6 +4156,10 @@
     <message>
         <source>{role}:  {username} / {password}</source>
         <translation>{role}:  {username} / {password}</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins. Try again in {detail} min, or ask an administrator to unlock the account.</source>
+        <translation>Too many failed sign-ins. Try again in {detail} min, or ask an administrator to unlock the account.</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
@@ -3880,6 +4352,176 @@
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished">User name</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">Role</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>A system account runs imports and command-line jobs under its own name. It has no password and can never sign in at the console.</source>
+        <translation>A system account runs imports and command-line jobs under its own name. It has no password and can never sign in at the console.</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>Edit user</translation>
+    </message>
+    <message>
+        <source>New system account</source>
+        <translation>New system account</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>Enter a user name.</translation>
+    </message>
+    <message>
+        <source>A department user needs a department.</source>
+        <translation>A department user needs a department.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Sign in as an administrator to manage users.</source>
+        <translation>Sign in as an administrator to manage users.</translation>
+    </message>
+    <message>
+        <source>User %1 created.</source>
+        <translation>User %1 created.</translation>
+    </message>
+    <message>
+        <source>System account %1 created.</source>
+        <translation>System account %1 created.</translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation>%1 saved.</translation>
+    </message>
+    <message>
+        <source>New password set for %1.</source>
+        <translation>New password set for %1.</translation>
+    </message>
+    <message>
+        <source>%1 unlocked.</source>
+        <translation>%1 unlocked.</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Deactivate %1? The account can no longer sign in or act; its history stays.</source>
+        <translation>Deactivate %1? The account can no longer sign in or act; its history stays.</translation>
+    </message>
+    <message>
+        <source>%1 deactivated.</source>
+        <translation>%1 deactivated.</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>locked until %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>system account</source>
+        <translation>system account</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>user</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Each person signs in with their own account; the role decides what they may do. System accounts run imports and command-line jobs and never sign in. Every change here is written to the audit log.</source>
+        <translation>Each person signs in with their own account; the role decides what they may do. System accounts run imports and command-line jobs and never sign in. Every change here is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished">User name</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">Role</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <source>New user…</source>
+        <translation>New user…</translation>
+    </message>
+    <message>
+        <source>New system account…</source>
+        <translation>New system account…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished">Edit…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Deactivate…</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
         <source>Record verification: %1</source>
@@ -3960,6 +4602,18 @@
         <source>Open panorama</source>
         <translation type="unfinished">Open panorama</translation>
     </message>
+    <message>
+        <source>Publish results</source>
+        <translation>Publish results</translation>
+    </message>
+    <message>
+        <source>Publish the results of the selected visits…</source>
+        <translation>Publish the results of the selected visits…</translation>
+    </message>
+    <message>
+        <source>Publish every unpublished result of the batch…</source>
+        <translation>Publish every unpublished result of the batch…</translation>
+    </message>
 </context>
 <context>
     <name>Workspaces</name>
@@ -4016,8 +4670,16 @@
         <translation>Wall</translation>
     </message>
     <message>
-        <source>Shows the city&apos;s supervision overview on the command center&apos;s video wall.</source>
-        <translation>Shows the city&apos;s supervision overview on the command center&apos;s video wall.</translation>
+        <source>Shows the city's supervision overview on the command center's video wall.</source>
+        <translation>Shows the city's supervision overview on the command center's video wall.</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Creates users and system accounts, sets their role and department, unlocks and deactivates.</source>
+        <translation>Creates users and system accounts, sets their role and department, unlocks and deactivates.</translation>
     </message>
 </context>
 </TS>

@@ -65,6 +65,45 @@
     </message>
 </context>
 <context>
+    <name>AdminWords</name>
+    <message>
+        <source>The user name {username} is taken.</source>
+        <translation>用户名 {username} 已被占用。</translation>
+    </message>
+    <message>
+        <source>A user name is 1 to 60 characters without spaces.</source>
+        <translation>用户名为 1 至 60 个字符，不含空格。</translation>
+    </message>
+    <message>
+        <source>A password has at least {minimum} characters.</source>
+        <translation>密码至少需要 {minimum} 个字符。</translation>
+    </message>
+    <message>
+        <source>There is no role {role}.</source>
+        <translation>没有角色 {role}。</translation>
+    </message>
+    <message>
+        <source>A department user needs a department.</source>
+        <translation>部门用户必须指定部门。</translation>
+    </message>
+    <message>
+        <source>{username} is the last administrator: create another one first.</source>
+        <translation>{username} 是最后一位系统管理员：请先创建另一位。</translation>
+    </message>
+    <message>
+        <source>{username} is a system account: it has no password.</source>
+        <translation>{username} 是系统账号，没有密码。</translation>
+    </message>
+    <message>
+        <source>This database already has an administrator.</source>
+        <translation>该数据库已有系统管理员。</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+</context>
+<context>
     <name>BatchEditor</name>
     <message>
         <source>Draw batch</source>
@@ -103,6 +142,10 @@
         <translation>检查对象名录</translation>
     </message>
     <message>
+        <source>Only objects that a chosen matter applies to (industry, entity type)</source>
+        <translation>仅抽取所选事项适用的对象（行业、主体类型）</translation>
+    </message>
+    <message>
         <source>Sampling by credit-risk class (no class is exempt)</source>
         <translation>按信用风险分类抽查（任何类别均不免检）</translation>
     </message>
@@ -119,6 +162,18 @@
         <translation>%1类</translation>
     </message>
     <message>
+        <source>Only to leave the plan's bands on purpose: the reason</source>
+        <translation>仅在有意超出计划比例区间时填写：理由</translation>
+    </message>
+    <message>
+        <source>The reason is recorded with your name, shown on the batch and written into the draw record. Ratios must still rise with the risk.</source>
+        <translation>理由将与您的姓名一并记录，显示在批次上并写入抽取记录。抽查比例仍须随风险升高。</translation>
+    </message>
+    <message>
+        <source>Reason for ratios outside the bands</source>
+        <translation>超出区间的理由</translation>
+    </message>
+    <message>
         <source>Avoidance (行政处罚法 Art. 43)</source>
         <translation>回避（《行政处罚法》第四十三条）</translation>
     </message>
@@ -127,11 +182,11 @@
         <translation>跳过已申报利害关系的执法人员</translation>
     </message>
     <message>
-        <source>Skip inspectors who made the entity&apos;s last inspection</source>
+        <source>Skip inspectors who made the entity's last inspection</source>
         <translation>跳过上次检查该主体的执法人员</translation>
     </message>
     <message>
-        <source>Skip inspectors who live in the entity&apos;s village</source>
+        <source>Skip inspectors who live in the entity's village</source>
         <translation>跳过居住在该主体所在村社的执法人员</translation>
     </message>
 </context>
@@ -144,6 +199,26 @@
     <message>
         <source>Notice not written</source>
         <translation>公示未生成</translation>
+    </message>
+    <message>
+        <source>Export the draw record</source>
+        <translation>导出抽取记录</translation>
+    </message>
+    <message>
+        <source>Which record?</source>
+        <translation>导出哪一种记录？</translation>
+    </message>
+    <message>
+        <source>The public record holds no risk class, village or conflict: anyone can check the pool, the randomness and the teams with it, but not which entities were drawn. The full record re-runs the whole draw and holds the risk classes: give it only to auditors (the discipline inspection office, a higher-level bureau).</source>
+        <translation>公开记录不含风险等级、村居和利害关系信息：任何人都可用它核对对象名录、随机数和检查组，但不能核对抽中了哪些主体。完整记录可重新运行整个抽取，含各主体的风险等级：只提供给监督审查方（纪检监察机构、上级主管部门）。</translation>
+    </message>
+    <message>
+        <source>Public record</source>
+        <translation>公开记录</translation>
+    </message>
+    <message>
+        <source>Full record (auditors)</source>
+        <translation>完整记录（供监督审查）</translation>
     </message>
     <message>
         <source>Writing the draw record…</source>
@@ -219,6 +294,22 @@
     <message>
         <source>Sampling (ratio per class)</source>
         <translation>抽查比例（按类别）</translation>
+    </message>
+    <message>
+        <source>Outside the plan's bands</source>
+        <translation>超出计划比例区间</translation>
+    </message>
+    <message>
+        <source>on purpose: “%1” (%2, %3)</source>
+        <translation>经说明：“%1”（%2，%3）</translation>
+    </message>
+    <message>
+        <source>Pool narrowed</source>
+        <translation>名录库已收窄</translation>
+    </message>
+    <message>
+        <source>only the objects a chosen matter applies to</source>
+        <translation>仅限所选事项适用的对象</translation>
     </message>
     <message>
         <source>declared conflicts</source>
@@ -345,6 +436,18 @@
         <translation>%1 个问题导致无法锁定：</translation>
     </message>
     <message>
+        <source>%1 warnings (they do not block locking).</source>
+        <translation>%1 条提醒（不影响锁定）。</translation>
+    </message>
+    <message>
+        <source>“Edit…” can keep in the pool only the objects a chosen matter applies to.</source>
+        <translation>可在“编辑…”中只保留所选事项适用的对象。</translation>
+    </message>
+    <message>
+        <source>Warning: </source>
+        <translation>提醒：</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -426,6 +529,129 @@
     </message>
 </context>
 <context>
+    <name>CaseClockDialog</name>
+    <message>
+        <source>Decision period: %1</source>
+        <translation>办案期限：%1</translation>
+    </message>
+    <message>
+        <source>No extension or pause yet.</source>
+        <translation>尚无延期或暂停记录。</translation>
+    </message>
+    <message>
+        <source>Resume the clock (the pause ends)</source>
+        <translation>恢复计算期限（不计入期间结束）</translation>
+    </message>
+    <message>
+        <source>Extend by collective decision</source>
+        <translation>经集体讨论决定延期</translation>
+    </message>
+    <message>
+        <source>Extend by %1 days (department head's approval)</source>
+        <translation>延期 %1 日（负责人批准）</translation>
+    </message>
+    <message>
+        <source>Pause: a period that does not count</source>
+        <translation>暂停：不计入办案期限的期间</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>立案日期</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>延期天数</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Write the reason (it is kept with the case).</source>
+        <translation>请填写理由（随案件保存）。</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>听证</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <source>Testing or inspection</source>
+        <translation>检测检验</translation>
+    </message>
+    <message>
+        <source>Appraisal</source>
+        <translation>鉴定</translation>
+    </message>
+    <message>
+        <source>%1: extended by %2 days, department head's approval</source>
+        <translation>%1：经负责人批准延期 %2 日</translation>
+    </message>
+    <message>
+        <source>%1: extended by %2 days, collective decision</source>
+        <translation>%1：经集体讨论决定延期 %2 日</translation>
+    </message>
+    <message>
+        <source>%1 – …: %2, the clock is stopped</source>
+        <translation>%1 – …：%2，期限暂停计算</translation>
+    </message>
+    <message>
+        <source>%1 – %3: %2, %4 days not counted</source>
+        <translation>%1 – %3：%2，%4 日不计入办案期限</translation>
+    </message>
+    <message>
+        <source>Paused since %1 (%2): the clock is stopped with %3 days left; the decision is due on %4 if it resumes tomorrow.</source>
+        <translation>自 %1 起暂停（%2）：期限停止计算，尚余 %3 日；如明日恢复，应于 %4 前作出决定。</translation>
+    </message>
+    <message>
+        <source>Decision due on %1 (90 days from filing, %2 days extended).</source>
+        <translation>应于 %1 前作出决定（自立案起 90 日，已延期 %2 日）。</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>批准日期</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>集体讨论日期</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日</translation>
+    </message>
+    <message>
+        <source>Optional note</source>
+        <translation>备注（可选）</translation>
+    </message>
+</context>
+<context>
     <name>CasesConfirm</name>
     <message>
         <source>Please confirm</source>
@@ -434,6 +660,10 @@
 </context>
 <context>
     <name>CasesPage</name>
+    <message>
+        <source>Decision period not changed</source>
+        <translation>办案期限未变更</translation>
+    </message>
     <message>
         <source>Decision not recorded</source>
         <translation>处理决定未登记</translation>
@@ -445,6 +675,10 @@
     <message>
         <source>The decision is overdue (90 days from filing)</source>
         <translation>处理决定已逾期（立案之日起 90 日）</translation>
+    </message>
+    <message>
+        <source>Extended by %1 days</source>
+        <translation>已延期 %1 日</translation>
     </message>
     <message>
         <source>Decided after the deadline</source>
@@ -459,6 +693,18 @@
         <translation>已决定</translation>
     </message>
     <message>
+        <source>The clock is stopped: this date moves on each day the pause lasts</source>
+        <translation>期限暂停计算：暂停期间此日期逐日顺延</translation>
+    </message>
+    <message>
+        <source>Paused since %1</source>
+        <translation>自 %1 起暂停计算</translation>
+    </message>
+    <message>
+        <source>%1, extended %2 days</source>
+        <translation>%1，已延期 %2 日</translation>
+    </message>
+    <message>
         <source>Case %1 decided on %2 — late: %3 days after its deadline of %4.</source>
         <translation>案件 %1 于 %2 作出决定——已超期：晚于期限 %4 共 %3 天。</translation>
     </message>
@@ -467,12 +713,28 @@
         <translation>案件 %1 于 %2 作出决定，未超过期限 %4。</translation>
     </message>
     <message>
+        <source>Case %1 paused from %2: the clock is stopped.</source>
+        <translation>案件 %1 自 %2 起暂停计算期限。</translation>
+    </message>
+    <message>
+        <source>Case %1: the decision is now due on %2.</source>
+        <translation>案件 %1：现应于 %2 前作出决定。</translation>
+    </message>
+    <message>
         <source>Undecided only</source>
         <translation>仅未决定</translation>
     </message>
     <message>
         <source>Record decision…</source>
         <translation>登记处理决定…</translation>
+    </message>
+    <message>
+        <source>Decision period…</source>
+        <translation>办案期限…</translation>
+    </message>
+    <message>
+        <source>Extend the decision period or pause it for a hearing, announcement, testing or appraisal (Art. 64)</source>
+        <translation>延长办案期限，或因听证、公告、检测检验、鉴定暂停计算（第六十四条）</translation>
     </message>
     <message>
         <source>Case no.</source>
@@ -671,6 +933,10 @@
     <message>
         <source>Replay</source>
         <translation>重新演示</translation>
+    </message>
+    <message>
+        <source>Leave full screen (Esc)</source>
+        <translation>退出全屏（Esc）</translation>
     </message>
 </context>
 <context>
@@ -1084,7 +1350,7 @@
         <translation>锁定名录时公布的随机源：</translation>
     </message>
     <message>
-        <source>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
+        <source>Enter each source's published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
         <translation>按公布顺序逐行输入各随机源公布的数值（例如“2 5 12 8 10”）：</translation>
     </message>
     <message>
@@ -1155,6 +1421,14 @@
         <translation>抽取记录 (*.json)</translation>
     </message>
     <message>
+        <source>Export the public draw record</source>
+        <translation>导出公开抽取记录</translation>
+    </message>
+    <message>
+        <source>{stem}_public_record</source>
+        <translation>{stem}_公开抽取记录</translation>
+    </message>
+    <message>
         <source>{stem}_results</source>
         <translation>{stem}_结果公示</translation>
     </message>
@@ -1181,6 +1455,22 @@
 </context>
 <context>
     <name>DrawPicks</name>
+    <message>
+        <source>Published %1 (late)</source>
+        <translation>已于 %1 公示（逾期）</translation>
+    </message>
+    <message>
+        <source>Published %1</source>
+        <translation>已于 %1 公示</translation>
+    </message>
+    <message>
+        <source>Overdue since %1 (%2 working days)</source>
+        <translation>自 %1 起逾期（%2 个工作日）</translation>
+    </message>
+    <message>
+        <source>Due %1 (%2 working days left)</source>
+        <translation>%1 前公示（剩 %2 个工作日）</translation>
+    </message>
     <message>
         <source>No.</source>
         <translation>序号</translation>
@@ -1209,6 +1499,17 @@
         <source>Class</source>
         <translation>类别</translation>
     </message>
+    <message>
+        <source>Results published</source>
+        <translation>结果公示</translation>
+    </message>
+</context>
+<context>
+    <name>DrawResultsPublishing</name>
+    <message>
+        <source>Publish results</source>
+        <translation>公示结果</translation>
+    </message>
 </context>
 <context>
     <name>DrawStatus</name>
@@ -1227,6 +1528,13 @@
     <message>
         <source>Published</source>
         <translation>已公示</translation>
+    </message>
+</context>
+<context>
+    <name>DrawsWall</name>
+    <message>
+        <source> (primary)</source>
+        <translation>（主屏）</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1727,26 @@
         <translation>严重逾期</translation>
     </message>
     <message>
+        <source>Ranked: every unit with a clock done (no minimum volume).</source>
+        <translation>排名：所有有已办结事项的单位（不设最低事项数）。</translation>
+    </message>
+    <message>
+        <source>Ranked: units with at least %1 clocks.</source>
+        <translation>排名：时限事项不少于 %1 件的单位。</translation>
+    </message>
+    <message>
+        <source>Ranked: units with at least %1 clocks; %2 below that listed after, unranked.</source>
+        <translation>排名：时限事项不少于 %1 件的单位；不足的 %2 个单位列于其后，不参与排名。</translation>
+    </message>
+    <message>
+        <source>&lt; %1 clocks</source>
+        <translation>不足 %1 件</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 clocks: listed, not ranked</source>
+        <translation>时限事项不足 %1 件：列出，不排名</translation>
+    </message>
+    <message>
         <source>Click to list these items</source>
         <translation>点击列出这些事项</translation>
     </message>
@@ -1572,6 +1900,18 @@
     <message>
         <source>Due</source>
         <translation>期限</translation>
+    </message>
+    <message>
+        <source>Rank from</source>
+        <translation>排名门槛</translation>
+    </message>
+    <message>
+        <source> clocks</source>
+        <translation> 件</translation>
+    </message>
+    <message>
+        <source>Units with fewer clocks are listed after the ranked ones, unranked: a unit with a handful of clocks says little.</source>
+        <translation>时限事项少于此数的单位列于已排名单位之后，不参与排名：寥寥几件事项说明不了问题。</translation>
     </message>
     <message>
         <source>Department</source>
@@ -1998,7 +2338,7 @@
         <translation>个体工商户</translation>
     </message>
     <message>
-        <source>Farmers&apos; cooperative</source>
+        <source>Farmers' cooperative</source>
         <translation>农民专业合作社</translation>
     </message>
     <message>
@@ -2349,6 +2689,10 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -2624,7 +2968,7 @@
         <translation>无法生成地图页面</translation>
     </message>
     <message>
-        <source>The city&apos;s reference data could not be read</source>
+        <source>The city's reference data could not be read</source>
         <translation>无法读取本市基础数据</translation>
     </message>
     <message>
@@ -2660,7 +3004,7 @@
         <translation>当前没有草稿状态的抽查批次，请先在双随机抽查中新建批次。</translation>
     </message>
     <message>
-        <source>The draw batch&apos;s pool now holds %1 entities.</source>
+        <source>The draw batch's pool now holds %1 entities.</source>
         <translation>该抽查批次的对象名录现有 %1 个主体。</translation>
     </message>
     <message>
@@ -2798,7 +3142,7 @@
         <translation>请填写线索内容。</translation>
     </message>
     <message>
-        <source>Type the entity&apos;s USCC, or give a position or a village instead.</source>
+        <source>Type the entity's USCC, or give a position or a village instead.</source>
         <translation>请输入主体的统一社会信用代码，或填写位置或村社。</translation>
     </message>
     <message>
@@ -3049,7 +3393,7 @@
 <context>
     <name>PanoramaView</name>
     <message>
-        <source>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</source>
+        <source>Town centres and the entity's position; picking a point on the map comes with the map workspace</source>
         <translation>镇街中心与该主体位置；在地图上点选位置将随“地图”工作区提供</translation>
     </message>
     <message>
@@ -3102,6 +3446,36 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Set a new password for %1. The old one stops working, and a lock-out is lifted.</source>
+        <translation>为 %1 设置新密码。旧密码将失效，锁定同时解除。</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordRules</name>
+    <message>
+        <source>A password has at least %n characters.</source>
+        <translation>密码至少需要 %n 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This workspace is not built yet.</source>
@@ -3144,6 +3518,17 @@
     <message>
         <source>Drawn / pool</source>
         <translation>抽中 / 名录</translation>
+    </message>
+</context>
+<context>
+    <name>Provisional</name>
+    <message>
+        <source> (provisional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dates marked “%1” are provisional: %2.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3258,6 +3643,47 @@
     <message>
         <source>Say why: a return needs a reason.</source>
         <translation>请说明理由：退回必须写明理由。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPublishing</name>
+    <message>
+        <source>None of the selected visits has an unpublished result.</source>
+        <translation>所选检查均无待公示的结果。</translation>
+    </message>
+    <message>
+        <source>This batch has no unpublished results.</source>
+        <translation>本批次没有待公示的检查结果。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity's timeline.</source>
+        <translation>
+            <numerusform>公示 %n 项检查结果？结果公示表将写入 %1，每项结果记为今日公示，并记入该主体的时间轴。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected visit(s) have no unpublished result and are left out.</source>
+        <translation>
+            <numerusform>所选检查中有 %n 项没有待公示的结果，不予公示。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publishing the results…</source>
+        <translation>正在公示结果…</translation>
+    </message>
+    <message>
+        <source>Results not published</source>
+        <translation>结果未公示</translation>
+    </message>
+    <message>
+        <source>Publication of results not loaded</source>
+        <translation>结果公示情况未加载</translation>
+    </message>
+    <message numerus="yes">
+        <source>Published %n result(s); the notice is in %1.</source>
+        <translation>
+            <numerusform>已公示 %n 项结果，公示表见 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3431,7 +3857,7 @@
         <translation>生成线索</translation>
     </message>
     <message>
-        <source>Opens a clue for the matter&apos;s department (failed items only)</source>
+        <source>Opens a clue for the matter's department (failed items only)</source>
         <translation>为该事项的主管部门生成一条线索（仅限不符合项）</translation>
     </message>
 </context>
@@ -3556,7 +3982,7 @@
         <translation>任意</translation>
     </message>
     <message>
-        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</source>
+        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter's own department; without a matter, the center routes it by hand.</source>
         <translation>新线索分派给与其事项、行业、镇街匹配条件最多的规则所指定的部门；没有匹配规则时，分派给该事项的主管部门；未指定事项的，由中心人工分派。</translation>
     </message>
     <message>
@@ -3630,6 +4056,45 @@
         <source>Map tile attribution</source>
         <translation>地图瓦片版权说明</translation>
     </message>
+    <message>
+        <source>Efficiency ranking: clocks a unit needs to be ranked</source>
+        <translation>效能排名：参与排名所需的最少时限事项数</translation>
+    </message>
+    <message>
+        <source>Screen of the draw ceremony's full screen (empty: a secondary one)</source>
+        <translation>抽取现场全屏显示所用屏幕（空：副屏）</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Next item</source>
+        <translation>下一项(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous item</source>
+        <translation>上一项(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -3684,6 +4149,10 @@
     <message>
         <source>{role}:  {username} / {password}</source>
         <translation>{role}：{username} / {password}</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins. Try again in {detail} min, or ask an administrator to unlock the account.</source>
+        <translation>登录失败次数过多。请 {detail} 分钟后再试，或请系统管理员解除锁定。</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
@@ -3876,6 +4345,176 @@
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>A system account runs imports and command-line jobs under its own name. It has no password and can never sign in at the console.</source>
+        <translation>系统账号以自己的名义运行导入和命令行任务，没有密码，也不能登录控制台。</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>编辑用户</translation>
+    </message>
+    <message>
+        <source>New system account</source>
+        <translation>新建系统账号</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>A department user needs a department.</source>
+        <translation>部门用户必须指定部门。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Sign in as an administrator to manage users.</source>
+        <translation>请以系统管理员身份登录以管理用户。</translation>
+    </message>
+    <message>
+        <source>User %1 created.</source>
+        <translation>用户 %1 已创建。</translation>
+    </message>
+    <message>
+        <source>System account %1 created.</source>
+        <translation>系统账号 %1 已创建。</translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation>%1 已保存。</translation>
+    </message>
+    <message>
+        <source>New password set for %1.</source>
+        <translation>已为 %1 设置新密码。</translation>
+    </message>
+    <message>
+        <source>%1 unlocked.</source>
+        <translation>%1 已解除锁定。</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Deactivate %1? The account can no longer sign in or act; its history stays.</source>
+        <translation>停用 %1？该账号将无法登录或操作，其历史记录保留。</translation>
+    </message>
+    <message>
+        <source>%1 deactivated.</source>
+        <translation>%1 已停用。</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>system account</source>
+        <translation>系统账号</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>Each person signs in with their own account; the role decides what they may do. System accounts run imports and command-line jobs and never sign in. Every change here is written to the audit log.</source>
+        <translation>每人使用自己的账号登录，角色决定其可做的事。系统账号用于运行导入和命令行任务，从不登录。此处的每项更改都会写入审计日志。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New user…</source>
+        <translation>新建用户…</translation>
+    </message>
+    <message>
+        <source>New system account…</source>
+        <translation>新建系统账号…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>停用…</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
         <source>Record verification: %1</source>
@@ -3956,6 +4595,18 @@
         <source>Open panorama</source>
         <translation>查看全景</translation>
     </message>
+    <message>
+        <source>Publish results</source>
+        <translation>公示结果</translation>
+    </message>
+    <message>
+        <source>Publish the results of the selected visits…</source>
+        <translation>公示所选检查的结果…</translation>
+    </message>
+    <message>
+        <source>Publish every unpublished result of the batch…</source>
+        <translation>公示本批次全部未公示的结果…</translation>
+    </message>
 </context>
 <context>
     <name>Workspaces</name>
@@ -4012,8 +4663,16 @@
         <translation>指挥大屏</translation>
     </message>
     <message>
-        <source>Shows the city&apos;s supervision overview on the command center&apos;s video wall.</source>
+        <source>Shows the city's supervision overview on the command center's video wall.</source>
         <translation>在指挥中心大屏上展示全市监管态势。</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>Creates users and system accounts, sets their role and department, unlocks and deactivates.</source>
+        <translation>创建用户和系统账号，设置角色和部门，解除锁定和停用账号。</translation>
     </message>
 </context>
 </TS>
