@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from core.draws import Problem
 from core.services.draws import BatchDetail
+from desktop.provisional import ProvisionalCaption, date_html, span_note
 
 from .plan_tree import status_label
 
@@ -92,8 +93,11 @@ class BatchOverview(QScrollArea):
             button.clicked.connect(lambda _checked=False, key=key: self.action_requested.emit(key))
             self.buttons[key] = button
             actions.addWidget(button, n // 5, n % 5)
+        self.provisional = ProvisionalCaption()
         self.rules_box = QGroupBox()
-        QVBoxLayout(self.rules_box).addWidget(self.facts)
+        rules_layout = QVBoxLayout(self.rules_box)
+        rules_layout.addWidget(self.facts)
+        rules_layout.addWidget(self.provisional)
         self.public_box = QGroupBox()
         QVBoxLayout(self.public_box).addWidget(self.public)
         self.problem_box = QGroupBox()
@@ -207,8 +211,10 @@ class BatchOverview(QScrollArea):
         if d.task_count:
             rows.append((self.tr("Inspection tasks"), self.tr("%1 done of %2").replace("%1", f"{d.tasks_done:,}")
                          .replace("%2", f"{d.task_count:,}")))
+        note = span_note(d.window_end, d.results_due)
+        self.provisional.set_note(note, self._lang)
         if d.results_due is not None:
-            due = d.results_due.isoformat()
+            due = date_html(d.results_due, note)
             if d.results_due < dt.date.today() and d.tasks_done < d.task_count:
                 due += " <b style='color:#b3261e'>" + html.escape(self.tr("overdue: %1 inspections without results")
                                                                   .replace("%1", f"{d.task_count - d.tasks_done:,}")) + "</b>"

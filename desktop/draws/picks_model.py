@@ -6,11 +6,13 @@ pick order would reveal an entity's internal risk class.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from core.services.draws import BatchDetail, DrawnPick, TeamMember
+from desktop.provisional import date_text, span_note, tooltip
 
 from .ceremony import CeremonyData, CeremonyPick
 
@@ -52,9 +54,18 @@ def ceremony_data(title: str, detail: BatchDetail, picks: Sequence[DrawnPick], r
                     for n, p in enumerate(public, start=1)))
 
 
-def publication_text(state) -> str:
+def publication_note(state, today: dt.date | None = None):
+    """Why the due date and working days of an unpublished result are provisional, or None:
+    the working days from the day it was formed to its due date, or to ``today`` once late."""
+    if state is None or state.state not in ("pending", "overdue") or state.due_on is None:
+        return None
+    return span_note(state.formed_on, max(state.due_on, today or state.due_on))
+
+
+def publication_text(state, today: dt.date | None = None) -> str:
     """"Published 2027-04-06", "Due 2027-05-20 (12 working days left)", "Overdue since 2027-04-02 (3
-    working days)"; empty while the visit has no result."""
+    working days)"; empty while the visit has no result. A due date counted across a provisional
+    year is marked (:mod:`desktop.provisional`)."""
     if state is None or state.state == "no_result":
         return ""
     if state.state == "published":
@@ -63,9 +74,11 @@ def publication_text(state) -> str:
         return text.replace("%1", state.published_on.isoformat())
     if state.state == "overdue":
         return (translate("DrawPicks", "Overdue since %1 (%2 working days)")
-                .replace("%1", state.due_on.isoformat()).replace("%2", str(state.working_days_overdue)))
+                .replace("%1", date_text(state.due_on, publication_note(state, today)))
+                .replace("%2", str(state.working_days_overdue)))
     return (translate("DrawPicks", "Due %1 (%2 working days left)")
-            .replace("%1", state.due_on.isoformat()).replace("%2", str(state.working_days_left)))
+            .replace("%1", date_text(state.due_on, publication_note(state, today)))
+            .replace("%2", str(state.working_days_left)))
 
 
 class PicksModel(QAbstractTableModel):
@@ -81,10 +94,11 @@ class PicksModel(QAbstractTableModel):
         self._reference = None
         self._lang = "zh_CN"
         self._publication: dict = {}   # task id -> PublicationState
+        self._today: dt.date | None = None
 
-    def set_publication(self, states: Mapping) -> None:
-        """Where each visit's result stands: published on, due, overdue (企业信息公示暂行条例)."""
-        self._publication = dict(states)
+    def set_publication(self, states: Mapping, today: dt.date | None = None) -> None:
+        """Where each visit's result stands on ``today``: published on, due, overdue (企业信息公示暂行条例)."""
+        self._publication, self._today = dict(states), today
         if self._picks:
             column = self.columns().index("published")
             self.dataChanged.emit(self.index(0, column), self.index(len(self._picks) - 1, column))
@@ -119,10 +133,12 @@ class PicksModel(QAbstractTableModel):
                 "place": place_text(pick, self._reference, self._lang),
                 "team": team_text(pick.team, self._names, self._lang),
                 "task": f"JC{pick.task_id:06d}" if pick.task_id else "",
-                "stratum": pick.stratum, "published": publication_text(self._publication.get(pick.task_id)),
+                "stratum": pick.stratum, "published": publication_text(self._publication.get(pick.task_id), self._today),
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in ("entity", "place"):
             return pick.address
+        if role == Qt.ItemDataRole.ToolTipRole and column == "published":
+            return tooltip(publication_note(self._publication.get(pick.task_id), self._today), self._lang) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == "team":
             return team_text(pick.team, self._names, self._lang)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "order":

@@ -109,7 +109,7 @@ class ResultPublishing:
             if batch_id != self._batch_id:
                 return
             self._publication = states
-            self.visits.model.set_publication(states)
+            self.visits.model.set_publication(states, today)
             self.visits.publish_button.setEnabled(not self.read_only and bool(self.publishable()))
             self.publication_loaded.emit(states)
 

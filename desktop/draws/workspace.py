@@ -31,6 +31,7 @@ from desktop.entities.errors import show_error
 from desktop.entities.message_bar import MessageBar
 from desktop.entities.reference import EntityReference, load_reference
 from desktop.i18n import current_language
+from desktop.provisional import date_text, span_note
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
 
@@ -440,7 +441,8 @@ class DrawsWorkspace(BatchExports, ResultPublishing, QWidget):
         self.message_bar.show_message(
             self.tr("Drawn: %1 entities, %2 inspection tasks (%3 joined to other visits). Results are due by %4.")
             .replace("%1", f"{len(result.picks):,}").replace("%2", f"{result.tasks_created:,}")
-            .replace("%3", f"{result.tasks_merged:,}").replace("%4", result.results_due.isoformat()), kind="success")
+            .replace("%3", f"{result.tasks_merged:,}").replace("%4", date_text(result.results_due, span_note(None, result.results_due))),
+            kind="success")
         self._reveal = batch_id  # the ceremony shows the picks one by one once they are loaded
         self.drawn.emit(result)
         db = self._db
@@ -456,7 +458,7 @@ class DrawsWorkspace(BatchExports, ResultPublishing, QWidget):
                           lambda: self.discard_batch(d.id))
         elif key == "publish":
             self._confirm(self.tr("Publish the notice of “%1”? The list becomes public; results must follow by %2.")
-                          .replace("%1", d.name).replace("%2", d.results_due.isoformat() if d.results_due else "—"),
+                          .replace("%1", d.name).replace("%2", date_text(d.results_due, span_note(d.window_end, d.results_due)) or "—"),
                           self.publish)
         elif key == "record":
             self.export_record_dialog(d)
