@@ -68,10 +68,10 @@ def upgrade_and_grant(engine: Engine, app_role: str | None = None) -> tuple[str 
     """
     from .migrate import upgrade
 
-    before, after = upgrade(engine)
-    with engine.begin() as conn:
-        role = grant_app_role(conn, app_role)
-    return before, after, role
+    granted: list[str | None] = []
+    # One transaction: a grant that fails undoes the upgrade too.
+    before, after = upgrade(engine, then=lambda conn: granted.append(grant_app_role(conn, app_role)))
+    return before, after, granted[0]
 
 
 def _ident(name: str) -> str:
