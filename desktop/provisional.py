@@ -89,7 +89,7 @@ def date_html(day: dt.date | str | None, note: ProvisionalNote | None) -> str:
 
 def caption_text(note: ProvisionalNote, lang: str) -> str:
     """One line for the top of a view: which dates are marked and why."""
-    return translate("Provisional", "Dates marked “%1” are provisional: %2.") \
+    return translate("Provisional", "Dates marked “%1”: %2.") \
         .replace("%1", marker().strip()).replace("%2", note.reason(lang))
 
 

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from core.services.clues import ClueDetail
 
+from desktop.provisional import date_text, span_note, tooltip
+
 from .words import OVERDUE_COLOR, action_name, local_time, source_name, state_label
 
 CASE_STATES = frozenset({"claimed", "handling"})
@@ -147,7 +149,9 @@ class ClueDetailPanel(QScrollArea):
         else:
             late = self.overdue()
             text = self.tr("Overdue: to be handled by %1") if late else self.tr("To be handled by %1")
-            self.deadline.setText(text.replace("%1", d.due_on.isoformat()))
+            note = span_note(d.received_at.date(), d.due_on)
+            self.deadline.setText(text.replace("%1", date_text(d.due_on, note)))
+            self.deadline.setToolTip(tooltip(note, self._lang))
             self.deadline.setStyleSheet(f"color: {OVERDUE_COLOR}; font-weight: bold" if late else "")
         self.facts.setText(self._facts_html(d))
         self._fill_steps(d)

@@ -20,6 +20,8 @@ from PySide6.QtGui import QColor
 
 from core.services.clues import ClueRow
 
+from desktop.provisional import date_text, span_note, tooltip
+
 from .words import OVERDUE_COLOR, local_time, source_name, state_label
 
 translate = QCoreApplication.translate
@@ -101,8 +103,11 @@ class ClueTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and key == "due" and self.overdue(row):
             return QColor(OVERDUE_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if key == "due" and self.overdue(row):
-                return translate("ClueTable", "Overdue since %1").replace("%1", row.due_on.isoformat())
+            if key == "due":  # late, and the note when the deadline counts a provisional year
+                note = tooltip(_due_note(row), self._lang)
+                late = translate("ClueTable", "Overdue since %1").replace("%1", self._text(row, key)) \
+                    if self.overdue(row) else ""
+                return "\n".join(t for t in (late, note) if t) or self._text(row, key)
             if key in ("source", "state", "department"):
                 return self._text(row, key)  # may be cut short in the column
             return row.description
@@ -125,8 +130,13 @@ class ClueTableModel(QAbstractTableModel):
             return row.entity_name or translate("ClueTable", "(entity unknown) %1").replace("%1", row.description)
         if key == "received":
             return local_time(row.received_at)
-        return row.due_on.isoformat() if row.due_on else "—"
+        return date_text(row.due_on, _due_note(row)) if row.due_on else "—"
 
     def _repaint(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+
+def _due_note(row: ClueRow):
+    """Why a clue's handling deadline (working days from its receipt) is provisional, or None."""
+    return span_note(row.received_at.date(), row.due_on) if row.due_on else None

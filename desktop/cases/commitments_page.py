@@ -32,6 +32,7 @@ from core.services.obligations_listing import (
     list_verifications,
 )
 from desktop.entities.message_bar import MessageBar
+from desktop.provisional import date_text, span_note, tooltip
 from desktop.tasks import TaskManager
 
 from .checked_dialog import CheckedDialog
@@ -168,7 +169,9 @@ class CommitmentsPage(ListingPage):
 
     def _cells(self, r: VerificationRow):
         late = r.overdue(self._today)
-        due_tip = self.tr("The verification is overdue") if late else ""
+        due_note = span_note(None, r.due_on)
+        due_tip = "\n".join(t for t in (self.tr("The verification is overdue") if late else "",
+                                         tooltip(due_note, self._lang)) if t)
         done = ""
         if r.done_on is not None:
             kept = self.tr("kept") if r.status == "fulfilled" else self.tr("broken")
@@ -177,7 +180,7 @@ class CommitmentsPage(ListingPage):
         return ((str(r.id), "", False), (r.entity_name, r.entity_name, False), (r.uscc, "", False),
                 (r.matter_name, self.tr("Commitment: %1").replace("%1", r.commitment_text), False),
                 (r.verification_standard, r.verification_standard, False), (department, department, False),
-                (r.due_on.isoformat(), due_tip, late), (r.inspector or "—", "", False), (done, r.outcome or "", False))
+                (date_text(r.due_on, due_note), due_tip, late), (r.inspector or "—", "", False), (done, r.outcome or "", False))
 
     def _on_show_done_toggled(self, on: bool) -> None:
         self.table.setColumnHidden(_DONE_COLUMN, not on)

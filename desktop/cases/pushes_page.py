@@ -33,6 +33,7 @@ from core.services import obligations
 from core.services.obligations import PushRow
 from core.services.search import EntityFilter, EntitySearch
 from desktop.entities.message_bar import MessageBar
+from desktop.provisional import date_text, span_note, tooltip
 from desktop.tasks import TaskManager
 
 from .listing_page import DepartmentPage
@@ -217,14 +218,18 @@ class PushesPage(DepartmentPage, QWidget):
             name, uscc = self._names.get(p.entity_id, (f"#{p.entity_id}", ""))
             late = p.status != "claimed" and p.claim_due < self._today
             note = p.return_reason or ""
-            for c, value in enumerate((name, uscc, p.permit_name, p.pushed_on.isoformat(), p.claim_due.isoformat(),
-                                       note)):
+            due_note = span_note(p.pushed_on, p.claim_due)
+            for c, value in enumerate((name, uscc, p.permit_name, p.pushed_on.isoformat(),
+                                       date_text(p.claim_due, due_note), note)):
                 item = QTableWidgetItem(value)
                 if c == 0:
                     item.setData(_ID, p)
+                if c == 4 and due_note is not None:
+                    item.setToolTip(tooltip(due_note, self._lang))
                 if c == 4 and late:
                     item.setForeground(QColor(OVERDUE_COLOR))
-                    item.setToolTip(self.tr("The claim is overdue (5 working days from the push)"))
+                    item.setToolTip("\n".join(t for t in (self.tr("The claim is overdue (5 working days from the push)"),
+                                                          tooltip(due_note, self._lang)) if t))
                 table.setItem(r, c, item)
         self._sync_buttons()
 
