@@ -55,15 +55,14 @@ order as RFC 3797 numbers them) in pick order.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import hashlib
 from pathlib import Path
 
 from core.errors import ConfigError, NotFound, ValidationError
-from core.jsonfile import read_json_file
 
 from . import draw_notice
 from .output import emit_json, fail
+from .plan_file import PlanFileError, batch_fields, load_plan
 
 DEFAULT_ACTOR = "cli"
 
@@ -214,20 +213,8 @@ def cmd_draw_verify(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- tongguan draw run
 
-class PlanFileError(ConfigError):
-    """A plan file that does not describe a plan; ``where`` names the file and the field."""
-
-
 def _load_plan(path: Path) -> dict:
-    data = read_json_file(path, error=PlanFileError)
-    if not isinstance(data, dict):
-        raise PlanFileError("计划文件应为 JSON 对象 (a plan file is a JSON object)", where=str(path))
-    for key in ("year", "name", "batches"):
-        if key not in data:
-            raise PlanFileError(f"缺少 {key!r} (missing {key!r})", where=str(path))
-    if not isinstance(data["batches"], list) or not data["batches"]:
-        raise PlanFileError("batches 应为非空列表 (batches must be a non-empty list)", where=f"{path}: batches")
-    return data
+    return load_plan(path)  # every field checked, refusals name the file and the JSON path
 
 
 class _Lookup:
@@ -291,53 +278,18 @@ def _pool_filter(db, pool: dict, lookup: _Lookup, where: str) -> dict:
     return out
 
 
-def _window(value, where: str) -> tuple[dt.date, dt.date]:
-    try:
-        start, end = value
-        return dt.date.fromisoformat(start), dt.date.fromisoformat(end)
-    except (TypeError, ValueError):
-        raise PlanFileError(f"window 应为 [开始, 结束] 两个日期 (window must be [\"YYYY-MM-DD\", \"YYYY-MM-DD\"]): "
-                            f"{value!r}", where=where) from None
-
-
-def _batch_input(db, raw: dict, lookup: _Lookup, where: str) -> dict:
-    if not isinstance(raw, dict):
-        raise PlanFileError("批次应为对象 (a batch is an object)", where=where)
-    for key in ("name", "lead_department", "departments", "window"):
-        if key not in raw:
-            raise PlanFileError(f"缺少 {key!r} (missing {key!r})", where=where)
-    departments = []
-    if not isinstance(raw["departments"], list):
-        raise PlanFileError("departments 应为列表 (departments must be a list)", where=f"{where}.departments")
-    for n, part in enumerate(raw["departments"]):
-        here = f"{where}.departments[{n}]"
-        if not isinstance(part, dict) or "department" not in part:
-            raise PlanFileError("参与部门应为 {\"department\": …, \"team_size\": …, \"matters\": […]} "
-                                "(a department is {\"department\": ..., \"team_size\": ..., \"matters\": [...]})",
-                                where=here)
-        team_size = part.get("team_size", 2)
-        if isinstance(team_size, bool) or not isinstance(team_size, int):
-            raise PlanFileError(f"team_size 应为整数 (team_size must be a whole number): {team_size!r}",
-                                where=f"{here}.team_size")
-        departments.append((lookup.department(part["department"], f"{here}.department"), team_size,
-                            [lookup.matter(m, f"{here}.matters[{k}]") for k, m in enumerate(part.get("matters", []))]))
-    randomness = raw.get("randomness") or {"kind": "seed"}
-    kind = randomness.get("kind") if isinstance(randomness, dict) else None
-    if kind not in ("seed", "rfc3797"):
-        raise PlanFileError(f"randomness.kind 应为 seed 或 rfc3797 (randomness.kind must be seed or rfc3797): {kind!r}",
-                            where=f"{where}.randomness")
-    sources = randomness.get("sources") or []
-    if kind == "rfc3797" and (not isinstance(sources, list) or not sources):
-        raise PlanFileError("rfc3797 需要 sources：公开随机数列表 (rfc3797 needs sources: a list of public values)",
-                            where=f"{where}.randomness.sources")
-    start, end = _window(raw["window"], f"{where}.window")
-    return {"name": raw["name"], "lead_department_id": lookup.department(raw["lead_department"],
-                                                                         f"{where}.lead_department"),
+def _batch_input(db, raw, lookup: _Lookup, where: str) -> dict:
+    fields = batch_fields(raw, where)
+    departments = [(lookup.department(part["department"], f"{where}.departments[{n}].department"),
+                    part["team_size"],
+                    [lookup.matter(m, f"{where}.departments[{n}].matters[{k}]") for k, m in enumerate(part["matters"])])
+                   for n, part in enumerate(fields["departments"])]
+    start, end = fields["window"]
+    return {"name": fields["name"], "lead_department_id": lookup.department(fields["lead_department"],
+                                                                            f"{where}.lead_department"),
             "window_start": start, "window_end": end, "departments": departments,
-            "pool_filter": _pool_filter(db, raw.get("pool") or {}, lookup, f"{where}.pool"),
-            "sampling": raw.get("sampling"), "avoidance": raw.get("avoidance"),
-            "randomness": {"kind": kind, "sources": [str(s) for s in sources],
-                           "announcement": str(randomness.get("announcement", ""))}}
+            "pool_filter": _pool_filter(db, fields["pool"], lookup, f"{where}.pool"),
+            "sampling": fields["sampling"], "avoidance": fields["avoidance"], "randomness": fields["randomness"]}
 
 
 def _print_problems(name: str, problems) -> None:
