@@ -37,6 +37,12 @@ class DatabaseUnavailable(TongguanError):
     code = "db.unavailable"
 
 
+class DatabaseTimedOut(DatabaseUnavailable):
+    """The database did not answer in time (a statement time-out, a lock held too long)."""
+
+    code = "db.timeout"
+
+
 class ConfigError(TongguanError):
     """A configuration or data file is missing or malformed."""
 
@@ -47,6 +53,16 @@ class ValidationError(TongguanError):
     """A domain rule refused an operation; the message cites the rule."""
 
     code = "validation"
+
+
+class AlreadyChanged(ValidationError):
+    """Another workstation changed the object first (claimed it, say); ``by`` names who."""
+
+    code = "conflict.already_changed"
+
+    def __init__(self, message: str, *, by: str | None = None, where: str | None = None) -> None:
+        super().__init__(message, where=where)
+        self.by = by
 
 
 class NotFound(TongguanError):

@@ -4,15 +4,21 @@ Leaving the ``with`` block without ``commit()`` rolls back, so a service that fa
 half-way leaves nothing behind (Cosmic Python, chapter 6). Audit entries are collected as
 the unit goes and chained onto the audit log at commit, in the same transaction: the chain
 head is then locked only for the moment of the commit, and always as the last lock taken.
+
+A unit's connection is marked a writer (``engine.WRITE_OPTION``): on SQLite its
+transaction begins IMMEDIATE, so what it reads cannot change before it writes (PostgreSQL
+services lock the rows they change with ``SELECT ... FOR UPDATE``).
 """
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from .audit_chain import PendingEntry, append
+from .engine import WRITE_OPTION
 
 
 def _dump(value: Any) -> str | None:
@@ -32,7 +38,11 @@ class UnitOfWork:
         self._audit: list[PendingEntry] = []
 
     def __enter__(self) -> "UnitOfWork":
-        self.session = self._factory()
+        bind = self._factory.kw.get("bind")
+        # Every transaction of this session (after a rollback too) begins as a writer's; a
+        # session bound to a Connection joins a transaction its owner already began.
+        self.session = (self._factory(bind=bind.execution_options(**{WRITE_OPTION: True}))
+                        if isinstance(bind, Engine) else self._factory())
         self._committed = False
         self._audit = []
         return self
