@@ -30,7 +30,7 @@ from core.db.models import (
     RecordKind,
 )
 from core.db.models.base import utcnow
-from core.errors import NotFound, ValidationError
+from core.errors import AlreadyChanged, NotFound, ValidationError
 
 from .clues.common import new_ref
 from .clues.workflow import CASE_DECISION_DAYS
@@ -94,8 +94,9 @@ def claim_push(db: Database, actor: str, push_id: int, department_id: int, *, on
             raise NotFound(f"部门 {department_id} 不存在 (department {department_id} does not exist)", where="department")
         queued = push.status == PushStatus.RETURNED or push.department_id is None
         if push.status == PushStatus.CLAIMED:
-            raise ValidationError(f"该推送已于 {push.claimed_on} 被认领 (already claimed on {push.claimed_on})",
-                                  where="push")
+            by = s.get(Department, push.department_id).name_zh
+            raise AlreadyChanged(f"该推送已于 {push.claimed_on} 被{by}认领 (already claimed by {by} on "
+                                 f"{push.claimed_on})", by=by, where="push")
         if not queued and push.department_id != department_id:
             raise ValidationError("该推送已推给另一个部门；退回后才进入待认领库 (this push was sent to another "
                                   "department; it reaches the shared queue only when returned)", where="department")
@@ -151,7 +152,7 @@ def verify_commitment(db: Database, actor: str, verification_id: int, *, fulfill
             raise NotFound(f"核查任务 {verification_id} 不存在 (verification {verification_id} does not exist)",
                            where="verification")
         if v.done_on is not None:
-            raise ValidationError(f"该核查已于 {v.done_on} 完成 (already verified on {v.done_on})", where="verification")
+            raise AlreadyChanged(f"该核查已于 {v.done_on} 完成 (already verified on {v.done_on})", where="verification")
         c = s.get(Commitment, v.commitment_id)
         day = on or utcnow().date()
         v.done_on, v.outcome = day, outcome[:200]

@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from core.clues.states import CLOSED_STATES, action_for, actions_for_role
 from core.db.database import Database
-from core.db.models import Case, CasePause, CaseStatus, ClueState, User
+from core.db.models import Case, CasePause, CaseStatus, Clue, ClueState, User
 from core.db.models.base import utcnow
-from core.errors import ValidationError
+from core.errors import AlreadyChanged, ValidationError
 
 from .case_clock import CASE_DECISION_DAYS, RULE_PAUSE, refusal
 from .common import department_name, get_clue, new_ref, record_step
@@ -37,7 +37,12 @@ def act(db: Database, actor: str, clue_id: int, action: str, *, note: str = "", 
     note = (note or "").strip()
     with db.uow(actor) as uow:
         s = uow.session
+        if original_id is not None:  # both rows locked in id order: two links made at once cannot cross
+            s.execute(select(Clue.id).where(Clue.id.in_({clue_id, original_id})).order_by(Clue.id).with_for_update())
         clue = get_clue(s, clue_id, for_update=True)
+        if action == "claim" and clue.state == ClueState.CLAIMED:
+            by = department_name(s, clue.department_id)
+            raise AlreadyChanged(f"该线索已由{by}签收 (already claimed by {by})", by=by, where="clue")
         rule = action_for(action, clue.state)
         role = s.scalar(select(User.role_code).where(User.username == actor))
         if role is not None and rule.key not in actions_for_role(role.value):
@@ -81,6 +86,10 @@ def file_case(db: Database, actor: str, clue_id: int, *, on: dt.date | None = No
         if clue.state not in (ClueState.CLAIMED, ClueState.HANDLING):
             raise ValidationError("只有已签收或处置中的线索才能立案 (only a claimed clue, or one being handled, "
                                   "can become a case)", where="state")
+        filed_already = s.scalar(select(Case.ref_no).where(Case.clue_id == clue.id).limit(1))
+        if filed_already is not None:
+            raise AlreadyChanged(f"该线索已立案 {filed_already} (a case was already filed from this clue: "
+                                 f"{filed_already})", by=filed_already, where="clue")
         if clue.entity_id is None or clue.department_id is None:
             raise ValidationError("立案须先确定市场主体和承办部门 (a case needs the entity and the department)",
                                   where="entity")
