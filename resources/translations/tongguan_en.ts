@@ -796,6 +796,14 @@
         <translation>File not opened</translation>
     </message>
     <message>
+        <source>%1 is a program or launcher (%2). Tongguan does not open such files; save it and have it checked first.</source>
+        <translation>%1 is a program or launcher (%2). Tongguan does not open such files; save it and have it checked first.</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished">Save as…</translation>
+    </message>
+    <message>
         <source>File not saved</source>
         <translation>File not saved</translation>
     </message>
@@ -3527,8 +3535,8 @@
         <translation> (provisional)</translation>
     </message>
     <message>
-        <source>Dates marked “%1” are provisional: %2.</source>
-        <translation>Dates marked “%1” are provisional: %2.</translation>
+        <source>Dates marked “%1”: %2.</source>
+        <translation>Dates marked “%1”: %2.</translation>
     </message>
 </context>
 <context>

@@ -796,6 +796,14 @@
         <translation>无法打开附件</translation>
     </message>
     <message>
+        <source>%1 is a program or launcher (%2). Tongguan does not open such files; save it and have it checked first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished">另存为…</translation>
+    </message>
+    <message>
         <source>File not saved</source>
         <translation>附件未保存</translation>
     </message>
@@ -3524,11 +3532,11 @@
     <name>Provisional</name>
     <message>
         <source> (provisional)</source>
-        <translation type="unfinished" />
+        <translation>（暂定）</translation>
     </message>
     <message>
-        <source>Dates marked “%1” are provisional: %2.</source>
-        <translation type="unfinished" />
+        <source>Dates marked “%1”: %2.</source>
+        <translation>标注“%1”的日期：%2。</translation>
     </message>
 </context>
 <context>
