@@ -1,8 +1,11 @@
 """``tongguan draw``: run a plan of double-random batches, verify a record, RFC 3797 by hand.
 
 ``tongguan draw run PLAN_FILE [--json]`` creates the plan, checks every batch (each
-problem is printed with the rule it breaks; exit 2 and the plan is discarded if any),
-then locks and draws each batch and writes its full record (for auditors) next to the plan
+problem is printed with the rule it breaks; exit 2 and nothing is kept if any), then
+locks and draws each batch, all in one transaction: a refusal, an error or a killed
+process leaves no plan, batch, lock or audit entry behind (:mod:`desktop.cli.draw_run`).
+It writes the secret seeds next to the plan (``<plan>.plan<id>.seeds.json``) before
+locking, then each batch's full record (for auditors) next to the plan
 file as ``<plan>.<batch id>.record.json`` and its public record (no risk class) as
 ``<plan>.<batch id>.public-record.json``. PLAN_FILE is JSON::
 
@@ -58,9 +61,9 @@ import argparse
 import hashlib
 from pathlib import Path
 
-from core.errors import ConfigError, NotFound, ValidationError
+from core.errors import ConfigError
 
-from . import draw_notice
+from . import draw_abandon, draw_notice
 from .output import emit_json, fail
 from .plan_file import PlanFileError, batch_fields, load_plan
 
@@ -80,6 +83,7 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
                         help="with a public RECORD: the full record it was derived from (auditors check both)")
     verify.set_defaults(func=cmd_draw_verify)
     draw_notice.add_parser(draws, common)
+    draw_abandon.add_parser(draws, common)
     rfc = draws.add_parser("rfc3797", parents=[common],
                            help="RFC 3797 selection from a pool file (one candidate per line)")
     rfc.add_argument("pool_file", metavar="POOL_FILE")
@@ -292,18 +296,14 @@ def _batch_input(db, raw, lookup: _Lookup, where: str) -> dict:
             "sampling": fields["sampling"], "avoidance": fields["avoidance"], "randomness": fields["randomness"]}
 
 
-def _print_problems(name: str, problems) -> None:
-    import sys
-
-    for p in problems:
-        print(f"batch {name!r}: [{p.code}] {p.where}: {p.message}\n    rule: {p.rule}", file=sys.stderr)
-
-
 def cmd_draw_run(args: argparse.Namespace) -> int:
+    from core.db.atomic import all_or_nothing
     from core.db.database import Database
-    from core.draws import DrawRefused, commit, new_seed
+    from core.draws import new_seed
     from core.services import draws as draw_service
     from core.workdays import explain_provisional
+
+    from .draw_run import RunStopped, run_plan
 
     path = Path(args.plan_file)
     try:
@@ -321,46 +321,15 @@ def cmd_draw_run(args: argparse.Namespace) -> int:
         year = int(data["year"])
     except (TypeError, ValueError):
         return fail(f"{path}: year: {data['year']!r} is not a year")
+    seeds = {n: new_seed() for n, item in enumerate(inputs) if item["randomness"]["kind"] == "seed"}
     try:
-        # A plan may set its own ratio bands per risk class ({"A": [0, 0.05], ...}); default: the local table.
-        plan_id = draw_service.create_plan(db, actor, year=year, name=str(data["name"]),
-                                           sampling_bands=data.get("sampling_bands"))
-    except ValidationError as exc:
-        return fail(f"{path}: sampling_bands: {exc}")
-    batch_ids = []
-    problems_found = False
-    try:
-        for item in inputs:
-            fields = {k: v for k, v in item.items() if k != "randomness"}
-            batch_ids.append(draw_service.create_batch(db, actor, plan_id, **fields))
-        for item, batch_id in zip(inputs, batch_ids):
-            problems = draw_service.check_batch(db, batch_id)
-            if problems:
-                problems_found = True
-                _print_problems(item["name"], problems)
-    except (ValidationError, NotFound) as exc:
-        draw_service.discard_plan(db, actor, plan_id)
-        return fail(str(exc))
-    if problems_found:
-        draw_service.discard_plan(db, actor, plan_id)
-        return fail("the plan breaks the rules above; nothing was drawn")
+        with all_or_nothing(db) as unit:
+            plan_id, done, seed_file = run_plan(unit, actor, path, data, year, inputs, seeds)
+    except RunStopped as exc:
+        return fail(exc.message)
     results = []
-    for item, batch_id in zip(inputs, batch_ids):
-        r = item["randomness"]
-        try:
-            if r["kind"] == "seed":
-                seed = new_seed()
-                locked = draw_service.lock_batch(db, actor, batch_id, randomness_kind="seed",
-                                                 seed_commitment=commit(seed), announcement=r["announcement"])
-                drawn = draw_service.draw_batch(db, actor, batch_id, seed=seed)
-            else:
-                locked = draw_service.lock_batch(db, actor, batch_id, randomness_kind="rfc3797",
-                                                 announcement=r["announcement"])
-                drawn = draw_service.draw_batch(db, actor, batch_id, sources=r["sources"])
-        except DrawRefused as exc:
-            _print_problems(item["name"], exc.problems)
-            return fail(f"batch {item['name']!r} (id {batch_id}) could not be drawn; it stays "
-                        f"{'locked' if draw_service.batch_detail(db, batch_id).status == 'locked' else 'a draft'}")
+    for item, locked, drawn in done:
+        batch_id = drawn.batch_id
         record_file = path.with_name(f"{path.stem}.{batch_id}.record.json")
         draw_service.export_record(db, batch_id, record_file)
         public_file = path.with_name(f"{path.stem}.{batch_id}.public-record.json")
@@ -370,7 +339,8 @@ def cmd_draw_run(args: argparse.Namespace) -> int:
     if args.json:
         years = sorted({y for r in results if r["provisional"] for y in r["provisional"]["years"]})
         emit_json({"plan_id": plan_id, "year": year, "name": data["name"], "batches": results,
-                   "provisional": _provisional_json(explain_provisional(years)) if years else None})
+                   "provisional": _provisional_json(explain_provisional(years)) if years else None,
+                   "seed_file": str(seed_file) if seed_file else None})
     else:
         print(f"plan {plan_id}: {data['name']} ({year})")
         for r in results:
@@ -383,6 +353,8 @@ def cmd_draw_run(args: argparse.Namespace) -> int:
             print(f"    key {r['key']}")
             print(f"    record {r['record_file']} (sha256 {r['digest']}; for auditors: holds the risk classes)")
             print(f"    public record {r['public_record_file']} (sha256 {r['public_digest']}; no risk class)")
+        if seed_file:
+            print(f"  seeds {seed_file} (written before locking; keep it)")
     return 0
 
 

@@ -14,12 +14,14 @@ from .detail import (
     drawn_picks,
     pool_vs_drawn,
 )
+from .abandonment import AbandonedBatch, abandonment, abandonment_notice
 from .lifecycle import (
     DrawnBatch,
     DrawnPick,
     LockedBatch,
     StratumRow,
     TeamMember,
+    abandon_batch,
     draw_batch,
     lock_batch,
     publish_batch,
@@ -57,6 +59,7 @@ from .results import (
 )
 
 __all__ = [
+    "AbandonedBatch", "abandon_batch", "abandonment", "abandonment_notice",
     "BatchDetail", "BatchSummary", "CheckResult", "ChecklistLine", "DepartmentDetail", "DrawnBatch", "DrawnPick", "LockedBatch",
     "MatterDetail", "NoticeRow", "PlanSummary", "ResultRecorded", "StratumRow", "TaskChecklist", "TeamMember",
     "batch_detail", "build_spec", "check_batch", "create_batch", "create_plan", "discard_batch", "discard_plan", "draw_batch",

@@ -6,6 +6,12 @@ commitment). Drawing takes public random values known only after locking (RFC 37
 sources) or reveals the committed seed, runs ``core.draws.run_draw`` on the frozen
 inputs, and writes drawn objects, teams, inspection tasks and the record in one
 transaction: a refused or failed draw leaves the batch locked and nothing written.
+
+A locked batch whose draw is refused can be abandoned with a reason (:func:`abandon_batch`):
+it stays locked, so its published pool hash and seed commitment stay on record and can
+never be drawn again, and the abandonment (who, when, why) is kept in its lock record,
+audited, and published in a notice of abandonment (:func:`.abandonment.abandonment_notice`). The
+schema's batch statuses are unchanged: "abandoned" is a fact of the lock record.
 """
 from __future__ import annotations
 
@@ -46,6 +52,7 @@ from core.draws.spec import RULE_RANDOMNESS
 from core.errors import ValidationError
 from core.workdays import WorkdayCalendar
 
+from .abandonment import AbandonedBatch, abandoned_of, abandonment
 from .checks import problems_of
 from .common import (
     RESULTS_WORKING_DAYS,
@@ -245,6 +252,7 @@ def draw_batch(db: Database, actor: str, batch_id: int, *, sources: Sequence[str
         batch = get_batch(s, batch_id, for_update=True)
         require_status(batch, DrawStatus.LOCKED, doing=("抽取", "drawn"))
         row = get_record(s, batch_id)
+        _refuse_abandoned(batch, row)
         frozen = frozen_of(row, batch_id)
         randomness = _randomness(row.randomness_kind, batch.seed_commitment, sources, seed)
         step(0.1, "reading the frozen pool")
@@ -346,6 +354,42 @@ def publish_batch(db: Database, actor: str, batch_id: int) -> dt.datetime:
                   after={"status": "published", "at": now.isoformat()})
         uow.commit()
     return now
+
+
+REASON_MAX = 500
+
+
+def abandon_batch(db: Database, actor: str, batch_id: int, reason: str) -> AbandonedBatch:
+    """Abandon locked batch ``batch_id`` (its draw was refused) for ``reason``; audited, published."""
+    reason = " ".join(str(reason or "").split())
+    if len(reason) < 2:
+        raise ValidationError("须说明放弃该批次的理由 (give the reason the batch is abandoned)", where="reason")
+    if len(reason) > REASON_MAX or "\x00" in reason:
+        raise ValidationError(f"理由不超过 {REASON_MAX} 字 (the reason is at most {REASON_MAX} characters)",
+                              where="reason")
+    with db.uow(actor) as uow:
+        s = uow.session
+        batch = get_batch(s, batch_id, for_update=True)
+        require_status(batch, DrawStatus.LOCKED, doing=("放弃", "abandoned"))
+        row = get_record(s, batch_id)
+        _refuse_abandoned(batch, row)
+        now = utcnow()
+        row.summary = {**row.summary, "abandoned": {"at": now.isoformat(), "by": actor, "reason": reason}}
+        uow.audit("draw.batch.abandon", "draw_batch", batch.id, before={"status": "locked"},
+                  after={"status": "locked", "abandoned": True, "reason": reason, "pool_hash": batch.pool_hash,
+                         "seed_commitment": batch.seed_commitment, "at": now.isoformat()})
+        uow.commit()
+    found = abandonment(db, batch_id)
+    assert found is not None
+    return found
+
+
+def _refuse_abandoned(batch, row) -> None:
+    gone = abandoned_of(row)
+    if gone:
+        raise ValidationError(f"抽查批次“{batch.name}”已放弃，不能再抽取或放弃：{gone['reason']} "
+                              f"(draw batch {batch.name!r} was abandoned: {gone['reason']})",
+                              where=f"draw batch {batch.id}")
 
 
 def department_names(s, ids) -> dict[int, tuple[str, str, str]]:
