@@ -24,6 +24,7 @@ from core.services.clues import ClueDetail
 
 from desktop.provisional import date_text, span_note, tooltip
 
+from .clue_table import plain_tooltip
 from .words import OVERDUE_COLOR, action_name, local_time, source_name, state_label
 
 CASE_STATES = frozenset({"claimed", "handling"})
@@ -233,7 +234,7 @@ class ClueDetailPanel(QScrollArea):
         for f in d.files:
             item = QListWidgetItem(f"{f.filename}  ({_size(f.size)})")
             item.setData(Qt.ItemDataRole.UserRole, f.id)
-            item.setToolTip(f"{f.media_type} · SHA-256 {f.sha256}")
+            item.setToolTip(plain_tooltip(f"{f.filename}\n{f.media_type} · SHA-256 {f.sha256}"))
             self.files.addItem(item)
         if d.files:
             self.files.setCurrentRow(0)

@@ -3,8 +3,6 @@ and the worker-side halves (writing an attachment to disk, exporting the clues o
 from __future__ import annotations
 
 import datetime as dt
-import re
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
@@ -13,10 +11,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from core.db.database import Database
 from core.services import clues
 from core.services.clues import ClueFilter
+from core.services.clues.attachment_files import open_copy
 from desktop.entities.file_dialogs import ask_save_path
 
 translate = QCoreApplication.translate
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 def ask_attachment_path(parent: QWidget, filename: str) -> Path | None:
@@ -42,15 +40,16 @@ def ask_import_path(parent: QWidget) -> Path | None:
 # ---- worker side: no widgets below ----------------------------------------------------
 
 
-def save_attachment(db: Database, attachment_id: int, path: Path | None = None) -> Path:
-    """Write attachment ``attachment_id`` to ``path`` (None: a private temporary folder, to open it)."""
-    filename, content = clues.attachment_content(db, attachment_id)
-    if path is None:
-        folder = Path(tempfile.gettempdir()) / "tongguan-clue-files"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{attachment_id}_{_UNSAFE.sub('_', filename) or 'file'}"
+def save_attachment(db: Database, attachment_id: int, path: Path) -> Path:
+    """Write attachment ``attachment_id`` to ``path``, the place the operator chose ("Save as…")."""
+    _filename, content = clues.attachment_content(db, attachment_id)
     path.write_bytes(content)
     return path
+
+
+def copy_to_open(db: Database, attachment_id: int, actor: str | None) -> Path:
+    """A private, checked copy of the attachment to open (audited); ExecutableAttachment for programs."""
+    return open_copy(db, attachment_id, actor).path
 
 
 def export_filtered(db: Database, f: ClueFilter, path: Path, everything: bool) -> int:

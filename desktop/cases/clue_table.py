@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtGui import Qt as QtText
 
 from core.services.clues import ClueRow
 
@@ -40,6 +41,12 @@ def column_title(key: str) -> str:
         "received": translate("ClueTable", "Received"),
         "due": translate("ClueTable", "Due"),
     }[key]
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` shown as written: Qt takes a tooltip that looks like HTML for rich text, so a clue
+    reading ``<img src=x>`` or ``<b>bold</b>`` would be rendered; escaped into a paragraph it is not."""
+    return QtText.convertFromPlainText(text or "", Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
 class ClueTableModel(QAbstractTableModel):
@@ -109,8 +116,8 @@ class ClueTableModel(QAbstractTableModel):
                     if self.overdue(row) else ""
                 return "\n".join(t for t in (late, note) if t) or self._text(row, key)
             if key in ("source", "state", "department"):
-                return self._text(row, key)  # may be cut short in the column
-            return row.description
+                return plain_tooltip(self._text(row, key))  # may be cut short in the column
+            return plain_tooltip(row.description)
         return None
 
     # ---- internals ------------------------------------------------------

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from core.clues import ACTIONS, actions_for_role
 from core.db.database import Database
 from core.errors import ValidationError
 from core.services import clues
+from core.services.clues.attachment_files import ExecutableAttachment
 from desktop.entities.message_bar import MessageBar
 from desktop.i18n import current_language
 from desktop.tasks import TaskManager
@@ -226,9 +228,27 @@ class CasesWorkspace(QWidget):
                   self.tr("Files not added"))
 
     def open_attachment(self, attachment_id: int) -> None:
-        db = self._db
-        self._run(lambda: clue_files.save_attachment(db, attachment_id),
-                  lambda path: self.open_url(QUrl.fromLocalFile(str(path))), self.tr("File not opened"))
+        """Open a private, checked copy (audited); a program or launcher is not opened: "Save as…" is offered."""
+        db, actor = self._db, self._actor or None
+        self._tasks.run(lambda: clue_files.copy_to_open(db, attachment_id, actor),
+                        on_done=lambda path: self.open_url(QUrl.fromLocalFile(str(path))),
+                        on_error=lambda e: self._on_open_failed(attachment_id, e), owner=self)
+
+    def _on_open_failed(self, attachment_id: int, error: BaseException) -> None:
+        if not isinstance(error, ExecutableAttachment):
+            show_refusal(self, self.tr("File not opened"), error, self._lang)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("File not opened"),
+                          self.tr("%1 is a program or launcher (%2). Tongguan does not open such files; "
+                                  "save it and have it checked first.").replace("%1", error.filename)
+                          .replace("%2", error.kind), QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("clueExecutableWarning")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        save = box.addButton(self.tr("Save as…"), QMessageBox.ButtonRole.AcceptRole)
+        save.clicked.connect(lambda: self._on_save_file_requested(attachment_id))
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def save_attachment(self, attachment_id: int, path: Path) -> None:
         db = self._db
