@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import ValidationError
+from core.services.search import MAX_QUERY
+
 from . import vocabulary
 from .errors import headline
 from .reference import EntityReference
@@ -136,7 +139,13 @@ class EntitySearchPage(QWidget):
                          QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def show_failure(self, error: BaseException) -> None:
-        self._count.setText(self.tr("Search failed: {reason}").format(reason=headline(error)))
+        if isinstance(error, ValidationError) and error.where == "text":
+            # The core refuses text no database may take (NUL, broken Unicode, too long): say so, not "database lost".
+            reason = self.tr("the search text holds a NUL or control character or broken Unicode, or is longer "
+                             "than %1 characters; remove them or shorten it").replace("%1", str(MAX_QUERY))
+        else:
+            reason = headline(error)
+        self._count.setText(self.tr("Search failed: {reason}").format(reason=reason))
         self._count.setProperty("failed", True)
         self._repolish(self._count)
 
