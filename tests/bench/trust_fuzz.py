@@ -31,7 +31,8 @@ def open311_template(db) -> list[dict]:
     requests = clues.export_requests(db)[:2]
     for n, r in enumerate(requests):
         r["service_request_id"] = f"FUZZ-{n}"
-        r["extended_attributes"].update(ref_no=None, source_ref=None, duplicate_of=None)
+        r["extended_attributes"].update(ref_no=None, duplicate_of=None)
+        del r["extended_attributes"]["source_ref"]  # the import's key is then the id (a null one is refused)
     return requests
 
 

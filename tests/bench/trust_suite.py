@@ -2,10 +2,12 @@
 
 ``audit_verify_s``: seconds to verify the audit hash chain of the demo city (``--entities``,
 a cached SQLite city unless ``--db`` is given); ``audit_rows`` is how many entries that was.
+``fuzz_cases``, ``fuzz_tracebacks``, ``partial_writes``: see tests/bench/trust_fuzz.py.
 """
 from __future__ import annotations
 
 import argparse
+import os
 
 from .suites import cached_city, suite
 
@@ -22,4 +24,9 @@ def trust(args: argparse.Namespace) -> dict:
         db.dispose()
     if not report.ok:
         raise SystemExit(f"the audit chain is broken: {report.broken}")
-    return {"audit_verify_s": round(report.seconds, 3), "audit_rows": report.entries}
+    figures = {"audit_verify_s": round(report.seconds, 3), "audit_rows": report.entries}
+    # Hostile input: fuzzed Open311 files, plan files and searches (TONGGUAN_FUZZ_CASES per kind).
+    from .trust_fuzz import fuzz
+
+    figures.update(fuzz(int(os.environ.get("TONGGUAN_FUZZ_CASES", "10000"))))
+    return figures
