@@ -37,6 +37,7 @@ ACTIONS: dict[str, tuple[frozenset[str], bool]] = {
     "lock": (frozenset({"draft"}), True),
     "discard": (frozenset({"draft"}), True),
     "draw": (frozenset({"locked"}), True),
+    "abandon": (frozenset({"locked"}), True),
     "publish": (frozenset({"drawn"}), True),
     "notice_xlsx": (frozenset({"drawn", "published"}), False),
     "notice_pdf": (frozenset({"drawn", "published"}), False),
@@ -302,6 +303,7 @@ class BatchOverview(QScrollArea):
         labels = {
             "edit": self.tr("Edit…"), "check": self.tr("Check"), "lock": self.tr("Lock the pool…"),
             "discard": self.tr("Discard batch…"), "draw": self.tr("Draw…"), "publish": self.tr("Publish"),
+            "abandon": self.tr("Abandon batch…"),
             "notice_xlsx": self.tr("Notice (XLSX)…"), "notice_pdf": self.tr("Notice (PDF)…"),
             "results_xlsx": self.tr("Results notice (XLSX)…"), "results_pdf": self.tr("Results notice (PDF)…"),
             "record": self.tr("Export record…"), "verify": self.tr("Verify"), "map": self.tr("Show on map"),

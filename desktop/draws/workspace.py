@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QInputDialog,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -296,6 +297,24 @@ class DrawsWorkspace(BatchExports, ResultPublishing, QWidget):
                                                          progress=progress, is_cancelled=cancelled),
             title=self.tr("Drawing…"), parent=self, on_done=self._on_drawn, on_error=self._on_refusable_error)
 
+    def abandon_dialog(self, d) -> QInputDialog:
+        """Ask why locked batch ``d`` is abandoned; the reason is published and audited."""
+        dialog = QInputDialog(self, objectName="drawAbandonDialog")
+        dialog.setWindowTitle(self.tr("Abandon batch"))
+        dialog.setLabelText(self.tr("Abandon “%1”? It will never be drawn. The reason is published in a notice "
+                                    "of abandonment and in the audit log:").replace("%1", d.name))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(lambda reason: self.abandon(d.id, reason))
+        dialog.open()
+        return dialog
+
+    def abandon(self, batch_id: int, reason: str) -> None:
+        db, actor = self._db, self._actor
+        self._run(lambda: draws.abandon_batch(db, actor, batch_id, reason),
+                  lambda gone: self._after_change(self.tr("Abandoned: %1").replace("%1", gone.reason),
+                                                  ("batch", batch_id)),
+                  self.tr("Batch not abandoned"))
+
     def publish(self) -> None:
         batch_id, db, actor = self._batch_id, self._db, self._actor
         self._run(lambda: draws.publish_batch(db, actor, batch_id),
@@ -460,6 +479,8 @@ class DrawsWorkspace(BatchExports, ResultPublishing, QWidget):
             self._confirm(self.tr("Publish the notice of “%1”? The list becomes public; results must follow by %2.")
                           .replace("%1", d.name).replace("%2", date_text(d.results_due, span_note(d.window_end, d.results_due)) or "—"),
                           self.publish)
+        elif key == "abandon":
+            self.abandon_dialog(d)
         elif key == "record":
             self.export_record_dialog(d)
         elif key in ("notice_xlsx", "notice_pdf", "results_xlsx", "results_pdf"):
