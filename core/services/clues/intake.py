@@ -29,6 +29,7 @@ from core.db.models import (
 )
 from core.db.models.base import utcnow
 from core.errors import NotFound, ValidationError
+from core.text_input import check_code, check_text
 from core.workdays import WorkdayCalendar, default_calendar
 
 from .common import HANDLING_WORKING_DAYS, department_name, get_clue, new_ref, record_step
@@ -89,12 +90,16 @@ def _checked(s: Session, new: NewClue) -> tuple[MarketEntity | None, Village | N
     except ValueError:
         raise ValidationError(f"线索来源须为 {', '.join(ClueSource)} 之一，不是 {new.source!r} "
                               f"(unknown clue source)", where="source") from None
-    text = (new.description or "").strip()
+    text = (new.description or "").strip() if isinstance(new.description, str) else new.description
     if not text:
         raise ValidationError("请描述线索内容 (a clue needs a description)", where="description")
-    if len(text) > MAX_DESCRIPTION:
+    if isinstance(text, str) and len(text) > MAX_DESCRIPTION:
         raise ValidationError(f"线索描述不超过 {MAX_DESCRIPTION} 字 (at most {MAX_DESCRIPTION} characters)",
                               where="description")
+    check_text(text, "description", max_length=MAX_DESCRIPTION)  # NUL, broken Unicode: as PostgreSQL would
+    check_code(new.source_ref, "source_ref", max_length=64)
+    for n, a in enumerate(new.attachments):
+        check_text(a.filename, f"attachments[{n}]", max_length=200, required=True, multiline=False)
     entity = _entity(s, new.uscc)
     village = s.get(Village, new.village_code) if new.village_code else None
     if new.village_code and village is None:

@@ -62,16 +62,18 @@ def test_fuzzed_open311_files_are_imported_or_refused_whole(small_city, tmp_path
 
 
 @pytest.mark.parametrize("field, value, where", [
-    ("description", "销售过期食品\x00", "request 1 (FUZZ-0): description"),
-    ("service_code", ["SCJG-001"], "request 1 (FUZZ-0): service_code"),
-    ("address_id", {"code": 1}, "request 1 (FUZZ-0): address_id"),
-    ("lat", 1e999, "request 1 (FUZZ-0): lat"),
-    ("status_notes", "x\udc00", "request 1 (FUZZ-0): status_notes"),
+    ("description", "销售过期食品\x00", "request 1 (BAD-1): description"),
+    ("service_code", ["SCJG-001"], "request 1 (BAD-1): service_code"),
+    ("address_id", {"code": 1}, "request 1 (BAD-1): address_id"),
+    ("lat", 1e999, "request 1 (BAD-1): lat"),
+    ("status_notes", "x\udc00", "request 1 (BAD-1): status_notes"),
     ("service_request_id", "R" * 65, "request 1: service_request_id"),
-    ("requested_datetime", "0001-01-01T00:00:00+14:00", "request 1 (FUZZ-0): requested_datetime"),
+    ("requested_datetime", "0001-01-01T00:00:00+14:00", "request 1 (BAD-1): requested_datetime"),
 ])
 def test_an_open311_refusal_names_the_file_request_and_field(small_city, tmp_path, field, value, where):
     data = open311_template(small_city)
+    for n, r in enumerate(data, start=1):
+        r["service_request_id"] = f"BAD-{n}"  # ids no earlier (fuzzed) import brought in
     data[0][field] = value
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -84,7 +86,7 @@ def test_an_open311_refusal_names_the_file_request_and_field(small_city, tmp_pat
 
 def test_one_file_may_not_name_a_request_twice(small_city, tmp_path):
     data = open311_template(small_city)
-    data[1]["service_request_id"] = data[0]["service_request_id"]
+    data[0]["service_request_id"] = data[1]["service_request_id"] = "TWICE-1"
     path = tmp_path / "twice.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     before = fingerprint(small_city.engine)
