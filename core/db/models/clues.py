@@ -37,6 +37,8 @@ class Clue(Base):
     __table_args__ = (
         Index("ix_clues_state_due_on", "state", "due_on"),
         Index("ix_clues_department_id_state", "department_id", "state"),
+        # An import's key: the same request from the same source is never stored twice.
+        Index("ux_clues_source_source_ref", "source", "source_ref", unique=True),
     )
 
 

@@ -9,7 +9,9 @@ time), address, address_id (the grid village), lat, long. What GeoReport has no 
 ``extended_attributes``, as GeoReport allows, so our own export comes back whole.
 
 An import is all or nothing: every request is checked first and one bad request refuses
-the file, naming the request and the field.
+the file, naming the request and the field. An import is keyed by the request's source
+reference (``extended_attributes.source_ref``, else its ``service_request_id``; unique per
+source in the database): importing a file again, or twice at once, adds nothing twice.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from core import uscc as uscc_codes
 from core.clues.states import CLOSED_STATES
@@ -47,6 +50,7 @@ from .routing import route
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 EXT = "extended_attributes"
+IMPORT_ATTEMPTS = 3  # another workstation's import of the same requests may commit first
 
 
 def _when(value: dt.datetime) -> str:
@@ -83,7 +87,7 @@ def _request(c: Clue, events: list[ClueEvent], matters: dict, departments: dict,
         "media_url": "",
         EXT: {"ref_no": c.ref_no, "source": c.source.value, "state": c.state.value,
               "uscc": entity.uscc if entity else None, "agency_code": dept.code if dept else None,
-              "duplicate_of": refs.get(c.duplicate_of_id), "source_ref": c.source_ref},
+              "duplicate_of": refs.get(c.duplicate_of_id), "source_ref": c.source_ref or c.ref_no},
     }
 
 
@@ -166,8 +170,19 @@ class _Lookups:
         self.session = s
 
 
-def _parse(n: int, r: Any, look: _Lookups) -> dict | None:
-    """The clue fields of request ``n``; None when it is already here; ValidationError naming the field.
+def _source_ref(ext: dict, rid: str, here: str) -> str:
+    """The request's import key: its ``source_ref`` when given (never empty or null), else its id."""
+    if "source_ref" not in ext:
+        return rid
+    value = check_code(ext["source_ref"], f"{here}: {EXT}.source_ref", max_length=64)
+    if not value:
+        raise ValidationError("source_ref 是导入的键，不能为空 (the source reference is the import's key: it cannot "
+                              "be empty or null)", where=f"{here}: {EXT}.source_ref")
+    return value
+
+
+def _parse(n: int, r: Any, look: _Lookups) -> dict:
+    """The clue fields of request ``n``; ``known`` when already imported; ValidationError naming the field.
 
     Every field is checked as text, number or code before it is looked up or stored, the
     same on SQLite as on PostgreSQL (see :mod:`core.text_input`).
@@ -183,8 +198,7 @@ def _parse(n: int, r: Any, look: _Lookups) -> dict | None:
     if not isinstance(ext, dict):
         raise ValidationError(f"{EXT} 须是对象 (must be an object)", where=f"{here}: {EXT}")
     ref_no = check_code(ext.get("ref_no"), f"{here}: {EXT}.ref_no", max_length=32)
-    if rid in look.known_refs or (ref_no and ref_no in look.known_refs):
-        return None
+    source_ref = _source_ref(ext, rid, here)
     status = r.get("status")
     if not isinstance(status, str) or status not in ("open", "closed"):
         raise ValidationError(f"status 须为 open 或 closed，不是 {shown(status)} (status must be open or closed)",
@@ -234,9 +248,9 @@ def _parse(n: int, r: Any, look: _Lookups) -> dict | None:
     except ValueError as error:
         raise ValidationError(str(error), where=f"{here}: {EXT}.{'state' if state else 'source'}") from None
     expected = _time(r.get("expected_datetime"), f"{here}: expected_datetime", required=False)
-    source_ref = (check_code(ext["source_ref"], f"{here}: {EXT}.source_ref", max_length=64)
-                  if "source_ref" in ext else (rid if not ref_no else None))
-    return {"rid": rid, "ref_no": ref_no, "source_ref": source_ref,
+    # Checked even when already imported: a file is refused or taken whole.
+    known = source_ref in look.known_refs or rid in look.known_refs or bool(ref_no and ref_no in look.known_refs)
+    return {"rid": rid, "ref_no": ref_no, "source_ref": source_ref, "known": known,
             "source": source, "state": state, "matter": matter, "dept": dept, "entity": entity,
             "village": village, "lat": lat, "lng": lng, "description": description,
             "requested": _time(r.get("requested_datetime"), f"{here}: requested_datetime"),
@@ -252,7 +266,8 @@ def _no_repeats(parsed: list[dict | None]) -> None:
     for n, p in enumerate(parsed, start=1):
         if p is None:
             continue
-        for key, field in ((p["rid"], "service_request_id"), (p["ref_no"], f"{EXT}.ref_no")):
+        for key, field in ((p["rid"], "service_request_id"), (p["ref_no"], f"{EXT}.ref_no"),
+                           (p["source_ref"], f"{EXT}.source_ref")):
             if key is None:
                 continue
             if key in seen and seen[key] != n:
@@ -262,7 +277,11 @@ def _no_repeats(parsed: list[dict | None]) -> None:
 
 
 def import_open311(db: Database, actor: str, path: str | Path) -> tuple[int, int]:
-    """Import the requests of ``path``; returns (imported, already here). All or nothing."""
+    """Import the requests of ``path``; returns (new, already imported). All or nothing.
+
+    When another import of the same requests commits first (the key is unique), the file
+    is read against the database again: what that import added counts as already imported.
+    """
     data = read_json_file(path, error=ValidationError)
     if isinstance(data, dict) and isinstance(data.get("service_requests"), list):
         data = data["service_requests"]
@@ -270,6 +289,17 @@ def import_open311(db: Database, actor: str, path: str | Path) -> tuple[int, int
         raise ValidationError("Open311 文件须是服务请求数组 (an Open311 file is a JSON array of service requests)",
                               where=str(path))
     calendar = default_calendar()
+    for attempt in range(1, IMPORT_ATTEMPTS + 1):
+        try:
+            return _import(db, actor, path, data, calendar)
+        except IntegrityError:
+            if attempt == IMPORT_ATTEMPTS:
+                raise ValidationError("另一工作站正在导入相同的请求，请稍后重试 (another workstation is importing "
+                                      "the same requests; try again)", where=str(path)) from None
+    raise AssertionError("unreachable")
+
+
+def _import(db: Database, actor: str, path: str | Path, data: list, calendar) -> tuple[int, int]:
     with db.uow(actor) as uow:
         s = uow.session
         look = _Lookups(s)
@@ -283,12 +313,13 @@ def import_open311(db: Database, actor: str, path: str | Path) -> tuple[int, int
             _no_repeats(parsed)
         except ValidationError as error:
             raise ValidationError(error.message, where=f"{path}: {error.where}") from None
-        fresh = [p for p in parsed if p is not None]
+        fresh = [p for p in parsed if not p["known"]]
         for p in fresh:
             _store(uow, p, calendar)
         _link_duplicates(s, fresh, path)
-        uow.audit("clue.import.open311", "file", str(path), after={"imported": len(fresh),
-                                                                  "already_here": len(parsed) - len(fresh)})
+        # The object is the file's name (audit object ids hold 40 characters); the after, its path.
+        uow.audit("clue.import.open311", "file", Path(path).name[:40],
+                  after={"path": str(path), "imported": len(fresh), "already_here": len(parsed) - len(fresh)})
         uow.commit()
     return len(fresh), len(parsed) - len(fresh)
 
