@@ -4,6 +4,9 @@
 TaskManager every few seconds (so the GUI never waits on the network) and also
 listens to the TaskManager's ``database_lost``, which any failing job raises.
 While the database is lost it retries more often; the first answer ends it.
+A check that does not answer within ``check_timeout_ms`` counts as lost: the ping runs
+under that statement time-out on the server, and a watchdog here notices a backend (or a
+network) so frozen that not even the time-out comes back.
 :class:`ConnectionBanner` shows what the monitor reports at the top of the
 main window.
 """
@@ -24,7 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from core.db.engine import as_unavailable, check_connection, describe
-from core.errors import DatabaseUnavailable
+from core.errors import DatabaseTimedOut, DatabaseUnavailable
 from desktop.tasks import TaskManager
 
 _log = logging.getLogger(__name__)
@@ -32,6 +35,7 @@ _log = logging.getLogger(__name__)
 CHECK_INTERVAL_MS = 5000
 RETRY_INTERVAL_MS = 3000
 RESTORED_NOTE_MS = 3000
+CHECK_TIMEOUT_MS = 4000
 
 
 class DatabaseHealthMonitor(QObject):
@@ -51,6 +55,7 @@ class DatabaseHealthMonitor(QObject):
         *,
         check_interval_ms: int = CHECK_INTERVAL_MS,
         retry_interval_ms: int = RETRY_INTERVAL_MS,
+        check_timeout_ms: int = CHECK_TIMEOUT_MS,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
@@ -62,6 +67,9 @@ class DatabaseHealthMonitor(QObject):
         self._stopped = True
         self._timer = QTimer(self, interval=check_interval_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
+        self._check_timeout_ms = check_timeout_ms
+        self._deadline = QTimer(self, singleShot=True, interval=check_timeout_ms)
+        self._deadline.timeout.connect(self._on_deadline_timeout)
         tasks.database_lost.connect(self._on_tasks_database_lost)
         tasks.database_ok.connect(self._on_tasks_database_ok)
 
@@ -93,6 +101,7 @@ class DatabaseHealthMonitor(QObject):
         """End the checks; results of one still running are ignored."""
         self._stopped = True
         self._timer.stop()
+        self._deadline.stop()
 
     def check_now(self) -> None:
         """Check at once, unless a check is already running."""
@@ -100,9 +109,10 @@ class DatabaseHealthMonitor(QObject):
             return
         self._checking = True
         self.check_started.emit()
-        engine = self._engine
+        engine, timeout_s = self._engine, self._check_timeout_ms / 1000
+        self._deadline.start()
         self._tasks.run(
-            lambda: check_connection(engine),
+            lambda: check_connection(engine, timeout_s),
             on_done=self._on_check_done,
             on_error=self._on_check_failed,
             quiet=True,
@@ -113,9 +123,18 @@ class DatabaseHealthMonitor(QObject):
     def _on_timer_timeout(self) -> None:
         self.check_now()
 
+    def _on_deadline_timeout(self) -> None:
+        # The check is still waiting: say the database is lost now. The check stays
+        # "running" (no second one piles up behind it); its late answer is taken as usual.
+        if self._checking and not self._stopped:
+            seconds = QLocale().toString(self._check_timeout_ms / 1000, "g", 3)
+            self._mark_lost(DatabaseTimedOut(self.tr("no answer within %1 s").replace("%1", seconds),
+                                             where=describe(self._engine.url)))
+
     def _on_check_done(self, _result: object) -> None:
         if self._stopped:
             return
+        self._deadline.stop()
         self._checking = False
         self.check_finished.emit()
         if self._lost is not None:
@@ -127,6 +146,7 @@ class DatabaseHealthMonitor(QObject):
     def _on_check_failed(self, error: BaseException) -> None:
         if self._stopped:
             return
+        self._deadline.stop()
         self._checking = False
         self.check_finished.emit()
         lost = as_unavailable(error, describe(self._engine.url))
