@@ -472,6 +472,10 @@
         <translation>Publish</translation>
     </message>
     <message>
+        <source>Abandon batch…</source>
+        <translation>Abandon batch…</translation>
+    </message>
+    <message>
         <source>Notice (XLSX)…</source>
         <translation>Notice (XLSX)…</translation>
     </message>
@@ -1309,6 +1313,13 @@
     </message>
 </context>
 <context>
+    <name>DatabaseHealthMonitor</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>no answer within %1 s</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>Record decision: %1</source>
@@ -1622,6 +1633,22 @@
     <message>
         <source>Drawing…</source>
         <translation>Drawing…</translation>
+    </message>
+    <message>
+        <source>Abandon batch</source>
+        <translation>Abandon batch</translation>
+    </message>
+    <message>
+        <source>Abandon “%1”? It will never be drawn. The reason is published in a notice of abandonment and in the audit log:</source>
+        <translation>Abandon “%1”? It will never be drawn. The reason is published in a notice of abandonment and in the audit log:</translation>
+    </message>
+    <message>
+        <source>Abandoned: %1</source>
+        <translation>Abandoned: %1</translation>
+    </message>
+    <message>
+        <source>Batch not abandoned</source>
+        <translation>Batch not abandoned</translation>
     </message>
     <message>
         <source>Published.</source>
@@ -2207,6 +2234,10 @@
 </context>
 <context>
     <name>EntitySearchPage</name>
+    <message>
+        <source>the search text holds a NUL or control character or broken Unicode, or is longer than %1 characters; remove them or shorten it</source>
+        <translation>the search text holds a NUL or control character or broken Unicode, or is longer than %1 characters; remove them or shorten it</translation>
+    </message>
     <message>
         <source>Search failed: {reason}</source>
         <translation>Search failed: {reason}</translation>

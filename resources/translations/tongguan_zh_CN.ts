@@ -472,6 +472,10 @@
         <translation>公示</translation>
     </message>
     <message>
+        <source>Abandon batch…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Notice (XLSX)…</source>
         <translation>公示名单（XLSX）…</translation>
     </message>
@@ -797,11 +801,11 @@
     </message>
     <message>
         <source>%1 is a program or launcher (%2). Tongguan does not open such files; save it and have it checked first.</source>
-        <translation type="unfinished" />
+        <translation>%1 是程序或启动器（%2）。通管不直接打开此类文件，请先另存并经检查后再打开。</translation>
     </message>
     <message>
         <source>Save as…</source>
-        <translation type="unfinished">另存为…</translation>
+        <translation>另存为…</translation>
     </message>
     <message>
         <source>File not saved</source>
@@ -1309,6 +1313,13 @@
     </message>
 </context>
 <context>
+    <name>DatabaseHealthMonitor</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>Record decision: %1</source>
@@ -1622,6 +1633,22 @@
     <message>
         <source>Drawing…</source>
         <translation>正在抽取…</translation>
+    </message>
+    <message>
+        <source>Abandon batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Abandon “%1”? It will never be drawn. The reason is published in a notice of abandonment and in the audit log:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Abandoned: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch not abandoned</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Published.</source>
@@ -2207,6 +2234,10 @@
 </context>
 <context>
     <name>EntitySearchPage</name>
+    <message>
+        <source>the search text holds a NUL or control character or broken Unicode, or is longer than %1 characters; remove them or shorten it</source>
+        <translation>搜索文字含有空字符、控制字符或无效的 Unicode，或超过 %1 字；请删除这些字符或缩短</translation>
+    </message>
     <message>
         <source>Search failed: {reason}</source>
         <translation>检索失败：{reason}</translation>
