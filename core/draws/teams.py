@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate, chain
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from .spec import RULE_AVOIDANCE, DepartmentRule, DrawRefused, DrawSpec, Problem
 __all__ = ["department_teams", "round_order", "withdrawals"]
 
 _ROUND_BLOCK = 64  # rounds of priorities computed at least at once
+_LOOKAHEAD = 32    # picks with withdrawals looked at at once for one that bites
 
 
 def round_order(key: str, department_id: int, rounds: range, pool_size: int) -> np.ndarray:
@@ -92,6 +94,11 @@ def department_teams(rule: DepartmentRule, picks: int, avoid_at: dict[int, set[i
     ids = sorted(ref.id for ref in rule.inspectors)
     n, size = len(ids), rule.team_size
     events = sorted(avoid_at)
+    # The withdrawals as (event, position) pairs in event order, to find the first that bites.
+    event_at = np.asarray(events, dtype=np.int64)
+    pair_from = [0, *accumulate(len(avoid_at[e]) for e in events)]
+    pair_event = np.repeat(np.arange(len(events), dtype=np.int64), np.diff(pair_from))
+    pair_position = np.fromiter(chain.from_iterable(avoid_at[e] for e in events), np.int64, count=pair_from[-1])
     line = _Line(key, rule.department_id, n, size, picks * size)
     stretches: list[tuple[int, int, int]] = []      # (first pick, picks, line position of its team)
     stepped: list[int] = []                         # picks stepped through one by one ...
@@ -100,11 +107,20 @@ def department_teams(rule: DepartmentRule, picks: int, avoid_at: dict[int, set[i
     skipped = 0
     head = number = upcoming = 0
     while number < picks:
-        if not waiting and number not in avoid_at:
+        if not waiting:
+            # A stretch: slices up to the first that holds someone twice, or that holds
+            # someone who must withdraw for its pick (looking at the next few such picks).
             upcoming = bisect_left(events, number, upcoming)
-            stop = events[upcoming] if upcoming < len(events) else picks
+            last = min(upcoming + _LOOKAHEAD, len(events))
+            stop = events[last] if last < len(events) else picks
             line.ensure(head + size * (stop - number))
             good = min(stop - number, line.clean_slices(head))
+            if upcoming < last and events[upcoming] < number + good:
+                a, b = pair_from[upcoming], pair_from[last]
+                at = head + (event_at[pair_event[a:b]] - number) * size
+                bites = (line.array[at[:, None] + np.arange(size)] == pair_position[a:b, None]).any(axis=1)
+                if bites.any():
+                    good = min(good, events[int(pair_event[a + int(np.argmax(bites))])] - number)
             if good:
                 stretches.append((number, good, head))
                 head += good * size
@@ -113,7 +129,7 @@ def department_teams(rule: DepartmentRule, picks: int, avoid_at: dict[int, set[i
                     continue
         avoid = avoid_at.get(number)
         line.ensure(head + size)
-        items = line.items
+        array = line.array
         team: list[int] = []
         kept: list[int] = []
         for x in waiting:
@@ -125,7 +141,7 @@ def department_teams(rule: DepartmentRule, picks: int, avoid_at: dict[int, set[i
                     continue
             kept.append(x)
         while len(team) < size:
-            x = items[head]
+            x = int(array[head])
             head += 1
             if x in team:
                 kept.append(x)
@@ -169,14 +185,12 @@ def _team_tuples(ids: np.ndarray, members: np.ndarray) -> list[tuple[int, ...]]:
 class _Line:
     """A department's line: round 0's order, then round 1's, ... (positions), made as needed.
 
-    ``items`` is the line as a list (stepped through), ``array`` the same in numpy (sliced);
-    ``_bad[h % size]`` lists the starts h whose slice of ``size`` would hold an inspector twice.
+    ``array`` holds it; ``_bad[h % size]`` lists the starts h whose slice of ``size`` would hold an inspector twice.
     """
 
     def __init__(self, key: str, department_id: int, n: int, size: int, expected: int) -> None:
         self.key, self.department_id, self.n, self.size = key, department_id, n, size
         self.array = np.zeros(0, dtype=np.int64)
-        self.items: list[int] = []
         self._bad: list[list[int]] = [[] for _ in range(size)]
         self.ensure(expected)
 
@@ -191,7 +205,6 @@ class _Line:
         count = max(-(-(need - have) // self.n), _ROUND_BLOCK)
         rounds = round_order(self.key, self.department_id, range(first, first + count), self.n)
         self.array = np.concatenate([self.array, rounds.ravel()])
-        self.items = self.array.tolist()
         self._find_bad_starts()
 
     def _find_bad_starts(self) -> None:
