@@ -69,5 +69,5 @@ def cmd_clues_import(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"file": args.file, "imported": imported, "already_here": skipped})
     else:
-        print(f"{imported:,} clues imported from {args.file}; {skipped:,} were already here")
+        print(f"{args.file}: {imported:,} new, {skipped:,} already imported")
     return 0

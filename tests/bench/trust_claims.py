@@ -224,3 +224,34 @@ def run_trials(url: str, per_kind: dict[str, int], *, batch: int = 50) -> TrialR
                 w.kill()
         db.dispose()
     return report
+
+
+def claims_figures(trials: int, pg_url: str | None) -> dict:
+    """The ``trust`` figures: ``trials`` claim trials per backend (half pushes, half clues)
+    plus half as many claim-vs-return races; SQLite in a temp file, PostgreSQL at ``pg_url``
+    (wiped first: give a database the benchmark may fill), skipped without one."""
+    import tempfile
+    from pathlib import Path
+
+    backends: dict[str, TrialReport | None] = {}
+    plan = {"push_claim": trials // 2, "clue_claim": trials - trials // 2,
+            "push_race": trials // 4, "clue_race": trials // 4}
+    with tempfile.TemporaryDirectory() as tmp:
+        backends["sqlite"] = run_trials(str(Path(tmp) / "claims.sqlite"), plan)
+    if pg_url:
+        from tests.conftest import wipe_postgres
+
+        wipe_postgres(pg_url)
+        backends["postgresql"] = run_trials(pg_url, plan)
+    else:
+        backends["postgresql"] = None
+    done = [r for r in backends.values() if r is not None]
+    return {"claim_trials": sum(r.claim_trials for r in done),
+            "double_claims": sum(r.double_claims for r in done),
+            "lost_updates": sum(r.lost_updates for r in done),
+            "claim_errors": sum(len(r.errors) for r in done),
+            "claim_backends": {name: (None if r is None else {"claim_trials": r.claim_trials,
+                                                              "race_trials": sum(r.trials[k] for k in RACE_KINDS),
+                                                              "double_claims": r.double_claims,
+                                                              "lost_updates": r.lost_updates})
+                               for name, r in backends.items()}}
