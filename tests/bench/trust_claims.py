@@ -27,6 +27,9 @@ from sqlalchemy import func, select
 CLAIM_KINDS = ("push_claim", "clue_claim")
 RACE_KINDS = ("push_race", "clue_race")
 _DAY = dt.date(2026, 3, 2)
+# System accounts (centre leaders: any department's push, clue or case) the trials act as.
+ACTOR = "trust-bench"
+WORKERS = ("trust-w0", "trust-w1")
 READ_DELAY_S = 0.005
 
 
@@ -48,16 +51,22 @@ def prepare(url: str) -> tuple[int, int, int]:
     """Upgrade and seed an empty database once; (department 1, department 2, entity id)."""
     from core.db.database import Database
     from core.db.migrate import upgrade
-    from core.db.models import Department, EntityStatus, EntityType, Industry, MarketEntity, RiskClass, Village
+    from core.db.models import (Department, EntityStatus, EntityType, Industry, MarketEntity, RiskClass, RoleCode,
+                                User, Village)
     from core.reference.loader import load_profile
+    from core.security import unusable_password
     from core.services.reference import seed_reference
 
     db = Database.open(url)
     try:
         upgrade(db.engine)
-        with db.uow("trust-bench") as uow:
+        with getattr(db, "bootstrap_uow", db.uow)(ACTOR) as uow:  # no account exists yet
             seed_reference(uow, load_profile())
             s = uow.session
+            for name in (ACTOR, *WORKERS):
+                if s.scalar(select(User.id).where(User.username == name)) is None:
+                    s.add(User(username=name, display_name=name, password_hash=unusable_password(),
+                               role_code=RoleCode.LEADER, active=True, is_system=True))
             entity = s.scalar(select(MarketEntity.id).where(MarketEntity.uscc == "91330782TRUST0001X"))
             if entity is None:
                 village = s.scalars(select(Village).order_by(Village.code).limit(1)).one()
@@ -81,7 +90,7 @@ def _targets(db, kind: str, n: int, d1: int, entity: int) -> list[int]:
     from core.services import clues
 
     if kind.startswith("push"):
-        with db.uow("trust-bench") as uow:
+        with db.uow(ACTOR) as uow:
             pushes = [NotificationPush(entity_id=entity, permit_name="食品经营许可",
                                        department_id=None if kind == "push_claim" else d1, pushed_on=_DAY,
                                        claim_due=_DAY + dt.timedelta(days=7), status=PushStatus.PENDING)
@@ -94,12 +103,12 @@ def _targets(db, kind: str, n: int, d1: int, entity: int) -> list[int]:
     with db.sessions() as s:
         from core.db.models import Village
         village = s.scalars(select(Village.code).order_by(Village.code).limit(1)).one()
-    ids = [clues.create_clue(db, "trust-bench", clues.NewClue(source="hotline", description="并发试验",
+    ids = [clues.create_clue(db, ACTOR, clues.NewClue(source="hotline", description="并发试验",
                                                                village_code=village, department_id=d1))
            for _ in range(n)]
     if kind == "clue_race":
         for i in ids:
-            clues.act(db, "trust-bench", i, "claim")
+            clues.act(db, ACTOR, i, "claim")
     return ids
 
 
@@ -107,19 +116,19 @@ def _call(db, kind: str, side: int, target: int, d1: int, d2: int) -> None:
     from core.services import clues, obligations
 
     if kind == "push_claim":
-        obligations.claim_push(db, f"w{side}", target, (d1, d2)[side], on=_DAY)
+        obligations.claim_push(db, WORKERS[side], target, (d1, d2)[side], on=_DAY)
     elif kind == "clue_claim":
-        clues.act(db, f"w{side}", target, "claim")
+        clues.act(db, WORKERS[side], target, "claim")
     elif kind == "push_race":
         if side == 0:
-            obligations.claim_push(db, "w0", target, d1, on=_DAY)
+            obligations.claim_push(db, WORKERS[0], target, d1, on=_DAY)
         else:
-            obligations.return_push(db, "w1", target, "不属于本部门审批")
+            obligations.return_push(db, WORKERS[1], target, "不属于本部门审批")
     else:
         if side == 0:
-            clues.act(db, "w0", target, "start")
+            clues.act(db, WORKERS[0], target, "start")
         else:
-            clues.act(db, "w1", target, "return", note="不属于本部门", department_id=d2)
+            clues.act(db, WORKERS[1], target, "return", note="不属于本部门", department_id=d2)
 
 
 def _slow_reads(_conn, _cursor, statement: str, *_args) -> None:

@@ -33,26 +33,26 @@ def prepared(empty_db_url):
 def test_the_second_claim_is_refused_naming_who_claimed_first(prepared):
     db, d1, d2, entity = prepared
     push = trust_claims._targets(db, "push_claim", 1, d1, entity)[0]
-    obligations.claim_push(db, "first", push, d1, on=trust_claims._DAY)
+    obligations.claim_push(db, trust_claims.WORKERS[0], push, d1, on=trust_claims._DAY)
     with pytest.raises(AlreadyChanged, match="already claimed by") as refused:
-        obligations.claim_push(db, "second", push, d2, on=trust_claims._DAY)
+        obligations.claim_push(db, trust_claims.WORKERS[1], push, d2, on=trust_claims._DAY)
     assert refused.value.code == "conflict.already_changed" and refused.value.by
     clue = trust_claims._targets(db, "clue_claim", 1, d1, entity)[0]
-    clues.act(db, "first", clue, "claim")
+    clues.act(db, trust_claims.WORKERS[0], clue, "claim")
     with pytest.raises(AlreadyChanged, match="already claimed by") as refused:
-        clues.act(db, "second", clue, "claim")
+        clues.act(db, trust_claims.WORKERS[1], clue, "claim")
     assert refused.value.by == refused.value.by.strip() != ""
 
 
 def test_a_clue_becomes_a_case_once(prepared):
     db, d1, _d2, entity = prepared
     clue = trust_claims._targets(db, "clue_race", 1, d1, entity)[0]
-    with db.uow("setup") as uow:  # a case needs the entity
+    with db.uow(trust_claims.ACTOR) as uow:  # a case needs the entity
         uow.session.get(Clue, clue).entity_id = entity
         uow.commit()
-    clues.file_case(db, "first", clue)
+    clues.file_case(db, trust_claims.WORKERS[0], clue)
     with pytest.raises(AlreadyChanged, match="already filed"):
-        clues.file_case(db, "second", clue)
+        clues.file_case(db, trust_claims.WORKERS[1], clue)
     with db.sessions() as s:
         assert len(s.scalars(select(Case).where(Case.clue_id == clue)).all()) == 1
         assert s.get(Clue, clue).state == ClueState.CLAIMED
@@ -65,7 +65,7 @@ def test_on_sqlite_a_unit_of_work_takes_the_write_lock_before_it_reads(tmp_path)
     upgrade(db.engine)
     seen: list[str] = []
     event.listen(db.engine, "before_cursor_execute", lambda _c, _cur, sql, *_a: seen.append(sql))
-    with db.uow("x") as uow:
+    with getattr(db, "bootstrap_uow", db.uow)("x") as uow:  # no account needed to read
         uow.session.execute(text("SELECT 1"))
         uow.rollback()
         uow.session.execute(text("SELECT 2"))

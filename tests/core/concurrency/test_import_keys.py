@@ -40,7 +40,7 @@ def _import_at_once(url: str, path: str, barrier, results) -> None:
     db = Database.open(url)
     try:
         barrier.wait()
-        results.put(clues.import_open311(db, "importer", path))
+        results.put(clues.import_open311(db, trust_claims.ACTOR, path))
     except Exception as error:  # noqa: BLE001 - the parent reports it
         results.put(f"{type(error).__name__}: {error}")
     finally:
@@ -61,7 +61,7 @@ def test_two_imports_of_one_file_at_once_add_each_request_once(city, tmp_path):
         w.join(timeout=60)
     assert heard == [(0, 300), (300, 0)]
     assert _count(db) == 300
-    assert clues.import_open311(db, "importer", path) == (0, 300)  # and again: nothing new
+    assert clues.import_open311(db, trust_claims.ACTOR, path) == (0, 300)  # and again: nothing new
     assert _count(db) == 300
 
 
@@ -73,7 +73,7 @@ def test_a_null_or_empty_source_ref_is_refused_naming_the_request_and_field(city
     path = tmp_path / "null.json"
     path.write_text(json.dumps(requests), encoding="utf-8")
     with pytest.raises(ValidationError, match="source reference") as refused:
-        clues.import_open311(db, "importer", path)
+        clues.import_open311(db, trust_claims.ACTOR, path)
     assert "request 2 (HL-0001): extended_attributes.source_ref" in refused.value.where
     assert _count(db) == 0
 
@@ -85,16 +85,16 @@ def test_a_given_source_ref_is_the_key_and_our_own_export_comes_back_once(city, 
         r["extended_attributes"] = {"source_ref": ref}
     path = tmp_path / "tickets.json"
     path.write_text(json.dumps(requests), encoding="utf-8")
-    assert clues.import_open311(db, "importer", path) == (2, 0)
+    assert clues.import_open311(db, trust_claims.ACTOR, path) == (2, 0)
     renamed = [{**r, "service_request_id": "OTHER-" + r["service_request_id"]} for r in requests]
     path.write_text(json.dumps(renamed), encoding="utf-8")
-    assert clues.import_open311(db, "importer", path) == (0, 2)  # same tickets under other ids
-    own = clues.create_clue(db, "desk", clues.NewClue(source="grid", description="手录", village_code=village))
+    assert clues.import_open311(db, trust_claims.ACTOR, path) == (0, 2)  # same tickets under other ids
+    own = clues.create_clue(db, trust_claims.ACTOR, clues.NewClue(source="grid", description="手录", village_code=village))
     out = tmp_path / "out.json"
     clues.export_open311(db, out, [own])
     sent = json.loads(out.read_text(encoding="utf-8"))
     assert sent[0]["extended_attributes"]["source_ref"] == sent[0]["extended_attributes"]["ref_no"]
-    assert clues.import_open311(db, "importer", out) == (0, 1)
+    assert clues.import_open311(db, trust_claims.ACTOR, out) == (0, 1)
 
 
 def test_the_database_refuses_a_second_clue_with_the_same_source_reference(city):
@@ -102,10 +102,10 @@ def test_the_database_refuses_a_second_clue_with_the_same_source_reference(city)
     def clue(ref_no):
         return Clue(ref_no=ref_no, source=ClueSource.HOTLINE, description="x", state=ClueState.RECEIVED,
                     received_at=dt.datetime(2026, 11, 18, tzinfo=dt.timezone.utc), source_ref="T-1")
-    with db.uow("x") as uow:
+    with db.uow(trust_claims.ACTOR) as uow:
         uow.session.add(clue("XS-A"))
         uow.commit()
-    with pytest.raises(IntegrityError), db.uow("x") as uow:
+    with pytest.raises(IntegrityError), db.uow(trust_claims.ACTOR) as uow:
         uow.session.add(clue("XS-B"))
         uow.commit()
 
