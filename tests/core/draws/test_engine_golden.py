@@ -11,7 +11,9 @@ import pytest
 from core.draws import Avoidance, DepartmentRule, InspectorRef, Randomness, draw_key, run_draw
 from tests.bench.draw_suite import synthetic_spec
 
-from .helpers import department, naive_draw, simple_spec
+from .helpers import RFC_SOURCES, department, naive_draw, simple_spec
+
+RFC = Randomness("rfc3797", RFC_SOURCES)
 
 
 def outcome_digest(outcome) -> str:
@@ -95,3 +97,35 @@ def test_picks_built_column_by_column_equal_picks_built_by_their_constructor(ben
     built = _picks(*columns)
     assert built == tuple(Pick(*row) for row in zip(*columns))
     assert [p.teams for p in built] == [{3: (4, 5)}, {}]
+
+
+def test_wide_teams_from_a_large_pool_match_the_book():
+    # 300 inspectors in teams of 3: too many possible teams to number, each team its own tuple.
+    spec = simple_spec(sizes={"A": 200, "B": 150, "C": 60, "D": 30},
+                       departments=(department(1, 300, team=3), department(2, 4, first_id=1000)))
+    entities = [e.entity_id for e in spec.pool]
+    rng = random.Random(3)
+    last = {e: frozenset(rng.sample(range(100, 400), 40)) for e in rng.sample(entities, 80)}
+    spec = dataclasses.replace(spec, avoidance=Avoidance(last_inspectors=last))
+    out = run_draw(spec, RFC)
+    assert [(p.entity_id, dict(p.teams)) for p in out.picks] == naive_draw(spec, out.key)
+    assert out.alternates > 0
+
+
+def test_equal_priorities_keep_position_order(monkeypatch):
+    import core.draws.teams as teams
+
+    n = 1000
+    values = [j * 7919 % 5 for j in range(n)]      # five numbers, each shared by 200 inspectors
+
+    class FewNumbers:
+        def __init__(self, data):
+            pass
+
+        def digest(self, length):
+            assert length == 8 * n
+            return b"".join(v.to_bytes(8, "big") for v in values)
+
+    monkeypatch.setattr(teams.hashlib, "shake_256", FewNumbers)
+    expected = sorted(range(n), key=lambda j: (values[j], j))
+    assert teams.round_order("k", 1, range(2), n).tolist() == [expected] * 2
