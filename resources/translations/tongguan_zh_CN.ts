@@ -473,7 +473,7 @@
     </message>
     <message>
         <source>Abandon batch…</source>
-        <translation type="unfinished" />
+        <translation>放弃批次…</translation>
     </message>
     <message>
         <source>Notice (XLSX)…</source>
@@ -1316,7 +1316,7 @@
     <name>DatabaseHealthMonitor</name>
     <message>
         <source>no answer within %1 s</source>
-        <translation type="unfinished" />
+        <translation>%1 秒内无响应</translation>
     </message>
 </context>
 <context>
@@ -1636,19 +1636,19 @@
     </message>
     <message>
         <source>Abandon batch</source>
-        <translation type="unfinished" />
+        <translation>放弃批次</translation>
     </message>
     <message>
         <source>Abandon “%1”? It will never be drawn. The reason is published in a notice of abandonment and in the audit log:</source>
-        <translation type="unfinished" />
+        <translation>放弃“%1”？该批次将不再抽取。理由将在放弃公告和审计日志中公开：</translation>
     </message>
     <message>
         <source>Abandoned: %1</source>
-        <translation type="unfinished" />
+        <translation>已放弃：%1</translation>
     </message>
     <message>
         <source>Batch not abandoned</source>
-        <translation type="unfinished" />
+        <translation>批次未放弃</translation>
     </message>
     <message>
         <source>Published.</source>

@@ -7,6 +7,7 @@ from sqlalchemy import func, select, text
 from core.db.models import AuditEntry, Department, DrawBatch, DrawPlan, DrawStatus
 from core.errors import NotFound, ValidationError
 from core.services import draw_pool, map_layers, wall
+from core.workdays import default_calendar
 
 
 def scalar(db, sql):
@@ -73,6 +74,10 @@ def test_selection_becomes_a_draft_batch_pool(demo_db, draft_batch):
         assert s.get(DrawBatch, draft_batch).pool_count == len(ids)
 
 
+def _as_date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
 def test_town_measures_match_sql(demo_db):
     today = dt.date(2027, 3, 1)  # the demo is as of 2026-11-20: by then open work is overdue
     open_states = "('closed','duplicate')"
@@ -90,6 +95,13 @@ def test_town_measures_match_sql(demo_db):
         f"SELECT COUNT(*) FROM inspection_tasks WHERE status NOT IN ('done', 'cancelled') AND done_on IS NULL "
         f"AND due_on < '{today}'",
     ))
+    # Each inspection result must be published within 20 working days of being formed (its task's done_on).
+    calendar = default_calendar()
+    with demo_db.engine.connect() as conn:
+        formed = conn.exec_driver_sql(
+            "SELECT t.done_on FROM inspection_tasks t WHERE t.status = 'done' AND t.done_on IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM result_publications p WHERE p.task_id = t.id)").scalars().all()
+    expected += sum(calendar.add_working_days(_as_date(d), 20).date < today for d in formed)
     assert sum(overdue.values()) == expected > 0
     markers = map_layers.open_clue_markers(demo_db, today)
     placed = scalar(demo_db, f"SELECT COUNT(*) FROM clues c LEFT JOIN market_entities e ON e.id = c.entity_id "

@@ -10,6 +10,7 @@ from desktop.draws.batch_editor import BatchEditor, BatchForm
 from desktop.draws.batch_overview import BatchOverview
 from desktop.draws.forms import detail_to_form
 from desktop.entities.reference import load_reference
+from desktop.i18n import install_language
 
 from ...core.services_draws.helpers import ALL, batch, plan
 from ..test_entities_support import entities_db, entities_template  # noqa: F401 - fixtures
@@ -41,6 +42,7 @@ def test_the_overview_lists_warnings_apart_and_shows_the_override(console_app, e
               sampling={**ALL, "override": {"reason": "全覆盖专项"}})
     result = draws.check_batch(entities_db, b)
     assert not result and "over_capacity" in [w.code for w in result.warnings]
+    install_language(console_app, "en")  # the overview's words and core's messages both in English
     overview = BatchOverview(show_risk=True, read_only=False, lang="en")
     qtbot.addWidget(overview)
     overview.set_detail(draws.batch_detail(entities_db, b))
