@@ -24,9 +24,8 @@ naming the entity and the department.
 """
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
 
@@ -160,21 +159,7 @@ def _draw(spec: DrawSpec, key: str, letters: str) -> DrawOutcome:
     department_ids = [rule.department_id for rule in spec.departments]
     team_maps = list(map(dict, map(zip, repeat(department_ids), zip(*team_lists)))) if team_lists else \
         [{} for _ in entries]
-    picks = _picks(range(1, len(entries) + 1), entity_ids, usccs, list(map(attrgetter("stratum"), entries)), team_maps)
+    picks = tuple(map(Pick, range(1, len(entries) + 1), entity_ids, usccs, map(attrgetter("stratum"), entries),
+                      team_maps))
     return DrawOutcome(key=key, picks=picks, strata=tuple(strata), load=load, alternates=alternates)
 
-
-_PICK_SLOTS = tuple(getattr(Pick, f.name).__set__ for f in fields(Pick))
-
-
-def _picks(*columns) -> tuple[Pick, ...]:
-    """``Pick(*row)`` for each row of the columns (in field order), filled column by column.
-
-    The same objects as calling ``Pick``, built at twice the speed: a frozen dataclass's
-    ``__init__`` goes through ``object.__setattr__`` per field, while each slot's own
-    descriptor fills a whole column in one C-level pass. ``Pick`` has no ``__post_init__``.
-    """
-    picks = list(map(object.__new__, repeat(Pick, len(columns[0]))))
-    for fill, column in zip(_PICK_SLOTS, columns, strict=True):
-        deque(map(fill, picks, column), maxlen=0)
-    return tuple(picks)

@@ -89,16 +89,6 @@ def test_one_department_pool_of_exactly_one_team():
     assert [(p.entity_id, dict(p.teams)) for p in out.picks] == naive_draw(spec, out.key)
 
 
-def test_picks_built_column_by_column_equal_picks_built_by_their_constructor(bench_batch):
-    from core.draws.engine import Pick, _picks
-
-    assert not hasattr(Pick, "__post_init__")   # _picks does not call __init__
-    columns = ([1, 2], [10, 20], ["u1", "u2"], ["A", "B"], [{3: (4, 5)}, {}])
-    built = _picks(*columns)
-    assert built == tuple(Pick(*row) for row in zip(*columns))
-    assert [p.teams for p in built] == [{3: (4, 5)}, {}]
-
-
 def test_wide_teams_from_a_large_pool_match_the_book():
     # 300 inspectors in teams of 3: too many possible teams to number, each team its own tuple.
     spec = simple_spec(sizes={"A": 200, "B": 150, "C": 60, "D": 30},
