@@ -50,7 +50,7 @@ def test_the_migration_chains_entries_written_before_it(empty_db_url):
     import datetime as dt
 
     db = Database.open(empty_db_url)
-    upgrade(db.engine, "0011_sign_in")  # the revision before the chain
+    upgrade(db.engine, "0010_sign_in")  # the revision before the chain
     legacy = [{"at": dt.datetime(2025, 3, d, 8, 0, tzinfo=dt.timezone.utc), "actor": "old", "action": "x.y",
                "object_type": "thing", "object_id": str(d), "before": None, "after": '{"d": %d}' % d}
               for d in (5, 1, 3)]

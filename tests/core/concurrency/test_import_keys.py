@@ -113,7 +113,7 @@ def test_the_database_refuses_a_second_clue_with_the_same_source_reference(city)
 def test_migration_0012_keeps_earlier_double_imports_and_makes_the_key_unique(empty_db_url):
     db = Database.open(empty_db_url)
     try:
-        upgrade(db.engine, "0010_audit_chain")
+        upgrade(db.engine, "0011_audit_chain")
         rows = [("XS-1", "T-1"), ("XS-2", "T-1"), ("XS-3", "T-1"), ("XS-4", ""), ("XS-5", None), ("XS-6", "T-2")]
         with db.engine.begin() as conn:
             for ref_no, source_ref in rows:

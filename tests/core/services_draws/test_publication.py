@@ -151,7 +151,7 @@ def test_migration_adds_and_removes_the_table(empty_db_url):
     upgrade(db.engine)
     assert "result_publications" in inspect(db.engine).get_table_names()
     script = __import__("alembic.script", fromlist=["ScriptDirectory"]).ScriptDirectory.from_config(_config())
-    down = script.get_revision("0008_result_publication").down_revision
+    down = script.get_revision("0009_result_publication").down_revision
     cfg = _config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn

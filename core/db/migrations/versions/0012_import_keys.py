@@ -5,14 +5,14 @@ later copies' references get a ``#dup<id>`` suffix so the key can be unique, and
 reference becomes NULL (a clue entered by hand has none).
 
 Revision ID: 0012_import_keys
-Revises: 0010_audit_chain
+Revises: 0011_audit_chain
 Create Date: 2026-12-02
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_import_keys"
-down_revision = "0010_audit_chain"  # the head when written: ... 0008 -> 0011_sign_in -> 0010_audit_chain
+down_revision = "0011_audit_chain"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,13 @@
 """Extensions of a case's decision period and the periods that do not count (市场监督管理行政处罚程序规定 Art. 64).
 
-Revision ID: 0009_case_extensions
+Revision ID: 0008_case_extensions
 Revises: 0007_sampling_bands
 Create Date: 2026-11-27
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_case_extensions"
-# 0008 did not exist when this was written: chained to the newest revision then.
+revision = "0008_case_extensions"
 down_revision = "0007_sampling_bands"
 branch_labels = None
 depends_on = None

@@ -1,16 +1,14 @@
 """Inspection results published (企业信息公示暂行条例 Arts. 6-7): one row per published task result.
 
-Revision ID: 0008_result_publication
-Revises: 0009_case_extensions
+Revision ID: 0009_result_publication
+Revises: 0008_case_extensions
 Create Date: 2026-11-27
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_result_publication"
-# 0009_case_extensions was the newest revision when this was written (it was numbered
-# before this one existed): chained after it, so there is one head.
-down_revision = "0009_case_extensions"
+revision = "0009_result_publication"
+down_revision = "0008_case_extensions"
 branch_labels = None
 depends_on = None
 

@@ -3,8 +3,8 @@ and on SQLite triggers refusing UPDATE and DELETE of audit entries (see core/db/
 
 Existing entries are hashed here, in id order.
 
-Revision ID: 0010_audit_chain
-Revises: 0011_sign_in
+Revision ID: 0011_audit_chain
+Revises: 0010_sign_in
 Create Date: 2026-12-01
 """
 import sqlalchemy as sa
@@ -13,10 +13,8 @@ from alembic import op
 from core.db.audit_chain import chain_existing
 from core.db.models.audit import SQLITE_TRIGGERS
 
-revision = "0010_audit_chain"
-# 0011_sign_in was the newest revision when this was written (numbered before this one
-# existed): chained after it, so there is one head.
-down_revision = "0011_sign_in"
+revision = "0011_audit_chain"
+down_revision = "0010_sign_in"
 branch_labels = None
 depends_on = None
 

@@ -1,15 +1,14 @@
 """Sign-in: system accounts and the shared lock-out counter per user name.
 
-Revision ID: 0011_sign_in
-Revises: 0008_result_publication
+Revision ID: 0010_sign_in
+Revises: 0009_result_publication
 Create Date: 2026-12-01
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_sign_in"
-# The newest revision when this was written (0010 did not exist yet).
-down_revision = "0008_result_publication"
+revision = "0010_sign_in"
+down_revision = "0009_result_publication"
 branch_labels = None
 depends_on = None
 
