@@ -60,6 +60,10 @@ def run_in_one_transaction(engine: Engine, work: Callable[[Connection], None]) -
 
 
 def _alembic(conn: Connection, action: Callable[[Config], None]) -> None:
+    if conn.dialect.name == "postgresql":
+        # A migration rebuilds indexes over millions of rows: the console's statement
+        # time-out (core.db.engine) is for interactive calls, not for this transaction.
+        conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
     cfg = _config()
     cfg.attributes["connection"] = conn
     action(cfg)

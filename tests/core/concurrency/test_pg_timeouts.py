@@ -70,3 +70,25 @@ def test_a_ping_stuck_behind_a_lock_times_out(pg_url, monkeypatch):
         holder.execute(text("SELECT pg_advisory_unlock_all()"))
         holder.close()
         engine.dispose()
+
+
+def test_migrations_run_without_the_consoles_time_out(pg_url, monkeypatch):
+    """A migration's transaction lifts the statement time-out: its statements may take minutes."""
+    from core.db import migrate
+
+    from ...conftest import wipe_postgres
+
+    wipe_postgres(PG_URL)
+    monkeypatch.setenv(engine_mod.STATEMENT_TIMEOUT_ENV_VAR, "0.5")
+    engine = open_engine(pg_url)
+    seen = []
+    try:
+        before, after = migrate.upgrade(engine, then=lambda conn: seen.append(
+            conn.execute(text("SHOW statement_timeout")).scalar()))
+        assert before is None and after == migrate.head_revision()
+        assert seen == ["0"]
+        with engine.connect() as conn:  # outside the migration the console's time-out holds
+            assert conn.execute(text("SHOW statement_timeout")).scalar() == "500ms"
+    finally:
+        engine.dispose()
+        wipe_postgres(PG_URL)
