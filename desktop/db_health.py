@@ -111,11 +111,10 @@ class DatabaseHealthMonitor(QObject):
         self.check_started.emit()
         engine, timeout_s = self._engine, self._check_timeout_ms / 1000
         self._deadline.start()
-        self._tasks.run(
+        self._tasks.run_check(
             lambda: check_connection(engine, timeout_s),
             on_done=self._on_check_done,
             on_error=self._on_check_failed,
-            quiet=True,
         )
 
     # ---- slots ----------------------------------------------------------

@@ -75,6 +75,10 @@ class TaskManager(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        # Health checks get a thread of their own: queued behind a long load they would
+        # time out and report a database that is merely busy as lost.
+        self._check_pool = QThreadPool(self)
+        self._check_pool.setMaxThreadCount(1)
         self._signals = _Signals(self)
         self._signals.finished.connect(self._on_job_finished)
         self._signals.failed.connect(self._on_job_failed)
@@ -91,6 +95,11 @@ class TaskManager(QObject):
         (the widget the callbacks belong to) is deleted first, the callbacks are skipped.
         """
         return self._submit(fn, on_done, on_error, with_progress=False, quiet=quiet, owner=owner)
+
+    def run_check(self, fn: Callable[[], Any], *, on_done: Callable[[Any], None],
+                  on_error: Callable[[BaseException], None]) -> TaskHandle:
+        """Run a quick health check on its own thread, never queued behind other jobs."""
+        return self._submit(fn, on_done, on_error, with_progress=False, quiet=True, pool=self._check_pool)
 
     def run_with_progress(self, fn: Callable[[Progress, IsCancelled], Any], *, title: str,
                           on_done: Callable[[Any], None], on_error: Callable[[BaseException], None] | None = None,
@@ -123,7 +132,7 @@ class TaskManager(QObject):
 
     def wait_idle(self, msecs: int = 30000) -> bool:
         """Block until the pool is idle (for tests and shutdown)."""
-        return self._pool.waitForDone(msecs)
+        return self._pool.waitForDone(msecs) and self._check_pool.waitForDone(msecs)
 
     def _busy_jobs(self) -> int:
         return sum(1 for job in self._jobs.values() if not job["quiet"])
@@ -141,14 +150,14 @@ class TaskManager(QObject):
         job["owner_gone"] = True
 
     def _submit(self, fn, on_done, on_error, *, with_progress: bool, quiet: bool = False,
-                owner: QObject | None = None) -> TaskHandle:
+                owner: QObject | None = None, pool: QThreadPool | None = None) -> TaskHandle:
         job_id = next(self._ids)
         cancelled = threading.Event()
         if not quiet and not self._busy_jobs():
             QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))
             self.busy_changed.emit(True)
         self._jobs[job_id] = {"on_done": on_done, "on_error": on_error, "quiet": quiet, "owner": owner}
-        self._pool.start(_Job(job_id, fn, self._signals, with_progress, cancelled))
+        (pool or self._pool).start(_Job(job_id, fn, self._signals, with_progress, cancelled))
         return TaskHandle(job_id, cancelled)
 
     def _finish(self, job_id: int) -> dict[str, Any] | None:

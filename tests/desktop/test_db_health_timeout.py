@@ -34,6 +34,27 @@ def test_a_check_that_hangs_marks_the_database_lost_and_its_late_answer_restores
     engine.dispose()
 
 
+def test_a_check_is_not_queued_behind_busy_workers(tasks, qtbot, tmp_path):
+    """Every worker busy with a long load: the database is busy, not lost."""
+    engine = create_engine(f"sqlite:///{tmp_path}/x.sqlite")
+    release = threading.Event()
+    for _ in range(4):  # more long jobs than the pool has threads
+        tasks.run(lambda: release.wait(30), on_done=lambda _r: None)
+    monitor = DatabaseHealthMonitor(tasks, engine, check_interval_ms=60_000, check_timeout_ms=1_000)
+    lost = []
+    monitor.connection_lost.connect(lost.append)
+    try:
+        with qtbot.waitSignal(monitor.check_finished, timeout=10_000):
+            monitor.start()
+            monitor.check_now()
+        assert lost == [] and monitor.lost_error is None
+    finally:
+        release.set()
+        monitor.stop()
+        tasks.wait_idle()
+        engine.dispose()
+
+
 @pytest.mark.postgres
 def test_a_backend_stuck_behind_a_lock_shows_the_banner(tasks, qtbot, monkeypatch):
     url = os.environ.get("TONGGUAN_TEST_PG_URL")
