@@ -15,6 +15,7 @@ from core.db.database import Database
 from core.db.engine import resolve_url
 from core.db.migrate import upgrade
 from core.db.models import Base
+from tests.support.accounts import standard_accounts
 
 PG_URL = os.environ.get("TONGGUAN_TEST_PG_URL")
 REQUIRE_PG = os.environ.get("TONGGUAN_REQUIRE_PG") == "1"
@@ -62,6 +63,7 @@ def demo_db(request, tmp_path_factory):
     url = _empty_url(request.param, tmp_path_factory.mktemp("demo"))
     build_demo(url, DemoSpec(entities=3000, seed=11, as_of=dt.date(2026, 11, 20), chunk=1000))
     database = Database.open(url)
+    standard_accounts(database)  # every service call acts as an account (core.rights)
     yield database
     database.dispose()
 

@@ -46,7 +46,7 @@ def test_export_and_import_between_cities(cities, tmp_path):
         r["extended_attributes"].update(uscc=None, duplicate_of=None)
     out.write_text(json.dumps(requests, ensure_ascii=False), encoding="utf-8")
     before = sqlite3.connect(b).execute("SELECT COUNT(*) FROM clues").fetchone()[0]
-    done = tongguan("clues", "import", "--format", "open311", str(out), "--db", str(b), "--json")
+    done = tongguan("clues", "import", "--format", "open311", str(out), "--actor", "operator", "--db", str(b), "--json")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     after = sqlite3.connect(b).execute("SELECT COUNT(*) FROM clues").fetchone()[0]
@@ -62,7 +62,7 @@ def test_a_bad_file_imports_nothing_and_says_where(cities, tmp_path):
                                 "requested_datetime": "2026-11-18T09:00:00+08:00", "lat": 29.3, "long": 120.1}]),
                    encoding="utf-8")
     before = sqlite3.connect(b).execute("SELECT COUNT(*) FROM clues").fetchone()[0]
-    done = tongguan("clues", "import", "--format", "open311", str(bad), "--db", str(b))
+    done = tongguan("clues", "import", "--format", "open311", str(bad), "--actor", "operator", "--db", str(b))
     assert done.returncode == 2
     assert "nothing imported" in done.stderr and "request 2 (X2): status" in done.stderr
     assert sqlite3.connect(b).execute("SELECT COUNT(*) FROM clues").fetchone()[0] == before

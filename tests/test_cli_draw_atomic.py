@@ -108,7 +108,8 @@ def test_abandon_a_locked_batch_publishes_the_reason(locked_batch, tmp_path):
     db, batch_id = locked_batch
     with pytest.raises(DrawRefused):
         draws.draw_batch(db, "planner", batch_id, sources=[])
-    assert tongguan("draw", "abandon", str(batch_id), "--reason", "  ", "--db", str(db.url.database)).returncode == 2
+    assert tongguan("draw", "abandon", str(batch_id), "--actor", "planner", "--reason", "  ",
+                    "--db", str(db.url.database)).returncode == 2
     out = tmp_path / "abandon.txt"
     result = tongguan("draw", "abandon", str(batch_id), "--reason", "开奖中止，公开随机源未公布",
                       "--actor", "planner", "--out", str(out), "--db", str(db.url.database))
@@ -124,7 +125,7 @@ def test_abandon_a_locked_batch_publishes_the_reason(locked_batch, tmp_path):
     # Abandoned for good: never drawn, never abandoned twice; its lock (pool hash) stays on record.
     with pytest.raises(ValidationError, match="abandoned"):
         draws.draw_batch(db, "planner", batch_id, sources=["9319"])
-    again = tongguan("draw", "abandon", str(batch_id), "--reason", "x y", "--db", str(db.url.database))
+    again = tongguan("draw", "abandon", str(batch_id), "--actor", "planner", "--reason", "x y", "--db", str(db.url.database))
     assert again.returncode == 2 and "abandoned" in again.stderr
     assert draws.batch_detail(db, batch_id).pool_hash == gone.pool_hash
 

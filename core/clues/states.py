@@ -68,20 +68,18 @@ ACTIONS: dict[str, Action] = {a.key: a for a in (
 )}
 
 
-# Who may take which action. A department handles what it is given; the center (operators,
-# leaders, administrators) routes, links duplicates and closes or reopens for the source;
-# planners and efficiency monitors watch. Roles not listed (system actors) may take any.
-CENTER_ACTIONS = frozenset(ACTIONS)
-ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    "department": frozenset({"claim", "start", "feed_back", "return", "transfer"}),
-    "planner": frozenset(),
-    "monitor": frozenset(),
-}
+# Who may take which action follows from the permission table (core.rights.CLUE_ACTIONS):
+# a department handles what it is given; the center routes, links duplicates and closes or
+# reopens for the source; planners and efficiency monitors watch.
 
 
 def actions_for_role(role: str | None) -> frozenset[str]:
-    """The action keys a user of ``role`` may take (all of them for the center)."""
-    return ROLE_ACTIONS.get(role or "", CENTER_ACTIONS)
+    """The action keys a user of ``role`` may take on a clue in its scope (none for no role)."""
+    from core.rights import CLUE_ACTIONS, scope_of
+
+    if not role:
+        return frozenset()
+    return frozenset(key for key in ACTIONS if scope_of(role, CLUE_ACTIONS[key]) is not None)
 
 
 class IllegalTransition(ValidationError):

@@ -40,9 +40,15 @@ class Database:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
-    def uow(self, actor: str) -> UnitOfWork:
-        """A unit of work acting as ``actor`` (a username, or "system")."""
+    def uow(self, actor: object) -> UnitOfWork:
+        """A unit of work acting as ``actor``: an active user's or system account's name, a
+        UserInfo or a Principal; any other name is refused on entry (core.rights)."""
         return UnitOfWork(self.sessions, actor)
+
+    def bootstrap_uow(self, label: str) -> UnitOfWork:
+        """A unit of work for no signed-in principal (sign-in, the installer, set-up); ``label``
+        is recorded as its actor. Never hand one to a user's request."""
+        return UnitOfWork(self.sessions, label, bootstrap=True)
 
     def meta(self) -> dict[str, str]:
         """All app_meta facts (empty when the schema is not there yet)."""

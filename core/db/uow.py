@@ -8,6 +8,12 @@ head is then locked only for the moment of the commit, and always as the last lo
 A unit's connection is marked a writer (``engine.WRITE_OPTION``): on SQLite its
 transaction begins IMMEDIATE, so what it reads cannot change before it writes (PostgreSQL
 services lock the rows they change with ``SELECT ... FOR UPDATE``).
+
+On entry the unit resolves its actor to a :class:`~core.rights.Principal` read from the
+database, and refuses a name that is no active user or system account: no free actor
+string reaches the audit log. Services then call :meth:`UnitOfWork.require` before they do
+anything. Only a *bootstrap* unit (sign-in, the installer, the demo builder, test set-up)
+skips the resolution; it records its label as the actor.
 """
 from __future__ import annotations
 
@@ -16,6 +22,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
+
+from core.errors import PermissionDenied
+from core.rights import Principal, require, resolve
 
 from .audit_chain import PendingEntry, append
 from .engine import WRITE_OPTION
@@ -30,9 +39,12 @@ def _dump(value: Any) -> str | None:
 class UnitOfWork:
     """A session bound to one actor; audit entries join the same transaction."""
 
-    def __init__(self, session_factory: sessionmaker[Session], actor: str) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], actor: object, *, bootstrap: bool = False) -> None:
         self._factory = session_factory
-        self.actor = actor
+        self._actor = actor
+        self._bootstrap = bootstrap
+        self.actor: str = actor if isinstance(actor, str) else str(getattr(actor, "username", actor))
+        self.principal: Principal | None = None
         self.session: Session
         self._committed = False
         self._audit: list[PendingEntry] = []
@@ -45,7 +57,25 @@ class UnitOfWork:
                         if isinstance(bind, Engine) else self._factory())
         self._committed = False
         self._audit = []
+        if not self._bootstrap:
+            try:
+                self.principal = resolve(self.session, self._actor)
+            except BaseException:
+                self.session.rollback()
+                self.session.close()
+                raise
+            self.actor = self.principal.username
         return self
+
+    def require(self, permission: str, **where: object) -> str:
+        """Refuse (PermissionDenied) unless this unit's principal may do ``permission`` on ``where``.
+
+        ``where`` is the item's ``department_id``, the ``department_ids`` of a joint item's other
+        departments, or its ``town_code`` (see :func:`core.rights.require`); returns the scope.
+        """
+        if self.principal is None:
+            raise PermissionDenied(permission, actor=self.actor)
+        return require(self.principal, permission, **where)  # type: ignore[arg-type]
 
     def __exit__(self, *exc_info: object) -> None:
         if not self._committed:

@@ -23,6 +23,7 @@ from core.db.migrate import upgrade_on
 from core.db.models import Base, MarketEntity
 from core.db.models.base import clock_from
 from core.db.uow import UnitOfWork
+from core.demo.people import DEMO_SYSTEM_ACCOUNT
 from core.errors import Cancelled, ValidationError
 
 from .case_clocks import add_case_clocks
@@ -172,7 +173,8 @@ def _fill(conn: Connection, spec: DemoSpec, progress: Progress, is_cancelled: Is
     upgrade_on(conn)
     sessions = sessionmaker(bind=conn, join_transaction_mode="create_savepoint")
     # The build is stamped on the demo's own clock, never the wall clock: nothing lies after its now.
-    with clock_from(spec.history_end.astimezone(dt.timezone.utc)), UnitOfWork(sessions, "system") as uow:
+    with clock_from(spec.history_end.astimezone(dt.timezone.utc)), UnitOfWork(
+            sessions, DEMO_SYSTEM_ACCOUNT[0], bootstrap=True) as uow:  # the account is written by this unit
         writer = DemoWriter(conn, uow, spec, progress, check)
         counts = writer.run()
         uow.audit("demo.build", "database", "demo", after={

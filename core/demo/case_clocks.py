@@ -13,9 +13,10 @@ from core.db.models import Case, CaseStatus
 from core.db.models.base import clock_from
 from core.services import clues
 
+from .people import DEMO_SYSTEM_ACCOUNT
 from .spec import DemoSpec
 
-ACTOR = "demo"
+ACTOR = DEMO_SYSTEM_ACCOUNT[0]  # a system account of the demo city (core.demo.people)
 PAUSED_DAYS_AGO = 5
 
 

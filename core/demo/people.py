@@ -22,6 +22,8 @@ DEMO_USERS = (
     ("dept_scjg", "市场监管局 周伟", RoleCode.DEPARTMENT, "市场监管局"),
     ("admin", "管理员 吴刚", RoleCode.ADMIN, None),
 )
+# The system account the demo builder acts as (it never signs in: no password matches "!").
+DEMO_SYSTEM_ACCOUNT = ("demo_builder", "演示数据生成", RoleCode.LEADER)
 INSPECTOR_COLUMNS = ("id", "department_id", "name", "certificate_no", "certificate_valid_until",
                      "active", "home_village_code")
 
@@ -69,5 +71,8 @@ def user_rows(dept_id_by_name: dict[str, int]) -> list[tuple]:
     for k, (username, display, role, dept) in enumerate(DEMO_USERS, start=1):
         # A fixed salt keeps demo builds byte-identical for the determinism check.
         pw = hash_password(DEMO_PASSWORD, salt=username.encode().ljust(16, b"."))
-        rows.append((k, username, display, pw, role.value, dept_id_by_name.get(dept) if dept else None, True))
+        rows.append((k, username, display, pw, role.value, dept_id_by_name.get(dept) if dept else None, True,
+                     False))
+    username, display, role = DEMO_SYSTEM_ACCOUNT
+    rows.append((len(rows) + 1, username, display, "!system", role.value, None, True, True))
     return rows

@@ -17,10 +17,11 @@ from core.db.models import Department, MarketEntity, RegulatoryMatter
 from core.db.models.base import clock_from
 from core.services import draws
 
+from .people import DEMO_SYSTEM_ACCOUNT
 from .spec import DemoSpec
 from .vocabulary import load_vocabulary
 
-ACTOR = "demo"
+ACTOR = DEMO_SYSTEM_ACCOUNT[0]  # a system account of the demo city (core.demo.people)
 RATIOS = {"A": 0.03, "B": 0.08, "C": 0.30, "D": 1.00}
 TEAM_SIZE = 2  # 行政处罚法 Art. 42
 # The drawn batch is locked when the morning's work starts and drawn after its live sources.

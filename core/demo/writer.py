@@ -153,7 +153,7 @@ class DemoWriter:
         self.conflicts = people.conflict_rows(self.spec, len(rows), self.pop)
         self._load("inspector_conflicts", ("inspector_id", "entity_id", "reason", "declared_on"), self.conflicts)
         self._load("users", ("id", "username", "display_name", "password_hash", "role_code",
-                             "department_id", "active"), people.user_rows(self.dept_id))
+                             "department_id", "active", "is_system"), people.user_rows(self.dept_id))
 
     def _matters(self) -> list[tuple[int, str, int, list[int]]]:
         """[(matter id, code, department id, checklist item ids)] in id order."""

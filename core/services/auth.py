@@ -111,7 +111,7 @@ def authenticate(db: Database, username: str, password: str, *, workstation: str
     name = username.strip()[:USERNAME_MAX]
     now = (clock or _utcnow)()
     host = (workstation or socket.gethostname())[:120]
-    with db.uow(name or "(empty)") as uow:
+    with db.bootstrap_uow(name or "(empty)") as uow:  # nobody is signed in yet
         s = uow.session
         rule = policy or read_sign_in_policy(s)
         throttle = s.get(SignInThrottle, name)

@@ -49,6 +49,7 @@ def set_pool(db: Database, actor: str, batch_id: int, entity_ids: Iterable[int],
     if not ids:
         raise ValidationError("the pool is empty: select at least one entity", where="draw pool")
     with db.uow(actor) as uow:
+        uow.require("draw.plan")
         batch = uow.session.get(DrawBatch, batch_id)
         if batch is None:
             raise NotFound(f"draw batch {batch_id} does not exist", where="draw pool")

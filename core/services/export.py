@@ -15,6 +15,7 @@ from sqlalchemy import select
 from core.db.database import Database
 from core.db.models import Industry, Town, Village
 from core.errors import Cancelled, ValidationError
+from core.rights import require_risk
 from core.sheets import CODE, DATE, NUMBER, TEXT, Column, Sheet, write_csv, write_xlsx
 from core.vocabulary import ENTITY_TYPE_NAMES, RISK_NAMES, STATUS_NAMES, name_of
 
@@ -90,8 +91,14 @@ def export_entities(search: EntitySearch, f: EntityFilter, path: Path, *, lang: 
     With ``actor`` the export is audited (who, which file, how many rows, with risk or not).
 
     ``include_risk=False`` leaves out the credit-risk class, which is internal supervision
-    data that users outside the center must not receive.
+    data that users outside the center must not receive: for an ``actor`` (or a search whose
+    viewer) may not see it (core.rights ``risk.read``), asking for the column, filtering or
+    sorting by it is refused before anything is read.
     """
+    viewer = actor if actor is not None else search.viewer
+    if viewer is not None and (include_risk or f.risk_classes or sort == "risk_class"):
+        with search.db.sessions() as s:
+            require_risk(s, viewer)
     path = Path(path)
     fmt = path.suffix.lower()
     if fmt not in (".csv", ".xlsx"):

@@ -90,6 +90,7 @@ def claim_push(db: Database, actor: str, push_id: int, department_id: int, *, on
     with db.uow(actor) as uow:
         s = uow.session
         push = _push(s, push_id)
+        uow.require("push.claim", department_id=department_id)  # claiming for one's own department only
         if s.get(Department, department_id) is None:
             raise NotFound(f"部门 {department_id} 不存在 (department {department_id} does not exist)", where="department")
         queued = push.status == PushStatus.RETURNED or push.department_id is None
@@ -120,6 +121,7 @@ def return_push(db: Database, actor: str, push_id: int, reason: str) -> PushRow:
         raise ValidationError(f"退回须说明理由 (a return needs a reason; {RULE_CLAIM})", where="reason")
     with db.uow(actor) as uow:
         push = _push(uow.session, push_id)
+        uow.require("push.claim", department_id=push.department_id)
         if push.status != PushStatus.PENDING or push.department_id is None:
             raise ValidationError("只有推送给本部门、尚未认领的推送可以退回 (only a pending push sent to a department "
                                   "can be returned)", where="push")
@@ -151,9 +153,10 @@ def verify_commitment(db: Database, actor: str, verification_id: int, *, fulfill
         if v is None:
             raise NotFound(f"核查任务 {verification_id} 不存在 (verification {verification_id} does not exist)",
                            where="verification")
+        c = s.get(Commitment, v.commitment_id)
+        uow.require("commitment.verify", department_id=c.department_id)
         if v.done_on is not None:
             raise AlreadyChanged(f"该核查已于 {v.done_on} 完成 (already verified on {v.done_on})", where="verification")
-        c = s.get(Commitment, v.commitment_id)
         day = on or utcnow().date()
         v.done_on, v.outcome = day, outcome[:200]
         c.status = CommitmentStatus.FULFILLED if fulfilled else CommitmentStatus.BROKEN

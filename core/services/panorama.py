@@ -32,6 +32,7 @@ from core.db.models import (
 )
 from core.clues import OPEN_STATES
 from core.errors import NotFound
+from core.rights import risk_visible
 from core.workdays import ProvisionalNote, WorkdayCalendar, default_calendar, explain_provisional
 
 from .tagging import TagInfo
@@ -144,8 +145,12 @@ def _note(calendar: WorkdayCalendar, start: dt.date | None, due: dt.date | None)
     return explain_provisional(calendar.provisional_years(start + dt.timedelta(days=1), due), calendar)
 
 
-def load_panorama(db: Database, entity_id: int, *, calendar: WorkdayCalendar | None = None) -> Panorama:
+def load_panorama(db: Database, entity_id: int, *, calendar: WorkdayCalendar | None = None,
+                  viewer: object | None = None) -> Panorama:
     """Everything about one entity; NotFound if there is no such entity.
+
+    ``viewer`` (the signed-in user) decides whether the risk class and the draw strata
+    (which are risk classes) are filled in or left empty (core.rights ``risk.read``).
 
     The working-day deadlines (clues, pushes, commitment checks) carry the note of
     :func:`core.workdays.explain_provisional` when they count a provisional year of
@@ -153,6 +158,7 @@ def load_panorama(db: Database, entity_id: int, *, calendar: WorkdayCalendar | N
     """
     cal = calendar or default_calendar()
     with db.sessions() as s:
+        show_risk = risk_visible(s, viewer)
         e = s.get(MarketEntity, entity_id)
         if e is None:
             raise NotFound(f"no market entity with id {entity_id}")
@@ -173,7 +179,7 @@ def load_panorama(db: Database, entity_id: int, *, calendar: WorkdayCalendar | N
             industry.name_en if industry else "", e.legal_rep, e.address, e.town_code,
             town.name_zh if town else "", town.name_en if town else "", e.village_code,
             village.name_zh if village else "", e.lat, e.lng, e.registered_on, e.status.value,
-            e.risk_class.value, tags)
+            e.risk_class.value if show_risk else "", tags)
         timeline = tuple(
             TimelineEntry(r.id, r.kind.value, r.occurred_on, r.department_id, dzh(r.department_id),
                           den(r.department_id), r.title, r.outcome, r.ref_no, r.amount_yuan, r.valid_until)
@@ -218,7 +224,8 @@ def load_panorama(db: Database, entity_id: int, *, calendar: WorkdayCalendar | N
                                     .where(DrawnObject.entity_id == entity_id)
                                     .order_by(DrawBatch.window_start.desc())).tuples():
             dept_ids = list(s.scalars(select(BatchDepartment.department_id).where(BatchDepartment.batch_id == batch.id)))
-            draws.append(DrawEntry(batch.id, batch.name, batch.window_start, batch.window_end, obj.stratum.value,
+            draws.append(DrawEntry(batch.id, batch.name, batch.window_start, batch.window_end,
+                                   obj.stratum.value if show_risk else "",
                                    tuple(dzh(d) or "" for d in dept_ids), tuple(den(d) or "" for d in dept_ids)))
     open_items.sort(key=lambda i: (i.due_on or dt.date.max, i.ref))
     return Panorama(header, timeline, tuple(open_items), tuple(draws), tuple(obligations))

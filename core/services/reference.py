@@ -29,6 +29,7 @@ ROLE_NAMES = {
     RoleCode.MONITOR: ("效能监察员", "Efficiency monitor"),
     RoleCode.DEPARTMENT: ("部门用户", "Department user"),
     RoleCode.ADMIN: ("系统管理员", "Administrator"),
+    RoleCode.TOWN: ("乡镇网格用户", "Town grid user"),
 }
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import (
     BigInteger,
@@ -32,6 +32,7 @@ from core.db.models import MarketEntity, entity_tags
 from core.db.models.enums import EntityStatus, EntityType, RiskClass
 from core.db.text_search import FTS_TABLE
 from core.errors import ValidationError
+from core.rights import require_risk, risk_visible
 from core.text_input import check_code, check_int, check_text
 
 _INLINE_IDS = 500
@@ -165,12 +166,26 @@ def _conditions(dialect: str, f: EntityFilter) -> list[ColumnElement[bool]]:
 
 
 class EntitySearch:
-    """Counts and pages of entities matching a filter. Thread-safe: one session per call."""
+    """Counts and pages of entities matching a filter. Thread-safe: one session per call.
 
-    def __init__(self, db: Database) -> None:
+    With a ``viewer`` (the signed-in user) who may not see risk classes (core.rights
+    ``risk.read``), rows carry an empty risk class and a filter or sort on it is refused
+    (PermissionDenied): counting by risk class would tell the class all the same.
+    """
+
+    def __init__(self, db: Database, viewer: object | None = None) -> None:
         self.db = db
+        self.viewer = viewer
+        with db.sessions() as s:
+            self.shows_risk = risk_visible(s, viewer)
+
+    def _check_risk(self, f: EntityFilter, sort: str = "id") -> None:
+        if not self.shows_risk and (f.risk_classes or sort == "risk_class"):
+            with self.db.sessions() as s:
+                require_risk(s, self.viewer)
 
     def _select(self, f: EntityFilter, *columns) -> Select:
+        self._check_risk(f)
         return select(*columns).where(*_conditions(self.db.dialect, checked_filter(f)))
 
     def count(self, f: EntityFilter) -> int:
@@ -182,6 +197,7 @@ class EntitySearch:
         """Rows ``offset .. offset+limit`` in the given order (id breaks ties)."""
         if sort not in SORT_KEYS:
             raise ValueError(f"cannot sort by {sort!r}; choose one of {', '.join(SORT_KEYS)}")
+        self._check_risk(f, sort)
         key = getattr(MarketEntity, sort)
         order = [key.desc() if descending else key.asc()]
         if sort != "id":
@@ -191,7 +207,8 @@ class EntitySearch:
         ids = self._select(f, MarketEntity.id).order_by(*order).offset(offset).limit(limit).subquery()
         stmt = select(*_ROW_COLUMNS).join(ids, ids.c.id == MarketEntity.id).order_by(*order)
         with self.db.sessions() as s:
-            return [EntityRow(*r) for r in s.execute(stmt)]
+            rows = [EntityRow(*r) for r in s.execute(stmt)]
+        return rows if self.shows_risk else [replace(r, risk_class="") for r in rows]
 
     def ids(self, f: EntityFilter) -> list[int]:
         """Every matching id (for bulk tagging a whole result set)."""

@@ -70,6 +70,7 @@ def create_tag(db: Database, actor: str, *, code: str, name_zh: str, name_en: st
     if not _COLOUR.match(colour):
         raise ValidationError(f"colour must look like #1f4e8c, not {colour!r}", where="colour")
     with db.uow(actor) as uow:
+        uow.require("tag.manage")
         if uow.session.scalar(select(Tag.id).where(Tag.code == code)) is not None:
             raise ValidationError(f"a tag with code {code!r} already exists", where="code")
         tag = Tag(code=code, name_zh=name_zh.strip(), name_en=name_en.strip(), colour=colour,
@@ -95,6 +96,7 @@ def _change(db: Database, actor: str, action: str, entity_ids: Iterable[int], ta
         return TagChange(action, ())
     today = dt.date.today()
     with db.uow(actor) as uow:
+        uow.require("entity.tag")
         s = uow.session
         known = {t.id: t for t in s.scalars(select(Tag).where(Tag.id.in_(tags)))}
         missing = set(tags) - set(known)
@@ -118,7 +120,7 @@ def _change(db: Database, actor: str, action: str, entity_ids: Iterable[int], ta
             verb = "添加监管属性" if action == "add" else "移除监管属性"
             s.execute(insert(EntityRecord), [
                 {"entity_id": e, "kind": RecordKind.TAG_CHANGE, "occurred_on": today,
-                 "title": f"{verb}：{known[t].name_zh}", "outcome": f"操作人：{actor}"}
+                 "title": f"{verb}：{known[t].name_zh}", "outcome": f"操作人：{uow.actor}"}
                 for e, t in pairs
             ])
             changed.extend(pairs)
@@ -162,6 +164,7 @@ def set_location(db: Database, actor: str, entity_id: int, lat: float, lng: floa
     """Correct an entity's position; input in any system, stored as WGS-84."""
     wlat, wlng = to_wgs84(lat, lng, system)
     with db.uow(actor) as uow:
+        uow.require("entity.locate")
         entity = uow.session.get(MarketEntity, entity_id)
         if entity is None:
             raise NotFound(f"no market entity with id {entity_id}")
@@ -169,7 +172,7 @@ def set_location(db: Database, actor: str, entity_id: int, lat: float, lng: floa
         entity.lat, entity.lng = round(wlat, 7), round(wlng, 7)
         uow.session.add(EntityRecord(
             entity_id=entity_id, kind=RecordKind.TAG_CHANGE, occurred_on=dt.date.today(),
-            title=f"更正地理位置：{entity.lat:.6f}, {entity.lng:.6f}（WGS-84）", outcome=f"操作人：{actor}",
+            title=f"更正地理位置：{entity.lat:.6f}, {entity.lng:.6f}（WGS-84）", outcome=f"操作人：{uow.actor}",
             details=f"input {CoordSystem(system).value} {lat}, {lng}; before {old[0]}, {old[1]}"))
         uow.audit("entity.location", "market_entity", entity_id,
                   before={"lat": old[0], "lng": old[1]},

@@ -285,7 +285,7 @@ def has_admin(db: Database) -> bool:
 def create_first_admin(db: Database, username: str, display_name: str, password: str) -> int:
     """The first administrator of a database that has none, with the password given now."""
     _check_password(password)
-    with db.uow(username.strip()[:USERNAME_MAX] or "installer") as uow:
+    with db.bootstrap_uow(username.strip()[:USERNAME_MAX] or "installer") as uow:
         s = uow.session
         if s.scalar(select(func.count()).select_from(User).where(
                 User.role_code == RoleCode.ADMIN, User.active.is_(True), User.is_system.is_(False))):

@@ -42,7 +42,8 @@ def push_view(db: Database, actor: str, *, workspace: str, title: str, view: dic
     if not workspace:
         raise ValidationError("a view pushed to the wall must name its workspace", where="wall workspace")
     with db.uow(actor) as uow:
-        row = WallView(pushed_by=actor, workspace=workspace, title=title[:_MAX_TITLE], view=view)
+        uow.require("wall.push")
+        row = WallView(pushed_by=uow.actor, workspace=workspace, title=title[:_MAX_TITLE], view=view)
         uow.session.add(row)
         uow.session.flush()
         uow.audit("wall.push", "wall_view", row.id, after={"workspace": workspace, "title": row.title, "view": view})

@@ -82,7 +82,7 @@ def entity_with_records(db, n: int = 100) -> int:
 
     from core.db.models import EntityRecord, RecordKind
 
-    with db.uow("bench") as uow:
+    with db.bootstrap_uow("bench") as uow:
         s = uow.session
         eid, have = s.execute(select(EntityRecord.entity_id, func.count()).group_by(EntityRecord.entity_id)
                               .order_by(func.count().desc()).limit(1)).one()

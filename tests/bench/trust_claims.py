@@ -90,7 +90,7 @@ def _targets(db, kind: str, n: int, d1: int, entity: int) -> list[int]:
     from core.services import clues
 
     if kind.startswith("push"):
-        with db.uow(ACTOR) as uow:
+        with db.bootstrap_uow(ACTOR) as uow:
             pushes = [NotificationPush(entity_id=entity, permit_name="食品经营许可",
                                        department_id=None if kind == "push_claim" else d1, pushed_on=_DAY,
                                        claim_due=_DAY + dt.timedelta(days=7), status=PushStatus.PENDING)

@@ -28,6 +28,10 @@ def trust(args: argparse.Namespace) -> dict:
     if not report.ok:
         raise SystemExit(f"the audit chain is broken: {report.broken}")
     figures = {"audit_verify_s": round(report.seconds, 3), "audit_rows": report.entries}
+    # Rights: every role x permission x own/other data cell of the permission matrix.
+    from tests.core.rights.matrix import check_matrix
+
+    figures["permission_cells"] = check_matrix()
     # Hostile input: fuzzed Open311 files, plan files and searches (TONGGUAN_FUZZ_CASES per kind).
     from .trust_fuzz import fuzz
 

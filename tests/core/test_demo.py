@@ -92,7 +92,7 @@ def test_history_is_rich_and_in_time_order(built):
             "SELECT entity_id FROM entity_records GROUP BY entity_id ORDER BY COUNT(*) DESC LIMIT 1").scalar()
     assert {"licence", "inspection", "penalty", "test", "honour", "credit", "complaint", "grid_event"} <= kinds
     assert before_registration == 0
-    with db.uow("tester") as uow:
+    with db.bootstrap_uow("tester") as uow:
         items = timeline(uow, busiest)
     assert len(items) >= 10
     dates = [i.occurred_on for i in items]
@@ -180,7 +180,7 @@ def test_postgresql_build_equals_sqlite_build(empty_db_url, tmp_path):
     try:
         assert table_digests(b.engine) == table_digests(a.engine)
         # The id sequences moved past the loaded rows: new rows insert normally.
-        with b.uow("tester") as uow:
+        with b.bootstrap_uow("tester") as uow:
             uow.audit("test.insert", "x", 1)
             uow.commit()
         with pytest.raises(ValidationError):

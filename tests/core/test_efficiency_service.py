@@ -26,9 +26,9 @@ def test_the_snapshot_serves_until_the_data_changes(demo_db, tmp_path):
     pending = queue[0] if queue else None
     if pending is None:  # every demo push is settled: make a change the audit log records anyway
         from core.services import clues
-        clues.save_rule(demo_db, "admin", town_code=first.items.town_codes[0], department_id=1)
+        clues.save_rule(demo_db, "leader", town_code=first.items.town_codes[0], department_id=1)
     else:
-        obligations.claim_push(demo_db, "dept", pending.id, 1)
+        obligations.claim_push(demo_db, "operator", pending.id, 1)
     stale = service.load_efficiency(demo_db, AS_OF, snapshot_dir=tmp_path, allow_stale=True)
     assert not stale.fresh and _same(stale.items, first.items)
     fresh = service.load_efficiency(demo_db, AS_OF, snapshot_dir=tmp_path)

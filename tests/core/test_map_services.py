@@ -34,7 +34,7 @@ def test_push_to_wall_keeps_history_and_is_audited(demo_db):
 
 @pytest.fixture
 def draft_batch(demo_db):
-    with demo_db.uow("planner") as uow:
+    with demo_db.bootstrap_uow("planner") as uow:
         dept = uow.session.scalars(select(Department).order_by(Department.id)).first()
         plan = DrawPlan(year=2027, name="测试计划", created_by="planner")
         uow.session.add(plan)
@@ -64,7 +64,7 @@ def test_selection_becomes_a_draft_batch_pool(demo_db, draft_batch):
         draw_pool.set_pool(demo_db, "planner", draft_batch, [], source={})
     with pytest.raises(NotFound):
         draw_pool.set_pool(demo_db, "planner", 10**9, [1], source={})
-    with demo_db.uow("planner") as uow:
+    with demo_db.bootstrap_uow("planner") as uow:
         uow.session.get(DrawBatch, draft_batch).status = DrawStatus.LOCKED
         uow.commit()
     with pytest.raises(ValidationError, match="locked"):

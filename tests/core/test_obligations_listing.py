@@ -60,7 +60,7 @@ def test_verifications_filter_by_department(demo_db):
 def test_a_verified_commitment_leaves_the_open_list(demo_db):
     before = list_verifications(demo_db, VerificationFilter(), limit=100_000)
     v = before[-1]
-    obligations.verify_commitment(demo_db, "inspector", v.id, fulfilled=True, outcome="符合承诺", on=v.due_on)
+    obligations.verify_commitment(demo_db, "leader", v.id, fulfilled=True, outcome="符合承诺", on=v.due_on)
     after = list_verifications(demo_db, VerificationFilter(), limit=100_000)
     assert v.id not in {r.id for r in after} and len(after) == len(before) - 1
     row = next(r for r in list_verifications(demo_db, VerificationFilter(include_done=True), limit=100_000)
@@ -91,7 +91,7 @@ def test_cases_filter_by_department_and_a_decision_moves_a_case(demo_db):
     assert mine and {r.department_id for r in mine} == {case.department_id}
     assert count_cases(demo_db, CaseFilter(department_id=case.department_id)) == len(mine)
     late = case.decision_due + dt.timedelta(days=3)
-    clues.decide_case(demo_db, "legal", case.id, on=late)
+    clues.decide_case(demo_db, "leader", case.id, on=late)
     assert case.id not in {r.id for r in list_cases(demo_db, CaseFilter(), limit=1000)}
     decided = next(r for r in list_cases(demo_db, CaseFilter(undecided_only=False), limit=1000) if r.id == case.id)
     assert decided.status == "decided" and decided.decided_on == late and decided.decided_late()

@@ -23,7 +23,7 @@ def test_migrations_create_exactly_the_model_schema(empty_db_url):
 
 
 def _place(db):
-    with db.uow("tester") as uow:
+    with db.bootstrap_uow("tester") as uow:
         uow.session.add(Town(code="330782001", name_zh="稠城街道", name_en="Choucheng", kind="street",
                              lat=29.306, lng=120.075))
         uow.session.flush()
@@ -44,7 +44,7 @@ def _entity(code="914403001922038216", **kw):
 
 def test_registration_is_audited_and_committed(db):
     _place(db)
-    with db.uow("operator") as uow:
+    with db.bootstrap_uow("operator") as uow:
         eid = register_entity(uow, _entity())
         uow.commit()
     with db.sessions() as s:
@@ -56,7 +56,7 @@ def test_registration_is_audited_and_committed(db):
 
 def test_leaving_a_unit_without_commit_keeps_nothing(db):
     _place(db)
-    with db.uow("operator") as uow:
+    with db.bootstrap_uow("operator") as uow:
         register_entity(uow, _entity())
     with db.sessions() as s:
         assert s.scalar(select(func.count()).select_from(MarketEntity)) == 0
@@ -66,7 +66,7 @@ def test_leaving_a_unit_without_commit_keeps_nothing(db):
 def test_failure_half_way_rolls_back_everything(db):
     _place(db)
     with pytest.raises(ValidationError):
-        with db.uow("operator") as uow:
+        with db.bootstrap_uow("operator") as uow:
             register_entity(uow, _entity())
             uow.session.add(Department(code="SCJG", name_zh="市场监管局", name_en="AMR", group="5", field="market"))
             register_entity(uow, _entity())  # same code twice: refused
@@ -79,7 +79,7 @@ def test_failure_half_way_rolls_back_everything(db):
 def test_invalid_code_is_never_stored(db):
     _place(db)
     with pytest.raises(InvalidUSCC) as err:
-        with db.uow("operator") as uow:
+        with db.bootstrap_uow("operator") as uow:
             register_entity(uow, _entity("914403001922038217"))
             uow.commit()
     assert "should be '6'" in err.value.message
@@ -90,6 +90,6 @@ def test_invalid_code_is_never_stored(db):
 def test_foreign_keys_are_enforced(db):
     from sqlalchemy.exc import IntegrityError
     with pytest.raises(IntegrityError):
-        with db.uow("operator") as uow:
+        with db.bootstrap_uow("operator") as uow:
             uow.session.add(Village(code="330782999001", name_zh="孤村", town_code="330782999", lat=0, lng=0))
             uow.commit()

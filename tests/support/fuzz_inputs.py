@@ -151,7 +151,7 @@ def run_open311(tally: Tally, db, data: Any, path: Path) -> Any:
     from core.services import clues
 
     write_json(path, data)
-    return _record(tally, lambda: clues.import_open311(db, "fuzz", path), db.engine,
+    return _record(tally, lambda: clues.import_open311(db, "operator", path), db.engine,
                    where_must_name=str(path), describe=f"open311 {json.dumps(data)[:200]}")
 
 

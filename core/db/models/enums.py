@@ -45,6 +45,7 @@ class RoleCode(enum.StrEnum):
     MONITOR = "monitor"
     DEPARTMENT = "department"
     ADMIN = "admin"
+    TOWN = "town"
 
 
 class MatterCategory(enum.StrEnum):

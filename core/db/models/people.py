@@ -11,7 +11,7 @@ from .enums import RoleCode
 
 
 class Role(Base):
-    """What a user may do: operator, leader, planner, monitor, department user, admin."""
+    """What a user may do: operator, leader, planner, monitor, department user, town user, admin."""
 
     __tablename__ = "roles"
     code: Mapped[RoleCode] = mapped_column(str_enum(RoleCode, "role_code"), primary_key=True)
@@ -31,6 +31,8 @@ class User(Base):
         str_enum(RoleCode, "user_role_code"), ForeignKey("roles.code")
     )
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    # A town (grid) user's town: it sees and reports that town's grid clues.
+    town_code: Mapped[str | None] = mapped_column(ForeignKey("towns.code"))
     active: Mapped[bool] = mapped_column(default=True)
     # A named non-interactive account for imports and CLI jobs: it never signs in.
     is_system: Mapped[bool] = mapped_column(default=False, server_default=false())

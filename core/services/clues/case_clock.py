@@ -32,7 +32,6 @@ from core.db.models import (
     CaseStatus,
     Department,
     MarketEntity,
-    User,
 )
 from core.db.models.base import utcnow
 from core.db.uow import UnitOfWork
@@ -129,16 +128,13 @@ def _case(s: Session, case_id: int) -> Case:
     return case
 
 
-def _check_may_act(s: Session, actor: str, case: Case, what_zh: str, what_en: str, rule: tuple[str, str]) -> None:
-    """Only an undecided case, only by its department or the center (a user without a department)."""
+def _check_may_act(uow: UnitOfWork, case: Case, what_zh: str, what_en: str, rule: tuple[str, str]) -> None:
+    """Only by its department or the center (``case.clock``), only an undecided case."""
+    uow.require("case.clock", department_id=case.department_id)
     if case.status != CaseStatus.FILED:
         done = what_en + ("d" if what_en.endswith("e") else "ed")
         raise refusal(f"案件 {case.ref_no} 已作出决定，办案期限已结束，不能再{what_zh}",
                       f"case {case.ref_no} is already decided, its period is over: it cannot be {done}", rule, "case")
-    department = s.scalar(select(User.department_id).where(User.username == actor))
-    if department is not None and department != case.department_id:
-        raise ValidationError(f"只有承办部门或指挥中心才能{what_zh} (only the case's department or the center may "
-                              f"{what_en} case {case.ref_no})", where="actor")
 
 
 def _reason(reason: str) -> str:
@@ -178,7 +174,7 @@ def extend_case(db: Database, actor: str, case_id: int, *, days: int, approval: 
     with db.uow(actor) as uow:
         s = uow.session
         case = _case(s, case_id)
-        _check_may_act(s, actor, case, "延期", "extend", RULE_HEAD)
+        _check_may_act(uow, case, "延期", "extend", RULE_HEAD)
         reason = _reason(reason)
         try:
             kind = CaseApproval(approval)
@@ -207,7 +203,7 @@ def extend_case(db: Database, actor: str, case_id: int, *, days: int, approval: 
             raise refusal(f"延期须在办案期限（{due.isoformat()}）届满前批准",
                           f"an extension is approved before the period ends on {due.isoformat()}", RULE_HEAD, "date")
         s.add(CaseExtension(case_id=case.id, approval=kind, days=days, approved_on=approved, reason=reason,
-                            actor=actor, recorded_at=utcnow()))
+                            actor=uow.actor, recorded_at=utcnow()))
         name = APPROVAL_NAMES[kind][0]
         _recompute(uow, case, f"案件 {case.ref_no} 经{name}延期 {days} 日：{reason}", "case.extend",
                    {"approval": kind.value, "days": days, "approved_on": approved.isoformat(), "reason": reason})
@@ -222,7 +218,7 @@ def pause_case(db: Database, actor: str, case_id: int, *, kind: str, reason: str
     with db.uow(actor) as uow:
         s = uow.session
         case = _case(s, case_id)
-        _check_may_act(s, actor, case, "暂停计算期限", "pause", RULE_PAUSE)
+        _check_may_act(uow, case, "暂停计算期限", "pause", RULE_PAUSE)
         reason = _reason(reason)
         try:
             pause_kind = CasePauseKind(kind)
@@ -239,7 +235,7 @@ def pause_case(db: Database, actor: str, case_id: int, *, kind: str, reason: str
         if last_end is not None and start <= last_end:
             raise ValidationError(f"不计入期间不能重叠，上一个至 {last_end.isoformat()} 结束 (pauses cannot "
                                   f"overlap: the last one ended on {last_end.isoformat()})", where="date")
-        s.add(CasePause(case_id=case.id, kind=pause_kind, started_on=start, reason=reason, started_by=actor,
+        s.add(CasePause(case_id=case.id, kind=pause_kind, started_on=start, reason=reason, started_by=uow.actor,
                         recorded_at=utcnow()))
         name = PAUSE_NAMES[pause_kind][0]
         _recompute(uow, case, f"案件 {case.ref_no} 自 {start.isoformat()} 起{name}期间不计入办案期限：{reason}",
@@ -255,7 +251,7 @@ def resume_case(db: Database, actor: str, case_id: int, *, on: dt.date | None = 
     with db.uow(actor) as uow:
         s = uow.session
         case = _case(s, case_id)
-        _check_may_act(s, actor, case, "恢复计算期限", "resume", RULE_PAUSE)
+        _check_may_act(uow, case, "恢复计算期限", "resume", RULE_PAUSE)
         pause = s.scalar(select(CasePause).where(CasePause.case_id == case.id, CasePause.ended_on.is_(None)))
         if pause is None:
             raise ValidationError("案件没有未结束的不计入期间 (the case has no open pause to end)", where="case")
@@ -264,7 +260,7 @@ def resume_case(db: Database, actor: str, case_id: int, *, on: dt.date | None = 
             raise ValidationError(f"不计入期间不能在开始（{pause.started_on.isoformat()}）之前结束 "
                                   f"(a pause cannot end before it starts on {pause.started_on.isoformat()})",
                                   where="date")
-        pause.ended_on, pause.ended_by = end, actor
+        pause.ended_on, pause.ended_by = end, uow.actor
         reason = (reason or "").strip()[:400]
         name = PAUSE_NAMES[pause.kind][0]
         days = (end - pause.started_on).days + 1

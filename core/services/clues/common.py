@@ -4,10 +4,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.clues.states import state_name
-from core.db.models import Clue, ClueEvent, ClueSource, Department, EntityRecord, RecordKind
+from core.db.models import Clue, ClueEvent, ClueSource, Department, EntityRecord, MarketEntity, RecordKind, Village
 from core.db.models.base import utcnow
 from core.db.uow import UnitOfWork
 from core.errors import NotFound
@@ -34,6 +35,20 @@ def get_clue(s: Session, clue_id: int, *, for_update: bool = False) -> Clue:
     if clue is None:
         raise NotFound(f"线索 {clue_id} 不存在 (clue {clue_id} does not exist)", where="clue")
     return clue
+
+
+def clue_town(s: Session, clue: Clue) -> str | None:
+    """The town of the grid a clue was raised in (its village's town, else its entity's)."""
+    if clue.source_village_code is not None:
+        return s.scalar(select(Village.town_code).where(Village.code == clue.source_village_code))
+    if clue.entity_id is not None:
+        return s.scalar(select(MarketEntity.town_code).where(MarketEntity.id == clue.entity_id))
+    return None
+
+
+def require_on_clue(uow: UnitOfWork, permission: str, clue: Clue) -> None:
+    """Refuse unless the unit's principal may do ``permission`` on ``clue`` (its department, its town)."""
+    uow.require(permission, department_id=clue.department_id, town_code=clue_town(uow.session, clue))
 
 
 def department_name(s: Session, department_id: int | None) -> str:

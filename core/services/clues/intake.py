@@ -32,7 +32,7 @@ from core.errors import NotFound, ValidationError
 from core.text_input import check_code, check_text
 from core.workdays import WorkdayCalendar, default_calendar
 
-from .common import HANDLING_WORKING_DAYS, department_name, get_clue, new_ref, record_step
+from .common import HANDLING_WORKING_DAYS, department_name, get_clue, new_ref, record_step, require_on_clue
 from .routing import route
 
 MAX_ATTACHMENT_BYTES = 20 * 2**20
@@ -141,8 +141,9 @@ def create_clue(db: Database, actor: str, new: NewClue, *, calendar: WorkdayCale
         entity, village = _checked(s, new)
         received = new.received_at or utcnow()
         days = handling_working_days if handling_working_days is not None else HANDLING_WORKING_DAYS[new.source]
-        department = new.department_id or route(s, new.matter_id, entity.industry_code if entity else None,
-                                                 entity.town_code if entity else (village.town_code if village else None))
+        town = entity.town_code if entity else (village.town_code if village else None)
+        department = new.department_id or route(s, new.matter_id, entity.industry_code if entity else None, town)
+        uow.require("clue.intake", department_id=department, town_code=town)
         clue = Clue(ref_no=new_ref("XS", received.date()), source=ClueSource(new.source),
                     source_village_code=village.code if village else (entity.village_code if entity else None),
                     entity_id=entity.id if entity else None,
@@ -159,7 +160,7 @@ def create_clue(db: Database, actor: str, new: NewClue, *, calendar: WorkdayCale
             how = "按分派规则" if new.department_id is None else "指定"
             record_step(uow, clue, ClueState.RECEIVED.value, ClueState.ASSIGNED.value, department_id=department,
                         note=f"{how}分派 ({'routing rules' if new.department_id is None else 'chosen'})", at=received)
-        add_attachments(s, actor, clue.id, new.attachments)
+        add_attachments(s, uow.actor, clue.id, new.attachments)
         uow.commit()
         return clue.id
 
@@ -167,12 +168,12 @@ def create_clue(db: Database, actor: str, new: NewClue, *, calendar: WorkdayCale
 def attach(db: Database, actor: str, clue_id: int, attachments: Sequence[Attachment]) -> None:
     """Keep more files with a clue (audited)."""
     with db.uow(actor) as uow:
-        get_clue(uow.session, clue_id)
+        require_on_clue(uow, "clue.intake", get_clue(uow.session, clue_id))
         for a in attachments:
             if len(a.content) > MAX_ATTACHMENT_BYTES:
                 raise ValidationError(f"附件超过 20 MB (an attachment is at most 20 MB): {a.filename}",
                                       where=a.filename)
-        add_attachments(uow.session, actor, clue_id, attachments)
+        add_attachments(uow.session, uow.actor, clue_id, attachments)
         uow.audit("clue.attach", "clue", clue_id, after={"files": [a.filename for a in attachments]})
         uow.commit()
 

@@ -301,6 +301,7 @@ def import_open311(db: Database, actor: str, path: str | Path) -> tuple[int, int
 
 def _import(db: Database, actor: str, path: str | Path, data: list, calendar) -> tuple[int, int]:
     with db.uow(actor) as uow:
+        uow.require("clue.intake")
         s = uow.session
         look = _Lookups(s)
         parsed = []

@@ -66,6 +66,7 @@ def save_rule(db: Database, actor: str, *, department_id: int, matter_id: int | 
               industry_code: str | None = None, town_code: str | None = None, note: str = "") -> int:
     """Add a rule, or change the department of the rule with the same fields. Audited."""
     with db.uow(actor) as uow:
+        uow.require("routing.manage")
         s = uow.session
         _check(s, matter_id, industry_code, town_code, department_id)
         rule = s.scalar(select(RoutingRule).where(
@@ -90,6 +91,7 @@ def save_rule(db: Database, actor: str, *, department_id: int, matter_id: int | 
 
 def delete_rule(db: Database, actor: str, rule_id: int) -> None:
     with db.uow(actor) as uow:
+        uow.require("routing.manage")
         rule = uow.session.get(RoutingRule, rule_id)
         if rule is None:
             raise NotFound(f"分派规则 {rule_id} 不存在 (routing rule {rule_id} does not exist)", where="rule")

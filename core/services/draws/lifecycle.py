@@ -174,6 +174,7 @@ def lock_batch(db: Database, actor: str, batch_id: int, *, randomness_kind: str,
                               where="randomness")
     step = stepper(progress, is_cancelled)
     with db.uow(actor) as uow:
+        uow.require("draw.run")
         s = uow.session
         batch = get_batch(s, batch_id, for_update=True)
         require_status(batch, DrawStatus.DRAFT, doing=("锁定", "locked"))
@@ -248,6 +249,7 @@ def draw_batch(db: Database, actor: str, batch_id: int, *, sources: Sequence[str
     calendar = calendar or default_calendar()
     step = stepper(progress, is_cancelled)
     with db.uow(actor) as uow:
+        uow.require("draw.run")
         s = uow.session
         batch = get_batch(s, batch_id, for_update=True)
         require_status(batch, DrawStatus.LOCKED, doing=("抽取", "drawn"))
@@ -342,13 +344,14 @@ def _picks(s, batch_id: int, picks, task_of: dict[int, int]) -> tuple[DrawnPick,
 def publish_batch(db: Database, actor: str, batch_id: int) -> dt.datetime:
     """Mark a drawn batch published (its notice is public); returns when."""
     with db.uow(actor) as uow:
+        uow.require("draw.run")
         s = uow.session
         batch = get_batch(s, batch_id, for_update=True)
         require_status(batch, DrawStatus.DRAWN, doing=("公布", "published"))
         now = utcnow()
         row = get_record(s, batch_id)
         if row is not None:
-            row.summary = {**row.summary, "published_at": now.isoformat(), "published_by": actor}
+            row.summary = {**row.summary, "published_at": now.isoformat(), "published_by": uow.actor}
         batch.status = DrawStatus.PUBLISHED
         uow.audit("draw.batch.publish", "draw_batch", batch.id, before={"status": "drawn"},
                   after={"status": "published", "at": now.isoformat()})
@@ -368,13 +371,14 @@ def abandon_batch(db: Database, actor: str, batch_id: int, reason: str) -> Aband
         raise ValidationError(f"理由不超过 {REASON_MAX} 字 (the reason is at most {REASON_MAX} characters)",
                               where="reason")
     with db.uow(actor) as uow:
+        uow.require("draw.run")
         s = uow.session
         batch = get_batch(s, batch_id, for_update=True)
         require_status(batch, DrawStatus.LOCKED, doing=("放弃", "abandoned"))
         row = get_record(s, batch_id)
         _refuse_abandoned(batch, row)
         now = utcnow()
-        row.summary = {**row.summary, "abandoned": {"at": now.isoformat(), "by": actor, "reason": reason}}
+        row.summary = {**row.summary, "abandoned": {"at": now.isoformat(), "by": uow.actor, "reason": reason}}
         uow.audit("draw.batch.abandon", "draw_batch", batch.id, before={"status": "locked"},
                   after={"status": "locked", "abandoned": True, "reason": reason, "pool_hash": batch.pool_hash,
                          "seed_commitment": batch.seed_commitment, "at": now.isoformat()})

@@ -96,7 +96,8 @@ def create_plan(db: Database, actor: str, *, year: int, name: str, sampling_band
     if not isinstance(year, int) or not 2000 <= year <= 2100:
         raise ValidationError(f"年度 {year!r} 无效 (year {year!r} is not valid)", where="plan year")
     with db.uow(actor) as uow:
-        plan = DrawPlan(year=year, name=name[:200], created_by=actor, sampling_bands=_bands(sampling_bands),
+        uow.require("draw.plan")
+        plan = DrawPlan(year=year, name=name[:200], created_by=uow.actor, sampling_bands=_bands(sampling_bands),
                         visit_capacity=_capacity(visit_capacity))
         uow.session.add(plan)
         uow.session.flush()
@@ -115,6 +116,7 @@ def set_plan_rules(db: Database, actor: str, plan_id: int, *, sampling_bands: di
                    visit_capacity: float | None = None, reset: bool = False) -> None:
     """Change a plan's sampling bands and/or visit capacity (``reset``: back to the defaults). Audited."""
     with db.uow(actor) as uow:
+        uow.require("draw.plan")
         plan = uow.session.get(DrawPlan, plan_id)
         if plan is None:
             raise NotFound(f"抽查计划 {plan_id} 不存在 (draw plan {plan_id} does not exist)", where="plan")
@@ -243,6 +245,7 @@ def create_batch(db: Database, actor: str, plan_id: int, *, name: str, lead_depa
     """
     sampling, reason = _split_override(sampling)
     with db.uow(actor) as uow:
+        uow.require("draw.plan")
         s = uow.session
         if s.get(DrawPlan, plan_id) is None:
             raise NotFound(f"抽查计划 {plan_id} 不存在 (draw plan {plan_id} does not exist)", where="plan")
@@ -253,7 +256,7 @@ def create_batch(db: Database, actor: str, plan_id: int, *, name: str, lead_depa
                           pool_filter=normalise_pool_filter(pool_filter),
                           ratio_table=normalise_sampling(sampling),
                           avoidance_rules=normalise_avoidance(avoidance))
-        _apply_override(s, batch, reason, actor)
+        _apply_override(s, batch, reason, uow.actor)
         s.add(batch)
         s.flush()
         _set_departments(s, batch.id, parts)
@@ -276,6 +279,7 @@ def update_batch(db: Database, actor: str, batch_id: int, *, name: str | None = 
     """
     sampling, reason = _split_override(sampling)
     with db.uow(actor) as uow:
+        uow.require("draw.plan")
         s = uow.session
         batch = get_batch(s, batch_id, for_update=True)
         require_status(batch, DrawStatus.DRAFT, doing=("修改", "changed"))
@@ -299,7 +303,7 @@ def update_batch(db: Database, actor: str, batch_id: int, *, name: str | None = 
             batch.pool_count = None
         if sampling is not None:
             batch.ratio_table = normalise_sampling(sampling)
-            _apply_override(s, batch, reason, actor)
+            _apply_override(s, batch, reason, uow.actor)
         if avoidance is not None:
             batch.avoidance_rules = normalise_avoidance(avoidance)
         s.flush()
@@ -312,6 +316,7 @@ def narrow_pool_to_matters(db: Database, actor: str, batch_id: int) -> None:
     """Keep in the draft batch's pool only the entities some matter of the batch applies to
     (the pool filter's ``fit_matters``; it follows later changes of the matters). Audited."""
     with db.uow(actor) as uow:
+        uow.require("draw.plan")
         s = uow.session
         batch = get_batch(s, batch_id, for_update=True)
         require_status(batch, DrawStatus.DRAFT, doing=("修改", "changed"))
@@ -346,6 +351,7 @@ def list_plans(db: Database, *, year: int | None = None) -> list[PlanSummary]:
 def discard_batch(db: Database, actor: str, batch_id: int) -> None:
     """Delete a draft batch (one that was never locked); audited with what it held."""
     with db.uow(actor) as uow:
+        uow.require("draw.plan")
         s = uow.session
         batch = get_batch(s, batch_id, for_update=True)
         require_status(batch, DrawStatus.DRAFT, doing=("删除", "discarded"))
@@ -359,6 +365,7 @@ def discard_batch(db: Database, actor: str, batch_id: int) -> None:
 def discard_plan(db: Database, actor: str, plan_id: int) -> None:
     """Delete a plan whose batches are all still drafts (nothing was locked or published)."""
     with db.uow(actor) as uow:
+        uow.require("draw.plan")
         s = uow.session
         plan = s.get(DrawPlan, plan_id)
         if plan is None:

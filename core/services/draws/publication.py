@@ -200,6 +200,7 @@ def publish_results(db: Database, actor: str, batch_id: int, path: str | Path, *
     path = Path(path)
     published_on = on or dt.date.today()
     with db.uow(actor) as uow:
+        uow.require("draw.run")
         s = uow.session
         batch = get_batch(s, batch_id, for_update=True)
         require_status(batch, DrawStatus.DRAWN, DrawStatus.PUBLISHED, doing=("公示结果", "published"))
@@ -218,7 +219,7 @@ def publish_results(db: Database, actor: str, batch_id: int, path: str | Path, *
         for row in rows:
             task = tasks[row.task_id]
             s.add(ResultPublication(task_id=task.id, batch_id=batch_id, published_on=published_on,
-                                    published_at=now, published_by=actor, notice_file=path.name[:260]))
+                                    published_at=now, published_by=uow.actor, notice_file=path.name[:260]))
             outcome_zh = OUTCOMES.get(row.outcome or "pending", OUTCOMES["pending"])[0]
             s.add(EntityRecord(
                 entity_id=task.entity_id, kind=RecordKind.INSPECTION, occurred_on=published_on,

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from core.db.database import Database
 from core.db.models import (
+    BatchDepartment,
     ChecklistItem,
     CheckOutcome,
     Clue,
@@ -161,6 +162,9 @@ def record_result(db: Database, actor: str, task_id: int, checklist_item_id: int
         if task is None:
             raise NotFound(f"检查任务 {task_id} 不存在 (inspection task {task_id} does not exist)",
                            where=f"task {task_id}")
+        joint = s.scalars(select(BatchDepartment.department_id).where(
+            BatchDepartment.batch_id == task.batch_id)).all() if task.joint and task.batch_id is not None else ()
+        uow.require("draw.result", department_id=task.lead_department_id, department_ids=joint)
         if task.status in (TaskStatus.DONE, TaskStatus.CANCELLED):
             raise ValidationError(f"检查任务 JC{task_id:06d} 已{'完成' if task.status == TaskStatus.DONE else '取消'}，"
                                   f"不能再记录结果 (task {task_id} is {task.status.value}; results can no longer change)",
@@ -182,7 +186,7 @@ def record_result(db: Database, actor: str, task_id: int, checklist_item_id: int
             existing.outcome, existing.note = value, note
         clue = None
         if open_clue:
-            clue = _open_clue(s, actor, task, item, matter, note, calendar or default_calendar(), clue_working_days)
+            clue = _open_clue(s, uow.actor, task, item, matter, note, calendar or default_calendar(), clue_working_days)
         s.flush()
         total = s.scalar(select(func.count()).select_from(ChecklistItem)
                          .join(task_matters, task_matters.c.matter_id == ChecklistItem.matter_id)

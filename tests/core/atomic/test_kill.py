@@ -163,7 +163,7 @@ def test_kill_during_an_open311_import(city, tmp_path):
                                                                  "source_ref": ref}})
         requests.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
 
-    args = ("clues", "import", "--format", "open311", str(requests), "--db", city)
+    args = ("clues", "import", "--format", "open311", str(requests), "--actor", "operator", "--db", city)
     write_batch(99)
     before = _state(city)
     full_s = _timed(*args)

@@ -8,7 +8,7 @@ from core.db.database import Database
 
 def write_entries(db: Database, n: int, actor: str = "alice") -> None:
     for i in range(n):
-        with db.uow(actor) as uow:
+        with db.bootstrap_uow(actor) as uow:
             uow.audit("test.write", "thing", i, before={"n": i - 1}, after={"n": i, "名": "值"})
             uow.commit()
 

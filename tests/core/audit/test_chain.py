@@ -25,7 +25,7 @@ def _by_hand(e: AuditEntry) -> str:
 
 def test_each_entry_hashes_the_one_before(db):
     write_entries(db, 4)
-    with db.uow("bob") as uow:  # two entries in one unit, in the order recorded
+    with db.bootstrap_uow("bob") as uow:  # two entries in one unit, in the order recorded
         uow.audit("test.first", "thing", "a")
         uow.audit("test.second", "thing", "b")
         uow.commit()
@@ -45,7 +45,7 @@ def test_each_entry_hashes_the_one_before(db):
 
 def test_a_rolled_back_unit_leaves_no_entry_and_the_chain_unmoved(db):
     write_entries(db, 2)
-    with db.uow("alice") as uow:
+    with db.bootstrap_uow("alice") as uow:
         uow.audit("test.never", "thing", 1)
     with db.sessions() as s:
         assert s.scalar(select(AuditChainHead.seq)) == 2

@@ -17,7 +17,7 @@ def _writer(url: str, actor: str, start, rounds: int) -> None:
     db = Database.open(url)
     start.wait()
     for i in range(rounds):
-        with db.uow(actor) as uow:
+        with db.bootstrap_uow(actor) as uow:
             # A read first: the head must still be taken under the write lock, never from this snapshot.
             uow.session.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1))
             uow.audit("test.race", "thing", i, after={"by": actor})
@@ -62,7 +62,7 @@ def test_the_migration_chains_entries_written_before_it(empty_db_url):
         rows = s.execute(select(AuditEntry.id, AuditEntry.seq, AuditEntry.object_id).order_by(AuditEntry.id)).all()
     assert [(r.seq, r.object_id) for r in rows] == [(1, "5"), (2, "1"), (3, "3")]  # id order, not time order
     assert verify(db.engine).ok
-    with db.uow("new") as uow:
+    with db.bootstrap_uow("new") as uow:
         uow.audit("x.z", "thing", 9)
         uow.commit()
     report = verify(db.engine)

@@ -47,7 +47,7 @@ def test_the_second_claim_is_refused_naming_who_claimed_first(prepared):
 def test_a_clue_becomes_a_case_once(prepared):
     db, d1, _d2, entity = prepared
     clue = trust_claims._targets(db, "clue_race", 1, d1, entity)[0]
-    with db.uow(trust_claims.ACTOR) as uow:  # a case needs the entity
+    with db.bootstrap_uow(trust_claims.ACTOR) as uow:  # a case needs the entity
         uow.session.get(Clue, clue).entity_id = entity
         uow.commit()
     clues.file_case(db, trust_claims.WORKERS[0], clue)

@@ -102,10 +102,10 @@ def test_the_database_refuses_a_second_clue_with_the_same_source_reference(city)
     def clue(ref_no):
         return Clue(ref_no=ref_no, source=ClueSource.HOTLINE, description="x", state=ClueState.RECEIVED,
                     received_at=dt.datetime(2026, 11, 18, tzinfo=dt.timezone.utc), source_ref="T-1")
-    with db.uow(trust_claims.ACTOR) as uow:
+    with db.bootstrap_uow(trust_claims.ACTOR) as uow:
         uow.session.add(clue("XS-A"))
         uow.commit()
-    with pytest.raises(IntegrityError), db.uow(trust_claims.ACTOR) as uow:
+    with pytest.raises(IntegrityError), db.bootstrap_uow(trust_claims.ACTOR) as uow:
         uow.session.add(clue("XS-B"))
         uow.commit()
 

@@ -51,5 +51,5 @@ def test_a_paused_case_keeps_its_level_past_its_stored_due_day_and_a_decision_st
     level = assess(items, later, default_calendar()).levels[row[0]]
     assert level in (Level.ON_TIME, Level.DUE_SOON)  # not overdue, though its stored day has passed
     clues.resume_case(demo_db, "operator", case_id, on=later, today=later)
-    clues.decide_case(demo_db, "operator", case_id, on=later + dt.timedelta(days=1))
+    clues.decide_case(demo_db, "leader", case_id, on=later + dt.timedelta(days=1))
     assert _engine_row(demo_db, case_id) == (_day(due) + 22, _day(later) + 1)  # decided in time

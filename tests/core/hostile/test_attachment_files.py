@@ -16,7 +16,7 @@ from tests.core.hostile.test_hostile_input import small_city  # noqa: F401 - fix
 
 
 def _clue_with(db, name: str, content: bytes) -> int:
-    clue_id = clues.create_clue(db, "op", clues.NewClue(
+    clue_id = clues.create_clue(db, "operator", clues.NewClue(
         source="hotline", description="附件测试", lat=29.3, lng=120.07,
         attachments=(clues.Attachment(name, content),)))
     return clues.clue_detail(db, clue_id).files[0].id
@@ -31,8 +31,8 @@ def test_an_opened_copy_is_private_unguessable_checked_and_audited(small_city, t
     content = b"\xff\xd8\xff\xe0 photo" * 50
     attachment = _clue_with(small_city, "现场照片.jpg", content)
     before = _opens(small_city)
-    first = open_copy(small_city, attachment, "op", folder=tmp_path)
-    second = open_copy(small_city, attachment, "op", folder=tmp_path)
+    first = open_copy(small_city, attachment, "operator", folder=tmp_path)
+    second = open_copy(small_city, attachment, "operator", folder=tmp_path)
     assert first.path.read_bytes() == content and first.path.name == "现场照片.jpg"
     assert first.path != second.path  # a new unguessable folder each time, nothing reused
     folder = tmp_path / "attachments"
@@ -57,7 +57,7 @@ def test_a_planted_link_is_never_followed(small_city, tmp_path, monkeypatch):  #
     (folder / "predicted").rmdir()
     (folder / "predicted").symlink_to(tmp_path)  # the folder itself planted as a link
     with pytest.raises(OSError):
-        open_copy(small_city, attachment, "op", folder=tmp_path)
+        open_copy(small_city, attachment, "operator", folder=tmp_path)
     assert victim.read_bytes() == b"precious" and not (tmp_path / "notes.txt").exists()
 
 
@@ -88,7 +88,7 @@ def test_a_program_is_not_opened_written_or_audited(small_city, tmp_path):  # no
     attachment = _clue_with(small_city, "发票.exe", b"MZ\x90\x00 not really")
     before = _opens(small_city)
     with pytest.raises(ExecutableAttachment) as refused:
-        open_copy(small_city, attachment, "op", folder=tmp_path)
+        open_copy(small_city, attachment, "operator", folder=tmp_path)
     assert refused.value.kind == ".exe" and refused.value.filename == "发票.exe"
     assert not any(p.is_file() for p in tmp_path.rglob("*"))
     assert _opens(small_city) == before

@@ -79,7 +79,7 @@ def test_an_open311_refusal_names_the_file_request_and_field(small_city, tmp_pat
     path.write_text(json.dumps(data), encoding="utf-8")
     before = fingerprint(small_city.engine)
     with pytest.raises(ValidationError) as refused:
-        clues.import_open311(small_city, "fuzz", path)
+        clues.import_open311(small_city, "operator", path)
     assert refused.value.where == f"{path}: {where}"
     assert fingerprint(small_city.engine) == before
 
@@ -91,7 +91,7 @@ def test_one_file_may_not_name_a_request_twice(small_city, tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     before = fingerprint(small_city.engine)
     with pytest.raises(ValidationError) as refused:
-        clues.import_open311(small_city, "fuzz", path)
+        clues.import_open311(small_city, "operator", path)
     assert "request 2" in refused.value.where and "repeats request 1" in refused.value.message
     assert fingerprint(small_city.engine) == before
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from core.db.models import AuditEntry, Case, CaseExtension, CasePause, Department
-from core.errors import ValidationError
+from core.errors import PermissionDenied, ValidationError
 from core.services import clues
 
 from .test_workflow import _dept, _new
@@ -73,7 +73,7 @@ def test_extension_refusals_name_their_rule_and_change_nothing(demo_db):
         clues.extend_case(demo_db, "operator", case_id, days=30, approval="head", reason="x", on=late,
                           today=late)
     # Another department's user may not; the case's own department may.
-    with pytest.raises(ValidationError, match="承办部门或指挥中心.*department or the center"):
+    with pytest.raises(PermissionDenied, match="case.clock"):
         _as_other_department(demo_db, case_id)
     assert _due(demo_db, case_id) == FILED + dt.timedelta(days=90)
     with demo_db.sessions() as s:
@@ -85,7 +85,7 @@ def test_extension_refusals_name_their_rule_and_change_nothing(demo_db):
 
 def _as_other_department(db, case_id):
     from core.db.models import User
-    with db.uow("admin") as uow:
+    with db.bootstrap_uow("admin") as uow:
         other = uow.session.scalar(select(Department.id).where(Department.id != _dept(db, "SCJG")).limit(1))
         name = f"dept_other_{next(_offset)}"
         uow.session.add(User(username=name, display_name="其他部门", password_hash="x", role_code="department",
@@ -107,7 +107,7 @@ def test_a_pause_stops_the_clock_and_its_days_move_the_due_date_when_it_ends(dem
     with pytest.raises(ValidationError, match="未结束.*still open"):
         clues.pause_case(demo_db, "operator", case_id, kind="testing", reason="送检", today=TODAY)
     with pytest.raises(ValidationError, match="尚未结束.*resume the clock"):
-        clues.decide_case(demo_db, "operator", case_id, on=TODAY)
+        clues.decide_case(demo_db, "leader", case_id, on=TODAY)
     with pytest.raises(ValidationError, match="开始.*before it starts"):
         clues.resume_case(demo_db, "operator", case_id, on=start - dt.timedelta(days=1), today=TODAY)
     clock = clues.resume_case(demo_db, "operator", case_id, on=dt.date(2026, 10, 19), today=TODAY)  # 10 days
@@ -121,12 +121,12 @@ def test_a_pause_stops_the_clock_and_its_days_move_the_due_date_when_it_ends(dem
     assert clock.decision_due == FILED + dt.timedelta(days=101)
     assert [p.kind for p in clock.pauses] == ["hearing", "announcement"]
     assert _audits(demo_db, case_id) == ["case.file", "case.pause", "case.resume", "case.pause", "case.resume"]
-    clues.decide_case(demo_db, "operator", case_id, on=TODAY)
+    clues.decide_case(demo_db, "leader", case_id, on=TODAY)
 
 
 def test_a_decided_case_cannot_be_paused_or_extended(demo_db):
     case_id = _case(demo_db)
-    clues.decide_case(demo_db, "operator", case_id, on=dt.date(2026, 10, 1))
+    clues.decide_case(demo_db, "leader", case_id, on=dt.date(2026, 10, 1))
     with pytest.raises(ValidationError, match=r"已作出决定.*already decided.*Art\. 64"):
         clues.pause_case(demo_db, "operator", case_id, kind="hearing", reason="听证", today=TODAY)
     with pytest.raises(ValidationError, match="已作出决定.*already decided"):

@@ -41,16 +41,16 @@ def _make_clues(db):
     with db.engine.connect() as conn:
         uscc, matter = conn.execute(text("SELECT m.uscc, r.id FROM market_entities m, regulatory_matters r "
                                          "ORDER BY m.id, r.id LIMIT 1")).one()
-    a = clues.create_clue(db, "op", clues.NewClue(source="hotline", description="销售过期食品", uscc=uscc,
+    a = clues.create_clue(db, "operator", clues.NewClue(source="hotline", description="销售过期食品", uscc=uscc,
                                                  matter_id=matter, source_ref="12345-2026-000881"))
-    b = clues.create_clue(db, "op", clues.NewClue(source="grid", description="占用消防通道", lat=29.305, lng=120.071,
+    b = clues.create_clue(db, "operator", clues.NewClue(source="grid", description="占用消防通道", lat=29.305, lng=120.071,
                                                  village_code=_village(db)))
-    clues.act(db, "dept", a, "claim")
-    clues.act(db, "dept", a, "start")
-    clues.act(db, "dept", a, "feed_back", note="已责令下架")
-    c = clues.create_clue(db, "op", clues.NewClue(source="hotline", description="同一家店销售过期食品", uscc=uscc,
+    clues.act(db, "operator", a, "claim")
+    clues.act(db, "operator", a, "start")
+    clues.act(db, "operator", a, "feed_back", note="已责令下架")
+    c = clues.create_clue(db, "operator", clues.NewClue(source="hotline", description="同一家店销售过期食品", uscc=uscc,
                                                  matter_id=matter))
-    clues.act(db, "center", c, "duplicate", original_id=a)
+    clues.act(db, "operator", c, "duplicate", original_id=a)
     return [a, b, c]
 
 
@@ -74,13 +74,13 @@ def test_export_then_import_keeps_every_field(twin_cities, tmp_path):
     assert sent[2]["status"] == "closed" and sent[2]["extended_attributes"]["duplicate_of"] == \
         sent[0]["extended_attributes"]["ref_no"]
     before = _count(b)
-    assert clues.import_open311(b, "importer", path) == (3, 0)
+    assert clues.import_open311(b, "operator", path) == (3, 0)
     assert _count(b) == before + 3
     with b.sessions() as s:
         new_ids = s.scalars(select(Clue.id).order_by(Clue.id.desc()).limit(3)).all()
     back = clues.export_requests(b, new_ids)
     assert back == sent
-    assert clues.import_open311(b, "importer", path) == (0, 3)  # a second import changes nothing
+    assert clues.import_open311(b, "operator", path) == (0, 3)  # a second import changes nothing
 
 
 def test_a_foreign_request_is_routed_like_any_new_clue(twin_cities, tmp_path):
@@ -93,7 +93,7 @@ def test_a_foreign_request_is_routed_like_any_new_clue(twin_cities, tmp_path):
     path.write_text(json.dumps([{"service_request_id": "HL-77", "status": "open", "service_code": code,
                                  "description": "噪音扰民", "requested_datetime": "2026-11-18T09:30:00+08:00",
                                  "lat": 29.3, "long": 120.08}]), encoding="utf-8")
-    assert clues.import_open311(b, "importer", path) == (1, 0)
+    assert clues.import_open311(b, "operator", path) == (1, 0)
     with b.sessions() as s:
         clue = s.scalar(select(Clue).where(Clue.source_ref == "HL-77"))
         assert clue.state.value == "assigned" and clue.department_id is not None
@@ -115,7 +115,7 @@ def test_one_bad_request_refuses_the_whole_file(twin_cities, tmp_path, bad, wher
     path.write_text(json.dumps([good, {**good, "service_request_id": "BAD-2", **bad}]), encoding="utf-8")
     before = _count(b)
     with pytest.raises(ValidationError) as refused:
-        clues.import_open311(b, "importer", path)
+        clues.import_open311(b, "operator", path)
     assert "request 2 (BAD-2)" in refused.value.where and where in refused.value.where
     assert str(path) in refused.value.where
     assert _count(b) == before  # the good request was not stored either
@@ -126,7 +126,7 @@ def test_a_file_that_is_not_open311_is_refused(twin_cities, tmp_path):
     path = tmp_path / "broken.json"
     path.write_text('{"service_requests": 3', encoding="utf-8")
     with pytest.raises(ValidationError, match="JSON"):
-        clues.import_open311(b, "importer", path)
+        clues.import_open311(b, "operator", path)
     path.write_text('{"hello": 1}', encoding="utf-8")
     with pytest.raises(ValidationError, match="array"):
-        clues.import_open311(b, "importer", path)
+        clues.import_open311(b, "operator", path)

@@ -15,7 +15,7 @@ from core.db.models import (
     MarketEntity,
     RegulatoryMatter,
 )
-from core.errors import InvalidUSCC, NotFound, ValidationError
+from core.errors import InvalidUSCC, NotFound, PermissionDenied, ValidationError
 from core.services import clues
 
 _n = itertools.count(1)
@@ -119,7 +119,7 @@ def test_only_the_listed_actions_are_allowed_from_each_state(state):
 def test_illegal_steps_are_refused_and_change_nothing(demo_db):
     c = _new(demo_db)
     with pytest.raises(IllegalTransition, match="allowed: claim, return, duplicate"):
-        clues.act(demo_db, "scjg", c, "close")
+        clues.act(demo_db, "center", c, "close")
     with pytest.raises(ValidationError, match="reason or result"):
         clues.act(demo_db, "scjg", c, "return", department_id=_dept(demo_db, "WJJ"))
     with pytest.raises(ValidationError, match="department"):
@@ -144,21 +144,21 @@ def test_bad_input_names_the_problem(demo_db):
 def test_routing_rules_pick_the_most_specific_and_a_location_only_clue_waits_for_the_center(demo_db):
     entity = _entity(demo_db, 500)
     matter_id, matter_dept = _matter(demo_db)
-    town_rule = clues.save_rule(demo_db, "admin", town_code=entity.town_code, department_id=_dept(demo_db, "XZZF"))
-    both = clues.save_rule(demo_db, "admin", matter_id=matter_id, town_code=entity.town_code,
+    town_rule = clues.save_rule(demo_db, "leader", town_code=entity.town_code, department_id=_dept(demo_db, "XZZF"))
+    both = clues.save_rule(demo_db, "leader", matter_id=matter_id, town_code=entity.town_code,
                            department_id=_dept(demo_db, "WJJ"), note="试点")
     try:
         with demo_db.sessions() as s:
             assert clues.route(s, matter_id, entity.industry_code, entity.town_code) == _dept(demo_db, "WJJ")
             assert clues.route(s, None, entity.industry_code, entity.town_code) == _dept(demo_db, "XZZF")
             assert clues.route(s, matter_id, entity.industry_code, "330782000000"[:9]) == matter_dept
-        assert clues.save_rule(demo_db, "admin", matter_id=matter_id, town_code=entity.town_code,
+        assert clues.save_rule(demo_db, "leader", matter_id=matter_id, town_code=entity.town_code,
                                department_id=_dept(demo_db, "SCJG")) == both  # same fields: changed, not added
         with pytest.raises(ValidationError, match="names a matter"):
-            clues.save_rule(demo_db, "admin", department_id=_dept(demo_db, "SCJG"))
+            clues.save_rule(demo_db, "leader", department_id=_dept(demo_db, "SCJG"))
     finally:
-        clues.delete_rule(demo_db, "admin", town_rule)
-        clues.delete_rule(demo_db, "admin", both)
+        clues.delete_rule(demo_db, "leader", town_rule)
+        clues.delete_rule(demo_db, "leader", both)
     c = clues.create_clue(demo_db, "grid", clues.NewClue(source="grid", description="疑似无证经营", lat=29.31, lng=120.07))
     assert _state(demo_db, c) == "received" and clues.clue_detail(demo_db, c).department_id is None
 
@@ -198,13 +198,13 @@ def test_a_department_user_handles_but_does_not_route_or_close(demo_db):
         department_user = s.scalar(select(User.username).where(User.role_code == "department"))
         monitor = s.scalar(select(User.username).where(User.role_code == "monitor"))
     c = _new(demo_db)
-    with pytest.raises(ValidationError, match="may not 'duplicate'"):
+    with pytest.raises(PermissionDenied, match="clue.route"):
         clues.act(demo_db, department_user, c, "duplicate", original_id=_new(demo_db))
-    with pytest.raises(ValidationError, match="may not 'claim'"):
+    with pytest.raises(PermissionDenied, match="clue.handle"):
         clues.act(demo_db, monitor, c, "claim")
     clues.act(demo_db, department_user, c, "claim")
     clues.act(demo_db, department_user, c, "start")
     clues.act(demo_db, department_user, c, "feed_back", note="已核查处置")
-    with pytest.raises(ValidationError, match="may not 'close'"):
+    with pytest.raises(PermissionDenied, match="clue.route"):
         clues.act(demo_db, department_user, c, "close")
     assert _state(demo_db, c) == "fed_back"

@@ -65,7 +65,7 @@ def lock_and_draw(db, batch_id: int, *, kind: str = "seed"):
 
 
 def declare_conflicts(db, pairs) -> None:
-    with db.uow("tester") as uow:
+    with db.bootstrap_uow("tester") as uow:
         have = set(uow.session.execute(select(InspectorConflict.inspector_id, InspectorConflict.entity_id)).tuples())
         for i, e in pairs:
             if (i, e) not in have:

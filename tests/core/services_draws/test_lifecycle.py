@@ -116,7 +116,7 @@ def test_frozen_pool_survives_later_changes_to_entities(demo_db):
         frozen = set(s.scalars(select(MarketEntity.id).where(MarketEntity.village_code == village,
                                                              MarketEntity.status == "active")))
         victim = min(frozen)
-    with demo_db.uow("tester") as uow:  # after locking: one entity leaves, all change risk class
+    with demo_db.bootstrap_uow("tester") as uow:  # after locking: one entity leaves, all change risk class
         uow.session.execute(update(MarketEntity).where(MarketEntity.id == victim).values(status="deregistered"))
         uow.session.execute(update(MarketEntity).where(MarketEntity.village_code == village).values(risk_class="D"))
         uow.commit()
@@ -129,7 +129,7 @@ def test_frozen_pool_survives_later_changes_to_entities(demo_db):
         assert {r.stratum: r.pool for r in drawn.strata} == {r.stratum: r.pool for r in locked.strata}
         assert draws.verify_batch(demo_db, b).ok
     finally:
-        with demo_db.uow("tester") as uow:
+        with demo_db.bootstrap_uow("tester") as uow:
             uow.session.execute(update(MarketEntity).where(MarketEntity.id == victim).values(status="active"))
             uow.commit()
 
@@ -188,7 +188,7 @@ def test_record_verifies_and_tampering_is_found(demo_db, tmp_path):
     report = verify_record(record)
     assert not report.ok and any("pick 1" in p for p in report.problems)
     # Tampering with the stored record is found by the batch verification too.
-    with demo_db.uow("tester") as uow:
+    with demo_db.bootstrap_uow("tester") as uow:
         row = uow.session.scalars(select(DrawRecord).where(DrawRecord.batch_id == b)).one()
         row.record = record
         uow.commit()

@@ -2,6 +2,7 @@
 import pytest
 from openpyxl import load_workbook
 
+from tests.support.accounts import task_user
 from core.errors import ValidationError
 from core.services import draws
 
@@ -35,7 +36,7 @@ def test_notice_xlsx_has_no_risk_class_column_or_value(demo_db, tmp_path, lang):
     task = drawn.picks[0].task_id
     items = draws.task_checklist(demo_db, task).items
     for n, item in enumerate(items):
-        draws.record_result(demo_db, "inspector", task, item.item_id, "fail" if n == 0 else "pass")
+        draws.record_result(demo_db, task_user(demo_db, task), task, item.item_id, "fail" if n == 0 else "pass")
     draws.publish_batch(demo_db, "leader", b)
     path = draws.export_notice_xlsx(demo_db, b, tmp_path / "notice.xlsx", lang=lang, with_results=True)
     cells = _cells(path)

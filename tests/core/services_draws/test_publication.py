@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import inspect, select
 
+from tests.support.accounts import task_user
 from core.db.database import Database
 from core.db.migrate import _config, head_revision, upgrade
 from core.db.models import AuditEntry, EntityRecord, ResultPublication
@@ -27,7 +28,7 @@ RISK_WORDS = ("风险", "risk", "信用分类", "stratum", "类别")
 def _finish(db, task_id: int, on: dt.date, *, fail_first: bool = False) -> None:
     items = draws.task_checklist(db, task_id).items
     for n, item in enumerate(items):
-        draws.record_result(db, "inspector", task_id, item.item_id, "fail" if fail_first and n == 0 else "pass",
+        draws.record_result(db, task_user(db, task_id), task_id, item.item_id, "fail" if fail_first and n == 0 else "pass",
                             on=on)
 
 

@@ -5,6 +5,7 @@ from collections import defaultdict
 import pytest
 from sqlalchemy import select
 
+from tests.support.accounts import task_user
 from core.db.models import (
     BatchDepartment,
     ChecklistItem,
@@ -137,21 +138,21 @@ def test_results_item_by_item_then_done(demo_db):
     assert {i.department_id for i in checklist.items} == {dept(demo_db, "SCJG"), dept(demo_db, "WJJ")}
     assert len(checklist.inspectors) == 4
     first, *rest = checklist.items
-    r = draws.record_result(demo_db, "inspector", task_id, first.item_id, "fail", "抽检记录不全")
+    r = draws.record_result(demo_db, task_user(demo_db, task_id), task_id, first.item_id, "fail", "抽检记录不全")
     assert r.task_status == "in_progress" and r.remaining == len(rest) and r.clue_id is None
-    r = draws.record_result(demo_db, "inspector", task_id, first.item_id, "pass")  # corrected before done
+    r = draws.record_result(demo_db, task_user(demo_db, task_id), task_id, first.item_id, "pass")  # corrected before done
     with pytest.raises(ValidationError, match="pass, fail or na"):
-        draws.record_result(demo_db, "inspector", task_id, first.item_id, "ok")
+        draws.record_result(demo_db, task_user(demo_db, task_id), task_id, first.item_id, "ok")
     with pytest.raises(ValidationError, match="only a failed item"):
-        draws.record_result(demo_db, "inspector", task_id, first.item_id, "pass", open_clue=True)
+        draws.record_result(demo_db, task_user(demo_db, task_id), task_id, first.item_id, "pass", open_clue=True)
     with demo_db.sessions() as s:
         foreign = s.scalar(select(ChecklistItem.id).where(ChecklistItem.matter_id.not_in(
             {i.matter_id for i in checklist.items})).limit(1))
     with pytest.raises(ValidationError, match="not on task"):
-        draws.record_result(demo_db, "inspector", task_id, foreign, "pass")
+        draws.record_result(demo_db, task_user(demo_db, task_id), task_id, foreign, "pass")
     for item in rest[:-1]:
-        draws.record_result(demo_db, "inspector", task_id, item.item_id, "na")
-    done = draws.record_result(demo_db, "inspector", task_id, rest[-1].item_id, "pass", on=dt.date(2027, 3, 15))
+        draws.record_result(demo_db, task_user(demo_db, task_id), task_id, item.item_id, "na")
+    done = draws.record_result(demo_db, task_user(demo_db, task_id), task_id, rest[-1].item_id, "pass", on=dt.date(2027, 3, 15))
     assert done.task_status == "done" and done.remaining == 0
     checklist = draws.task_checklist(demo_db, task_id)
     assert checklist.done_on == dt.date(2027, 3, 15) and checklist.recorded == len(checklist.items)
@@ -160,7 +161,7 @@ def test_results_item_by_item_then_done(demo_db):
         record = s.scalars(select(EntityRecord).where(EntityRecord.ref_no == f"JC{task_id:06d}")).one()
         assert record.kind.value == "inspection" and record.outcome == "未发现问题"
     with pytest.raises(ValidationError, match="done"):
-        draws.record_result(demo_db, "inspector", task_id, first.item_id, "fail")
+        draws.record_result(demo_db, task_user(demo_db, task_id), task_id, first.item_id, "fail")
     assert draws.batch_detail(demo_db, b).tasks_done == 1
 
 
@@ -170,7 +171,7 @@ def test_failed_item_opens_a_clue_for_the_matters_department(demo_db):
     task_id = drawn.picks[0].task_id
     items = draws.task_checklist(demo_db, task_id).items
     wjj_item = next(i for i in items if i.department_id == dept(demo_db, "WJJ"))
-    r = draws.record_result(demo_db, "inspector", task_id, wjj_item.item_id, "fail", "未公示卫生许可证", open_clue=True)
+    r = draws.record_result(demo_db, task_user(demo_db, task_id), task_id, wjj_item.item_id, "fail", "未公示卫生许可证", open_clue=True)
     assert r.clue_id and r.clue_ref.startswith("XS")
     with demo_db.sessions() as s:
         clue = s.get(Clue, r.clue_id)
@@ -184,7 +185,7 @@ def test_failed_item_opens_a_clue_for_the_matters_department(demo_db):
         assert events == ["received", "assigned"]
     for item in items:
         if item.item_id != wjj_item.item_id:
-            draws.record_result(demo_db, "inspector", task_id, item.item_id, "pass")
+            draws.record_result(demo_db, task_user(demo_db, task_id), task_id, item.item_id, "pass")
     with demo_db.sessions() as s:
         record = s.scalars(select(EntityRecord).where(EntityRecord.ref_no == f"JC{task_id:06d}")).one()
         assert record.outcome == "发现问题 1 项"

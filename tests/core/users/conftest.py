@@ -34,7 +34,7 @@ def clock() -> Clock:
 def centre(db):
     """(db, admin UserInfo, department id) on a fresh database."""
     create_first_admin(db, "root", "管理员", ADMIN_PASSWORD)
-    with db.uow("installer") as uow:
+    with db.bootstrap_uow("installer") as uow:
         department = Department(code="D01", name_zh="综合执法队", name_en="Enforcement Team", group="5")
         uow.session.add(department)
         uow.commit()

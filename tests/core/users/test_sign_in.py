@@ -93,7 +93,7 @@ def test_every_refusal_takes_the_same_path_one_hash(centre, clock, monkeypatch, 
     db, admin, _ = centre
     create_system_account(db, admin, "sys_import", "导入任务", "operator")
     create_user(db, admin, "gone", "离职", "operator", "gone-password")
-    with db.uow("t") as uow:
+    with db.bootstrap_uow("t") as uow:
         uow.session.scalar(select(User).where(User.username == "gone")).active = False
         uow.commit()
     seen: list[str] = []
@@ -110,7 +110,7 @@ def test_every_refusal_takes_the_same_path_one_hash(centre, clock, monkeypatch, 
 def test_a_system_account_cannot_sign_in_even_with_a_password_hash(centre, clock):
     db, admin, _ = centre
     create_system_account(db, admin, "sys_import", "导入任务", "admin")
-    with db.uow("t") as uow:  # even if someone writes a real hash into it
+    with db.bootstrap_uow("t") as uow:  # even if someone writes a real hash into it
         uow.session.scalar(select(User).where(User.username == "sys_import")).password_hash = hash_password("pw123456")
         uow.commit()
     with pytest.raises(AuthError):
