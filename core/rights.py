@@ -28,7 +28,7 @@ case.clock              all       all     -        -        dept        -     -
 push.read               all       all     -        all      dept        -     -
 push.claim              all       all     -        -        dept        -     -
 commitment.verify       -         all     -        -        dept        -     -
-routing.manage          all       all     -        -        -           -     -
+routing.manage          -         all     -        -        -           -     all
 entity.read             all       all     all      all      all         all   all
 entity.tag              all       all     -        -        -           -     -
 entity.locate           all       all     -        -        -           -     -
@@ -49,9 +49,10 @@ center's routing (assign, close, reopen, mark as duplicate) and the handling a d
 does with what it is given (claim, start, feed back, return, transfer), which the center may
 also do on the spot.
 
-The center (operator on duty, leader in command) receives, routes and closes clues and
-rules the routing table; the leader also decides cases, rules on commitments and may
-plan draws (it signs plans off). Planners plan and run draws. Monitors read everything
+The center (operator on duty, leader in command) receives, routes and closes clues; the
+leader also rules the routing table (with the administrator, who keeps it as
+configuration), decides cases, rules on commitments and may plan draws (it signs plans
+off). Planners plan and run draws. Monitors read everything
 the efficiency watch needs and change nothing. Department users handle their own
 department's clues, pushes, commitments and cases and record results of the inspections
 they take part in. Town (grid) users report and follow their own grid's clues. The risk
@@ -93,7 +94,7 @@ PERMISSIONS: dict[str, dict[RoleCode, str]] = {
     "push.read": _row(operator=ALL, leader=ALL, monitor=ALL, department=DEPT),
     "push.claim": _row(operator=ALL, leader=ALL, department=DEPT),
     "commitment.verify": _row(leader=ALL, department=DEPT),
-    "routing.manage": _row(operator=ALL, leader=ALL),
+    "routing.manage": _row(leader=ALL, admin=ALL),
     "entity.read": {role: ALL for role in RoleCode},
     "entity.tag": _row(operator=ALL, leader=ALL),
     "entity.locate": _row(operator=ALL, leader=ALL),

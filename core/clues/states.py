@@ -74,11 +74,15 @@ ACTIONS: dict[str, Action] = {a.key: a for a in (
 
 
 def actions_for_role(role: str | None) -> frozenset[str]:
-    """The action keys a user of ``role`` may take on a clue in its scope (none for no role)."""
+    """The action keys a user of ``role`` may take on a clue in its scope.
+
+    No role (a console with nobody signed in, a screenshot) shows every action; the core
+    refuses them all the same without an account behind them.
+    """
     from core.rights import CLUE_ACTIONS, scope_of
 
     if not role:
-        return frozenset()
+        return frozenset(ACTIONS)
     return frozenset(key for key in ACTIONS if scope_of(role, CLUE_ACTIONS[key]) is not None)
 
 

@@ -5,6 +5,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.errors import DatabaseUnavailable, NotFound, PermissionDenied
 from core.services.users import UserRefused
+from desktop.refusals import refusal_text as permission_refusal
 
 CONTEXT = "AdminWords"
 _REFUSALS = {
@@ -19,18 +20,13 @@ _REFUSALS = {
         "AdminWords", "{username} is a system account: it has no password."),
     "user.admin_exists": QT_TRANSLATE_NOOP("AdminWords", "This database already has an administrator."),
 }
-_PERMISSIONS = {
-    "users.manage": QT_TRANSLATE_NOOP("AdminWords", "manage users"),
-}
 
 
 def refusal_text(error: BaseException) -> str:
     """What to tell the user about ``error`` from a user service, in the UI language."""
     tr = QCoreApplication.translate
     if isinstance(error, PermissionDenied):
-        permission = _PERMISSIONS.get(error.permission)
-        return tr(CONTEXT, "You are not allowed to {permission}.").format(
-            permission=tr(CONTEXT, permission) if permission else error.permission)
+        return permission_refusal(error)
     if isinstance(error, UserRefused) and error.code in _REFUSALS:
         return tr(CONTEXT, _REFUSALS[error.code]).format(**{k: str(v) for k, v in error.params.items()})
     if isinstance(error, NotFound):

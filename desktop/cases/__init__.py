@@ -12,13 +12,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
+from core.db.models import RoleCode
+from core.rights import scope_of
 from desktop.i18n import current_language
 from desktop.workspaces import register_signed_in
 
 __all__ = ["RULE_EDITOR_ROLES", "WORKSPACE_KEY", "register", "workspace_for"]
 
 WORKSPACE_KEY = "cases"
-RULE_EDITOR_ROLES = frozenset({"admin", "leader"})
+RULE_EDITOR_ROLES = frozenset(role.value for role in RoleCode if scope_of(role, "routing.manage"))  # core.rights
 
 
 def workspace_for(services: Any) -> QWidget:

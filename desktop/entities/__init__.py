@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from core.rights import scope_of
+
 from desktop.i18n import current_language
 from desktop.workspaces import register_signed_in
 
@@ -22,13 +24,14 @@ from .workspace import EntitiesWorkspace
 __all__ = ["WORKSPACE_KEY", "EntitiesWorkspace", "is_internal", "register", "workspace_for"]
 
 WORKSPACE_KEY = "entities"
-# Risk classes are internal supervision data: department users outside the center do not see them.
-_EXTERNAL_ROLES = frozenset({"department"})
-
-
 def is_internal(user: Any) -> bool:
-    """Whether ``user`` (UserInfo) may see internal data such as credit-risk classes."""
-    return getattr(user, "role_code", None) not in _EXTERNAL_ROLES
+    """Whether ``user`` (UserInfo) may see internal data such as credit-risk classes.
+
+    Risk classes are internal supervision data: the permission table (core.rights,
+    ``risk.read``) says which roles see them; department and town users do not.
+    """
+    role = getattr(user, "role_code", None)
+    return role is not None and scope_of(role, "risk.read") is not None
 
 
 def workspace_for(services: Any) -> EntitiesWorkspace:

@@ -16,9 +16,12 @@ from core.errors import (
     DatabaseUnavailable,
     InvalidUSCC,
     NotFound,
+    PermissionDenied,
     TongguanError,
     ValidationError,
 )
+
+from desktop.refusals import refusal_text
 
 _log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -29,6 +32,8 @@ def headline(error: BaseException) -> str:
     """One sentence saying what went wrong, by the kind of error."""
     if isinstance(error, DatabaseUnavailable):
         return translate("EntityErrors", "The database cannot be reached. Check the network or ask the administrator.")
+    if isinstance(error, PermissionDenied):
+        return refusal_text(error)
     if isinstance(error, InvalidUSCC):
         return translate("EntityErrors", "This is not a valid unified social credit code.")
     if isinstance(error, NotFound):

@@ -39,17 +39,20 @@ class MapController(QObject):
     failed = Signal(str, object)           # what failed ("index", "update"), the error
     busy_changed = Signal(bool)
 
-    def __init__(self, db: Database, tasks: TaskManager, *, display: str = "wgs84",
+    def __init__(self, db: Database, tasks: TaskManager, *, display: str = "wgs84", show_risk: bool = True,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._db, self._tasks, self._display = db, tasks, display
+        # Without the right to see risk classes (core.rights "risk.read") nothing here uses them:
+        # not the colours, the legend, the town measure nor the filter.
+        self._show_risk = show_risk
         self.index: MapIndex | None = None
         self.cache = DbCache()
         self._text_ids: OrderedDict[str, np.ndarray] = OrderedDict()
         self._seq = 0
         self._view: dict | None = None
         self._filter = EntityFilter()
-        self._choice = LayerChoice()
+        self._choice = self._allowed(LayerChoice())
         self._labels = Labels({}, {}, {})
         self._fit: list | None = None
         self._running = False
@@ -83,13 +86,21 @@ class MapController(QObject):
         self._view = view
         self.refresh()
 
+    def _allowed(self, choice: LayerChoice) -> LayerChoice:
+        if self._show_risk:
+            return choice
+        return replace(choice, colour_by="entity_type" if choice.colour_by == "risk" else choice.colour_by,
+                       measure="entities" if choice.measure == "risk_d_share" else choice.measure)
+
     def set_filter(self, f: EntityFilter) -> None:
+        if not self._show_risk and f.risk_classes:
+            f = replace(f, risk_classes=())
         if f != self._filter:
             self._filter = f
             self.refresh()
 
     def set_choice(self, **changes) -> None:
-        choice = replace(self._choice, **changes)
+        choice = self._allowed(replace(self._choice, **changes))
         if choice != self._choice:
             self._choice = choice
             self.refresh()

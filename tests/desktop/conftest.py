@@ -104,7 +104,7 @@ def plain_url(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("plain") / "plain.sqlite"
     db = Database.open(str(path))
     upgrade_schema(db.engine)
-    with db.uow("installer") as uow:
+    with db.bootstrap_uow("installer") as uow:
         uow.session.add(Role(code=RoleCode.OPERATOR, name_zh="值班操作员", name_en="Operator"))
         department = Department(code="D01", name_zh="综合执法队", name_en="Enforcement Team", group="5")
         uow.session.add(department)

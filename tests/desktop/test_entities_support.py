@@ -18,6 +18,7 @@ from sqlalchemy import text
 from core.db.database import Database
 from desktop.entities import EntitiesWorkspace
 from desktop.tasks import TaskManager
+from tests.support.accounts import standard_accounts
 
 AS_OF = dt.date(2026, 11, 20)
 _TEMPLATE_NAME = "entities-demo.sqlite"
@@ -32,6 +33,9 @@ def entities_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.getbasetemp() / _TEMPLATE_NAME
     if not path.exists():
         build_demo(str(path), DemoSpec(entities=3000, seed=11, as_of=AS_OF, chunk=1000))
+        db = Database.open(str(path))
+        standard_accounts(db)  # the accounts tests act as (core.rights)
+        db.dispose()
     return path
 
 

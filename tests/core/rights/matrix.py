@@ -21,7 +21,7 @@ SPEC = {
     "push.read": "operator=all leader=all monitor=all department=dept",
     "push.claim": "operator=all leader=all department=dept",
     "commitment.verify": "leader=all department=dept",
-    "routing.manage": "operator=all leader=all",
+    "routing.manage": "leader=all admin=all",
     "entity.read": "operator=all leader=all planner=all monitor=all department=all town=all admin=all",
     "entity.tag": "operator=all leader=all",
     "entity.locate": "operator=all leader=all",

@@ -24,7 +24,7 @@ def centre(console_app, tmp_path, settings_dir):
     db = Database.open(url)
     upgrade(db.engine)
     create_first_admin(db, "root", "管理员", "root-password")
-    with db.uow("installer") as uow:
+    with db.bootstrap_uow("installer") as uow:
         uow.session.add(Department(code="D01", name_zh="综合执法队", name_en="Enforcement Team", group="5"))
         uow.commit()
     admin = authenticate(db, "root", "root-password")

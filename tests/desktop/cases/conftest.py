@@ -19,9 +19,9 @@ TIMEOUT = 20000
 
 @pytest.fixture
 def make_workspace(console_app, entities_db, tasks, qtbot) -> Iterator:  # noqa: F811
-    """``make(actor="operator", **options)``: a shown workspace with its reference and first page loaded."""
+    """``make(actor="leader", **options)``: a shown workspace with its reference and first page loaded."""
 
-    def make(actor: str = "operator", **options) -> CasesWorkspace:
+    def make(actor: str = "leader", **options) -> CasesWorkspace:
         options.setdefault("today", AS_OF)
         ws = CasesWorkspace(entities_db, tasks, actor, "zh_CN", **options)
         qtbot.addWidget(ws)

@@ -42,7 +42,7 @@ def _fresh_case(db, filed_on: dt.date) -> CaseRow:
     """A new undecided case of the entity and department of the first listed one (the demo city
     has extended or paused some of its own)."""
     model = list_cases(db, CaseFilter(undecided_only=False), limit=1)[0]
-    with db.uow("test") as uow:
+    with db.bootstrap_uow("test") as uow:
         case = Case(ref_no=f"AJT{filed_on:%Y%m%d}{model.id:05d}", clue_id=None, entity_id=model.entity_id,
                     department_id=model.department_id, filed_on=filed_on,
                     decision_due=filed_on + dt.timedelta(days=90), status=CaseStatus.FILED)

@@ -20,7 +20,7 @@ from .conftest import TIMEOUT, dept, matter_of, uscc_of, visible_dialog
 
 def _push(db, department_id: int | None, *, nth: int = 0, status=PushStatus.PENDING) -> int:
     """A push of 2026-11-16 (claim due 2026-11-23), to ``department_id`` or to nobody."""
-    with db.uow("registry") as uow:
+    with db.bootstrap_uow("registry") as uow:
         entity = uow.session.scalar(select(MarketEntity.id).order_by(MarketEntity.id).offset(100 + nth).limit(1))
         push = NotificationPush(entity_id=entity, permit_name=f"食品经营许可 {nth}", department_id=department_id,
                                 pushed_on=dt.date(2026, 11, 16), claim_due=dt.date(2026, 11, 23), status=status,

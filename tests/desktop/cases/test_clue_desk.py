@@ -95,7 +95,7 @@ def test_a_clue_goes_from_the_new_clue_dialog_to_closed(make_workspace, entities
     detail = clues.clue_detail(entities_db, clue_id)
     assert detail.state == "closed" and detail.closed_at is not None
     assert [s.to_state for s in detail.steps] == ["received", "assigned", "claimed", "handling", "fed_back", "closed"]
-    assert all(s.actor == "operator" for s in detail.steps[2:])
+    assert all(s.actor == "leader" for s in detail.steps[2:])
     _shown(qtbot, ws, clue_id, "closed")  # still on show, though "Open" no longer lists it
     qtbot.waitUntil(lambda: ws.desk.model.row_of(clue_id) is None, timeout=TIMEOUT)
     assert set(ws.desk.detail.action_buttons) == {"reopen"}

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from core.services import draws
+from tests.support.accounts import task_user
 from core.services.draws.publication import unpublished_results
 from core.workdays import WorkdayCalendar, YearSource, explain_provisional
 from desktop.draws import result_publishing
@@ -26,7 +27,7 @@ TODAY = dt.date(2027, 4, 28)
 
 def _finish(db, task_id: int, on: dt.date) -> None:
     for item in draws.task_checklist(db, task_id).items:
-        draws.record_result(db, "inspector", task_id, item.item_id, "pass", on=on)
+        draws.record_result(db, task_user(db, task_id), task_id, item.item_id, "pass", on=on)
 
 
 @pytest.fixture

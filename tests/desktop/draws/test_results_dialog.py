@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from core.db.models import AuditEntry, Clue, ClueSource
 from core.services.draws import record_result, task_checklist
+from tests.support.accounts import task_user
 from desktop.draws.results_dialog import ResultsDialog
 from desktop.i18n import install_language
 from desktop.tasks import TaskManager
@@ -23,7 +24,8 @@ def drawn_task(db) -> int:
     return drawn.picks[0].task_id
 
 
-def open_dialog(qtbot, db, manager: TaskManager, task_id: int, actor: str = "inspector") -> ResultsDialog:
+def open_dialog(qtbot, db, manager: TaskManager, task_id: int, actor: str | None = None) -> ResultsDialog:
+    actor = task_user(db, task_id) if actor is None else actor  # the lead department records results
     dialog = ResultsDialog(db, manager, actor, task_id, "zh_CN")
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.loaded, timeout=10000):
@@ -155,7 +157,7 @@ def test_a_fail_without_a_note_is_refused_and_nothing_is_stored(console_app, ent
 def test_a_done_task_opens_read_only(console_app, entities_db, tasks, qtbot):  # noqa: F811
     task_id = drawn_task(entities_db)
     for line in task_checklist(entities_db, task_id).items:
-        record_result(entities_db, "inspector", task_id, line.item_id, "pass")
+        record_result(entities_db, task_user(entities_db, task_id), task_id, line.item_id, "pass")
     dialog = open_dialog(qtbot, entities_db, tasks, task_id)
     assert dialog.checklist.status == "done"
     assert all(row.outcome.currentText() and not row.outcome.isEnabled() and row.note.isReadOnly()
@@ -183,7 +185,7 @@ def test_a_task_completed_elsewhere_meanwhile_shows_the_error_and_turns_read_onl
     dialog = open_dialog(qtbot, entities_db, tasks, task_id)
     dialog.set_outcome(items[0].item_id, "fail", "无证经营", open_clue=True)
     for line in items:  # another inspector finishes the task first
-        record_result(entities_db, "colleague", task_id, line.item_id, "pass")
+        record_result(entities_db, task_user(entities_db, task_id), task_id, line.item_id, "pass")
     clues_before = clue_count(entities_db)
     with qtbot.waitSignal(dialog.loaded, timeout=10000):
         assert dialog.save()

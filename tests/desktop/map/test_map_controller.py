@@ -73,7 +73,7 @@ def test_the_index_follows_changes_made_elsewhere(console_app, entities_db, task
     untagged = [i for (i,) in sql(entities_db, f"SELECT id FROM market_entities WHERE id NOT IN "
                                                f"(SELECT entity_id FROM entity_tags WHERE tag_id={tag.id}) LIMIT 5")]
     stamp = controller.index.columns.stamp
-    tagging.add_tags(entities_db, "another-workstation", untagged, [tag.id])  # as if from another console
+    tagging.add_tags(entities_db, "operator", untagged, [tag.id])  # as if from another console
     controller.check_for_changes()
     qtbot.waitUntil(lambda: controller.index.columns.stamp != stamp, timeout=20000)
     assert controller.index.count(EntityFilter(tag_ids=(tag.id,))) == tagged + len(untagged)
