@@ -98,10 +98,6 @@
         <source>This database already has an administrator.</source>
         <translation>该数据库已有系统管理员。</translation>
     </message>
-    <message>
-        <source>manage users</source>
-        <translation>管理用户</translation>
-    </message>
 </context>
 <context>
     <name>BatchEditor</name>
@@ -3682,6 +3678,117 @@
     <message>
         <source>Say why: a return needs a reason.</source>
         <translation>请说明理由：退回必须写明理由。</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <source>see this clue</source>
+        <translation>查看此线索</translation>
+    </message>
+    <message>
+        <source>register or add to this clue</source>
+        <translation>登记或补充此线索</translation>
+    </message>
+    <message>
+        <source>route, close or reopen clues</source>
+        <translation>分派、办结或重启线索</translation>
+    </message>
+    <message>
+        <source>handle this clue</source>
+        <translation>办理此线索</translation>
+    </message>
+    <message>
+        <source>file or decide this case</source>
+        <translation>对此案件立案或作出决定</translation>
+    </message>
+    <message>
+        <source>extend or pause this case</source>
+        <translation>延长或暂停此案件期限</translation>
+    </message>
+    <message>
+        <source>see these pushes</source>
+        <translation>查看这些推送</translation>
+    </message>
+    <message>
+        <source>claim or return this push</source>
+        <translation>认领或退回此推送</translation>
+    </message>
+    <message>
+        <source>verify this commitment</source>
+        <translation>核查此承诺</translation>
+    </message>
+    <message>
+        <source>change the routing rules</source>
+        <translation>修改分派规则</translation>
+    </message>
+    <message>
+        <source>see market entities</source>
+        <translation>查看市场主体</translation>
+    </message>
+    <message>
+        <source>tag market entities</source>
+        <translation>为市场主体添加标签</translation>
+    </message>
+    <message>
+        <source>move a market entity</source>
+        <translation>更正市场主体位置</translation>
+    </message>
+    <message>
+        <source>create tags</source>
+        <translation>创建标签</translation>
+    </message>
+    <message>
+        <source>see risk classes</source>
+        <translation>查看风险分类</translation>
+    </message>
+    <message>
+        <source>see this draw</source>
+        <translation>查看此抽查</translation>
+    </message>
+    <message>
+        <source>plan draws</source>
+        <translation>制定抽查计划</translation>
+    </message>
+    <message>
+        <source>lock, draw or publish batches</source>
+        <translation>锁定、抽取或公布批次</translation>
+    </message>
+    <message>
+        <source>record results of this inspection</source>
+        <translation>记录此检查的结果</translation>
+    </message>
+    <message>
+        <source>push views to the wall</source>
+        <translation>推送画面到大屏</translation>
+    </message>
+    <message>
+        <source>see the efficiency watch</source>
+        <translation>查看效能监察</translation>
+    </message>
+    <message>
+        <source>do this</source>
+        <translation>执行此操作</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>act under this name</source>
+        <translation>以此名义操作</translation>
+    </message>
+    <message>
+        <source>It belongs to another department.</source>
+        <translation>该事项属于其他部门。</translation>
+    </message>
+    <message>
+        <source>Your department takes no part in it.</source>
+        <translation>本部门未参与该事项。</translation>
+    </message>
+    <message>
+        <source>It is outside your town's grid.</source>
+        <translation>该事项不在本镇街网格内。</translation>
     </message>
 </context>
 <context>
