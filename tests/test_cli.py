@@ -97,7 +97,7 @@ def demo_url(tmp_path_factory):
 
 def test_map_export_writes_an_offline_page_of_the_filtered_city(demo_url, tmp_path):
     out = tmp_path / "risk.html"
-    done = tongguan("map", "export", "--db", demo_url, "--out", str(out), "--filter", "risk=C,D",
+    done = tongguan("map", "export", "--actor", "operator", "--db", demo_url, "--out", str(out), "--filter", "risk=C,D",
                    "--layer", "entities", "--layer", "choropleth", "--json")
     assert done.returncode == 0, done.stderr
     summary = json.loads(done.stdout)
@@ -117,7 +117,7 @@ def test_map_export_speaks_the_language_asked_for(demo_url, tmp_path):
     static = re.compile(r'<script id="tongguan-static">window\.TONGGUAN_STATIC = (.*?);</script>', re.DOTALL)
     for lang, own, other in (("zh", "zh_CN", "en"), ("en", "en", "zh_CN")):
         out = tmp_path / f"map_{lang}.html"
-        done = tongguan("map", "export", "--db", demo_url, "--out", str(out), "--lang", lang)
+        done = tongguan("map", "export", "--actor", "operator", "--db", demo_url, "--out", str(out), "--lang", lang)
         assert done.returncode == 0, done.stderr
         page = out.read_text("utf-8")
         payload = json.loads(static.search(page).group(1))
@@ -132,8 +132,8 @@ def test_map_export_speaks_the_language_asked_for(demo_url, tmp_path):
 
 def test_map_export_names_a_bad_filter_and_writes_nothing(demo_url, tmp_path):
     out = tmp_path / "bad.html"
-    done = tongguan("map", "export", "--db", demo_url, "--out", str(out), "--filter", "colour=red")
+    done = tongguan("map", "export", "--actor", "operator", "--db", demo_url, "--out", str(out), "--filter", "colour=red")
     assert done.returncode == 2 and "colour=red" in done.stderr and "KEY=VALUE" in done.stderr
-    done = tongguan("map", "export", "--db", demo_url, "--out", str(out), "--filter", "tag=no_such_tag")
+    done = tongguan("map", "export", "--actor", "operator", "--db", demo_url, "--out", str(out), "--filter", "tag=no_such_tag")
     assert done.returncode == 2 and "no_such_tag" in done.stderr
     assert not out.exists()

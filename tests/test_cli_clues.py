@@ -34,7 +34,7 @@ def cities(tmp_path_factory):
 def test_export_and_import_between_cities(cities, tmp_path):
     a, b = cities
     out = tmp_path / "clues.json"
-    done = tongguan("clues", "export", "--format", "open311", "--state", "closed", str(out), "--db", str(a), "--json")
+    done = tongguan("clues", "export", "--actor", "operator", "--format", "open311", "--state", "closed", str(out), "--db", str(a), "--json")
     assert done.returncode == 0, done.stderr
     count = json.loads(done.stdout)["requests"]
     closed = sqlite3.connect(a).execute("SELECT COUNT(*) FROM clues WHERE state IN ('closed', 'duplicate')").fetchone()[0]

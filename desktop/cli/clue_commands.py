@@ -2,9 +2,10 @@
 
 ``tongguan clues export --format open311 FILE.json`` writes every clue (or ``--state``
 open/closed ones) as a JSON array of service requests. ``tongguan clues import --format
-open311 FILE.json [--actor NAME]`` reads such a file: all of it or, when one request is
+open311 FILE.json --actor NAME`` reads such a file: all of it or, when one request is
 bad, none of it (the error names the request and the field); requests already here are
-counted and skipped.
+counted and skipped. Both act as ``--actor`` (or ``TONGGUAN_ACTOR``), a system account or
+user: the import is made under that name, the export audited under it.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import argparse
 
 from core.errors import ConfigError, InvalidUSCC, NotFound, ValidationError
 
+from .actor import add_actor_argument, command_actor
 from .output import emit_json, fail
 
 FORMATS = ("open311",)
@@ -23,11 +25,12 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     export = group.add_parser("export", parents=[common], help="write clues as Open311 GeoReport v2 requests")
     export.add_argument("--format", choices=FORMATS, required=True)
     export.add_argument("--state", choices=("all", "open", "closed"), default="all")
+    add_actor_argument(export, "exports them")
     export.add_argument("file", metavar="FILE.json")
     export.set_defaults(func=cmd_clues_export)
     imp = group.add_parser("import", parents=[common], help="read Open311 GeoReport v2 requests as clues")
     imp.add_argument("--format", choices=FORMATS, required=True)
-    imp.add_argument("--actor", default="cli", help="who the audit log names (default cli)")
+    add_actor_argument(imp, "imports them")
     imp.add_argument("file", metavar="FILE.json")
     imp.set_defaults(func=cmd_clues_import)
 
@@ -41,13 +44,14 @@ def cmd_clues_export(args: argparse.Namespace) -> int:
     from core.services.clues import export_open311
 
     db = Database.open(args.db)
+    actor = command_actor(db, args)
     ids = None
     if args.state != "all":
         closed = Clue.state.in_(CLOSED_STATES)
         with db.sessions() as s:
             ids = list(s.scalars(select(Clue.id).where(closed if args.state == "closed" else ~closed)))
     try:
-        count = export_open311(db, args.file, ids)
+        count = export_open311(db, args.file, ids, actor=actor)
     except OSError as exc:
         return fail(f"{args.file}: {exc}")
     if args.json:
@@ -62,8 +66,9 @@ def cmd_clues_import(args: argparse.Namespace) -> int:
     from core.services.clues import import_open311
 
     db = Database.open(args.db)
+    actor = command_actor(db, args)
     try:
-        imported, skipped = import_open311(db, args.actor, args.file)
+        imported, skipped = import_open311(db, actor, args.file)
     except (ValidationError, NotFound, InvalidUSCC, ConfigError) as exc:
         return fail(f"nothing imported: {exc}")
     if args.json:

@@ -1,4 +1,4 @@
-"""``tongguan draw abandon BATCH --reason TEXT``: give up a locked batch whose draw was refused.
+"""``tongguan draw abandon BATCH --reason TEXT --actor NAME``: give up a locked batch whose draw was refused.
 
 The batch stays locked with its published pool hash and seed commitment, can never be
 drawn, and the reason is audited and published: the command prints the notice of
@@ -13,17 +13,15 @@ from pathlib import Path
 from core.errors import NotFound, ValidationError
 
 from .draw_notice import LANGS, resolve_batch
+from .actor import add_actor_argument, command_actor
 from .output import emit_json, fail
-
-DEFAULT_ACTOR = "cli"
-
 
 def add_parser(draws, common: argparse.ArgumentParser) -> None:
     abandon = draws.add_parser(
         "abandon", parents=[common], help="abandon a locked batch whose draw was refused, publishing the reason")
     abandon.add_argument("batch", metavar="BATCH", help="batch id or name, e.g. 12 or 2027-1")
     abandon.add_argument("--reason", required=True, help="why the batch is abandoned (published)")
-    abandon.add_argument("--actor", default=DEFAULT_ACTOR, help="who abandons it (the audit log names them)")
+    add_actor_argument(abandon, "abandons it")
     abandon.add_argument("--lang", choices=sorted(LANGS), default="zh", help="notice language (default zh)")
     abandon.add_argument("--out", metavar="FILE.txt", help="also write the notice of abandonment to this file")
     abandon.set_defaults(func=cmd_draw_abandon)
@@ -34,9 +32,10 @@ def cmd_draw_abandon(args: argparse.Namespace) -> int:
     from core.services import draws
 
     db = Database.open(args.db)
+    actor = command_actor(db, args)
     try:
         batch = resolve_batch(db, args.batch)
-        gone = draws.abandon_batch(db, args.actor, batch.id, args.reason)
+        gone = draws.abandon_batch(db, actor, batch.id, args.reason)
     except (NotFound, ValidationError) as exc:
         return fail(str(exc))
     notice = draws.abandonment_notice(gone, LANGS[args.lang])

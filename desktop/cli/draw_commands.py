@@ -12,7 +12,8 @@ file as ``<plan>.<batch id>.record.json`` and its public record (no risk class) 
     {
       "year": 2027,
       "name": "2027年度部门联合双随机抽查计划",
-      "actor": "planner",                        (optional; who the audit log names; default "cli")
+      "actor": "planner",                        (optional: the planner or leader account the run
+                                                  acts as; --actor overrides it; else TONGGUAN_ACTOR)
       "batches": [
         {
           "name": "食品经营主体双随机联合抽查",
@@ -64,17 +65,16 @@ from pathlib import Path
 from core.errors import ConfigError
 
 from . import draw_abandon, draw_notice
+from .actor import add_actor_argument, command_actor
 from .output import emit_json, fail
 from .plan_file import PlanFileError, batch_fields, load_plan
-
-DEFAULT_ACTOR = "cli"
-
 
 def add_parser(sub, common: argparse.ArgumentParser) -> None:
     draws = sub.add_parser("draw", help="double-random draws").add_subparsers(
         dest="draw_command", metavar="ACTION", required=True)
     run = draws.add_parser("run", parents=[common], help="create, check, lock and draw the batches of a plan file")
     run.add_argument("plan_file", metavar="PLAN_FILE")
+    add_actor_argument(run, "runs the plan (a planner or leader)")
     run.set_defaults(func=cmd_draw_run)
     verify = draws.add_parser("verify", parents=[common],
                               help="re-run a draw record file (exit 0 matches, 1 differs, 2 unreadable)")
@@ -311,7 +311,7 @@ def cmd_draw_run(args: argparse.Namespace) -> int:
     except PlanFileError as exc:
         return fail(str(exc))
     db = Database.open(args.db)
-    actor = str(data.get("actor") or DEFAULT_ACTOR)
+    actor = command_actor(db, args, data.get("actor"), str(path))
     lookup = _Lookup(db)
     try:
         inputs = [_batch_input(db, raw, lookup, f"{path}: batches[{n}]") for n, raw in enumerate(data["batches"])]

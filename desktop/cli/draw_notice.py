@@ -5,7 +5,8 @@ BATCH is a batch id or its name, whole or its first word (the demo's ``2027-1`` 
 exports (same rows, same PDF writer): the list of entities to be inspected, or with
 ``--results`` the results notice. Exit 0 when written, 2 with one line naming the
 problem (unknown or ambiguous batch, a batch not drawn yet, a suffix other than .pdf or
-.xlsx, a file that cannot be written).
+.xlsx, a file that cannot be written). The export is audited under ``--actor`` (or
+``TONGGUAN_ACTOR``), a system account or user: who, which file and how many rows.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from core.errors import NotFound
 
+from .actor import add_actor_argument, command_actor
 from .output import emit_json, fail
 
 SUFFIXES = (".pdf", ".xlsx")
@@ -33,6 +35,7 @@ def add_parser(draws, common: argparse.ArgumentParser) -> None:
     notice.add_argument("--lang", choices=sorted(LANGS), default="zh", help="notice language (default zh)")
     notice.add_argument("--results", action="store_true",
                         help="the results notice (each entity's outcome) instead of the list to be inspected")
+    add_actor_argument(notice, "exports it")
     notice.set_defaults(func=cmd_draw_notice)
 
 
@@ -66,6 +69,7 @@ def cmd_draw_notice(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         return fail(f"--out {out}: no folder {out.parent}")
     db = Database.open(args.db)
+    actor = command_actor(db, args)
     try:
         batch = resolve_batch(db, args.batch)
     except NotFound as exc:
@@ -83,7 +87,7 @@ def cmd_draw_notice(args: argparse.Namespace) -> int:
 
     try:
         path = write_notice(db, batch.id, out, lang=LANGS[args.lang], with_results=args.results,
-                            font_family=family)
+                            font_family=family, actor=actor)
     except OSError as exc:
         return fail(f"--out {out}: {exc.strerror or exc}")
     if args.json:

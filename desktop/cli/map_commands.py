@@ -1,4 +1,7 @@
-"""``tongguan map export``: the city map as one offline HTML file, without opening a window."""
+"""``tongguan map export``: the city map as one offline HTML file, without opening a window.
+
+The export is audited under ``--actor`` (or ``TONGGUAN_ACTOR``): who, which file, how many entities.
+"""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +10,7 @@ from pathlib import Path
 
 from core.errors import ValidationError
 
+from .actor import add_actor_argument, command_actor
 from .output import emit_json, fail
 
 LAYERS = ("entities", "heat", "choropleth", "towns", "villages", "clues", "draw")
@@ -33,6 +37,7 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     export.add_argument("--tile-coords", choices=("wgs84", "gcj02"), default="wgs84")
     export.add_argument("--size", default="1600x1000", metavar="WxH", help="the view the clusters are sized for")
     export.add_argument("--lang", choices=("zh", "en"), default="zh")
+    add_actor_argument(export, "exports it")
     export.set_defaults(func=cmd_map_export)
 
 
@@ -86,6 +91,7 @@ def cmd_map_export(args: argparse.Namespace) -> int:
     from core.db.database import Database
     from core.geoindex import MapIndex, open_columns
     from core.reference import load_profile
+    from core.services.audit_events import record_export
     from core.services.geography import approximate_village_centres
     from core.services.search import EntitySearch
     from core.services.tagging import list_tags
@@ -110,6 +116,7 @@ def cmd_map_export(args: argparse.Namespace) -> int:
     tiles = TileConfig(url=args.tile_url, coords=args.tile_coords) if args.tile_url else None
     layers, batch = _layers(args.layer)
     db = Database.open(args.db)
+    actor = command_actor(db, args)
     tags = list_tags(db)
     f = parse_filter(args.filter, {t.code: t.id for t in tags})
     profile = load_profile(db.meta().get("profile", "yiwu"))
@@ -129,6 +136,7 @@ def cmd_map_export(args: argparse.Namespace) -> int:
     page = build_entity_map(profile, tiles=tiles, village_centres=approximate_village_centres(profile),
                             channel=False, static_payload=payload, lang=lang)
     written = export_standalone_html(page, payload, out)
+    record_export(db, actor, "map_html", written, result.total, layers=[k for k, on in layers.items() if on])
     summary = {"out": str(written), "entities": result.total, "clusters": len(result.cluster_count),
                "points": len(result.point_id), "bytes": written.stat().st_size}
     if args.json:

@@ -25,10 +25,11 @@ class BatchExports:
     def export_notice(self, path: Path, *, with_results: bool = False) -> None:
         """Write the public notice (XLSX or PDF by the suffix of ``path``)."""
         batch_id, db, lang, family = self._batch_id, self._db, self._lang, QApplication.font().family()
+        actor = self._actor
         self._tasks.run_with_progress(
             lambda progress, cancelled: exports.write_notice(db, batch_id, Path(path), lang=lang,
                                                              with_results=with_results, font_family=family,
-                                                             progress=progress),
+                                                             progress=progress, actor=actor),
             title=self.tr("Writing the public notice…"), parent=self,
             on_done=self._on_file_written, on_error=lambda e: show_error(self, self.tr("Notice not written"), e))
 

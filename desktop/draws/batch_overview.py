@@ -26,7 +26,7 @@ from core.draws import Problem
 from core.services.draws import BatchDetail
 from desktop.provisional import ProvisionalCaption, date_html, span_note
 
-from .plan_tree import status_label
+from .plan_tree import shown_status, status_label
 
 _ENGLISH_TAIL = re.compile(r"^(?P<zh>.*?)\s*\((?P<en>[^()]*[A-Za-z][^()]*)\)\s*$", re.S)
 
@@ -159,13 +159,17 @@ class BatchOverview(QScrollArea):
             if key in ("record", "verify", "ceremony") and d is not None and not d.has_record:
                 shown = False  # imported history: drawn before records were kept
             button.setVisible(shown)
+            # An abandoned batch stays locked but is never drawn or abandoned again.
+            gone = d is not None and bool(d.abandoned) and key in ("draw", "abandon")
+            button.setEnabled(not gone)
+            button.setToolTip(self.tr("This batch was abandoned: it will not be drawn.") if gone else "")
         if d is None:
             self.title.setText(self.tr("Choose a batch on the left, or create a plan and a batch."))
             for box in (self.rules_box, self.public_box, self.problem_box, self.strata_box):
                 box.hide()
             return
-        state = status_label(d.status)
-        if d.status == "locked":
+        state = status_label(shown_status(d))
+        if d.status == "locked" and not d.abandoned:
             state = self.tr("%1, awaiting the random values").replace("%1", state)
         self.title.setText(f"{d.plan_name} · {d.name}  —  {state}")
         self.rules_box.show()
@@ -252,6 +256,11 @@ class BatchOverview(QScrollArea):
             rows.append((self.tr("Algorithm"), html.escape(d.algorithm_version)))
         if d.published_at:
             rows.append((self.tr("Published at"), _local(d.published_at)))
+        if d.abandoned:
+            at = d.abandoned.get("at")
+            rows.append((self.tr("Abandoned at"), _local(dt.datetime.fromisoformat(at)) if at else "—"))
+            rows.append((self.tr("Abandoned by"), html.escape(str(d.abandoned.get("by", "")))))
+            rows.append((self.tr("Reason (published)"), html.escape(str(d.abandoned.get("reason", "")))))
         return _table(rows)
 
     def _fill_strata(self, d: BatchDetail) -> None:

@@ -42,26 +42,36 @@ def ask_path(parent: QWidget, key: str, detail: BatchDetail) -> Path | None:
 
 
 def write_notice(db: Database, batch_id: int, path: Path, *, lang: str, with_results: bool,
-                 font_family: str | None = None, progress=None) -> Path:
-    """The public notice of ``batch_id`` as .xlsx or .pdf (by the suffix); never a risk class."""
+                 font_family: str | None = None, progress=None, actor: str | None = None) -> Path:
+    """The public notice of ``batch_id`` as .xlsx or .pdf (by the suffix); never a risk class.
+
+    Audited under ``actor`` (who, which file, how many rows) when one is given."""
     if progress is not None:
         progress(0.1, "")
-    if path.suffix.lower() == ".xlsx":
-        return draws.export_notice_xlsx(db, batch_id, path, lang=lang, with_results=with_results)
     rows = draws.notice_rows(db, batch_id, with_results=with_results)
     if progress is not None:
         progress(0.5, "")
-    return write_rows(db, batch_id, path, rows, lang=lang, with_results=with_results, font_family=font_family)
+    return write_rows(db, batch_id, path, rows, lang=lang, with_results=with_results, font_family=font_family,
+                      actor=actor)
 
 
 def write_rows(db: Database, batch_id: int, path: Path, rows, *, lang: str, with_results: bool,
-               font_family: str | None = None) -> Path:
-    """Some rows of the batch's notice (e.g. the results being published) as .xlsx or .pdf."""
+               font_family: str | None = None, actor: str | None = None) -> Path:
+    """Some rows of the batch's notice (e.g. the results being published) as .xlsx or .pdf, audited
+    under ``actor`` when one is given."""
+    rows = list(rows)
     if path.suffix.lower() == ".xlsx":
-        return draws.export_notice_xlsx(db, batch_id, path, lang=lang, with_results=with_results, rows=rows)
-    return write_notice_pdf(
-        path, title=draws.notice_title(db, batch_id, lang=lang, with_results=with_results),
-        lead=draws.notice_lead(db, batch_id, lang=lang, with_results=with_results),
-        headers=draws.notice_headers(lang, with_results),
-        rows=[draws.notice_values(r, lang, with_results) for r in rows],
-        footer=draws.notice_footer(db, batch_id, lang=lang), font_family=font_family or "Noto Sans CJK SC")
+        written = draws.export_notice_xlsx(db, batch_id, path, lang=lang, with_results=with_results, rows=rows)
+    else:
+        written = write_notice_pdf(
+            path, title=draws.notice_title(db, batch_id, lang=lang, with_results=with_results),
+            lead=draws.notice_lead(db, batch_id, lang=lang, with_results=with_results),
+            headers=draws.notice_headers(lang, with_results),
+            rows=[draws.notice_values(r, lang, with_results) for r in rows],
+            footer=draws.notice_footer(db, batch_id, lang=lang), font_family=font_family or "Noto Sans CJK SC")
+    if actor:
+        from core.services.audit_events import record_export
+
+        record_export(db, actor, "draw_notice", written, len(rows), batch_id=batch_id, results=with_results,
+                      format=written.suffix.lower().lstrip("."))
+    return written

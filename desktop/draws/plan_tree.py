@@ -14,13 +14,20 @@ translate = QCoreApplication.translate
 
 
 def status_label(status: str) -> str:
-    """A batch status ("draft", "locked", "drawn", "published") in the UI language."""
+    """A batch status ("draft", "locked", "drawn", "published", or "abandoned": a locked batch
+    given up) in the UI language."""
     return {
         "draft": translate("DrawStatus", "Draft"),
         "locked": translate("DrawStatus", "Locked"),
         "drawn": translate("DrawStatus", "Drawn"),
         "published": translate("DrawStatus", "Published"),
+        "abandoned": translate("DrawStatus", "Abandoned"),
     }.get(status, status)
+
+
+def shown_status(batch) -> str:
+    """The state a batch (summary or detail) shows: "abandoned" for a locked batch given up."""
+    return "abandoned" if getattr(batch, "abandoned", None) else batch.status
 
 
 class PlanTree(QTreeWidget):
@@ -62,10 +69,10 @@ class PlanTree(QTreeWidget):
                 count = "" if b.pool_count is None else f"{b.pool_count:,}"
                 if b.drawn:
                     count = f"{b.drawn:,} / {count}"
-                child = QTreeWidgetItem([b.name, status_label(b.status), count])
+                child = QTreeWidgetItem([b.name, status_label(shown_status(b)), count])
                 child.setData(0, _KIND_ROLE, "batch")
                 child.setData(0, _ID_ROLE, b.id)
-                child.setData(1, _KIND_ROLE, b.status)
+                child.setData(1, _KIND_ROLE, shown_status(b))
                 child.setToolTip(0, f"{b.name}\n{b.window_start.isoformat()} — {b.window_end.isoformat()}")
                 child.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 top.addChild(child)

@@ -277,7 +277,7 @@ class DrawsWorkspace(BatchExports, ResultPublishing, QWidget):
 
     def draw_dialog(self) -> DrawDialog | None:
         d = self.overview.detail
-        if d is None or d.status != "locked":
+        if d is None or d.status != "locked" or d.abandoned:
             return None
         dialog = DrawDialog(d.name, d.randomness_kind or "", announcement=d.announcement,
                             commitment=d.seed_commitment or "", parent=self)

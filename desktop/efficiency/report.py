@@ -99,9 +99,22 @@ def provisional_note(data: service.Efficiency, flags: ProvisionalRows | None, ki
 
 
 def write_report(path: Path, data: service.Efficiency, title: str, kind: int | None, period, lang: str,
-                 font_family: str, min_clocks: int = 0, provisional: ProvisionalRows | None = None) -> Path:
+                 font_family: str, min_clocks: int = 0, provisional: ProvisionalRows | None = None, *,
+                 db=None, actor: str | None = None) -> Path:
     """The report as XLSX or PDF (by suffix); clocks relying on a provisional year of the
-    calendar are counted and explained under the title."""
+    calendar are counted and explained under the title. With ``db`` and ``actor`` the export
+    is audited: who, which file, how many rows (every sheet's)."""
+    written = _write(path, data, title, kind, period, lang, font_family, min_clocks, provisional)
+    if db is not None and actor:
+        from core.services.audit_events import record_export
+
+        rows = sum(len(s.rows) for s in report_sheets(data, kind, period, lang, min_clocks))
+        record_export(db, actor, "efficiency_report", written, rows, title=title)
+    return written
+
+
+def _write(path: Path, data: service.Efficiency, title: str, kind: int | None, period, lang: str,
+           font_family: str, min_clocks: int, provisional: ProvisionalRows | None) -> Path:
     sheets = report_sheets(data, kind, period, lang, min_clocks)
     caveat = provisional_note(data, provisional, kind, period, lang)
     if path.suffix.lower() == ".pdf":

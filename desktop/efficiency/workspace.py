@@ -288,7 +288,9 @@ class EfficiencyWorkspace(QWidget):
         d, (_group, kind, period), lang = self.data, self.choice(), self._lang
         title = self._report_title(period, kind)
         family, least, flags = QApplication.font().family(), self.min_clocks, self.provisional
-        self._tasks.run(lambda: write_report(Path(path), d, title, kind, period, lang, family, least, flags),
+        db, actor = self._db, self._actor
+        self._tasks.run(lambda: write_report(Path(path), d, title, kind, period, lang, family, least, flags,
+                                             db=db, actor=actor),
                         on_done=lambda p: self.message_bar.show_message(
                             self.tr("Saved %1.").replace("%1", str(p)), kind="success"),
                         on_error=lambda e: show_error(self, self.tr("Report not written"), e), owner=self)

@@ -28,6 +28,7 @@ from core.db.database import Database
 from core.paths import user_cache_dir
 from core.reference import load_profile
 from core.services import draw_pool, map_layers, wall
+from core.services.audit_events import record_export
 from core.services.export import export_entities
 from core.services.geography import approximate_village_centres
 from core.services.search import EntityFilter, EntitySearch
@@ -387,6 +388,7 @@ class MapWorkspace(QWidget):
 
     def export_html(self, path: Path) -> None:
         payload, db, tiles, lang = self.controller.last_payload, self._db, self._tiles, self._lang
+        actor = self._actor or None  # the export is audited under the signed-in user
         if payload is None:
             return
 
@@ -394,7 +396,10 @@ class MapWorkspace(QWidget):
             profile = load_profile(db.meta().get("profile", "yiwu"))
             page = build_entity_map(profile, tiles=tiles, village_centres=approximate_village_centres(profile),
                                     channel=False, static_payload=payload, lang=lang)
-            return export_standalone_html(page, payload, path)
+            out = export_standalone_html(page, payload, path)
+            if actor:
+                record_export(db, actor, "map_html", out, int(payload.get("total", 0)))
+            return out
 
         self._tasks.run(write, on_done=lambda out: self.message_bar.show_message(
             self.tr("Map saved to %1").replace("%1", str(out)), kind="success"),

@@ -51,11 +51,10 @@ def prepare(url: str) -> tuple[int, int, int]:
     """Upgrade and seed an empty database once; (department 1, department 2, entity id)."""
     from core.db.database import Database
     from core.db.migrate import upgrade
-    from core.db.models import (Department, EntityStatus, EntityType, Industry, MarketEntity, RiskClass, RoleCode,
-                                User, Village)
+    from core.db.models import Department, EntityStatus, EntityType, Industry, MarketEntity, RiskClass, Village
     from core.reference.loader import load_profile
-    from core.security import unusable_password
     from core.services.reference import seed_reference
+    from tests.support.accounts import account
 
     db = Database.open(url)
     try:
@@ -63,10 +62,6 @@ def prepare(url: str) -> tuple[int, int, int]:
         with getattr(db, "bootstrap_uow", db.uow)(ACTOR) as uow:  # no account exists yet
             seed_reference(uow, load_profile())
             s = uow.session
-            for name in (ACTOR, *WORKERS):
-                if s.scalar(select(User.id).where(User.username == name)) is None:
-                    s.add(User(username=name, display_name=name, password_hash=unusable_password(),
-                               role_code=RoleCode.LEADER, active=True, is_system=True))
             entity = s.scalar(select(MarketEntity.id).where(MarketEntity.uscc == "91330782TRUST0001X"))
             if entity is None:
                 village = s.scalars(select(Village).order_by(Village.code).limit(1)).one()
@@ -80,6 +75,8 @@ def prepare(url: str) -> tuple[int, int, int]:
                 entity = e.id
             d1, d2 = s.scalars(select(Department.id).order_by(Department.id).limit(2)).all()
             uow.commit()
+        for name in (ACTOR, *WORKERS):  # after the roles exist: the same accounts every test makes
+            account(db, name, "leader")
         return d1, d2, entity
     finally:
         db.dispose()

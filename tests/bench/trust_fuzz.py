@@ -43,7 +43,7 @@ def plan_template(db) -> dict:
     with db.engine.connect() as conn:
         village = conn.execute(text("SELECT village_code FROM market_entities WHERE status = 'active' "
                                     "GROUP BY village_code ORDER BY COUNT(*) DESC, village_code")).first()[0]
-    return {"year": 2027, "name": "模糊测试计划",
+    return {"year": 2027, "name": "模糊测试计划", "actor": "planner",  # the demo's planner account
             "sampling_bands": {"A": [0.01, 1], "B": [0.01, 1], "C": [0.01, 1], "D": [0.01, 1]},
             "batches": [{"name": "模糊批次", "lead_department": "SCJG",
                          "departments": [{"department": "SCJG", "team_size": 2, "matters": ["SCJG-001"]}],

@@ -95,6 +95,7 @@ class BatchDetail:
     tasks_done: int
     alternates: int | None
     has_record: bool
+    abandoned: dict | None = None   # {"at", "by", "reason"}: a locked batch given up (published)
 
 
 def _drawn_by_stratum(s: Session, batch_id: int) -> dict[str, int]:
@@ -192,7 +193,8 @@ def batch_detail(db: Database, batch_id: int) -> BatchDetail:
             locked_at=utc(batch.locked_at), drawn_at=utc(batch.drawn_at),
             published_at=_when(summary.get("published_at")), drawn_count=int(drawn_count), task_count=tasks,
             tasks_done=done, alternates=summary.get("alternates"),
-            has_record=row is not None and row.record is not None)
+            has_record=row is not None and row.record is not None,
+            abandoned=dict(summary["abandoned"]) if summary.get("abandoned") else None)
 
 
 def pool_vs_drawn(db: Database, batch_id: int) -> tuple[StratumRow, ...]:

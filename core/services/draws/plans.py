@@ -19,6 +19,7 @@ from core.db.models import (
     DrawBatch,
     DrawnObject,
     DrawPlan,
+    DrawRecord,
     DrawStatus,
     RegulatoryMatter,
 )
@@ -51,6 +52,7 @@ class BatchSummary:
     drawn: int
     locked_at: dt.datetime | None
     drawn_at: dt.datetime | None
+    abandoned: bool = False     # locked, then given up (its lock record says so)
 
 
 @dataclass(frozen=True)
@@ -339,11 +341,15 @@ def list_plans(db: Database, *, year: int | None = None) -> list[PlanSummary]:
             return []
         drawn = dict(s.execute(select(DrawnObject.batch_id, func.count()).group_by(DrawnObject.batch_id)).all())
         batches: dict[int, list[BatchSummary]] = {}
-        for b in s.scalars(select(DrawBatch).where(DrawBatch.plan_id.in_([p.id for p in plans]))
-                           .order_by(DrawBatch.id)):
+        rows = s.scalars(select(DrawBatch).where(DrawBatch.plan_id.in_([p.id for p in plans]))
+                         .order_by(DrawBatch.id)).all()
+        locked = [b.id for b in rows if b.status == DrawStatus.LOCKED]
+        gone = {r.batch_id for r in s.scalars(select(DrawRecord).where(DrawRecord.batch_id.in_(locked)))
+                if (r.summary or {}).get("abandoned")} if locked else set()
+        for b in rows:
             batches.setdefault(b.plan_id, []).append(BatchSummary(
                 b.id, b.plan_id, b.name, b.status.value, b.lead_department_id, b.window_start, b.window_end,
-                b.pool_count, drawn.get(b.id, 0), utc(b.locked_at), utc(b.drawn_at)))
+                b.pool_count, drawn.get(b.id, 0), utc(b.locked_at), utc(b.drawn_at), b.id in gone))
         return [PlanSummary(p.id, p.year, p.name, p.created_by, utc(p.created_at), tuple(batches.get(p.id, ())))
                 for p in plans]
 

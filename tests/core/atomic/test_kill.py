@@ -147,7 +147,7 @@ def _one_more_plan(before: dict, after: dict) -> bool:
 
 def test_kill_during_an_open311_import(city, tmp_path):
     exported = tmp_path / "exported.json"
-    subprocess.run([sys.executable, "-m", "desktop.cli.main", "clues", "export", "--format", "open311",
+    subprocess.run([sys.executable, "-m", "desktop.cli.main", "clues", "export", "--actor", "operator", "--format", "open311",
                     str(exported), "--db", city], cwd=ROOT, check=True, capture_output=True)
     # The city's own requests under new ids, many times over: new clues about entities it knows.
     base = json.loads(exported.read_text(encoding="utf-8"))

@@ -142,8 +142,14 @@ def test_the_efficiency_report_lists_extended_and_paused_cases_apart(entities_db
     mine = [r for r in sheet[2:] if r[0] == case.ref_no]
     assert len(mine) == 1 and mine[0][6:9] == (1, 30, 0) and mine[0][9] is not None  # extended 30 days, paused now
     assert len(sheet) - 2 == len(data.extended_cases)
-    pdf = write_report(tmp_path / "r.pdf", data, "效能报表", None, None, "zh_CN", "sans")
+    pdf = write_report(tmp_path / "r.pdf", data, "效能报表", None, None, "zh_CN", "sans", db=entities_db,
+                       actor="operator")
     assert pdf.stat().st_size > 0
+    from desktop.efficiency.report import report_sheets
+    from tests.support.audit_entries import exports
+    actor, entry = exports(entities_db, "efficiency_report")[-1]
+    assert (actor, entry["file"]) == ("operator", "r.pdf")
+    assert entry["rows"] == sum(len(s.rows) for s in report_sheets(data, None, None, "zh_CN")) > 0
     # A period that holds neither deadline lists none of them; another kind of clock, no section.
     before = (case.filed_on, case.filed_on)
     assert write_report(tmp_path / "p.xlsx", data, "t", None, before, "en", "sans")

@@ -114,6 +114,10 @@ def test_a_batch_goes_from_plan_to_published_notice(make_workspace, entities_db,
     assert {p.name for p in result.picks} <= set(cells)
     assert not any("风险" in str(c) for c in cells)
     assert (tmp_path / "notice.pdf").read_bytes().startswith(b"%PDF")
+    from tests.support.audit_entries import exports
+    rows = len(draws.notice_rows(entities_db, batch_id))
+    assert [(a, e["file"], e["rows"]) for a, e in exports(entities_db, "draw_notice")[-2:]] == [
+        ("planner", "notice.xlsx", rows), ("planner", "notice.pdf", rows)]
     with qtbot.waitSignal(ws.file_written, timeout=TIMEOUT):
         ws.export_record(tmp_path / "record.json")
     assert draws.read_record_file(tmp_path / "record.json")["key"] == result.key

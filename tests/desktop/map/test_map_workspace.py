@@ -120,6 +120,9 @@ def test_exports_and_push_to_wall(map_window, entities_db, qtbot, tmp_path):
     assert external_urls(page) - INERT_URLS == set()
     assert "file://" not in page and "qrc:" not in page
     assert "TONGGUAN_STATIC" in page
+    from tests.support.audit_entries import exports
+    actor, entry = exports(entities_db, "map_html")[-1]
+    assert entry["file"] == "map.html" and actor == workspace._actor and entry["rows"] > 0
     png = tmp_path / "map.png"
     assert workspace.export_png(png)
     image = QImage(str(png))
