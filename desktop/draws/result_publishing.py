@@ -94,8 +94,8 @@ class ResultPublishing:
         ids = None if task_ids is None else tuple(task_ids)
 
         def write(p: Path, rows) -> Path:
-            return exports.write_rows(db, batch_id, p, rows, lang=lang, with_results=True, font_family=family,
-                                      actor=actor)
+            # No export entry: the file is written inside the publication, whose own audit entry names it.
+            return exports.write_rows(db, batch_id, p, rows, lang=lang, with_results=True, font_family=family)
 
         self._tasks.run_with_progress(
             lambda progress, cancelled: publish_results(db, actor, batch_id, Path(path), task_ids=ids, lang=lang,
