@@ -56,6 +56,7 @@ ROLE_LABELS: dict[str, str] = {
     "planner": QT_TRANSLATE_NOOP("Roles", "Inspection planner"),
     "monitor": QT_TRANSLATE_NOOP("Roles", "Efficiency monitor"),
     "department": QT_TRANSLATE_NOOP("Roles", "Department user"),
+    "town": QT_TRANSLATE_NOOP("Roles", "Town grid officer"),
     "admin": QT_TRANSLATE_NOOP("Roles", "Administrator"),
 }
 

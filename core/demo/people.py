@@ -20,8 +20,11 @@ DEMO_USERS = (
     ("planner", "计划员 李明", RoleCode.PLANNER, "市场监管局"),
     ("monitor", "效能监察 赵丽", RoleCode.MONITOR, None),
     ("dept_scjg", "市场监管局 周伟", RoleCode.DEPARTMENT, "市场监管局"),
+    ("grid_cc", "稠城街道网格员 钱芳", RoleCode.TOWN, None),
     ("admin", "管理员 吴刚", RoleCode.ADMIN, None),
 )
+# A town (grid) user's town, by its Chinese name (core.rights: it sees its own grid's clues).
+DEMO_USER_TOWNS = {"grid_cc": "稠城街道"}
 # The system account the demo builder acts as (it never signs in: no password matches "!").
 DEMO_SYSTEM_ACCOUNT = ("demo_builder", "演示数据生成", RoleCode.LEADER)
 INSPECTOR_COLUMNS = ("id", "department_id", "name", "certificate_no", "certificate_valid_until",
@@ -65,14 +68,17 @@ def conflict_rows(spec: DemoSpec, inspector_count: int, pop: Frozen) -> list[tup
     return [pairs[k] for k in sorted(pairs)]
 
 
-def user_rows(dept_id_by_name: dict[str, int]) -> list[tuple]:
-    """The demo users; the sign-in screen offers them only on a demo database."""
+def user_rows(dept_id_by_name: dict[str, int], town_code_by_name: dict[str, str] | None = None) -> list[tuple]:
+    """The demo users (..., department id, town code, active, is_system); the sign-in screen
+    offers them only on a demo database."""
+    towns = town_code_by_name or {}
     rows = []
     for k, (username, display, role, dept) in enumerate(DEMO_USERS, start=1):
         # A fixed salt keeps demo builds byte-identical for the determinism check.
         pw = hash_password(DEMO_PASSWORD, salt=username.encode().ljust(16, b"."))
-        rows.append((k, username, display, pw, role.value, dept_id_by_name.get(dept) if dept else None, True,
+        town = towns.get(DEMO_USER_TOWNS[username]) if username in DEMO_USER_TOWNS else None
+        rows.append((k, username, display, pw, role.value, dept_id_by_name.get(dept) if dept else None, town, True,
                      False))
     username, display, role = DEMO_SYSTEM_ACCOUNT
-    rows.append((len(rows) + 1, username, display, "!system", role.value, None, True, True))
+    rows.append((len(rows) + 1, username, display, "!system", role.value, None, None, True, True))
     return rows

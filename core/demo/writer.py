@@ -152,8 +152,9 @@ class DemoWriter:
         self.inspectors_by_dept = {d: np.array(v) for d, v in self.inspectors_by_dept.items()}
         self.conflicts = people.conflict_rows(self.spec, len(rows), self.pop)
         self._load("inspector_conflicts", ("inspector_id", "entity_id", "reason", "declared_on"), self.conflicts)
-        self._load("users", ("id", "username", "display_name", "password_hash", "role_code",
-                             "department_id", "active", "is_system"), people.user_rows(self.dept_id))
+        self._load("users", ("id", "username", "display_name", "password_hash", "role_code", "department_id",
+                             "town_code", "active", "is_system"),
+                   people.user_rows(self.dept_id, {t.name_zh: t.code for t in self.profile.towns}))
 
     def _matters(self) -> list[tuple[int, str, int, list[int]]]:
         """[(matter id, code, department id, checklist item ids)] in id order."""

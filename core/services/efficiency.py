@@ -130,9 +130,19 @@ def load_clocks(db: Database, today: dt.date | None = None, *, calendar: Workday
     return items, assess(items, today, calendar, policy), fresh
 
 
+def require_efficiency(db: Database, viewer: object | None) -> None:
+    """Refuse (``efficiency.read``) a viewer whose role may not read the efficiency watch.
+
+    The watch is the center's and the monitor's (core.rights); no other role reads it in part."""
+    from core.services.read_scope import read_scope
+
+    with db.sessions() as s:
+        read_scope(s, viewer, "efficiency.read")
+
+
 def load_efficiency(db: Database, today: dt.date | None = None, *, calendar: WorkdayCalendar | None = None,
                     policy: DeadlinePolicy | None = None, snapshot_dir: Path | None = None,
-                    allow_stale: bool = False) -> Efficiency:
+                    allow_stale: bool = False, viewer: object | None = None) -> Efficiency:
     """Load and assess every clock (a second or so on a whole city: call it off the GUI thread).
 
     With ``snapshot_dir`` the clocks are read from the snapshot there when it matches the
@@ -141,6 +151,7 @@ def load_efficiency(db: Database, today: dt.date | None = None, *, calendar: Wor
     """
     import time
 
+    require_efficiency(db, viewer)
     started = time.perf_counter()
     policy = policy or load_policy()
     today = today or dt.date.today()
@@ -166,8 +177,10 @@ def _chunks(ids: Sequence[int], size: int = 900):
         yield list(ids[i:i + size])
 
 
-def describe_items(db: Database, kinds: Iterable[int], item_ids: Iterable[int]) -> dict[tuple[int, int], ItemLine]:
-    """What each (kind, item id) is about: reference, subject and entity name."""
+def describe_items(db: Database, kinds: Iterable[int], item_ids: Iterable[int], *,
+                   viewer: object | None = None) -> dict[tuple[int, int], ItemLine]:
+    """What each (kind, item id) is about: reference, subject and entity name (``efficiency.read``)."""
+    require_efficiency(db, viewer)
     wanted: dict[int, list[int]] = {}
     for k, i in zip(kinds, item_ids):
         wanted.setdefault(int(k), []).append(int(i))

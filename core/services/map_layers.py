@@ -25,6 +25,8 @@ from core.db.models import (
     Village,
 )
 
+from .read_scope import clue_condition
+
 CLOSED_CLUE_STATES = tuple(sorted(CLOSED_STATES))  # core.clues: closed and duplicate end a clue
 
 
@@ -58,14 +60,15 @@ def _clue_town():
     return town, entity, village
 
 
-def open_clues_by_town(db: Database) -> dict[str, int]:
-    """Open clues per town code."""
+def open_clues_by_town(db: Database, *, viewer: object | None = None) -> dict[str, int]:
+    """Open clues per town code, of the clues ``viewer`` may see (``clue.read``; None: all)."""
     town, entity, village = _clue_town()
     stmt = (select(town, func.count()).select_from(Clue)
             .outerjoin(entity, entity.id == Clue.entity_id)
             .outerjoin(village, village.code == Clue.source_village_code)
             .where(_open_clue()).group_by(town))
     with db.sessions() as s:
+        stmt = stmt.where(clue_condition(s, viewer))
         return {code: n for code, n in s.execute(stmt) if code}
 
 
@@ -81,8 +84,9 @@ def overdue_by_town(db: Database, today: dt.date | None = None) -> dict[str, int
     return {r.key: r.overdue_all for r in by_group(items, assessment, "town") if r.key is not None and r.overdue_all}
 
 
-def open_clue_markers(db: Database, today: dt.date | None = None, *, limit: int = 20000) -> ClueMarkers:
-    """Positions (WGS-84) of open clues: the clue's own point, else its entity's."""
+def open_clue_markers(db: Database, today: dt.date | None = None, *, limit: int = 20000,
+                      viewer: object | None = None) -> ClueMarkers:
+    """Positions (WGS-84) of the open clues ``viewer`` may see: the clue's own point, else its entity's."""
     today = today or dt.date.today()
     lat = func.coalesce(Clue.lat, MarketEntity.lat)
     lng = func.coalesce(Clue.lng, MarketEntity.lng)
@@ -91,7 +95,7 @@ def open_clue_markers(db: Database, today: dt.date | None = None, *, limit: int 
             .where(_open_clue(), or_(Clue.lat.is_not(None), MarketEntity.lat.is_not(None)))
             .order_by(Clue.id).limit(limit))
     with db.sessions() as s:
-        rows = s.execute(stmt).all()
+        rows = s.execute(stmt.where(clue_condition(s, viewer))).all()
     return ClueMarkers(
         ids=tuple(r[0] for r in rows), lats=tuple(float(r[1]) for r in rows),
         lngs=tuple(float(r[2]) for r in rows),

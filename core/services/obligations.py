@@ -70,16 +70,28 @@ def _in_queue():
                (NotificationPush.status == PushStatus.PENDING) & NotificationPush.department_id.is_(None))
 
 
-def shared_queue(db: Database, limit: int = 500) -> list[PushRow]:
-    """Pushes no department holds (unmatched or returned), oldest deadline first."""
+def shared_queue(db: Database, limit: int = 500, *, viewer: object | None = None) -> list[PushRow]:
+    """Pushes no department holds (unmatched or returned), oldest deadline first.
+
+    The queue is the pool every department claims from: any role with ``push.read`` sees it
+    whole (core.services.read_scope); a role without it is refused."""
+    from core.services.read_scope import read_scope
+
     with db.sessions() as s:
+        read_scope(s, viewer, "push.read")
         return [_row(p) for p in s.scalars(select(NotificationPush).where(_in_queue())
                                             .order_by(NotificationPush.claim_due, NotificationPush.id).limit(limit))]
 
 
-def department_pushes(db: Database, department_id: int, *, pending_only: bool = True, limit: int = 500) -> list[PushRow]:
+def department_pushes(db: Database, department_id: int, *, pending_only: bool = True, limit: int = 500,
+                      viewer: object | None = None) -> list[PushRow]:
+    """The pushes ``department_id`` holds, as far as ``viewer`` may see them (``push.read``)."""
+    from core.services.read_scope import department_condition
+
     with db.sessions() as s:
-        stmt = select(NotificationPush).where(NotificationPush.department_id == department_id)
+        stmt = select(NotificationPush).where(NotificationPush.department_id == department_id,
+                                              department_condition(s, viewer, "push.read",
+                                                                   NotificationPush.department_id))
         if pending_only:
             stmt = stmt.where(NotificationPush.status == PushStatus.PENDING)
         return [_row(p) for p in s.scalars(stmt.order_by(NotificationPush.claim_due, NotificationPush.id).limit(limit))]

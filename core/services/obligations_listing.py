@@ -4,6 +4,9 @@ Two plain selects (SQLAlchemy 2, SQLite and PostgreSQL alike) returning small fr
 the verifications of notification-commitments (告知承诺核查) with their entity and
 inspector, and the filed and decided cases (案件) with their entity. Open work comes
 first, then by deadline; ``limit``/``offset`` page through the rest.
+
+The ``viewer`` sees what ``push.read`` grants it (core.services.read_scope): a department its
+own department's verifications and cases, the center and the monitor all, others refused.
 """
 from __future__ import annotations
 
@@ -22,8 +25,10 @@ from core.db.models import (
     Inspector,
     MarketEntity,
 )
+from core.services.read_scope import department_condition
 
 LISTED_CASE_STATUSES = (CaseStatus.FILED, CaseStatus.DECIDED)
+READ = "push.read"  # the obligations' "see" permission (core.services.read_scope)
 
 
 @dataclass(frozen=True)
@@ -104,14 +109,14 @@ def _verification_joins(stmt: Select) -> Select:
                .join(MarketEntity, MarketEntity.id == Commitment.entity_id)
 
 
-def count_verifications(db: Database, f: VerificationFilter) -> int:
+def count_verifications(db: Database, f: VerificationFilter, *, viewer: object | None = None) -> int:
     stmt = _verification_where(_verification_joins(select(func.count()).select_from(CommitmentVerification)), f)
     with db.sessions() as s:
-        return int(s.scalar(stmt) or 0)
+        return int(s.scalar(stmt.where(department_condition(s, viewer, READ, Commitment.department_id))) or 0)
 
 
-def list_verifications(db: Database, f: VerificationFilter, *, offset: int = 0,
-                       limit: int = 200) -> list[VerificationRow]:
+def list_verifications(db: Database, f: VerificationFilter, *, offset: int = 0, limit: int = 200,
+                       viewer: object | None = None) -> list[VerificationRow]:
     """Open verifications first, then by deadline (earliest first)."""
     stmt = select(CommitmentVerification.id, Commitment.id, MarketEntity.id, MarketEntity.name, MarketEntity.uscc,
                   Commitment.matter_name, Commitment.commitment_text, Commitment.verification_standard,
@@ -123,6 +128,7 @@ def list_verifications(db: Database, f: VerificationFilter, *, offset: int = 0,
     done_last = case((CommitmentVerification.done_on.is_(None), 0), else_=1)
     stmt = _verification_where(stmt, f).order_by(done_last, CommitmentVerification.due_on, CommitmentVerification.id)
     with db.sessions() as s:
+        stmt = stmt.where(department_condition(s, viewer, READ, Commitment.department_id))
         return [VerificationRow(*r[:15], r[15].value) for r in s.execute(stmt.offset(offset).limit(limit))]
 
 
@@ -133,13 +139,14 @@ def _case_where(stmt: Select, f: CaseFilter) -> Select:
     return stmt.where(Case.status.in_(statuses))
 
 
-def count_cases(db: Database, f: CaseFilter) -> int:
+def count_cases(db: Database, f: CaseFilter, *, viewer: object | None = None) -> int:
     stmt = _case_where(select(func.count()).select_from(Case), f)
     with db.sessions() as s:
-        return int(s.scalar(stmt) or 0)
+        return int(s.scalar(stmt.where(department_condition(s, viewer, READ, Case.department_id))) or 0)
 
 
-def list_cases(db: Database, f: CaseFilter, *, offset: int = 0, limit: int = 200) -> list[CaseRow]:
+def list_cases(db: Database, f: CaseFilter, *, offset: int = 0, limit: int = 200,
+               viewer: object | None = None) -> list[CaseRow]:
     """Undecided cases first, by decision deadline (earliest first); then decided ones, latest first."""
     stmt = select(Case.id, Case.ref_no, Case.clue_id, MarketEntity.id, MarketEntity.name, MarketEntity.uscc,
                   Department.id, Department.name_zh, Department.name_en, Case.filed_on, Case.decision_due,
@@ -152,6 +159,7 @@ def list_cases(db: Database, f: CaseFilter, *, offset: int = 0, limit: int = 200
     stmt = _case_where(stmt, f).order_by(undecided_first, case((Case.status == CaseStatus.FILED, Case.decision_due)),
                                          latest_decision.desc(), Case.id)
     with db.sessions() as s:
+        stmt = stmt.where(department_condition(s, viewer, READ, Case.department_id))
         return [CaseRow(*r[:12], r[12].value) for r in s.execute(stmt.offset(offset).limit(limit))]
 
 

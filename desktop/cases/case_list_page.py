@@ -149,11 +149,11 @@ class CasesPage(ListingPage):
     # ---- ListingPage --------------------------------------------------------
 
     def _loader(self, offset: int, limit: int):
-        db, f = self._db, self.case_filter()
+        db, f, viewer = self._db, self.case_filter(), self._actor or None
 
         def load():
-            rows = list_cases(db, f, offset=offset, limit=limit)
-            return count_cases(db, f), rows, clues.case_clocks(db, [r.id for r in rows])
+            rows = list_cases(db, f, offset=offset, limit=limit, viewer=viewer)
+            return count_cases(db, f, viewer=viewer), rows, clues.case_clocks(db, [r.id for r in rows])
         return load
 
     def _on_loaded(self, generation: int, total: int, rows, clocks=None) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.db.database import Database
+from core.errors import PermissionDenied
 from core.services import clues
 from core.services.clues import ClueFilter
 from desktop.tasks import TaskManager
@@ -45,10 +46,12 @@ class ClueDesk(QWidget):
 
     def __init__(self, db: Database, tasks: TaskManager, *, lang: str, today: dt.date, read_only: bool,
                  department_id: int | None = None, allowed: frozenset[str] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 viewer: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clueDesk")
         self._db, self._tasks, self._lang, self._today = db, tasks, lang, today
+        self._viewer = viewer  # the signed-in user: lists and details show what it may see (core.rights)
+        self._refused = False  # the viewer's role may not read clues at all
         self._offset, self._total = 0, 0
         self._generation = 0
         self._clue_id: int | None = None
@@ -124,10 +127,11 @@ class ClueDesk(QWidget):
         if select is not None:
             self._clue_id = select
         self._generation += 1
-        generation, db, f, start = self._generation, self._db, self.clue_filter(), self._offset
-        self._tasks.run(lambda: (clues.count_clues(db, f), clues.list_clues(db, f, offset=start, limit=PAGE_SIZE)),
+        generation, db, f, start, viewer = self._generation, self._db, self.clue_filter(), self._offset, self._viewer
+        self._tasks.run(lambda: (clues.count_clues(db, f, viewer=viewer),
+                                 clues.list_clues(db, f, offset=start, limit=PAGE_SIZE, viewer=viewer)),
                         on_done=lambda result: self._on_page_loaded(generation, *result),
-                        on_error=lambda e: self.failed.emit(self.tr("Clues not loaded"), e), owner=self)
+                        on_error=lambda e: self._on_page_failed(generation, e), owner=self)
         self.show_clue(self._clue_id)
 
     def show_clue(self, clue_id: int | None) -> None:
@@ -136,8 +140,8 @@ class ClueDesk(QWidget):
         if clue_id is None:
             self.detail.set_detail(None)
             return
-        db = self._db
-        self._tasks.run(lambda: clues.clue_detail(db, clue_id), on_done=lambda d: self._on_detail_loaded(clue_id, d),
+        db, viewer = self._db, self._viewer
+        self._tasks.run(lambda: clues.clue_detail(db, clue_id, viewer=viewer), on_done=lambda d: self._on_detail_loaded(clue_id, d),
                         on_error=lambda e: self.failed.emit(self.tr("Clue not loaded"), e), owner=self)
 
     def select_clue(self, clue_id: int) -> bool:
@@ -181,6 +185,17 @@ class ClueDesk(QWidget):
         self._sync_pager(len(rows))
         self.page_loaded.emit(rows)
 
+    def _on_page_failed(self, generation: int, error: BaseException) -> None:
+        """A role that may not read clues (core.rights clue.read) sees an empty desk that says so."""
+        if isinstance(error, PermissionDenied) and error.permission == "clue.read":
+            if generation == self._generation:
+                self._refused = True
+                self._total = 0
+                self.model.set_rows([])
+                self._sync_pager(0)
+            return
+        self.failed.emit(self.tr("Clues not loaded"), error)
+
     def _on_detail_loaded(self, clue_id: int, detail) -> None:
         if clue_id != self._clue_id:
             return  # another clue was chosen meanwhile
@@ -195,7 +210,9 @@ class ClueDesk(QWidget):
     def _sync_pager(self, shown: int) -> None:
         self.previous_button.setEnabled(self._offset > 0)
         self.next_button.setEnabled(self._offset + shown < self._total)
-        if self._total == 0:
+        if self._refused:
+            self.page_label.setText(self.tr("Your role does not read clues."))
+        elif self._total == 0:
             self.page_label.setText(self.tr("No clue matches."))
         else:
             self.page_label.setText(self.tr("%1–%2 of %3 clues").replace("%1", f"{self._offset + 1:,}")

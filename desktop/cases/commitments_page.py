@@ -158,8 +158,9 @@ class CommitmentsPage(ListingPage):
     # ---- ListingPage --------------------------------------------------------
 
     def _loader(self, offset: int, limit: int):
-        db, f = self._db, self.verification_filter()
-        return lambda: (count_verifications(db, f), list_verifications(db, f, offset=offset, limit=limit))
+        db, f, viewer = self._db, self.verification_filter(), self._actor or None
+        return lambda: (count_verifications(db, f, viewer=viewer),
+                        list_verifications(db, f, offset=offset, limit=limit, viewer=viewer))
 
     def _can_act(self, row) -> bool:
         return row is not None and row.done_on is None

@@ -43,12 +43,13 @@ from .words import OVERDUE_COLOR, show_refusal
 _ID = Qt.ItemDataRole.UserRole
 
 
-def load_pushes(db: Database, department_id: int | None):
-    """(the department's pending pushes, the shared queue, {entity id: (name, USCC)}) — worker thread."""
-    mine = obligations.department_pushes(db, department_id) if department_id is not None else []
-    queue = obligations.shared_queue(db)
+def load_pushes(db: Database, department_id: int | None, viewer: str | None = None):
+    """(the department's pending pushes, the shared queue, {entity id: (name, USCC)}) as ``viewer``
+    may see them — worker thread."""
+    mine = obligations.department_pushes(db, department_id, viewer=viewer) if department_id is not None else []
+    queue = obligations.shared_queue(db, viewer=viewer)
     ids = tuple(sorted({p.entity_id for p in (*mine, *queue)}))
-    rows = EntitySearch(db).page(EntityFilter(entity_ids=ids), limit=len(ids)) if ids else []
+    rows = EntitySearch(db, viewer).page(EntityFilter(entity_ids=ids), limit=len(ids)) if ids else []
     return mine, queue, {r.id: (r.name, r.uscc) for r in rows}
 
 
@@ -145,8 +146,8 @@ class PushesPage(DepartmentPage, QWidget):
 
     def refresh(self) -> None:
         self._loaded_once = True
-        db, department = self._db, self.department_id()
-        self._tasks.run(lambda: load_pushes(db, department), on_done=self._on_loaded,
+        db, department, viewer = self._db, self.department_id(), self._actor or None
+        self._tasks.run(lambda: load_pushes(db, department, viewer), on_done=self._on_loaded,
                         on_error=lambda e: show_refusal(self, self.tr("Pushes not loaded"), e, self._lang), owner=self)
 
     def claim(self, push: PushRow | None) -> None:

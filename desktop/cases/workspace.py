@@ -92,7 +92,7 @@ class CasesWorkspace(QWidget):
 
         self.message_bar = MessageBar()
         self.desk = ClueDesk(db, tasks, lang=lang, today=self._today, read_only=self.read_only,
-                             department_id=department_id, allowed=actions_for_role(role))
+                             department_id=department_id, allowed=actions_for_role(role), viewer=actor or None)
         self.pushes = PushesPage(db, tasks, actor, lang, today=self._today, department_id=department_id,
                                  message_bar=self.message_bar)
         self.commitments = CommitmentsPage(db, tasks, actor, lang, today=self._today, department_id=department_id,

@@ -197,11 +197,11 @@ class EfficiencyWorkspace(QWidget):
     def reload(self, *, allow_stale: bool = False) -> None:
         """Load and assess every clock again (in a worker). With ``allow_stale`` an outdated
         snapshot is shown first while the clocks are read again."""
-        db, today, folder = self._db, self.today, self._snapshot_dir
+        db, today, folder, viewer = self._db, self.today, self._snapshot_dir, self._actor or None
         self.caption.setText(self.tr("Loading every deadline…"))
 
-        def load():
-            data = service.load_efficiency(db, today, snapshot_dir=folder, allow_stale=allow_stale)
+        def load():  # refused (efficiency.read) to roles the watch is not for
+            data = service.load_efficiency(db, today, snapshot_dir=folder, allow_stale=allow_stale, viewer=viewer)
             return data, clock_flags(data.items, data.today)
 
         self._tasks.run(load, on_done=self._on_loaded,
@@ -373,7 +373,8 @@ class EfficiencyWorkspace(QWidget):
             if table is self.items:
                 self.items_shown.emit(len(views))
 
-        self._tasks.run(lambda: service.describe_items(db, kinds, ids), on_done=shown,
+        viewer = self._actor or None
+        self._tasks.run(lambda: service.describe_items(db, kinds, ids, viewer=viewer), on_done=shown,
                         on_error=lambda e: show_error(self, self.tr("Items not read"), e), owner=self)
 
     def _report_title(self, period, kind) -> str:

@@ -179,12 +179,12 @@ class PanoramaView(QWidget):
     def reload(self) -> None:
         """Load the panorama again (after a change); the old one stays on show meanwhile."""
         self._generation += 1
-        generation, db, entity_id = self._generation, self._db, self._entity_id
+        generation, db, entity_id, viewer = self._generation, self._db, self._entity_id, self._actor or None
         if self._panorama is None:
             self._message.setText(self.tr("Loading the panorama…"))
             self._stack.setCurrentIndex(0)
         cal = provisional_dates.calendar()  # the calendar the marks are made with
-        self._tasks.run(lambda: load_panorama(db, entity_id, calendar=cal), on_done=lambda p: self._on_loaded(generation, p),
+        self._tasks.run(lambda: load_panorama(db, entity_id, calendar=cal, viewer=viewer), on_done=lambda p: self._on_loaded(generation, p),
                         on_error=lambda e: self._on_load_failed(generation, e))
 
     def set_reference(self, reference: EntityReference | None) -> None:

@@ -55,7 +55,7 @@ class EntitiesWorkspace(QWidget):
         self._db, self._tasks, self._actor, self._lang = db, tasks, actor, lang
         self._show_risk, self._today = show_risk, today
         self._reference: EntityReference | None = None
-        self.search = EntitySearch(db)
+        self.search = EntitySearch(db, actor or None)  # the signed-in user: risk filters follow risk.read
         self.model = EntityTableModel(self.search, tasks, parent=self)
         self.model.set_language(lang)
         self.operations = EntityOperations(db, tasks, actor, self)

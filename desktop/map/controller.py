@@ -40,9 +40,9 @@ class MapController(QObject):
     busy_changed = Signal(bool)
 
     def __init__(self, db: Database, tasks: TaskManager, *, display: str = "wgs84", show_risk: bool = True,
-                 parent: QObject | None = None) -> None:
+                 viewer: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._db, self._tasks, self._display = db, tasks, display
+        self._db, self._tasks, self._display, self._viewer = db, tasks, display, viewer
         # Without the right to see risk classes (core.rights "risk.read") nothing here uses them:
         # not the colours, the legend, the town measure nor the filter.
         self._show_risk = show_risk
@@ -185,7 +185,7 @@ class MapController(QObject):
             return
         self._seq += 1
         query = Query(seq=int(self._view.get("seq", self._seq)), view=self._view, filter=self._filter,
-                      choice=self._choice, fit=self._fit)
+                      choice=self._choice, fit=self._fit, viewer=self._viewer)
         self._fit = None
         if self._running:
             self._pending = query

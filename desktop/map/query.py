@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from core.db.database import Database
+from core.errors import PermissionDenied
 from core.geoindex import MapIndex, ViewRequest
 from core.geoindex.gcj import to_display
 from core.services import map_layers
@@ -79,6 +80,7 @@ class Query:
     filter: EntityFilter = EntityFilter()
     choice: LayerChoice = LayerChoice()
     fit: list | None = None
+    viewer: str | None = None        # the signed-in user: the clue layers show what it may see (clue.read)
 
 
 def _tag_categories(labels: Labels, choice: LayerChoice) -> list[dict]:
@@ -95,6 +97,14 @@ def categories_for(labels: Labels, choice: LayerChoice) -> list[dict]:
     return labels.categories[choice.colour_by]
 
 
+def _seen_clues(load, refused):
+    """``load()``, or ``refused`` for a viewer whose role may not read clues (no clue layer for it)."""
+    try:
+        return load()
+    except PermissionDenied:
+        return refused
+
+
 def _measure(index: MapIndex, db: Database | None, cache: DbCache, q: Query, text_ids) -> tuple[dict, str]:
     f = q.filter
     if q.choice.measure == "risk_d_share":
@@ -102,7 +112,8 @@ def _measure(index: MapIndex, db: Database | None, cache: DbCache, q: Query, tex
         high = index.town_counts(f, text_ids, risk="D")
         return {t: (high.get(t, 0) / n if n else 0.0) for t, n in totals.items()}, "percent"
     if q.choice.measure == "open_clues" and db is not None:
-        return dict(cache.get("open_clues", lambda: map_layers.open_clues_by_town(db))), "int"
+        return dict(cache.get("open_clues", lambda: _seen_clues(lambda: map_layers.open_clues_by_town(
+            db, viewer=q.viewer), {}))), "int"
     if q.choice.measure == "overdue" and db is not None:
         return dict(cache.get("overdue", lambda: map_layers.overdue_by_town(db))), "int"
     return index.town_counts(f, text_ids), "int"
@@ -122,7 +133,8 @@ def _overlays(index: MapIndex, db: Database | None, cache: DbCache, q: Query, la
         display = index.columns.display
 
         def load_clues() -> dict:
-            markers = map_layers.open_clue_markers(db)
+            markers = _seen_clues(lambda: map_layers.open_clue_markers(db, viewer=q.viewer),
+                                  map_layers.ClueMarkers((), (), (), ()))
             lat, lng = to_display(np.asarray(markers.lats, dtype=np.float64),
                                   np.asarray(markers.lngs, dtype=np.float64), display)
             return {"id": list(markers.ids), "lat": np.round(lat, 6).tolist(), "lng": np.round(lng, 6).tolist(),

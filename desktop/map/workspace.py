@@ -125,7 +125,7 @@ class MapWorkspace(QWidget):
         self.panel = MapPanel(show_risk=show_risk, can_change=bool(actor), parent=self)
         self.panel.set_filters(self.search_bar)
         self.controller = MapController(db, tasks, display=tiles.coords if tiles else "wgs84", show_risk=show_risk,
-                                        parent=self)
+                                        viewer=actor or None, parent=self)
         self.operations = EntityOperations(db, tasks, actor, self)
         self.tagging = TaggingFlow(self.operations, self.message_bar, self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

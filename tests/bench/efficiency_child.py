@@ -28,7 +28,7 @@ def main(url: str, today: str, folder: str) -> dict:
     out = {}
     for name in ("efficiency_open_cold_s", "efficiency_open_s"):
         started = time.perf_counter()
-        ws = EfficiencyWorkspace(db, tasks, "bench", "zh_CN", today=dt.date.fromisoformat(today),
+        ws = EfficiencyWorkspace(db, tasks, "monitor", "zh_CN", today=dt.date.fromisoformat(today),
                                  snapshot_dir=Path(folder))
         ready: list[float] = []
         # A real event loop, as the console runs: polling with qWait would hold the GIL the worker needs.

@@ -317,7 +317,7 @@ def test_start_console_signs_in_then_opens_the_window(console_app, demo_url, qtb
 def test_demo_account_fills_the_fields_and_signs_in(demo_services, qtbot):
     dialog, accounts = _shown_dialog(demo_services, qtbot)
     assert [a.username for a in accounts] == ["operator", "leader", "planner", "monitor",
-                                              "dept_scjg", "admin"]
+                                              "dept_scjg", "grid_cc", "admin"]
     box = dialog.findChild(QWidget, "demoAccountsBox")
     assert box.isVisible() and box.title() == "演示账号"
     buttons = dialog.demo_account_buttons()
@@ -459,6 +459,6 @@ def test_cli_renders_the_signin_view(console_app, demo_url, tmp_path, capsys):
     from desktop.cli.main import main
 
     out = tmp_path / "signin.png"
-    assert main(["screenshot", "signin", "--out", str(out), "--db", demo_url, "--size", "640x600"]) == 0
+    assert main(["screenshot", "signin", "--out", str(out), "--db", demo_url, "--size", "640x660"]) == 0
     assert capsys.readouterr().out.strip() == str(out)
-    assert QImage(str(out)).size().toTuple() == (640, 600)
+    assert QImage(str(out)).size().toTuple() == (640, 660)

@@ -9,8 +9,10 @@ from sqlalchemy import select
 from core.clues.states import allowed_actions
 from core.db.database import Database
 from core.db.models import Case, ClueAttachment, ClueEvent, MarketEntity, RegulatoryMatter
+from core.rights import require
+from core.services.read_scope import principal_of
 
-from .common import get_clue
+from .common import clue_town, get_clue
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,13 @@ class ClueDetail:
         return next((st.note for st in reversed(self.steps) if st.to_state == "fed_back"), "")
 
 
-def clue_detail(db: Database, clue_id: int) -> ClueDetail:
+def clue_detail(db: Database, clue_id: int, *, viewer: object | None = None) -> ClueDetail:
+    """Clue ``clue_id``; refused (``clue.read``) when ``viewer`` may not see it (None: a core caller)."""
     with db.sessions() as s:
         c = get_clue(s, clue_id)
+        principal = principal_of(s, viewer)
+        if principal is not None:
+            require(principal, "clue.read", department_id=c.department_id, town_code=clue_town(s, c))
         entity = s.get(MarketEntity, c.entity_id) if c.entity_id else None
         matter = s.get(RegulatoryMatter, c.matter_id) if c.matter_id else None
         steps = tuple(ClueStep(e.at, e.actor, e.from_state, e.to_state, e.department_id, e.note)

@@ -1,4 +1,8 @@
-"""Clues as a list for the console: filter by state, department, source, overdue, text; page."""
+"""Clues as a list for the console: filter by state, department, source, overdue, text; page.
+
+The ``viewer`` sees what ``clue.read`` grants it (core.services.read_scope): a department
+its own department's clues, a town user its own grid's, the center and the monitor all.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,6 +13,7 @@ from sqlalchemy import Select, func, or_, select
 from core.clues.states import CLOSED_STATES, OPEN_STATES
 from core.db.database import Database
 from core.db.models import Clue, ClueState, MarketEntity
+from core.services.read_scope import clue_condition
 
 
 @dataclass(frozen=True)
@@ -62,18 +67,20 @@ def _where(stmt: Select, f: ClueFilter) -> Select:
     return stmt
 
 
-def count_clues(db: Database, f: ClueFilter) -> int:
+def count_clues(db: Database, f: ClueFilter, *, viewer: object | None = None) -> int:
     stmt = _where(select(func.count()).select_from(Clue).outerjoin(MarketEntity, MarketEntity.id == Clue.entity_id), f)
     with db.sessions() as s:
-        return int(s.scalar(stmt) or 0)
+        return int(s.scalar(stmt.where(clue_condition(s, viewer))) or 0)
 
 
-def list_clues(db: Database, f: ClueFilter, *, offset: int = 0, limit: int = 200) -> list[ClueRow]:
-    """Newest first (by received time)."""
+def list_clues(db: Database, f: ClueFilter, *, offset: int = 0, limit: int = 200,
+               viewer: object | None = None) -> list[ClueRow]:
+    """Newest first (by received time); only the clues ``viewer`` may see (None: all)."""
     stmt = _where(select(Clue.id, Clue.ref_no, Clue.source, Clue.state, Clue.department_id, Clue.entity_id,
                          MarketEntity.name, MarketEntity.uscc, Clue.description, Clue.received_at, Clue.due_on)
                   .outerjoin(MarketEntity, MarketEntity.id == Clue.entity_id), f)
     stmt = stmt.order_by(Clue.received_at.desc(), Clue.id.desc()).offset(offset).limit(limit)
     with db.sessions() as s:
+        stmt = stmt.where(clue_condition(s, viewer))
         return [ClueRow(r[0], r[1], r[2].value, r[3].value, r[4], r[5], r[6], r[7], r[8], r[9], r[10],
                         r[3] in CLOSED_STATES) for r in s.execute(stmt)]

@@ -176,3 +176,31 @@ def test_a_department_user_sees_their_departments_clues_first(console_app, entit
     assert ws.desk.filter_bar.department.currentData() == scjg
     assert ws.desk.total == clues.count_clues(entities_db, clues.ClueFilter(open_only=True, department_id=scjg))
     assert {ws.desk.model.row_at(r).department_id for r in range(ws.desk.model.rowCount())} == {scjg}
+
+
+def test_a_department_user_sees_only_its_rows_even_with_every_department_chosen(console_app, entities_db, tasks,
+                                                                                qtbot):
+    """The core decides what the desk lists (clue.read): clearing the department filter shows no other rows."""
+    from types import SimpleNamespace
+
+    from core.services.auth import authenticate
+    from desktop.cases.filter_bar import ALL
+
+    scjg = dept(entities_db, "SCJG")
+    _clue(entities_db, 42)
+    other = _clue(entities_db, 43, "WJJ")
+    user = authenticate(entities_db, "dept_scjg", "tongguan")
+    ws = workspace_for(SimpleNamespace(db=entities_db, tasks=tasks, user=user))
+    qtbot.addWidget(ws)
+    qtbot.waitUntil(lambda: ws.reference is not None and ws.desk.model.rowCount() > 0, timeout=TIMEOUT)
+    bar = ws.desk.filter_bar
+    bar.set_state(ALL)                                 # every state
+    bar.set_department(None)
+    bar.department.setCurrentIndex(bar.department.findData(None))  # every department
+    with qtbot.waitSignal(ws.desk.page_loaded, timeout=TIMEOUT):
+        bar.filter_changed.emit()
+    assert ws.desk.clue_filter().department_id is None and not ws.desk.clue_filter().open_only
+    everything = clues.count_clues(entities_db, clues.ClueFilter())
+    assert ws.desk.total == clues.count_clues(entities_db, clues.ClueFilter(department_id=scjg)) < everything
+    assert {ws.desk.model.row_at(r).department_id for r in range(ws.desk.model.rowCount())} == {scjg}
+    assert ws.desk.model.row_of(other) is None

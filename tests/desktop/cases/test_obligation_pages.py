@@ -16,6 +16,8 @@ from desktop.cases.case_list_page import DecisionDialog
 from desktop.cases.commitments_page import VerifyDialog
 from desktop.cases.workspace import CASES_TAB, COMMITMENTS_TAB
 
+from tests.support.accounts import dept_user
+
 from .conftest import TIMEOUT, visible_dialog
 
 RED = "#b3261e"
@@ -85,7 +87,7 @@ def test_the_verify_dialog_refuses_an_empty_outcome(make_workspace, entities_db,
 def test_show_done_adds_verified_commitments_and_a_department_sees_its_own(make_workspace, entities_db, qtbot):
     every = list_verifications(entities_db, VerificationFilter(include_done=True), limit=10_000)
     department = every[0].department_id
-    ws = make_workspace("dept_user", department_id=department)
+    ws = make_workspace(dept_user(entities_db, department), department_id=department)  # a real account: it reads
     rows = _show(ws, qtbot, ws.commitments, COMMITMENTS_TAB)
     assert not ws.commitments.department.isEnabled() and ws.commitments.department_id() == department
     assert {r.department_id for r in rows} <= {department}
