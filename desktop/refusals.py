@@ -47,9 +47,14 @@ def refusal_text(error: PermissionDenied) -> str:
     """"You are not allowed to …" for ``error``, with why when the data was another's."""
     tr = QCoreApplication.translate
     words = PERMISSION_WORDS.get(error.permission)
-    text = tr(CONTEXT, "You are not allowed to {permission}.").format(
+    # Literal contexts below, not CONTEXT: lupdate collects only calls it can read.
+    text = QCoreApplication.translate("Refusals", "You are not allowed to {permission}.").format(
         permission=tr(CONTEXT, words) if words else error.permission)
     if error.permission == "session.actor":
-        return tr(CONTEXT, "{actor} is no active user or system account.").format(actor=error.actor or "")
+        return QCoreApplication.translate("Refusals", "{actor} is no active user or system account.").format(
+            actor=error.actor or "")
     scope = SCOPE_WORDS.get(str(error.params.get("scope", "")))
-    return f"{text} {tr(CONTEXT, scope)}" if scope else text
+    if not scope:
+        return text
+    # Sentences join with a space in English, with none in Chinese.
+    return QCoreApplication.translate("Refusals", "{refusal} {why}").format(refusal=text, why=tr(CONTEXT, scope))

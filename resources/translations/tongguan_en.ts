@@ -252,6 +252,10 @@
 <context>
     <name>BatchOverview</name>
     <message>
+        <source>This batch was abandoned: it will not be drawn.</source>
+        <translation>This batch was abandoned: it will not be drawn.</translation>
+    </message>
+    <message>
         <source>Choose a batch on the left, or create a plan and a batch.</source>
         <translation>Choose a batch on the left, or create a plan and a batch.</translation>
     </message>
@@ -414,6 +418,18 @@
     <message>
         <source>Published at</source>
         <translation>Published at</translation>
+    </message>
+    <message>
+        <source>Abandoned at</source>
+        <translation>Abandoned at</translation>
+    </message>
+    <message>
+        <source>Abandoned by</source>
+        <translation>Abandoned by</translation>
+    </message>
+    <message>
+        <source>Reason (published)</source>
+        <translation>Reason (published)</translation>
     </message>
     <message>
         <source>Class %1</source>
@@ -956,6 +972,10 @@
     <message>
         <source>Clue not loaded</source>
         <translation>Clue not loaded</translation>
+    </message>
+    <message>
+        <source>Your role does not read clues.</source>
+        <translation>Your role does not read clues.</translation>
     </message>
     <message>
         <source>No clue matches.</source>
@@ -1543,6 +1563,10 @@
     <message>
         <source>Published</source>
         <translation>Published</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandoned</translation>
     </message>
 </context>
 <context>
@@ -3790,6 +3814,18 @@
         <source>It is outside your town's grid.</source>
         <translation>It is outside your town's grid.</translation>
     </message>
+    <message>
+        <source>You are not allowed to {permission}.</source>
+        <translation>You are not allowed to {permission}.</translation>
+    </message>
+    <message>
+        <source>{actor} is no active user or system account.</source>
+        <translation>{actor} is no active user or system account.</translation>
+    </message>
+    <message>
+        <source>{refusal} {why}</source>
+        <translation>{refusal} {why}</translation>
+    </message>
 </context>
 <context>
     <name>ResultPublishing</name>
@@ -4035,6 +4071,10 @@
     <message>
         <source>Department user</source>
         <translation>Department user</translation>
+    </message>
+    <message>
+        <source>Town grid officer</source>
+        <translation>Town grid officer</translation>
     </message>
     <message>
         <source>Administrator</source>

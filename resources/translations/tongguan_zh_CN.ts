@@ -252,6 +252,10 @@
 <context>
     <name>BatchOverview</name>
     <message>
+        <source>This batch was abandoned: it will not be drawn.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Choose a batch on the left, or create a plan and a batch.</source>
         <translation>请在左侧选择批次，或新建计划和批次。</translation>
     </message>
@@ -414,6 +418,18 @@
     <message>
         <source>Published at</source>
         <translation>公示时间</translation>
+    </message>
+    <message>
+        <source>Abandoned at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Abandoned by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason (published)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Class %1</source>
@@ -956,6 +972,10 @@
     <message>
         <source>Clue not loaded</source>
         <translation>无法读取线索</translation>
+    </message>
+    <message>
+        <source>Your role does not read clues.</source>
+        <translation>您的角色无权查看线索。</translation>
     </message>
     <message>
         <source>No clue matches.</source>
@@ -1543,6 +1563,10 @@
     <message>
         <source>Published</source>
         <translation>已公示</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3790,6 +3814,18 @@
         <source>It is outside your town's grid.</source>
         <translation>该事项不在本镇街网格内。</translation>
     </message>
+    <message>
+        <source>You are not allowed to {permission}.</source>
+        <translation>您无权{permission}。</translation>
+    </message>
+    <message>
+        <source>{actor} is no active user or system account.</source>
+        <translation>{actor} 不是有效的用户或系统账号。</translation>
+    </message>
+    <message>
+        <source>{refusal} {why}</source>
+        <translation>{refusal}{why}</translation>
+    </message>
 </context>
 <context>
     <name>ResultPublishing</name>
@@ -4028,6 +4064,10 @@
     <message>
         <source>Department user</source>
         <translation>部门用户</translation>
+    </message>
+    <message>
+        <source>Town grid officer</source>
+        <translation>镇街网格员</translation>
     </message>
     <message>
         <source>Administrator</source>

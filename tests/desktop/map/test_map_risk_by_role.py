@@ -5,6 +5,7 @@ from core.errors import PermissionDenied
 from core.services.search import EntityFilter
 from desktop.entities import is_internal
 from desktop.entities.errors import headline
+from desktop.i18n import install_language
 from desktop.map.controller import MapController
 from desktop.map.query import LayerChoice
 
@@ -27,6 +28,8 @@ def test_the_map_of_a_role_without_risk_opens_by_entity_type_and_drops_risk_filt
 
 
 def test_a_refusal_is_worded_from_its_permission_and_scope(console_app):
-    text = headline(PermissionDenied("clue.handle", actor="dept_scjg", role="department", scope="dept"))
-    assert text == "You are not allowed to handle this clue. It belongs to another department."
+    refused = PermissionDenied("clue.handle", actor="dept_scjg", role="department", scope="dept")
+    assert headline(refused) == "您无权办理此线索。该事项属于其他部门。"  # Chinese first
+    install_language(console_app, "en")
+    assert headline(refused) == "You are not allowed to handle this clue. It belongs to another department."
     assert "risk classes" in headline(PermissionDenied("risk.read", actor="x", role="department"))
