@@ -30,7 +30,8 @@ def refusal_text(error: BaseException) -> str:
     if isinstance(error, UserRefused) and error.code in _REFUSALS:
         return tr(CONTEXT, _REFUSALS[error.code]).format(**{k: str(v) for k, v in error.params.items()})
     if isinstance(error, NotFound):
-        return tr(CONTEXT, "Not found: {detail}").format(detail=error.message)
+        return QCoreApplication.translate("AdminWords", "Not found: {detail}").format(detail=error.message)
     if isinstance(error, DatabaseUnavailable):
-        return tr(CONTEXT, "Cannot reach the database: {detail}").format(detail=str(error))
-    return tr(CONTEXT, "Not done: {detail}").format(detail=str(error))
+        return QCoreApplication.translate("AdminWords", "Cannot reach the database: {detail}").format(
+            detail=str(error))
+    return QCoreApplication.translate("AdminWords", "Not done: {detail}").format(detail=str(error))

@@ -98,6 +98,18 @@
         <source>This database already has an administrator.</source>
         <translation>This database already has an administrator.</translation>
     </message>
+    <message>
+        <source>Not found: {detail}</source>
+        <translation>Not found: {detail}</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database: {detail}</source>
+        <translation type="unfinished">Cannot reach the database: {detail}</translation>
+    </message>
+    <message>
+        <source>Not done: {detail}</source>
+        <translation>Not done: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>BatchEditor</name>

@@ -98,6 +98,18 @@
         <source>This database already has an administrator.</source>
         <translation>该数据库已有系统管理员。</translation>
     </message>
+    <message>
+        <source>Not found: {detail}</source>
+        <translation>未找到：{detail}</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database: {detail}</source>
+        <translation>无法连接数据库：{detail}</translation>
+    </message>
+    <message>
+        <source>Not done: {detail}</source>
+        <translation>未完成：{detail}</translation>
+    </message>
 </context>
 <context>
     <name>BatchEditor</name>
