@@ -170,8 +170,8 @@
         <translation>Class %1</translation>
     </message>
     <message>
-        <source>Only to leave the plan's bands on purpose: the reason</source>
-        <translation>Only to leave the plan's bands on purpose: the reason</translation>
+        <source>Only to leave the plan&apos;s bands on purpose: the reason</source>
+        <translation>Only to leave the plan&apos;s bands on purpose: the reason</translation>
     </message>
     <message>
         <source>The reason is recorded with your name, shown on the batch and written into the draw record. Ratios must still rise with the risk.</source>
@@ -190,12 +190,12 @@
         <translation>Skip inspectors with a declared conflict of interest</translation>
     </message>
     <message>
-        <source>Skip inspectors who made the entity's last inspection</source>
-        <translation>Skip inspectors who made the entity's last inspection</translation>
+        <source>Skip inspectors who made the entity&apos;s last inspection</source>
+        <translation>Skip inspectors who made the entity&apos;s last inspection</translation>
     </message>
     <message>
-        <source>Skip inspectors who live in the entity's village</source>
-        <translation>Skip inspectors who live in the entity's village</translation>
+        <source>Skip inspectors who live in the entity&apos;s village</source>
+        <translation>Skip inspectors who live in the entity&apos;s village</translation>
     </message>
 </context>
 <context>
@@ -308,8 +308,8 @@
         <translation>Sampling (ratio per class)</translation>
     </message>
     <message>
-        <source>Outside the plan's bands</source>
-        <translation>Outside the plan's bands</translation>
+        <source>Outside the plan&apos;s bands</source>
+        <translation>Outside the plan&apos;s bands</translation>
     </message>
     <message>
         <source>on purpose: “%1” (%2, %3)</source>
@@ -575,8 +575,8 @@
         <translation>Extend by collective decision</translation>
     </message>
     <message>
-        <source>Extend by %1 days (department head's approval)</source>
-        <translation>Extend by %1 days (department head's approval)</translation>
+        <source>Extend by %1 days (department head&apos;s approval)</source>
+        <translation>Extend by %1 days (department head&apos;s approval)</translation>
     </message>
     <message>
         <source>Pause: a period that does not count</source>
@@ -635,8 +635,8 @@
         <translation>Appraisal</translation>
     </message>
     <message>
-        <source>%1: extended by %2 days, department head's approval</source>
-        <translation>%1: extended by %2 days, department head's approval</translation>
+        <source>%1: extended by %2 days, department head&apos;s approval</source>
+        <translation>%1: extended by %2 days, department head&apos;s approval</translation>
     </message>
     <message>
         <source>%1: extended by %2 days, collective decision</source>
@@ -1397,8 +1397,8 @@
         <translation>Announced when the pool was locked:</translation>
     </message>
     <message>
-        <source>Enter each source's published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
-        <translation>Enter each source's published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</translation>
+        <source>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
+        <translation>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</translation>
     </message>
     <message>
         <source>Commitment published when the pool was locked:</source>
@@ -2409,8 +2409,8 @@
         <translation>Individual business</translation>
     </message>
     <message>
-        <source>Farmers' cooperative</source>
-        <translation>Farmers' cooperative</translation>
+        <source>Farmers&apos; cooperative</source>
+        <translation>Farmers&apos; cooperative</translation>
     </message>
     <message>
         <source>Active</source>
@@ -3039,8 +3039,8 @@
         <translation>The map page could not be built</translation>
     </message>
     <message>
-        <source>The city's reference data could not be read</source>
-        <translation>The city's reference data could not be read</translation>
+        <source>The city&apos;s reference data could not be read</source>
+        <translation>The city&apos;s reference data could not be read</translation>
     </message>
     <message>
         <source>The map could not be updated</source>
@@ -3075,8 +3075,8 @@
         <translation>There is no draft batch; create one in the draw planner first.</translation>
     </message>
     <message>
-        <source>The draw batch's pool now holds %1 entities.</source>
-        <translation>The draw batch's pool now holds %1 entities.</translation>
+        <source>The draw batch&apos;s pool now holds %1 entities.</source>
+        <translation>The draw batch&apos;s pool now holds %1 entities.</translation>
     </message>
     <message>
         <source>Pool not set</source>
@@ -3213,8 +3213,8 @@
         <translation>Describe the clue.</translation>
     </message>
     <message>
-        <source>Type the entity's USCC, or give a position or a village instead.</source>
-        <translation>Type the entity's USCC, or give a position or a village instead.</translation>
+        <source>Type the entity&apos;s USCC, or give a position or a village instead.</source>
+        <translation>Type the entity&apos;s USCC, or give a position or a village instead.</translation>
     </message>
     <message>
         <source>%1 is not a valid unified social credit code.</source>
@@ -3464,8 +3464,8 @@
 <context>
     <name>PanoramaView</name>
     <message>
-        <source>Town centres and the entity's position; picking a point on the map comes with the map workspace</source>
-        <translation>Town centres and the entity's position; picking a point on the map comes with the map workspace</translation>
+        <source>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</source>
+        <translation>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</translation>
     </message>
     <message>
         <source>Loading the panorama…</source>
@@ -3823,8 +3823,8 @@
         <translation>Your department takes no part in it.</translation>
     </message>
     <message>
-        <source>It is outside your town's grid.</source>
-        <translation>It is outside your town's grid.</translation>
+        <source>It is outside your town&apos;s grid.</source>
+        <translation>It is outside your town&apos;s grid.</translation>
     </message>
     <message>
         <source>You are not allowed to {permission}.</source>
@@ -3850,17 +3850,17 @@
         <translation>This batch has no unpublished results.</translation>
     </message>
     <message numerus="yes">
-        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity's timeline.</source>
+        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity&apos;s timeline.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n selected visit(s) have no unpublished result and are left out.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -3878,8 +3878,8 @@
     <message numerus="yes">
         <source>Published %n result(s); the notice is in %1.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -4058,8 +4058,8 @@
         <translation>Open a clue</translation>
     </message>
     <message>
-        <source>Opens a clue for the matter's department (failed items only)</source>
-        <translation>Opens a clue for the matter's department (failed items only)</translation>
+        <source>Opens a clue for the matter&apos;s department (failed items only)</source>
+        <translation>Opens a clue for the matter&apos;s department (failed items only)</translation>
     </message>
 </context>
 <context>
@@ -4187,8 +4187,8 @@
         <translation>any</translation>
     </message>
     <message>
-        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter's own department; without a matter, the center routes it by hand.</source>
-        <translation>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter's own department; without a matter, the center routes it by hand.</translation>
+        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</source>
+        <translation>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</translation>
     </message>
     <message>
         <source>Matter</source>
@@ -4266,8 +4266,8 @@
         <translation>Efficiency ranking: clocks a unit needs to be ranked</translation>
     </message>
     <message>
-        <source>Screen of the draw ceremony's full screen (empty: a secondary one)</source>
-        <translation>Screen of the draw ceremony's full screen (empty: a secondary one)</translation>
+        <source>Screen of the draw ceremony&apos;s full screen (empty: a secondary one)</source>
+        <translation>Screen of the draw ceremony&apos;s full screen (empty: a secondary one)</translation>
     </message>
 </context>
 <context>
@@ -4868,8 +4868,8 @@
         <translation>Wall</translation>
     </message>
     <message>
-        <source>Shows the city's supervision overview on the command center's video wall.</source>
-        <translation>Shows the city's supervision overview on the command center's video wall.</translation>
+        <source>Shows the city&apos;s supervision overview on the command center&apos;s video wall.</source>
+        <translation>Shows the city&apos;s supervision overview on the command center&apos;s video wall.</translation>
     </message>
     <message>
         <source>Users</source>

@@ -265,7 +265,7 @@
     <name>BatchOverview</name>
     <message>
         <source>This batch was abandoned: it will not be drawn.</source>
-        <translation type="unfinished" />
+        <translation>该批次已放弃，不再抽取。</translation>
     </message>
     <message>
         <source>Choose a batch on the left, or create a plan and a batch.</source>
@@ -433,15 +433,15 @@
     </message>
     <message>
         <source>Abandoned at</source>
-        <translation type="unfinished" />
+        <translation>放弃时间</translation>
     </message>
     <message>
         <source>Abandoned by</source>
-        <translation type="unfinished" />
+        <translation>放弃人</translation>
     </message>
     <message>
         <source>Reason (published)</source>
-        <translation type="unfinished" />
+        <translation>放弃理由（已公布）</translation>
     </message>
     <message>
         <source>Class %1</source>
@@ -1578,7 +1578,7 @@
     </message>
     <message>
         <source>Abandoned</source>
-        <translation type="unfinished" />
+        <translation>已放弃</translation>
     </message>
 </context>
 <context>
