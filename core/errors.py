@@ -11,10 +11,16 @@ class TongguanError(Exception):
 
     code = "error"
 
-    def __init__(self, message: str, *, where: str | None = None) -> None:
+    def __init__(self, message: str, *, where: str | None = None, code: str | None = None,
+                 params: dict[str, object] | None = None) -> None:
+        """``message`` is the bilingual text for the CLI and logs; ``code`` (when finer than the
+        class's) and ``params`` let the UI word the error itself, in the user's language."""
         super().__init__(message)
         self.message = message
         self.where = where
+        if code is not None:
+            self.code = code
+        self.params: dict[str, object] = dict(params or {})
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message

@@ -109,7 +109,7 @@ def action_for(key: str, state: ClueState | str) -> Action:
     action = ACTIONS.get(key)
     if action is None:
         raise ValidationError(f"没有“{key}”这一操作 (no clue action {key!r}; known: {', '.join(ACTIONS)})",
-                              where="action")
+                              where="action", code="clue.unknown_action", params={"action": key})
     if state not in action.sources:
         allowed = allowed_actions(state)
         zh = "、".join(a.name_zh for a in allowed) or "无"
@@ -117,5 +117,6 @@ def action_for(key: str, state: ClueState | str) -> Action:
         raise IllegalTransition(
             f"线索处于“{state_name(state)}”状态，不能{action.name_zh}；可进行的操作：{zh} "
             f"(a clue in state {state.value!r} does not allow {action.key!r}; allowed: {en})",
-            where="action")
+            where="action", params={"state": state.value, "action": action.key,
+                                    "allowed": tuple(a.key for a in allowed)})
     return action

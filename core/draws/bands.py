@@ -83,7 +83,8 @@ def band_problems(rule: SamplingRule, bands: Mapping[str, Band], sizes: Mapping[
                 out.append(Problem("ratio_out_of_band", RULE_BANDS,
                                    f"{s} 类的抽查比例 {_pct(value)} 不在本计划的区间 {_band(low, high)} 内 "
                                    f"(class {s}: ratio {_pct(value)} is outside the plan's band {_band(low, high)})",
-                                   f"stratum {s}"))
+                                   f"stratum {s}", params={"stratum": s, "value": _pct(value),
+                                                           "band": _band(low, high)}))
             continue
         size = int(sizes.get(s, 0))
         if size <= 0:
@@ -96,7 +97,9 @@ def band_problems(rule: SamplingRule, bands: Mapping[str, Band], sizes: Mapping[
             out.append(Problem("count_out_of_band", RULE_BANDS,
                                f"{s} 类抽取 {k} 个（共 {size} 个，{_pct(k / size)}），本计划的区间 {_band(low, high)} "
                                f"对应 {least}-{most} 个 (class {s}: {k} of {size} ({_pct(k / size)}); the plan's band "
-                               f"{_band(low, high)} means {least}-{most})", f"stratum {s}"))
+                               f"{_band(low, high)} means {least}-{most})", f"stratum {s}",
+                               params={"stratum": s, "count": k, "size": size, "ratio": _pct(k / size),
+                                       "band": _band(low, high), "least": least, "most": most}))
     present = [s for s in STRATA if s in effective]
     for lower, higher in zip(present, present[1:]):
         if effective[higher] < effective[lower]:
@@ -104,7 +107,8 @@ def band_problems(rule: SamplingRule, bands: Mapping[str, Band], sizes: Mapping[
                                f"{higher} 类（风险更高）的抽查比例 {_pct(effective[higher])} 低于 {lower} 类的 "
                                f"{_pct(effective[lower])} (class {higher}, of higher risk, is sampled at "
                                f"{_pct(effective[higher])}, less than class {lower} at {_pct(effective[lower])})",
-                               f"stratum {higher}"))
+                               f"stratum {higher}", params={"higher": higher, "ratio": _pct(effective[higher]),
+                                                            "lower": lower, "lower_ratio": _pct(effective[lower])}))
     return out
 
 

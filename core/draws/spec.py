@@ -145,6 +145,8 @@ class Problem:
     message: str
     where: str
     severity: str = "error"   # "error" blocks locking; "warning" is shown and does not
+    # what the UI words ``code`` with (language-neutral values); not part of the problem's identity
+    params: Mapping[str, object] = field(default_factory=dict, compare=False, hash=False)
 
 
 class DrawRefused(ValidationError):
@@ -199,12 +201,13 @@ def _pool_problems(pool: tuple[PoolEntry, ...], usccs: list[str], present: Mappi
             if a == b:
                 out.append(Problem("duplicate_uscc", RULE_OBJECT_POOL,
                                    f"统一社会信用代码 {a} 在抽查对象库中出现两次 (USCC {a} is in the pool twice)",
-                                   f"USCC {a}"))
+                                   f"USCC {a}", params={"uscc": a}))
                 break
             if a > b:
                 out.append(Problem("pool_not_ordered", RULE_OBJECT_POOL,
                                    f"抽查对象库未按统一社会信用代码排序：{a} 在 {b} 之前 "
-                                   f"(the pool is not in USCC order: {a} comes before {b})", "pool"))
+                                   f"(the pool is not in USCC order: {a} comes before {b})", "pool",
+                                   params={"first": a, "second": b}))
                 break
     unknown = {s: n for s, n in present.items() if s not in STRATA and n}
     for stratum, n in sorted(unknown.items(), key=lambda kv: str(kv[0])):
@@ -212,7 +215,7 @@ def _pool_problems(pool: tuple[PoolEntry, ...], usccs: list[str], present: Mappi
         out.append(Problem("unknown_stratum", RULE_NO_EXEMPTION,
                            f"{n} 个市场主体的风险类别 {stratum!r} 不是 A-D（如 {example}）"
                            f"({n} entities have risk class {stratum!r}, not one of A-D, e.g. {example})",
-                           f"stratum {stratum}"))
+                           f"stratum {stratum}", params={"count": n, "stratum": str(stratum), "example": example}))
     return out
 
 
@@ -223,7 +226,7 @@ def _sampling_problems(rule: SamplingRule, present: Mapping[str, int]) -> list[P
         out.append(Problem("ratio_and_count", RULE_SAMPLING,
                            ("抽查规则同时给出了比例和数量 (the sampling rule gives both ratios and counts)" if both else
                             "抽查规则既没有比例也没有数量 (the sampling rule gives neither ratios nor counts)"),
-                           "sampling"))
+                           "sampling", params={"variant": "both" if both else "neither"}))
         return out
     table = rule.ratios if rule.ratios is not None else rule.counts
     by_ratio = rule.ratios is not None
@@ -231,14 +234,15 @@ def _sampling_problems(rule: SamplingRule, present: Mapping[str, int]) -> list[P
         if key not in STRATA:
             out.append(Problem("unknown_stratum", RULE_NO_EXEMPTION,
                                f"抽查规则中的类别 {key!r} 不是 A-D (the sampling rule names class {key!r}, not one of A-D)",
-                               f"stratum {key}"))
+                               f"stratum {key}", params={"variant": "rule", "stratum": str(key)}))
     for stratum in STRATA:
         where = f"stratum {stratum}"
         if stratum not in table:
             if present.get(stratum):
                 out.append(Problem("class_exempt", RULE_NO_EXEMPTION,
                                    f"{stratum} 类有 {present[stratum]} 个市场主体，但抽查规则没有规定其比例或数量 "
-                                   f"(class {stratum} has {present[stratum]} entities but no ratio or count)", where))
+                                   f"(class {stratum} has {present[stratum]} entities but no ratio or count)", where,
+                                   params={"variant": "unset", "stratum": stratum, "count": present[stratum]}))
             continue
         value = table[stratum]
         if by_ratio:
@@ -252,13 +256,16 @@ def _ratio_problems(stratum: str, value: object) -> list[Problem]:
     where = f"stratum {stratum}"
     if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(float(value)):
         return [Problem("bad_ratio", RULE_RATIO, f"{stratum} 类的抽查比例 {value!r} 不是有效数字 "
-                        f"(class {stratum}: ratio {value!r} is not a number)", where)]
+                        f"(class {stratum}: ratio {value!r} is not a number)", where,
+                        params={"stratum": stratum, "value": repr(value)})]
     if value <= 0:
         return [Problem("class_exempt", RULE_NO_EXEMPTION, f"{stratum} 类的抽查比例为 {float(value):.0%}，等于豁免该类 "
-                        f"(class {stratum}: a ratio of {float(value):.0%} exempts the class)", where)]
+                        f"(class {stratum}: a ratio of {float(value):.0%} exempts the class)", where,
+                        params={"variant": "ratio", "stratum": stratum, "value": f"{float(value):.0%}"})]
     if value > 1:
         return [Problem("ratio_over_100", RULE_RATIO, f"{stratum} 类的抽查比例 {float(value):.0%} 超过 100% "
-                        f"(class {stratum}: ratio {float(value):.0%} is above 100%)", where)]
+                        f"(class {stratum}: ratio {float(value):.0%} is above 100%)", where,
+                        params={"stratum": stratum, "value": f"{float(value):.0%}"})]
     return []
 
 
@@ -266,10 +273,12 @@ def _count_problems(stratum: str, value: object) -> list[Problem]:
     where = f"stratum {stratum}"
     if isinstance(value, bool) or not isinstance(value, int):
         return [Problem("bad_count", RULE_SAMPLING, f"{stratum} 类的抽取数量 {value!r} 不是整数 "
-                        f"(class {stratum}: count {value!r} is not a whole number)", where)]
+                        f"(class {stratum}: count {value!r} is not a whole number)", where,
+                        params={"stratum": stratum, "value": repr(value)})]
     if value <= 0:
         return [Problem("class_exempt", RULE_NO_EXEMPTION, f"{stratum} 类的抽取数量为 {value}，等于豁免该类 "
-                        f"(class {stratum}: a count of {value} exempts the class)", where)]
+                        f"(class {stratum}: a count of {value} exempts the class)", where,
+                        params={"variant": "count", "stratum": stratum, "value": value})]
     return []
 
 
@@ -285,27 +294,31 @@ def _department_problems(departments: tuple[DepartmentRule, ...]) -> list[Proble
         where = f"department {d}"
         if d in seen_departments:
             out.append(Problem("duplicate_department", RULE_INSPECTOR_POOL,
-                               f"部门 {d} 重复出现 (department {d} is listed twice)", where))
+                               f"部门 {d} 重复出现 (department {d} is listed twice)", where, params={"department": d}))
             continue
         seen_departments.add(d)
         if rule.team_size < 2:
             out.append(Problem("team_too_small", RULE_TEAM,
                                f"部门 {d} 每组 {rule.team_size} 名检查人员，至少需要 2 名 "
-                               f"(department {d}: teams of {rule.team_size}, at least 2 are required)", where))
+                               f"(department {d}: teams of {rule.team_size}, at least 2 are required)", where,
+                               params={"department": d, "size": rule.team_size}))
         ids = [ref.id for ref in rule.inspectors]
         if len(set(ids)) < max(rule.team_size, 2):
             need = max(rule.team_size, 2)
             out.append(Problem("not_enough_inspectors", RULE_INSPECTOR_POOL,
                                f"部门 {d} 只有 {len(set(ids))} 名符合条件的检查人员，每组需要 {need} 名 "
-                               f"(department {d} has {len(set(ids))} eligible inspectors, a team needs {need})", where))
+                               f"(department {d} has {len(set(ids))} eligible inspectors, a team needs {need})", where,
+                               params={"department": d, "count": len(set(ids)), "need": need}))
         for ref in rule.inspectors:
             if ref.department_id != d:
                 out.append(Problem("inspector_department_mismatch", RULE_INSPECTOR_POOL,
                                    f"检查人员 {ref.id} 属于部门 {ref.department_id}，不能列入部门 {d} 的名录库 "
                                    f"(inspector {ref.id} belongs to department {ref.department_id}, "
-                                   f"not to department {d})", where))
+                                   f"not to department {d})", where,
+                                   params={"inspector": ref.id, "owner": ref.department_id, "department": d}))
             elif ref.id in owner:
                 out.append(Problem("duplicate_inspector", RULE_INSPECTOR_POOL,
-                                   f"检查人员 {ref.id} 在名录库中出现两次 (inspector {ref.id} is listed twice)", where))
+                                   f"检查人员 {ref.id} 在名录库中出现两次 (inspector {ref.id} is listed twice)", where,
+                                   params={"inspector": ref.id}))
             owner[ref.id] = d
     return out

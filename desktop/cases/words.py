@@ -2,13 +2,12 @@
 
 The core keeps both languages of its own vocabulary (``core.clues.states``, the clue
 sources), so the console takes the one in the UI language from there instead of
-translating the same words again. Refusals from the core ("中文 (English)") are shown
-in the UI language, with the core's whole text kept as the details.
+translating the same words again. Refusals from the core are worded here by their code
+(``refusal_words``), with the core's whole text kept as the details.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
@@ -18,23 +17,17 @@ from core.clues import ACTIONS, state_name
 from core.errors import NotFound, ValidationError
 from core.services.clues import SOURCE_NAMES
 from core.services.matters import DepartmentInfo, MatterInfo
+from desktop.bilingual import in_language  # noqa: F401 - the workspace words untyped messages with it
 from desktop.entities.errors import show_error
+
+from .refusal_words import refusal_text
 
 translate = QCoreApplication.translate
 OVERDUE_COLOR = "#b3261e"
-_ENGLISH_TAIL = re.compile(r"^(?P<zh>.*?)\s*\((?P<en>[^()]*[A-Za-z][^()]*)\)\s*$", re.DOTALL)
 
 
 def zh(lang: str) -> bool:
     return lang.startswith("zh")
-
-
-def in_language(message: str, lang: str) -> str:
-    """The part of a core message "中文 (English)" in the UI language (the whole text if unsplit)."""
-    match = _ENGLISH_TAIL.match(message)
-    if match is None:
-        return message
-    return match["zh"] if zh(lang) else match["en"]
 
 
 def source_name(source: str, lang: str) -> str:
@@ -82,5 +75,5 @@ def show_refusal(parent: QWidget, title: str, error: BaseException, lang: str) -
     """``show_error``, leading with the core's own sentence when it refused (it names the rule)."""
     lead = None
     if isinstance(error, (ValidationError, NotFound)):
-        lead = in_language(error.message, lang)
+        lead = refusal_text(error, lang)
     return show_error(parent, title, error, lead=lead)

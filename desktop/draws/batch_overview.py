@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -24,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from core.draws import Problem
 from core.services.draws import BatchDetail
+from desktop.bilingual import in_language  # noqa: F401 - the workspace words untyped refusals with it
 from desktop.provisional import ProvisionalCaption, date_html, span_note
 
 from .plan_tree import shown_status, status_label
+from .problem_words import problem_text, rule_text
 
-_ENGLISH_TAIL = re.compile(r"^(?P<zh>.*?)\s*\((?P<en>[^()]*[A-Za-z][^()]*)\)\s*$", re.S)
 
 # action key -> the batch states it is offered in (exports and checks need no actor)
 ACTIONS: dict[str, tuple[frozenset[str], bool]] = {
@@ -47,14 +47,6 @@ ACTIONS: dict[str, tuple[frozenset[str], bool]] = {
     "verify": (frozenset({"drawn", "published"}), False),
     "map": (frozenset({"drawn", "published"}), False),
 }
-
-
-def in_language(message: str, lang: str) -> str:
-    """The part of a core message "中文 (English)" in the UI language (the whole text if unsplit)."""
-    match = _ENGLISH_TAIL.match(message)
-    if match is None:
-        return message
-    return match["zh"] if lang.startswith("zh") else match["en"]
 
 
 class BatchOverview(QScrollArea):
@@ -303,7 +295,7 @@ class BatchOverview(QScrollArea):
             self._add_problem(p, self.tr("Warning: "))
 
     def _add_problem(self, p: Problem, prefix: str) -> None:
-        item = QListWidgetItem(f"{prefix}{in_language(p.message, self._lang)}\n    — {in_language(p.rule, self._lang)}")
+        item = QListWidgetItem(f"{prefix}{problem_text(p, self._lang)}\n    — {rule_text(p.rule, self._lang)}")
         item.setData(Qt.ItemDataRole.UserRole, p.code)
         item.setToolTip(p.where)
         self.problems.addItem(item)

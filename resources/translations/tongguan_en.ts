@@ -170,8 +170,8 @@
         <translation>Class %1</translation>
     </message>
     <message>
-        <source>Only to leave the plan&apos;s bands on purpose: the reason</source>
-        <translation>Only to leave the plan&apos;s bands on purpose: the reason</translation>
+        <source>Only to leave the plan's bands on purpose: the reason</source>
+        <translation>Only to leave the plan's bands on purpose: the reason</translation>
     </message>
     <message>
         <source>The reason is recorded with your name, shown on the batch and written into the draw record. Ratios must still rise with the risk.</source>
@@ -190,12 +190,12 @@
         <translation>Skip inspectors with a declared conflict of interest</translation>
     </message>
     <message>
-        <source>Skip inspectors who made the entity&apos;s last inspection</source>
-        <translation>Skip inspectors who made the entity&apos;s last inspection</translation>
+        <source>Skip inspectors who made the entity's last inspection</source>
+        <translation>Skip inspectors who made the entity's last inspection</translation>
     </message>
     <message>
-        <source>Skip inspectors who live in the entity&apos;s village</source>
-        <translation>Skip inspectors who live in the entity&apos;s village</translation>
+        <source>Skip inspectors who live in the entity's village</source>
+        <translation>Skip inspectors who live in the entity's village</translation>
     </message>
 </context>
 <context>
@@ -308,8 +308,8 @@
         <translation>Sampling (ratio per class)</translation>
     </message>
     <message>
-        <source>Outside the plan&apos;s bands</source>
-        <translation>Outside the plan&apos;s bands</translation>
+        <source>Outside the plan's bands</source>
+        <translation>Outside the plan's bands</translation>
     </message>
     <message>
         <source>on purpose: “%1” (%2, %3)</source>
@@ -575,8 +575,8 @@
         <translation>Extend by collective decision</translation>
     </message>
     <message>
-        <source>Extend by %1 days (department head&apos;s approval)</source>
-        <translation>Extend by %1 days (department head&apos;s approval)</translation>
+        <source>Extend by %1 days (department head's approval)</source>
+        <translation>Extend by %1 days (department head's approval)</translation>
     </message>
     <message>
         <source>Pause: a period that does not count</source>
@@ -635,8 +635,8 @@
         <translation>Appraisal</translation>
     </message>
     <message>
-        <source>%1: extended by %2 days, department head&apos;s approval</source>
-        <translation>%1: extended by %2 days, department head&apos;s approval</translation>
+        <source>%1: extended by %2 days, department head's approval</source>
+        <translation>%1: extended by %2 days, department head's approval</translation>
     </message>
     <message>
         <source>%1: extended by %2 days, collective decision</source>
@@ -1184,6 +1184,61 @@
     </message>
 </context>
 <context>
+    <name>ClueRefusals</name>
+    <message>
+        <source>A clue in the state “{state}” cannot be given “{action}”; allowed: {allowed}.</source>
+        <translation>A clue in the state “{state}” cannot be given “{action}”; allowed: {allowed}.</translation>
+    </message>
+    <message>
+        <source>There is no clue action “{action}”.</source>
+        <translation>There is no clue action “{action}”.</translation>
+    </message>
+    <message>
+        <source>“{action}” needs a reason or a result in words.</source>
+        <translation>“{action}” needs a reason or a result in words.</translation>
+    </message>
+    <message>
+        <source>“{action}” needs a department.</source>
+        <translation>“{action}” needs a department.</translation>
+    </message>
+    <message>
+        <source>A return or a transfer names another department.</source>
+        <translation>A return or a transfer names another department.</translation>
+    </message>
+    <message>
+        <source>A duplicate links to an original clue: not itself, not another duplicate.</source>
+        <translation>A duplicate links to an original clue: not itself, not another duplicate.</translation>
+    </message>
+    <message>
+        <source>Only a claimed clue, or one being handled, can become a case.</source>
+        <translation>Only a claimed clue, or one being handled, can become a case.</translation>
+    </message>
+    <message>
+        <source>A case needs the market entity and the department.</source>
+        <translation>A case needs the market entity and the department.</translation>
+    </message>
+    <message>
+        <source>Case {case} does not exist.</source>
+        <translation>Case {case} does not exist.</translation>
+    </message>
+    <message>
+        <source>Only a filed case not yet decided can be decided.</source>
+        <translation>Only a filed case not yet decided can be decided.</translation>
+    </message>
+    <message>
+        <source>A decision cannot precede the filing.</source>
+        <translation>A decision cannot precede the filing.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">none</translation>
+    </message>
+</context>
+<context>
     <name>ClueTable</name>
     <message>
         <source>Reference</source>
@@ -1397,8 +1452,8 @@
         <translation>Announced when the pool was locked:</translation>
     </message>
     <message>
-        <source>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
-        <translation>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</translation>
+        <source>Enter each source's published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
+        <translation>Enter each source's published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</translation>
     </message>
     <message>
         <source>Commitment published when the pool was locked:</source>
@@ -1552,10 +1607,208 @@
     </message>
 </context>
 <context>
+    <name>DrawProblems</name>
+    <message>
+        <source>The pool is empty: there is no entity to draw.</source>
+        <translation>The pool is empty: there is no entity to draw.</translation>
+    </message>
+    <message>
+        <source>USCC {uscc} is in the pool twice.</source>
+        <translation>USCC {uscc} is in the pool twice.</translation>
+    </message>
+    <message>
+        <source>The pool is not in USCC order: {first} comes before {second}.</source>
+        <translation>The pool is not in USCC order: {first} comes before {second}.</translation>
+    </message>
+    <message>
+        <source>{count} entities have the risk class {stratum}, not one of A-D (e.g. {example}).</source>
+        <translation>{count} entities have the risk class {stratum}, not one of A-D (e.g. {example}).</translation>
+    </message>
+    <message>
+        <source>The sampling rule names the class {stratum}, not one of A-D.</source>
+        <translation>The sampling rule names the class {stratum}, not one of A-D.</translation>
+    </message>
+    <message>
+        <source>The sampling rule gives both ratios and counts.</source>
+        <translation>The sampling rule gives both ratios and counts.</translation>
+    </message>
+    <message>
+        <source>The sampling rule gives neither ratios nor counts.</source>
+        <translation>The sampling rule gives neither ratios nor counts.</translation>
+    </message>
+    <message>
+        <source>Class {stratum} has {count} entities but no ratio or count.</source>
+        <translation>Class {stratum} has {count} entities but no ratio or count.</translation>
+    </message>
+    <message>
+        <source>Class {stratum}: a ratio of {value} exempts the class.</source>
+        <translation>Class {stratum}: a ratio of {value} exempts the class.</translation>
+    </message>
+    <message>
+        <source>Class {stratum}: a count of {value} exempts the class.</source>
+        <translation>Class {stratum}: a count of {value} exempts the class.</translation>
+    </message>
+    <message>
+        <source>Class {stratum}: the ratio {value} is not a number.</source>
+        <translation>Class {stratum}: the ratio {value} is not a number.</translation>
+    </message>
+    <message>
+        <source>Class {stratum}: the ratio {value} is above 100%.</source>
+        <translation>Class {stratum}: the ratio {value} is above 100%.</translation>
+    </message>
+    <message>
+        <source>Class {stratum}: the count {value} is not a whole number.</source>
+        <translation>Class {stratum}: the count {value} is not a whole number.</translation>
+    </message>
+    <message>
+        <source>No department takes part in the batch.</source>
+        <translation>No department takes part in the batch.</translation>
+    </message>
+    <message>
+        <source>Department {department} is listed twice.</source>
+        <translation>Department {department} is listed twice.</translation>
+    </message>
+    <message>
+        <source>Department {department}: teams of {size}, at least 2 are required.</source>
+        <translation>Department {department}: teams of {size}, at least 2 are required.</translation>
+    </message>
+    <message>
+        <source>Department {department} has {count} eligible inspectors; a team needs {need}.</source>
+        <translation>Department {department} has {count} eligible inspectors; a team needs {need}.</translation>
+    </message>
+    <message>
+        <source>Inspector {inspector} belongs to department {owner}, not to department {department}.</source>
+        <translation>Inspector {inspector} belongs to department {owner}, not to department {department}.</translation>
+    </message>
+    <message>
+        <source>Inspector {inspector} is listed twice.</source>
+        <translation>Inspector {inspector} is listed twice.</translation>
+    </message>
+    <message>
+        <source>Class {stratum}: the ratio {value} is outside the plan's band {band}.</source>
+        <translation>Class {stratum}: the ratio {value} is outside the plan's band {band}.</translation>
+    </message>
+    <message>
+        <source>Class {stratum}: {count} of {size} ({ratio}); the plan's band {band} means {least}-{most}.</source>
+        <translation>Class {stratum}: {count} of {size} ({ratio}); the plan's band {band} means {least}-{most}.</translation>
+    </message>
+    <message>
+        <source>Class {higher}, of higher risk, is sampled at {ratio}, less than class {lower} at {lower_ratio}.</source>
+        <translation>Class {higher}, of higher risk, is sampled at {ratio}, less than class {lower} at {lower_ratio}.</translation>
+    </message>
+    <message>
+        <source>The batch is {status}; only a draft can be locked.</source>
+        <translation>The batch is {status}; only a draft can be locked.</translation>
+    </message>
+    <message>
+        <source>The window ends {end}, before it starts {start}.</source>
+        <translation>The window ends {end}, before it starts {start}.</translation>
+    </message>
+    <message>
+        <source>The lead department {department} does not take part in the batch.</source>
+        <translation>The lead department {department} does not take part in the batch.</translation>
+    </message>
+    <message>
+        <source>Department {department} has no inspection matter.</source>
+        <translation>Department {department} has no inspection matter.</translation>
+    </message>
+    <message>
+        <source>Matter {matter} does not exist.</source>
+        <translation>Matter {matter} does not exist.</translation>
+    </message>
+    <message>
+        <source>Matter {matter} belongs to department {owner}, not to department {department}.</source>
+        <translation>Matter {matter} belongs to department {owner}, not to department {department}.</translation>
+    </message>
+    <message>
+        <source>Department {department}: {visits} visits, teams of {size}, {staff} inspectors, {days} working days in the window: {load} visits per inspector per working day, above the capacity of {capacity}.</source>
+        <translation>Department {department}: {visits} visits, teams of {size}, {staff} inspectors, {days} working days in the window: {load} visits per inspector per working day, above the capacity of {capacity}.</translation>
+    </message>
+    <message>
+        <source>{count} pool entities fit none of the batch's matters: {listed}</source>
+        <translation>{count} pool entities fit none of the batch's matters: {listed}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>, ...</source>
+        <translation>, ...</translation>
+    </message>
+</context>
+<context>
     <name>DrawResultsPublishing</name>
     <message>
         <source>Publish results</source>
         <translation>Publish results</translation>
+    </message>
+</context>
+<context>
+    <name>DrawRules</name>
+    <message>
+        <source>Administrative Penalty Law Art. 42: at least two officers</source>
+        <translation>Administrative Penalty Law Art. 42: at least two officers</translation>
+    </message>
+    <message>
+        <source>Administrative Penalty Law Art. 43: an officer with a conflict of interest must withdraw</source>
+        <translation>Administrative Penalty Law Art. 43: an officer with a conflict of interest must withdraw</translation>
+    </message>
+    <message>
+        <source>State Council Guideline 2019 No. 5 and the local ratio table: ratios follow the credit-risk class, no class is exempt</source>
+        <translation>State Council Guideline 2019 No. 5 and the local ratio table: ratios follow the credit-risk class, no class is exempt</translation>
+    </message>
+    <message>
+        <source>A sampling ratio is above 0 and at most 100%</source>
+        <translation>A sampling ratio is above 0 and at most 100%</translation>
+    </message>
+    <message>
+        <source>Each class is sampled by ratio or by count, exactly one</source>
+        <translation>Each class is sampled by ratio or by count, exactly one</translation>
+    </message>
+    <message>
+        <source>One list, two pools: the pool of inspection objects</source>
+        <translation>One list, two pools: the pool of inspection objects</translation>
+    </message>
+    <message>
+        <source>One list, two pools: the pool of law-enforcement inspectors</source>
+        <translation>One list, two pools: the pool of law-enforcement inspectors</translation>
+    </message>
+    <message>
+        <source>Public verifiability: RFC 3797 public sources, or a seed committed to in advance</source>
+        <translation>Public verifiability: RFC 3797 public sources, or a seed committed to in advance</translation>
+    </message>
+    <message>
+        <source>The local ratio table: each credit-risk class is sampled within its band; a plan may set its own</source>
+        <translation>The local ratio table: each credit-risk class is sampled within its band; a plan may set its own</translation>
+    </message>
+    <message>
+        <source>State Council Guideline 2019 No. 5: the higher the credit risk, the higher the sampling ratio</source>
+        <translation>State Council Guideline 2019 No. 5: the higher the credit risk, the higher the sampling ratio</translation>
+    </message>
+    <message>
+        <source>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan's visits per inspector per working day</source>
+        <translation>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan's visits per inspector per working day</translation>
+    </message>
+    <message>
+        <source>One list, two pools: the objects drawn must be ones the batch's inspection matters apply to</source>
+        <translation>One list, two pools: the objects drawn must be ones the batch's inspection matters apply to</translation>
+    </message>
+    <message>
+        <source>One list, two pools: the list of inspection matters</source>
+        <translation>One list, two pools: the list of inspection matters</translation>
+    </message>
+    <message>
+        <source>The inspection window must start before it ends</source>
+        <translation>The inspection window must start before it ends</translation>
+    </message>
+    <message>
+        <source>A batch cannot change once locked, and is drawn only after it is locked</source>
+        <translation>A batch cannot change once locked, and is drawn only after it is locked</translation>
+    </message>
+    <message>
+        <source>The lead department takes part in a joint batch</source>
+        <translation>The lead department takes part in a joint batch</translation>
     </message>
 </context>
 <context>
@@ -2409,8 +2662,8 @@
         <translation>Individual business</translation>
     </message>
     <message>
-        <source>Farmers&apos; cooperative</source>
-        <translation>Farmers&apos; cooperative</translation>
+        <source>Farmers' cooperative</source>
+        <translation>Farmers' cooperative</translation>
     </message>
     <message>
         <source>Active</source>
@@ -3039,8 +3292,8 @@
         <translation>The map page could not be built</translation>
     </message>
     <message>
-        <source>The city&apos;s reference data could not be read</source>
-        <translation>The city&apos;s reference data could not be read</translation>
+        <source>The city's reference data could not be read</source>
+        <translation>The city's reference data could not be read</translation>
     </message>
     <message>
         <source>The map could not be updated</source>
@@ -3075,8 +3328,8 @@
         <translation>There is no draft batch; create one in the draw planner first.</translation>
     </message>
     <message>
-        <source>The draw batch&apos;s pool now holds %1 entities.</source>
-        <translation>The draw batch&apos;s pool now holds %1 entities.</translation>
+        <source>The draw batch's pool now holds %1 entities.</source>
+        <translation>The draw batch's pool now holds %1 entities.</translation>
     </message>
     <message>
         <source>Pool not set</source>
@@ -3213,8 +3466,8 @@
         <translation>Describe the clue.</translation>
     </message>
     <message>
-        <source>Type the entity&apos;s USCC, or give a position or a village instead.</source>
-        <translation>Type the entity&apos;s USCC, or give a position or a village instead.</translation>
+        <source>Type the entity's USCC, or give a position or a village instead.</source>
+        <translation>Type the entity's USCC, or give a position or a village instead.</translation>
     </message>
     <message>
         <source>%1 is not a valid unified social credit code.</source>
@@ -3464,8 +3717,8 @@
 <context>
     <name>PanoramaView</name>
     <message>
-        <source>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</source>
-        <translation>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</translation>
+        <source>Town centres and the entity's position; picking a point on the map comes with the map workspace</source>
+        <translation>Town centres and the entity's position; picking a point on the map comes with the map workspace</translation>
     </message>
     <message>
         <source>Loading the panorama…</source>
@@ -3823,8 +4076,8 @@
         <translation>Your department takes no part in it.</translation>
     </message>
     <message>
-        <source>It is outside your town&apos;s grid.</source>
-        <translation>It is outside your town&apos;s grid.</translation>
+        <source>It is outside your town's grid.</source>
+        <translation>It is outside your town's grid.</translation>
     </message>
     <message>
         <source>You are not allowed to {permission}.</source>
@@ -3850,17 +4103,17 @@
         <translation>This batch has no unpublished results.</translation>
     </message>
     <message numerus="yes">
-        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity&apos;s timeline.</source>
+        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity's timeline.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message numerus="yes">
         <source>%n selected visit(s) have no unpublished result and are left out.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
@@ -3878,8 +4131,8 @@
     <message numerus="yes">
         <source>Published %n result(s); the notice is in %1.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
 </context>
@@ -4058,8 +4311,8 @@
         <translation>Open a clue</translation>
     </message>
     <message>
-        <source>Opens a clue for the matter&apos;s department (failed items only)</source>
-        <translation>Opens a clue for the matter&apos;s department (failed items only)</translation>
+        <source>Opens a clue for the matter's department (failed items only)</source>
+        <translation>Opens a clue for the matter's department (failed items only)</translation>
     </message>
 </context>
 <context>
@@ -4187,8 +4440,8 @@
         <translation>any</translation>
     </message>
     <message>
-        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</source>
-        <translation>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</translation>
+        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter's own department; without a matter, the center routes it by hand.</source>
+        <translation>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter's own department; without a matter, the center routes it by hand.</translation>
     </message>
     <message>
         <source>Matter</source>
@@ -4266,8 +4519,8 @@
         <translation>Efficiency ranking: clocks a unit needs to be ranked</translation>
     </message>
     <message>
-        <source>Screen of the draw ceremony&apos;s full screen (empty: a secondary one)</source>
-        <translation>Screen of the draw ceremony&apos;s full screen (empty: a secondary one)</translation>
+        <source>Screen of the draw ceremony's full screen (empty: a secondary one)</source>
+        <translation>Screen of the draw ceremony's full screen (empty: a secondary one)</translation>
     </message>
 </context>
 <context>
@@ -4868,8 +5121,8 @@
         <translation>Wall</translation>
     </message>
     <message>
-        <source>Shows the city&apos;s supervision overview on the command center&apos;s video wall.</source>
-        <translation>Shows the city&apos;s supervision overview on the command center&apos;s video wall.</translation>
+        <source>Shows the city's supervision overview on the command center's video wall.</source>
+        <translation>Shows the city's supervision overview on the command center's video wall.</translation>
     </message>
     <message>
         <source>Users</source>

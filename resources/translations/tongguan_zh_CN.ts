@@ -1184,6 +1184,61 @@
     </message>
 </context>
 <context>
+    <name>ClueRefusals</name>
+    <message>
+        <source>A clue in the state “{state}” cannot be given “{action}”; allowed: {allowed}.</source>
+        <translation>线索处于“{state}”状态，不能{action}；可进行的操作：{allowed}</translation>
+    </message>
+    <message>
+        <source>There is no clue action “{action}”.</source>
+        <translation>没有“{action}”这一操作</translation>
+    </message>
+    <message>
+        <source>“{action}” needs a reason or a result in words.</source>
+        <translation>“{action}”须写明原因或结果</translation>
+    </message>
+    <message>
+        <source>“{action}” needs a department.</source>
+        <translation>“{action}”须指明部门</translation>
+    </message>
+    <message>
+        <source>A return or a transfer names another department.</source>
+        <translation>退回或转办须指向另一个部门</translation>
+    </message>
+    <message>
+        <source>A duplicate links to an original clue: not itself, not another duplicate.</source>
+        <translation>重复件须关联一条原始线索（不能是自身或另一条重复件）</translation>
+    </message>
+    <message>
+        <source>Only a claimed clue, or one being handled, can become a case.</source>
+        <translation>只有已签收或处置中的线索才能立案</translation>
+    </message>
+    <message>
+        <source>A case needs the market entity and the department.</source>
+        <translation>立案须先确定市场主体和承办部门</translation>
+    </message>
+    <message>
+        <source>Case {case} does not exist.</source>
+        <translation>案件 {case} 不存在</translation>
+    </message>
+    <message>
+        <source>Only a filed case not yet decided can be decided.</source>
+        <translation>只有已立案未决定的案件才能作出决定</translation>
+    </message>
+    <message>
+        <source>A decision cannot precede the filing.</source>
+        <translation>决定日期不能早于立案日期</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>ClueTable</name>
     <message>
         <source>Reference</source>
@@ -1552,10 +1607,208 @@
     </message>
 </context>
 <context>
+    <name>DrawProblems</name>
+    <message>
+        <source>The pool is empty: there is no entity to draw.</source>
+        <translation>抽查对象库为空，没有可抽取的市场主体</translation>
+    </message>
+    <message>
+        <source>USCC {uscc} is in the pool twice.</source>
+        <translation>统一社会信用代码 {uscc} 在抽查对象库中出现两次</translation>
+    </message>
+    <message>
+        <source>The pool is not in USCC order: {first} comes before {second}.</source>
+        <translation>抽查对象库未按统一社会信用代码排序：{first} 在 {second} 之前</translation>
+    </message>
+    <message>
+        <source>{count} entities have the risk class {stratum}, not one of A-D (e.g. {example}).</source>
+        <translation>{count} 个市场主体的风险类别 {stratum} 不是 A-D（如 {example}）</translation>
+    </message>
+    <message>
+        <source>The sampling rule names the class {stratum}, not one of A-D.</source>
+        <translation>抽查规则中的类别 {stratum} 不是 A-D</translation>
+    </message>
+    <message>
+        <source>The sampling rule gives both ratios and counts.</source>
+        <translation>抽查规则同时给出了比例和数量</translation>
+    </message>
+    <message>
+        <source>The sampling rule gives neither ratios nor counts.</source>
+        <translation>抽查规则既没有比例也没有数量</translation>
+    </message>
+    <message>
+        <source>Class {stratum} has {count} entities but no ratio or count.</source>
+        <translation>{stratum} 类有 {count} 个市场主体，但抽查规则没有规定其比例或数量</translation>
+    </message>
+    <message>
+        <source>Class {stratum}: a ratio of {value} exempts the class.</source>
+        <translation>{stratum} 类的抽查比例为 {value}，等于豁免该类</translation>
+    </message>
+    <message>
+        <source>Class {stratum}: a count of {value} exempts the class.</source>
+        <translation>{stratum} 类的抽取数量为 {value}，等于豁免该类</translation>
+    </message>
+    <message>
+        <source>Class {stratum}: the ratio {value} is not a number.</source>
+        <translation>{stratum} 类的抽查比例 {value} 不是有效数字</translation>
+    </message>
+    <message>
+        <source>Class {stratum}: the ratio {value} is above 100%.</source>
+        <translation>{stratum} 类的抽查比例 {value} 超过 100%</translation>
+    </message>
+    <message>
+        <source>Class {stratum}: the count {value} is not a whole number.</source>
+        <translation>{stratum} 类的抽取数量 {value} 不是整数</translation>
+    </message>
+    <message>
+        <source>No department takes part in the batch.</source>
+        <translation>没有参与抽查的部门</translation>
+    </message>
+    <message>
+        <source>Department {department} is listed twice.</source>
+        <translation>部门 {department} 重复出现</translation>
+    </message>
+    <message>
+        <source>Department {department}: teams of {size}, at least 2 are required.</source>
+        <translation>部门 {department} 每组 {size} 名检查人员，至少需要 2 名</translation>
+    </message>
+    <message>
+        <source>Department {department} has {count} eligible inspectors; a team needs {need}.</source>
+        <translation>部门 {department} 只有 {count} 名符合条件的检查人员，每组需要 {need} 名</translation>
+    </message>
+    <message>
+        <source>Inspector {inspector} belongs to department {owner}, not to department {department}.</source>
+        <translation>检查人员 {inspector} 属于部门 {owner}，不能列入部门 {department} 的名录库</translation>
+    </message>
+    <message>
+        <source>Inspector {inspector} is listed twice.</source>
+        <translation>检查人员 {inspector} 在名录库中出现两次</translation>
+    </message>
+    <message>
+        <source>Class {stratum}: the ratio {value} is outside the plan's band {band}.</source>
+        <translation>{stratum} 类的抽查比例 {value} 不在本计划的区间 {band} 内</translation>
+    </message>
+    <message>
+        <source>Class {stratum}: {count} of {size} ({ratio}); the plan's band {band} means {least}-{most}.</source>
+        <translation>{stratum} 类抽取 {count} 个（共 {size} 个，{ratio}），本计划的区间 {band} 对应 {least}-{most} 个</translation>
+    </message>
+    <message>
+        <source>Class {higher}, of higher risk, is sampled at {ratio}, less than class {lower} at {lower_ratio}.</source>
+        <translation>{higher} 类（风险更高）的抽查比例 {ratio} 低于 {lower} 类的 {lower_ratio}</translation>
+    </message>
+    <message>
+        <source>The batch is {status}; only a draft can be locked.</source>
+        <translation>抽查批次状态为 {status}，只有草稿可以锁定</translation>
+    </message>
+    <message>
+        <source>The window ends {end}, before it starts {start}.</source>
+        <translation>检查时间窗结束日 {end} 早于开始日 {start}</translation>
+    </message>
+    <message>
+        <source>The lead department {department} does not take part in the batch.</source>
+        <translation>牵头部门 {department} 没有参加本批次</translation>
+    </message>
+    <message>
+        <source>Department {department} has no inspection matter.</source>
+        <translation>部门 {department} 没有选择抽查事项</translation>
+    </message>
+    <message>
+        <source>Matter {matter} does not exist.</source>
+        <translation>监管事项 {matter} 不存在</translation>
+    </message>
+    <message>
+        <source>Matter {matter} belongs to department {owner}, not to department {department}.</source>
+        <translation>监管事项 {matter} 属于部门 {owner}，不属于部门 {department}</translation>
+    </message>
+    <message>
+        <source>Department {department}: {visits} visits, teams of {size}, {staff} inspectors, {days} working days in the window: {load} visits per inspector per working day, above the capacity of {capacity}.</source>
+        <translation>部门 {department}：计划检查 {visits} 户，每组 {size} 人，{staff} 名检查人员，检查时间窗 {days} 个工作日，每人每个工作日 {load} 次，超过上限 {capacity} 次</translation>
+    </message>
+    <message>
+        <source>{count} pool entities fit none of the batch's matters: {listed}</source>
+        <translation>对象库中有 {count} 个市场主体不适用本批次的任何抽查事项：{listed}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>, ...</source>
+        <translation>等</translation>
+    </message>
+</context>
+<context>
     <name>DrawResultsPublishing</name>
     <message>
         <source>Publish results</source>
         <translation>公示结果</translation>
+    </message>
+</context>
+<context>
+    <name>DrawRules</name>
+    <message>
+        <source>Administrative Penalty Law Art. 42: at least two officers</source>
+        <translation>行政处罚法 第四十二条：执法人员不得少于两人</translation>
+    </message>
+    <message>
+        <source>Administrative Penalty Law Art. 43: an officer with a conflict of interest must withdraw</source>
+        <translation>行政处罚法 第四十三条：执法人员与案件有直接利害关系或者有其他关系可能影响公正执法的，应当回避</translation>
+    </message>
+    <message>
+        <source>State Council Guideline 2019 No. 5 and the local ratio table: ratios follow the credit-risk class, no class is exempt</source>
+        <translation>国发〔2019〕5号 与本地抽查比例表：按信用风险分类确定抽查比例，任何类别不得豁免</translation>
+    </message>
+    <message>
+        <source>A sampling ratio is above 0 and at most 100%</source>
+        <translation>抽查比例须大于 0 且不超过 100%</translation>
+    </message>
+    <message>
+        <source>Each class is sampled by ratio or by count, exactly one</source>
+        <translation>每个类别只能按比例或按固定数量抽取，二者选一</translation>
+    </message>
+    <message>
+        <source>One list, two pools: the pool of inspection objects</source>
+        <translation>一单两库：抽查对象名录库</translation>
+    </message>
+    <message>
+        <source>One list, two pools: the pool of law-enforcement inspectors</source>
+        <translation>一单两库：执法检查人员名录库</translation>
+    </message>
+    <message>
+        <source>Public verifiability: RFC 3797 public sources, or a seed committed to in advance</source>
+        <translation>随机数须可公开验证：RFC 3797 公开随机源，或事先公布承诺值的种子</translation>
+    </message>
+    <message>
+        <source>The local ratio table: each credit-risk class is sampled within its band; a plan may set its own</source>
+        <translation>本地抽查比例表：按信用风险分类确定各类抽查比例的区间，计划可另定</translation>
+    </message>
+    <message>
+        <source>State Council Guideline 2019 No. 5: the higher the credit risk, the higher the sampling ratio</source>
+        <translation>国发〔2019〕5号：信用风险越高，抽查比例越高，不得倒挂</translation>
+    </message>
+    <message>
+        <source>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan's visits per inspector per working day</source>
+        <translation>国发〔2019〕5号：抽查比例和频次须与执法力量相适应（本计划每名检查人员每个工作日的检查上限）</translation>
+    </message>
+    <message>
+        <source>One list, two pools: the objects drawn must be ones the batch's inspection matters apply to</source>
+        <translation>一单两库：抽查对象须适用本批次的抽查事项</translation>
+    </message>
+    <message>
+        <source>One list, two pools: the list of inspection matters</source>
+        <translation>一单两库：抽查事项清单</translation>
+    </message>
+    <message>
+        <source>The inspection window must start before it ends</source>
+        <translation>检查时间窗须先开始后结束</translation>
+    </message>
+    <message>
+        <source>A batch cannot change once locked, and is drawn only after it is locked</source>
+        <translation>抽查批次锁定后不得更改，锁定后才能抽取</translation>
+    </message>
+    <message>
+        <source>The lead department takes part in a joint batch</source>
+        <translation>联合抽查由牵头部门组织，牵头部门须参加</translation>
     </message>
 </context>
 <context>

@@ -49,20 +49,21 @@ def act(db: Database, actor: str, clue_id: int, action: str, *, note: str = "", 
         rule = action_for(action, clue.state)
         if rule.needs_note and not note:
             raise ValidationError(f"“{rule.name_zh}”须写明原因或结果 ({rule.key!r} needs a reason or result in words)",
-                                  where="note")
+                                  where="note", code="clue.needs_note", params={"action": rule.key})
         if rule.needs_department and department_id is None:
             raise ValidationError(f"“{rule.name_zh}”须指明部门 ({rule.key!r} needs a department: "
-                                  f"{'whose it is' if rule.key == 'return' else 'where it goes'})", where="department")
+                                  f"{'whose it is' if rule.key == 'return' else 'where it goes'})", where="department",
+                                  code="clue.needs_department", params={"action": rule.key})
         department_name(s, department_id)
         if rule.key in ("return", "transfer") and department_id == clue.department_id:
             raise ValidationError("退回或转办须指向另一个部门 (a return or transfer names another department)",
-                                  where="department")
+                                  where="department", code="clue.same_department")
         if rule.needs_original:
             original = get_clue(s, original_id) if original_id is not None else None
             if original is None or original.id == clue.id or original.state == ClueState.DUPLICATE:
                 raise ValidationError("重复件须关联一条原始线索（不能是自身或另一条重复件） "
                                       "(a duplicate links to an original clue, not itself or another duplicate)",
-                                      where="original")
+                                      where="original", code="clue.bad_original")
             clue.duplicate_of_id = original.id
             note = note or f"与线索 {original.ref_no} 重复"
         before = clue.state.value
@@ -85,14 +86,14 @@ def file_case(db: Database, actor: str, clue_id: int, *, on: dt.date | None = No
         require_on_clue(uow, "case.handle", clue)
         if clue.state not in (ClueState.CLAIMED, ClueState.HANDLING):
             raise ValidationError("只有已签收或处置中的线索才能立案 (only a claimed clue, or one being handled, "
-                                  "can become a case)", where="state")
+                                  "can become a case)", where="state", code="case.not_handling")
         filed_already = s.scalar(select(Case.ref_no).where(Case.clue_id == clue.id).limit(1))
         if filed_already is not None:
             raise AlreadyChanged(f"该线索已立案 {filed_already} (a case was already filed from this clue: "
                                  f"{filed_already})", by=filed_already, where="clue")
         if clue.entity_id is None or clue.department_id is None:
             raise ValidationError("立案须先确定市场主体和承办部门 (a case needs the entity and the department)",
-                                  where="entity")
+                                  where="entity", code="case.needs_entity")
         filed = on or utcnow().date()
         case = Case(ref_no=new_ref("AJ", filed), clue_id=clue.id, entity_id=clue.entity_id,
                     department_id=clue.department_id, filed_on=filed,
@@ -112,11 +113,12 @@ def decide_case(db: Database, actor: str, case_id: int, *, on: dt.date | None = 
     with db.uow(actor) as uow:
         case = uow.session.get(Case, case_id, with_for_update=True)
         if case is None:
-            raise ValidationError(f"案件 {case_id} 不存在 (case {case_id} does not exist)", where="case")
+            raise ValidationError(f"案件 {case_id} 不存在 (case {case_id} does not exist)", where="case",
+                                  code="case.not_found", params={"case": case_id})
         uow.require("case.handle", department_id=case.department_id)
         if case.status != CaseStatus.FILED:
             raise ValidationError("只有已立案未决定的案件才能作出决定 (only a filed, undecided case can be decided)",
-                                  where="case")
+                                  where="case", code="case.not_filed")
         decided = on or utcnow().date()
         open_pause = uow.session.scalar(select(CasePause.started_on)
                                         .where(CasePause.case_id == case.id, CasePause.ended_on.is_(None)))
@@ -125,7 +127,8 @@ def decide_case(db: Database, actor: str, case_id: int, *, on: dt.date | None = 
                           f"the pause that began on {open_pause.isoformat()} is still open: resume the clock before "
                           "the decision", RULE_PAUSE, "case")
         if decided < case.filed_on:
-            raise ValidationError("决定日期不能早于立案日期 (a decision cannot precede the filing)", where="date")
+            raise ValidationError("决定日期不能早于立案日期 (a decision cannot precede the filing)", where="date",
+                                  code="case.decided_before_filing")
         case.decided_on, case.status = decided, CaseStatus.DECIDED
         uow.audit("case.decide", "case", case.id, after={"decided_on": decided.isoformat(),
                                                          "late": decided > case.decision_due})

@@ -53,17 +53,20 @@ def data_problems(s: Session, batch: DrawBatch) -> list[Problem]:
     if batch.status != DrawStatus.DRAFT:
         out.append(Problem("not_draft", RULE_STATUS,
                            f"抽查批次状态为 {batch.status.value}，只有草稿可以锁定 "
-                           f"(the batch is {batch.status.value}; only a draft can be locked)", where))
+                           f"(the batch is {batch.status.value}; only a draft can be locked)", where,
+                           params={"status": batch.status.value}))
     if batch.window_end < batch.window_start:
         out.append(Problem("window_reversed", RULE_WINDOW,
                            f"检查时间窗结束日 {batch.window_end} 早于开始日 {batch.window_start} "
-                           f"(the window ends {batch.window_end}, before it starts {batch.window_start})", "window"))
+                           f"(the window ends {batch.window_end}, before it starts {batch.window_start})", "window",
+                           params={"end": str(batch.window_end), "start": str(batch.window_start)}))
     depts = batch_departments(s, batch)
     if depts and batch.lead_department_id not in {d.department_id for d in depts}:
         out.append(Problem("lead_not_participating", RULE_LEAD,
                            f"牵头部门 {batch.lead_department_id} 没有参加本批次 "
                            f"(lead department {batch.lead_department_id} does not take part in the batch)",
-                           f"department {batch.lead_department_id}"))
+                           f"department {batch.lead_department_id}",
+                           params={"department": batch.lead_department_id}))
     matter_ids = {int(m) for d in depts for m in d.matter_ids or ()}
     owner = dict(s.execute(select(RegulatoryMatter.id, RegulatoryMatter.department_id)
                            .where(RegulatoryMatter.id.in_(matter_ids))).all()) if matter_ids else {}
@@ -71,16 +74,18 @@ def data_problems(s: Session, batch: DrawBatch) -> list[Problem]:
         if not d.matter_ids:
             out.append(Problem("no_matters", RULE_LIST,
                                f"部门 {d.department_id} 没有选择抽查事项 (department {d.department_id} has no "
-                               f"inspection matter)", f"department {d.department_id}"))
+                               f"inspection matter)", f"department {d.department_id}",
+                               params={"department": d.department_id}))
         for m in d.matter_ids or ():
             if owner.get(int(m)) is None:
                 out.append(Problem("unknown_matter", RULE_LIST, f"监管事项 {m} 不存在 (matter {m} does not exist)",
-                                   f"matter {m}"))
+                                   f"matter {m}", params={"matter": m}))
             elif owner[int(m)] != d.department_id:
                 out.append(Problem("matter_of_other_department", RULE_LIST,
                                    f"监管事项 {m} 属于部门 {owner[int(m)]}，不属于部门 {d.department_id} "
                                    f"(matter {m} belongs to department {owner[int(m)]}, "
-                                   f"not to department {d.department_id})", f"department {d.department_id}"))
+                                   f"not to department {d.department_id})", f"department {d.department_id}",
+                                   params={"matter": m, "owner": owner[int(m)], "department": d.department_id}))
     return out
 
 
@@ -132,7 +137,9 @@ def capacity_warnings(s: Session, batch: DrawBatch, spec: DrawSpec, calendar: Wo
                 f"(department {d.department_id}: {visits:,} visits, teams of {d.team_size}, {staff} inspectors, "
                 f"{days} working days in the window: {load:.1f} visits per inspector per working day, "
                 f"above the capacity of {capacity:g})",
-                f"department {d.department_id}", severity="warning"))
+                f"department {d.department_id}", severity="warning",
+                params={"department": d.department_id, "visits": f"{visits:,}", "size": d.team_size, "staff": staff,
+                        "days": days, "load": f"{load:.1f}", "capacity": f"{capacity:g}"}))
     return out
 
 
@@ -148,7 +155,9 @@ def fit_warnings(s: Session, batch: DrawBatch) -> list[Problem]:
     return [Problem("matter_not_applicable", RULE_MATTER_FIT,
                     f"对象库中有 {count:,} 个市场主体不适用本批次的任何抽查事项：{listed}{more_zh} "
                     f"({count:,} pool entities fit none of the batch's matters: {listed_en}{more_en})",
-                    "pool", severity="warning")]
+                    "pool", severity="warning",
+                    params={"count": f"{count:,}", "listed": tuple(f"{u} {n}" for u, n in first),
+                            "more": count > len(first)})]
 
 
 def review(s: Session, batch: DrawBatch, *, progress: Progress | None = None,

@@ -51,5 +51,5 @@ def test_the_overview_lists_warnings_apart_and_shows_the_override(console_app, e
     note = overview.problem_note.text()
     assert f"{len(result.warnings)} warnings" in note and "“Edit…”" in note  # none blocks locking
     [text] = [t for t in overview.problem_texts() if "visits" in t]
-    assert text.startswith("Warning: department") and "visits per inspector per working day" in text
+    assert text.startswith("Warning: Department") and "visits per inspector per working day" in text
     assert "State Council Guideline 2019 No. 5" in text
