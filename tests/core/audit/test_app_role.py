@@ -9,6 +9,7 @@ from sqlalchemy.exc import DBAPIError, ProgrammingError
 from core.db.audit_chain import verify
 from core.db.database import Database
 from core.db.roles import upgrade_and_grant
+from tests.support.accounts import account
 
 from .tamper import write_entries
 
@@ -46,6 +47,7 @@ def test_the_app_role_cannot_change_the_audit_log_but_works(app_db):
     from core.services import tagging, wall
 
     owner, app, role = app_db
+    account(owner, "clerk", "leader")  # services act as a real account
     write_entries(app, 3, actor="clerk")  # appends work as the app role
     tagging.create_tag(app, "clerk", code="t_audit", name_zh="审计", name_en="Audit", colour="#336699")
     wall.push_view(app, "clerk", workspace="map", title="t", view={"zoom": 3})

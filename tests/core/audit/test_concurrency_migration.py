@@ -13,10 +13,11 @@ from core.db.models import AuditEntry
 ROUNDS = 60
 
 
-def _writer(url: str, actor: str, start, rounds: int) -> None:
+def _writer(url: str, actor: str, barrier, rounds: int) -> None:
     db = Database.open(url)
-    start.wait()
     for i in range(rounds):
+        # Both start each round together, so they race on every append however loaded the machine.
+        barrier.wait(60)
         with db.bootstrap_uow(actor) as uow:
             # A read first: the head must still be taken under the write lock, never from this snapshot.
             uow.session.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1))
@@ -29,11 +30,10 @@ def _writer(url: str, actor: str, start, rounds: int) -> None:
 def test_two_processes_appending_at_once_keep_one_chain(db):
     url = db.engine.url.render_as_string(hide_password=False)
     ctx = multiprocessing.get_context("spawn")
-    start = ctx.Event()
-    procs = [ctx.Process(target=_writer, args=(url, actor, start, ROUNDS)) for actor in ("p1", "p2")]
+    barrier = ctx.Barrier(2)
+    procs = [ctx.Process(target=_writer, args=(url, actor, barrier, ROUNDS)) for actor in ("p1", "p2")]
     for p in procs:
         p.start()
-    start.set()
     for p in procs:
         p.join(120)
     assert [p.exitcode for p in procs] == [0, 0]
