@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -112,14 +113,17 @@ class EfficiencyWorkspace(QWidget):
         self.min_clocks_spin.setValue(min(max(0, settings[RANK_MIN_CLOCKS] if settings is not None
                                               else RANK_MIN_CLOCKS.default), MAX_MIN_CLOCKS))
         self.caption = QLabel(objectName="efficiencyCaption")
+        # The caption takes the room the controls leave and never widens the window: a
+        # narrow screen (or a longer language) cuts it, and its tooltip keeps it whole.
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         bar = QHBoxLayout()
         self._captions = [QLabel(), QLabel(), QLabel(), QLabel()]
         for caption, combo in zip(self._captions, (self.group_combo, self.kind_combo, self.period_combo,
                                                    self.min_clocks_spin)):
             bar.addWidget(caption)
             bar.addWidget(combo)
-        bar.addStretch(1)
-        bar.addWidget(self.caption)
+        bar.addWidget(self.caption, 1)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.export_button)
 
@@ -198,7 +202,7 @@ class EfficiencyWorkspace(QWidget):
         """Load and assess every clock again (in a worker). With ``allow_stale`` an outdated
         snapshot is shown first while the clocks are read again."""
         db, today, folder, viewer = self._db, self.today, self._snapshot_dir, self._actor or None
-        self.caption.setText(self.tr("Loading every deadline…"))
+        self._set_caption(self.tr("Loading every deadline…"))
 
         def load():  # refused (efficiency.read) to roles the watch is not for
             data = service.load_efficiency(db, today, snapshot_dir=folder, allow_stale=allow_stale, viewer=viewer)
@@ -303,11 +307,11 @@ class EfficiencyWorkspace(QWidget):
         self.provisional_caption.set_note(years_note(self.provisional.years), self._lang)
         self.regroup()
         if data.fresh:
-            self.caption.setText(self.tr("%1 deadlines as of %2 (loaded in %3 s)").replace(
+            self._set_caption(self.tr("%1 deadlines as of %2 (loaded in %3 s)").replace(
                 "%1", f"{len(data.items):,}").replace("%2", data.today.isoformat()).replace("%3", f"{data.load_s:.1f}"))
         else:
             self.reload()
-            self.caption.setText(self.tr("Showing the last saved figures; reading the latest…"))
+            self._set_caption(self.tr("Showing the last saved figures; reading the latest…"))
 
     def _fill_kpis(self, rows: list[GroupRow], period) -> None:
         total = sum(r.total for r in rows)
@@ -393,6 +397,10 @@ class EfficiencyWorkspace(QWidget):
             self._fill_trend(row)
 
     # ---- language ---------------------------------------------------------
+
+    def _set_caption(self, text: str) -> None:
+        self.caption.setText(text)
+        self.caption.setToolTip(text)
 
     def retranslate_ui(self) -> None:
         for caption, text in zip(self._captions, (self.tr("Rank by"), self.tr("Deadlines"), self.tr("Due"),
