@@ -123,7 +123,7 @@ def test_workflows_have_open_and_closed_items(built):
     assert small_teams == 0 and conflicted == 0  # 行政处罚法 Art. 42 and 43 hold in demo history
     assert meta["demo"] == "1" and json.loads(meta["demo_spec"])["entities"] == N
     roles = {u["role"] for u in json.loads(meta["demo_users"])}
-    assert roles == {"operator", "leader", "planner", "monitor", "department", "admin"}
+    assert roles == {"operator", "leader", "planner", "monitor", "department", "town", "admin"}
 
 
 def test_same_seed_same_city_and_other_seed_other_city(built, tmp_path):

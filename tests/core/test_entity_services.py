@@ -152,7 +152,7 @@ def test_cancelled_export_leaves_no_file(city, tmp_path):
 
 def test_sign_in_and_demo_accounts(city):
     accounts = auth.demo_accounts(city)
-    assert {a.role_code for a in accounts} == {"operator", "leader", "planner", "monitor", "department", "admin"}
+    assert {a.role_code for a in accounts} == {"operator", "leader", "planner", "monitor", "department", "town", "admin"}
     a = next(a for a in accounts if a.role_code == "department")
     user = auth.authenticate(city, a.username, a.password)
     assert user.role_zh == "部门用户" and user.department_zh == "市场监管局"
