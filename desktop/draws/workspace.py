@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from core.db.database import Database
 from core.draws import DrawRefused
+from core.draws.bands import DEFAULT_BANDS
 from core.services import draws
+from core.services.draws.checks import DEFAULT_VISIT_CAPACITY
 from core.services.matters import departments_with_matters
 from desktop.entities.errors import show_error
 from desktop.entities.message_bar import MessageBar
@@ -44,7 +46,7 @@ from .ceremony import CeremonyView
 from .forms import detail_to_form
 from .picks_model import PicksModel, ceremony_data, department_names
 from .visits_page import VisitsPage
-from .plan_dialog import PlanDialog
+from .plan_dialog import PlanDialog, PlanForm
 from .plan_tree import PlanTree
 from .result_publishing import ResultPublishing
 from .randomness_dialogs import DrawDialog, LockChoice, LockDialog
@@ -186,13 +188,17 @@ class DrawsWorkspace(BatchExports, ResultPublishing, QWidget):
     def new_plan_dialog(self) -> PlanDialog:
         dialog = PlanDialog(self._today, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.create_plan(*dialog.values()))
+        dialog.accepted.connect(lambda: self.create_plan(dialog.values()))
         dialog.open()
         return dialog
 
-    def create_plan(self, year: int, name: str) -> None:
-        db, actor = self._db, self._actor
-        self._run(lambda: draws.create_plan(db, actor, year=year, name=name),
+    def create_plan(self, form: PlanForm) -> None:
+        db, actor, name = self._db, self._actor, form.name
+        # The local table and the default capacity stay "default" (None) unless changed.
+        bands = None if form.bands == DEFAULT_BANDS else {k: list(v) for k, v in form.bands.items()}
+        capacity = None if form.visit_capacity == DEFAULT_VISIT_CAPACITY else form.visit_capacity
+        self._run(lambda: draws.create_plan(db, actor, year=form.year, name=name, sampling_bands=bands,
+                                            visit_capacity=capacity),
                   lambda plan_id: self._after_change(self.tr("Plan “%1” created.").replace("%1", name), ("plan", plan_id)),
                   self.tr("Plan not created"))
 

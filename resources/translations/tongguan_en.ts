@@ -3817,6 +3817,30 @@
         <translation>e.g. %1 joint double-random inspections</translation>
     </message>
     <message>
+        <source>Sampling ratio per credit-risk class (%)</source>
+        <translation>Sampling ratio per credit-risk class (%)</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation type="unfinished">Class %1</translation>
+    </message>
+    <message>
+        <source>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch's ratios must lie in these bands and rise with the risk; no class is exempt.</source>
+        <translation>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch's ratios must lie in these bands and rise with the risk; no class is exempt.</translation>
+    </message>
+    <message>
+        <source>“Check” warns when a batch asks more visits of its inspectors in its window than this.</source>
+        <translation>“Check” warns when a batch asks more visits of its inspectors in its window than this.</translation>
+    </message>
+    <message>
         <source>Create</source>
         <translation type="unfinished">Create</translation>
     </message>
@@ -3827,6 +3851,22 @@
     <message>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Visits per inspector per working day</source>
+        <translation>Visits per inspector per working day</translation>
+    </message>
+    <message>
+        <source>Class %1: “from” is above “to”.</source>
+        <translation>Class %1: “from” is above “to”.</translation>
+    </message>
+    <message>
+        <source>The bands must not fall as the risk rises (A ≤ B ≤ C ≤ D).</source>
+        <translation>The bands must not fall as the risk rises (A ≤ B ≤ C ≤ D).</translation>
+    </message>
+    <message>
+        <source>No class is exempt: every band must allow drawing some entities.</source>
+        <translation>No class is exempt: every band must allow drawing some entities.</translation>
     </message>
 </context>
 <context>

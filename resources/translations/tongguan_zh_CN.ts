@@ -3817,6 +3817,30 @@
         <translation>例如：%1 年度跨部门联合双随机抽查计划</translation>
     </message>
     <message>
+        <source>Sampling ratio per credit-risk class (%)</source>
+        <translation>各信用风险类别的抽查比例区间（%）</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation>%1 类</translation>
+    </message>
+    <message>
+        <source>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch's ratios must lie in these bands and rise with the risk; no class is exempt.</source>
+        <translation>默认采用本地比例表（A 类 ≤5%，B 类 5%–20%，C 类 21%–60%，D 类 61%–100%）。批次的抽查比例须落在这些区间内，并随风险升高；任何类别都不得免检。</translation>
+    </message>
+    <message>
+        <source>“Check” warns when a batch asks more visits of its inspectors in its window than this.</source>
+        <translation>批次在检查时段内要求执法人员完成的检查超过此数时，“检查”会给出提醒。</translation>
+    </message>
+    <message>
         <source>Create</source>
         <translation>创建</translation>
     </message>
@@ -3827,6 +3851,22 @@
     <message>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <source>Visits per inspector per working day</source>
+        <translation>每名执法人员每个工作日检查户数</translation>
+    </message>
+    <message>
+        <source>Class %1: “from” is above “to”.</source>
+        <translation>%1 类：下限高于上限。</translation>
+    </message>
+    <message>
+        <source>The bands must not fall as the risk rises (A ≤ B ≤ C ≤ D).</source>
+        <translation>比例区间不得随风险升高而降低（A ≤ B ≤ C ≤ D）。</translation>
+    </message>
+    <message>
+        <source>No class is exempt: every band must allow drawing some entities.</source>
+        <translation>任何类别都不得免检：每个区间都须允许抽取。</translation>
     </message>
 </context>
 <context>

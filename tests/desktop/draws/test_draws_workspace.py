@@ -9,8 +9,11 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
+from core.draws.bands import DEFAULT_BANDS
 from core.services import draws
+from core.services.draws.checks import DEFAULT_VISIT_CAPACITY
 from desktop.draws.batch_editor import BatchForm
+from desktop.draws.plan_dialog import PlanForm
 from desktop.draws.workspace import DrawsWorkspace
 
 from ...core.services_draws.helpers import dept, matters, town_with
@@ -53,7 +56,7 @@ def _status(ws) -> str | None:
 
 def _new_batch(ws, qtbot, db, **form) -> int:
     with qtbot.waitSignal(ws.plans_loaded, timeout=TIMEOUT):
-        ws.create_plan(2027, "2027年度双随机抽查计划")
+        ws.create_plan(PlanForm(2027, "2027年度双随机抽查计划", dict(DEFAULT_BANDS), DEFAULT_VISIT_CAPACITY))
     qtbot.waitUntil(lambda: ws.tree.current_plan_id() is not None, timeout=TIMEOUT)
     ws.save_batch(_form(db, **form), plan_id=ws.tree.current_plan_id())
     qtbot.waitUntil(lambda: _status(ws) == "draft", timeout=TIMEOUT)
