@@ -66,3 +66,29 @@ def test_a_bad_file_imports_nothing_and_says_where(cities, tmp_path):
     assert done.returncode == 2
     assert "nothing imported" in done.stderr and "request 2 (X2): status" in done.stderr
     assert sqlite3.connect(b).execute("SELECT COUNT(*) FROM clues").fetchone()[0] == before
+
+
+def test_an_export_holds_only_the_actors_clues(cities, tmp_path):
+    from core.db.database import Database
+    from tests.support.accounts import account
+
+    a, _ = cities
+    con = sqlite3.connect(a)
+    dept_id, code = con.execute("SELECT d.id, d.code FROM clues c JOIN departments d ON d.id = c.department_id "
+                                "GROUP BY d.id ORDER BY COUNT(*) DESC LIMIT 1").fetchone()
+    total = con.execute("SELECT COUNT(*) FROM clues").fetchone()[0]
+    own = con.execute("SELECT COUNT(*) FROM clues WHERE department_id = ?", (dept_id,)).fetchone()[0]
+    db = Database.open(str(a))
+    account(db, "cli_dept", "department", department=dept_id)
+    account(db, "cli_planner", "planner")
+    db.dispose()
+    out = tmp_path / "dept.json"
+    done = tongguan("clues", "export", "--actor", "cli_dept", "--format", "open311", str(out), "--db", str(a), "--json")
+    assert done.returncode == 0, done.stderr
+    requests = json.loads(out.read_text(encoding="utf-8"))
+    assert json.loads(done.stdout)["requests"] == len(requests) == own < total
+    assert {r["extended_attributes"]["agency_code"] for r in requests} == {code}
+    refused = tmp_path / "planner.json"
+    done = tongguan("clues", "export", "--actor", "cli_planner", "--format", "open311", str(refused), "--db", str(a))
+    assert done.returncode != 0 and "nothing exported" in done.stderr and "clue.read" in done.stderr
+    assert not refused.exists()

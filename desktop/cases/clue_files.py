@@ -52,16 +52,19 @@ def copy_to_open(db: Database, attachment_id: int, actor: str | None) -> Path:
     return open_copy(db, attachment_id, actor).path
 
 
-def export_filtered(db: Database, f: ClueFilter, path: Path, everything: bool) -> int:
-    """The clues matching ``f`` (all clues when ``everything``) as Open311 requests in ``path``."""
+def export_filtered(db: Database, f: ClueFilter, path: Path, everything: bool,
+                    viewer: str | None = None) -> int:
+    """The clues matching ``f`` (all clues when ``everything``) that ``viewer`` may see (``clue.read``)
+    as Open311 requests in ``path``."""
     if everything:
-        return clues.export_open311(db, path)
-    ids = [row.id for row in clues.list_clues(db, f, limit=max(1, clues.count_clues(db, f)))]
-    return clues.export_open311(db, path, ids)
+        return clues.export_open311(db, path, viewer=viewer)
+    count = clues.count_clues(db, f, viewer=viewer)
+    ids = [row.id for row in clues.list_clues(db, f, limit=max(1, count), viewer=viewer)]
+    return clues.export_open311(db, path, ids, viewer=viewer)
 
 
-def find_by_ref(db: Database, ref_no: str) -> int | None:
-    """The id of the clue whose reference number is ``ref_no`` (None when there is none)."""
+def find_by_ref(db: Database, ref_no: str, viewer: str | None = None) -> int | None:
+    """The id of the clue ``viewer`` may see whose reference number is ``ref_no`` (None when there is none)."""
     wanted = ref_no.strip().upper()
-    rows = clues.list_clues(db, ClueFilter(text=wanted), limit=50)
+    rows = clues.list_clues(db, ClueFilter(text=wanted), limit=50, viewer=viewer)
     return next((r.id for r in rows if r.ref_no.upper() == wanted), None)

@@ -195,7 +195,7 @@ class CasesWorkspace(QWidget):
         def work():
             original = None
             if given.original_ref:
-                original = clue_files.find_by_ref(db, given.original_ref)
+                original = clue_files.find_by_ref(db, given.original_ref, actor or None)
                 if original is None:
                     return None
             return clues.act(db, actor, clue_id, key, note=given.note, department_id=given.department_id,
@@ -258,7 +258,8 @@ class CasesWorkspace(QWidget):
     def export_open311(self, path: Path) -> None:
         """The clues of the current filter ("All states" and nothing else: every clue) as Open311 JSON."""
         db, f, everything = self._db, self.desk.clue_filter(), self.desk.filter_bar.is_default()
-        self._run(lambda: (clue_files.export_filtered(db, f, Path(path), everything), Path(path)),
+        viewer = self._actor or None  # the export holds only the clues the signed-in user may see
+        self._run(lambda: (clue_files.export_filtered(db, f, Path(path), everything, viewer), Path(path)),
                   lambda done: self._on_file_written(done[1], done[0]), self.tr("Clues not exported"))
 
     def import_open311(self, path: Path) -> None:

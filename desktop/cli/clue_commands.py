@@ -5,13 +5,15 @@ open/closed ones) as a JSON array of service requests. ``tongguan clues import -
 open311 FILE.json --actor NAME`` reads such a file: all of it or, when one request is
 bad, none of it (the error names the request and the field); requests already here are
 counted and skipped. Both act as ``--actor`` (or ``TONGGUAN_ACTOR``), a system account or
-user: the import is made under that name, the export audited under it.
+user: the import is made under that name, the export audited under it and holding only the
+clues that account may see (``clue.read``: a department account its department's, a town
+account its grid's; a role without it is refused and nothing is written).
 """
 from __future__ import annotations
 
 import argparse
 
-from core.errors import ConfigError, InvalidUSCC, NotFound, ValidationError
+from core.errors import ConfigError, InvalidUSCC, NotFound, PermissionDenied, ValidationError
 
 from .actor import add_actor_argument, command_actor
 from .output import emit_json, fail
@@ -51,7 +53,9 @@ def cmd_clues_export(args: argparse.Namespace) -> int:
         with db.sessions() as s:
             ids = list(s.scalars(select(Clue.id).where(closed if args.state == "closed" else ~closed)))
     try:
-        count = export_open311(db, args.file, ids, actor=actor)
+        count = export_open311(db, args.file, ids, actor=actor, viewer=actor)
+    except PermissionDenied as exc:
+        return fail(f"nothing exported: {exc}")
     except OSError as exc:
         return fail(f"{args.file}: {exc}")
     if args.json:

@@ -44,6 +44,7 @@ from core.jsonfile import read_json_file
 from core.text_input import check_code, check_number, check_text, shown
 from core.workdays import default_calendar
 
+from ..read_scope import clue_condition
 from .common import HANDLING_WORKING_DAYS, new_ref, record_step
 from .intake import MAX_DESCRIPTION
 from .routing import route
@@ -91,15 +92,18 @@ def _request(c: Clue, events: list[ClueEvent], matters: dict, departments: dict,
     }
 
 
-def export_requests(db: Database, clue_ids: Iterable[int] | None = None) -> list[dict]:
-    """The clues (all, or ``clue_ids``) as GeoReport v2 service requests, oldest first."""
+def export_requests(db: Database, clue_ids: Iterable[int] | None = None, *,
+                    viewer: object | None = None) -> list[dict]:
+    """The clues (all, or ``clue_ids``) ``viewer`` may see (``clue.read``, core.services.read_scope;
+    None: every clue) as GeoReport v2 service requests, oldest first; refused for a role without it."""
     with db.sessions() as s:
+        seen = clue_condition(s, viewer)
         if clue_ids is None:
-            clues = list(s.scalars(select(Clue)))
+            clues = list(s.scalars(select(Clue).where(seen)))
         else:  # in chunks: SQLite takes a limited number of parameters per statement
             wanted = sorted(set(int(i) for i in clue_ids))
             clues = [c for chunk in range(0, len(wanted), 900)
-                     for c in s.scalars(select(Clue).where(Clue.id.in_(wanted[chunk:chunk + 900])))]
+                     for c in s.scalars(select(Clue).where(Clue.id.in_(wanted[chunk:chunk + 900]), seen))]
         clues.sort(key=lambda c: (c.received_at, c.id))
         ids = [c.id for c in clues]
         events: dict[int, list[ClueEvent]] = {}
@@ -124,9 +128,10 @@ def export_requests(db: Database, clue_ids: Iterable[int] | None = None) -> list
 
 
 def export_open311(db: Database, path: str | Path, clue_ids: Iterable[int] | None = None,
-                   actor: str | None = None) -> int:
-    """Write the requests to ``path`` (JSON, UTF-8) atomically; returns how many (audited with ``actor``)."""
-    requests = export_requests(db, clue_ids)
+                   actor: str | None = None, *, viewer: object | None = None) -> int:
+    """Write the requests ``viewer`` may see to ``path`` (JSON, UTF-8) atomically; returns how many
+    (audited with ``actor``). Nothing is written when the viewer's role may not read clues."""
+    requests = export_requests(db, clue_ids, viewer=viewer)
     path = Path(path)
     tmp = path.with_name(f".{path.name}.part")
     try:
