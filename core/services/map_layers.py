@@ -25,7 +25,7 @@ from core.db.models import (
     Village,
 )
 
-from .read_scope import clue_condition
+from .read_scope import clue_condition, read_scope
 
 CLOSED_CLUE_STATES = tuple(sorted(CLOSED_STATES))  # core.clues: closed and duplicate end a clue
 
@@ -72,14 +72,25 @@ def open_clues_by_town(db: Database, *, viewer: object | None = None) -> dict[st
         return {code: n for code, n in s.execute(stmt) if code}
 
 
-def overdue_by_town(db: Database, today: dt.date | None = None) -> dict[str, int]:
+def overdue_by_town(db: Database, today: dt.date | None = None, *, viewer: object | None = None) -> dict[str, int]:
     """Overdue clocks per town, as the efficiency monitor counts them (core.deadlines): clues,
-    claims, commitment checks, inspection tasks, results publication and case decisions."""
+    claims, commitment checks, inspection tasks, results publication and case decisions.
+
+    The measure is the efficiency watch's, so it reads under ``efficiency.read`` (core.rights):
+    the operator, the leader and the monitor see every town's count (their scope is ``all``);
+    every other role (department, town, planner, administrator) is refused
+    (:class:`~core.errors.PermissionDenied`) before a clock is read. It is refused, not
+    filtered to a department or grid: the clocks mix pushes, inspection tasks and results
+    whose department and town reach the table grants none of these roles, and a partial
+    count under the same name would read as the town's whole backlog. ``viewer`` None is an
+    internal caller and sees everything."""
     from core.deadlines import by_group
     from core.paths import user_cache_dir
 
     from .efficiency import load_clocks
 
+    with db.sessions() as s:
+        read_scope(s, viewer, "efficiency.read")
     items, assessment, _fresh = load_clocks(db, today, snapshot_dir=user_cache_dir())
     return {r.key: r.overdue_all for r in by_group(items, assessment, "town") if r.key is not None and r.overdue_all}
 

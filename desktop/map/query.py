@@ -98,7 +98,8 @@ def categories_for(labels: Labels, choice: LayerChoice) -> list[dict]:
 
 
 def _seen_clues(load, refused):
-    """``load()``, or ``refused`` for a viewer whose role may not read clues (no clue layer for it)."""
+    """``load()``, or ``refused`` for a viewer whose role may not read it (no clue layer, no overdue
+    measure: core.services.map_layers.overdue_by_town reads under efficiency.read)."""
     try:
         return load()
     except PermissionDenied:
@@ -115,7 +116,8 @@ def _measure(index: MapIndex, db: Database | None, cache: DbCache, q: Query, tex
         return dict(cache.get("open_clues", lambda: _seen_clues(lambda: map_layers.open_clues_by_town(
             db, viewer=q.viewer), {}))), "int"
     if q.choice.measure == "overdue" and db is not None:
-        return dict(cache.get("overdue", lambda: map_layers.overdue_by_town(db))), "int"
+        return dict(cache.get("overdue", lambda: _seen_clues(lambda: map_layers.overdue_by_town(
+            db, viewer=q.viewer), {}))), "int"
     return index.town_counts(f, text_ids), "int"
 
 

@@ -158,3 +158,47 @@ def test_the_demo_town_user_reads_the_clues_of_its_grid(demo_db):
     towns = _clue_towns(demo_db)
     rows = clues.list_clues(demo_db, EVERY, limit=100_000, viewer="grid_cc")
     assert {r.id for r in rows} == {i for i, t in towns.items() if t == town}
+
+
+def _exported_ids(db, path, viewer, ids=None) -> set[int]:
+    """The clue ids of an Open311 export as ``viewer`` (read back through the requests' ref_no)."""
+    import json
+
+    count = clues.export_open311(db, path, ids, viewer=viewer)
+    refs = {r["extended_attributes"]["ref_no"] for r in json.loads(path.read_text(encoding="utf-8"))}
+    with db.sessions() as s:
+        found = set(s.scalars(select(Clue.id).where(Clue.ref_no.in_(refs))))
+    assert count == len(refs) == len(found)
+    return found
+
+
+def test_an_export_holds_only_the_viewers_clues(demo_db, viewers, tmp_path):
+    towns = _clue_towns(demo_db)
+    with demo_db.sessions() as s:
+        departments = dict(s.execute(select(Clue.id, Clue.department_id)).tuples().all())
+    mine = _exported_ids(demo_db, tmp_path / "dept.json", viewers["dept"])
+    assert mine == {i for i, d in departments.items() if d == viewers["dept_id"]}
+    assert mine and len(mine) < len(departments)
+    grid = _exported_ids(demo_db, tmp_path / "town.json", viewers["town"])
+    assert grid and grid == {i for i, t in towns.items() if t == viewers["town_code"]}
+    # asking for named clues does not reach past the scope either
+    assert _exported_ids(demo_db, tmp_path / "named.json", viewers["town"], list(departments)) == grid
+    assert _exported_ids(demo_db, tmp_path / "all.json", "monitor") == set(departments)
+
+
+def test_an_export_is_refused_to_a_role_without_clue_read(demo_db, tmp_path):
+    out = tmp_path / "refused.json"
+    with pytest.raises(PermissionDenied) as refused:
+        clues.export_open311(demo_db, out, viewer="planner")
+    assert refused.value.permission == "clue.read" and not out.exists()
+
+
+def test_the_overdue_measure_reads_under_efficiency_read(demo_db, viewers):
+    import datetime as dt
+
+    today = dt.date(2026, 12, 1)
+    assert map_layers.overdue_by_town(demo_db, today, viewer="monitor") == map_layers.overdue_by_town(demo_db, today)
+    for viewer in (viewers["dept"], viewers["town"], "planner", "admin"):
+        with pytest.raises(PermissionDenied) as refused:
+            map_layers.overdue_by_town(demo_db, today, viewer=viewer)
+        assert refused.value.permission == "efficiency.read"
