@@ -66,8 +66,9 @@ class AlreadyChanged(ValidationError):
 
     code = "conflict.already_changed"
 
-    def __init__(self, message: str, *, by: str | None = None, where: str | None = None) -> None:
-        super().__init__(message, where=where)
+    def __init__(self, message: str, *, by: str | None = None, where: str | None = None, code: str | None = None,
+                 params: dict[str, object] | None = None) -> None:
+        super().__init__(message, where=where, code=code, params=params)
         self.by = by
 
 

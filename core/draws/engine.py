@@ -77,6 +77,17 @@ def draw_key(r: Randomness) -> str:
     raise ValueError(f"未知的随机数类型 (unknown kind of randomness): {r.kind!r}")
 
 
+def _randomness_fault(r: Randomness) -> str:
+    """Which of :func:`draw_key`'s refusals ``r`` meets (the UI words it by this)."""
+    if r.kind == "rfc3797":
+        return "sources"
+    if r.kind != "seed":
+        return "kind"
+    if not r.seed:
+        return "empty_seed"
+    return "seed_mismatch" if r.commitment else "no_commitment"
+
+
 @dataclass(frozen=True, slots=True)   # slots: a batch may hold ~10^5 of them
 class Pick:
     """One drawn entity and its team per department."""
@@ -117,7 +128,8 @@ def run_draw(spec: DrawSpec, randomness: Randomness) -> DrawOutcome:
     try:
         key = draw_key(randomness)
     except (TypeError, ValueError) as exc:
-        problems.append(Problem("bad_randomness", RULE_RANDOMNESS, str(exc), "randomness"))
+        problems.append(Problem("bad_randomness", RULE_RANDOMNESS, str(exc), "randomness",
+                                params={"variant": _randomness_fault(randomness)}))
     if problems:
         raise DrawRefused(problems)
     with gc_paused():

@@ -238,4 +238,5 @@ def _no_team_problem(rule: DepartmentRule, entity: tuple[int, str], free: int) -
         f"部门 {d} 为市场主体 {uscc}（编号 {entity_id}）回避后只剩 {max(free, 0)} 名检查人员，"
         f"不足每组 {rule.team_size} 名 (department {d}: after withdrawals only {max(free, 0)} inspectors remain "
         f"for entity {entity_id} (USCC {uscc}), a team needs {rule.team_size})",
-        f"department {d}, entity {entity_id}")
+        f"department {d}, entity {entity_id}",
+        params={"department": d, "uscc": uscc, "entity": entity_id, "free": max(free, 0), "size": rule.team_size})

@@ -29,6 +29,74 @@ REFUSAL_WORDS = {
     "case.not_found": QT_TRANSLATE_NOOP("ClueRefusals", "Case {case} does not exist."),
     "case.not_filed": QT_TRANSLATE_NOOP("ClueRefusals", "Only a filed case not yet decided can be decided."),
     "case.decided_before_filing": QT_TRANSLATE_NOOP("ClueRefusals", "A decision cannot precede the filing."),
+    "clue.already_claimed": QT_TRANSLATE_NOOP("ClueRefusals", "The clue was already claimed by {by}."),
+    "clue.already_filed": QT_TRANSLATE_NOOP("ClueRefusals", "A case was already filed from this clue: {case}."),
+    # intake and attachments
+    "clue.attachment_too_big": QT_TRANSLATE_NOOP("ClueRefusals", "An attachment is at most 20 MB: {file}."),
+    "clue.attachment_unreadable": QT_TRANSLATE_NOOP("ClueRefusals", "The attachment {file} cannot be read."),
+    "clue.no_entity": QT_TRANSLATE_NOOP("ClueRefusals", "No market entity has the USCC {uscc}."),
+    "clue.unknown_source": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "A clue's source is one of {allowed}, not “{source}”."),
+    "clue.needs_description": QT_TRANSLATE_NOOP("ClueRefusals", "A clue needs a description."),
+    "clue.description_too_long": QT_TRANSLATE_NOOP("ClueRefusals", "A description is at most {max} characters."),
+    "clue.no_village": QT_TRANSLATE_NOOP("ClueRefusals", "There is no village with the code {village}."),
+    "clue.needs_place": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "A clue names the market entity by its USCC, or where it happened."),
+    "clue.bad_position": QT_TRANSLATE_NOOP("ClueRefusals", "Not a position: {lat}, {lng}."),
+    "clue.no_matter": QT_TRANSLATE_NOOP("ClueRefusals", "Matter {matter} does not exist."),
+    "clue.no_attachment": QT_TRANSLATE_NOOP("ClueRefusals", "Attachment {attachment} does not exist."),
+    "clue.attachment_corrupt": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "The attachment {file} is damaged: the stored file no longer matches its SHA-256."),
+    "clue.attachment_folder_not_private": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "The attachment folder is not this user's own folder."),
+    "clue.attachment_copy_mismatch": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "The written copy of the attachment {file} does not match its SHA-256."),
+    # routing rules
+    "routing.needs_key": QT_TRANSLATE_NOOP("ClueRefusals", "A routing rule names a matter, an industry or a town."),
+    "routing.unknown:matter": QT_TRANSLATE_NOOP("ClueRefusals", "There is no matter {value}."),
+    "routing.unknown:industry": QT_TRANSLATE_NOOP("ClueRefusals", "There is no industry {value}."),
+    "routing.unknown:town": QT_TRANSLATE_NOOP("ClueRefusals", "There is no town {value}."),
+    "routing.unknown:department": QT_TRANSLATE_NOOP("ClueRefusals", "There is no department {value}."),
+    "routing.not_found": QT_TRANSLATE_NOOP("ClueRefusals", "Routing rule {rule} does not exist."),
+    # the case clock (the rule a refusal cites is added from CLOCK_RULES)
+    "case.clock_decided:extend": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "Case {case} is already decided and its period is over: it cannot be extended."),
+    "case.clock_decided:pause": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "Case {case} is already decided and its period is over: its clock cannot be paused."),
+    "case.needs_reason": QT_TRANSLATE_NOOP("ClueRefusals", "A reason is required."),
+    "case.date_before_filing": QT_TRANSLATE_NOOP("ClueRefusals", "A date cannot precede the filing on {filed}."),
+    "case.date_after_today": QT_TRANSLATE_NOOP("ClueRefusals", "A date cannot be after today, {today}."),
+    "case.unknown_approval": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "Unknown approval “{approval}”: the head's or a collective decision."),
+    "case.head_once": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "The head approves one extension only; a further one is a collective decision."),
+    "case.head_days": QT_TRANSLATE_NOOP("ClueRefusals", "The head's extension is {days} days."),
+    "case.first_by_head": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "The first extension is the head's {days} days; a collective decision extends further."),
+    "case.extension_days": QT_TRANSLATE_NOOP("ClueRefusals", "An extension is 1 to 366 days."),
+    "case.extension_late": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "An extension is approved before the period ends on {due}."),
+    "case.unknown_pause": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "Only a hearing, an announcement, testing or appraisal does not count, not “{kind}”."),
+    "case.pause_open": QT_TRANSLATE_NOOP("ClueRefusals", "The case has a pause still open: end it first."),
+    "case.pause_overlap": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "Pauses cannot overlap: the last one ended on {last}."),
+    "case.no_open_pause": QT_TRANSLATE_NOOP("ClueRefusals", "The case has no open pause to end."),
+    "case.pause_end_early": QT_TRANSLATE_NOOP("ClueRefusals", "A pause cannot end before it starts on {start}."),
+    "case.decide_paused": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "The pause that began on {since} is still open: resume the clock before the decision."),
+}
+# params["rule"] of a case-clock refusal -> the rule it cites
+CLOCK_RULES = {
+    "head": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: the department "
+        "head may approve one extension of 30 days"),
+    "collective": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further "
+        "extension is decided collectively by the department's heads"),
+    "pause": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: hearings, "
+        "announcements, testing, inspection and appraisal do not count towards the period"),
 }
 
 
@@ -60,14 +128,24 @@ def _params(error: TongguanError, lang: str) -> dict[str, str]:
     return words
 
 
+def _key(error: TongguanError) -> str:
+    variant = error.params.get("variant")
+    return f"{error.code}:{variant}" if variant else error.code
+
+
 def is_worded(error: TongguanError) -> bool:
     """Whether the desktop words ``error`` itself (its code is in the table)."""
-    return error.code in REFUSAL_WORDS
+    return _key(error) in REFUSAL_WORDS
 
 
 def refusal_text(error: TongguanError, lang: str) -> str:
     """``error``'s sentence in the UI language: from the table by code, else the core's text split."""
-    source = REFUSAL_WORDS.get(error.code)
+    source = REFUSAL_WORDS.get(_key(error))
     if source is None:
         return in_language(error.message, lang)
-    return QCoreApplication.translate("ClueRefusals", source).format(**_params(error, lang))
+    text = QCoreApplication.translate("ClueRefusals", source).format(**_params(error, lang))
+    rule = CLOCK_RULES.get(str(error.params.get("rule")))
+    if rule is None:
+        return text
+    return QCoreApplication.translate("ClueRefusals", "{sentence} ({rule})").format(
+        sentence=text, rule=QCoreApplication.translate("ClueRefusals", rule))

@@ -62,6 +62,21 @@ PROBLEM_WORDS = {
         "days in the window: {load} visits per inspector per working day, above the capacity of {capacity}."),
     "matter_not_applicable": QT_TRANSLATE_NOOP(
         "DrawProblems", "{count} pool entities fit none of the batch's matters: {listed}"),
+    "no_team_after_avoidance": QT_TRANSLATE_NOOP(
+        "DrawProblems", "Department {department}: after withdrawals for entity {entity} (USCC {uscc}) only {free} "
+        "inspectors remain; a team needs {size}."),
+    "bad_randomness:empty_seed": QT_TRANSLATE_NOOP("DrawProblems", "The seed is empty."),
+    "bad_randomness:no_commitment": QT_TRANSLATE_NOOP(
+        "DrawProblems", "The seed has no commitment published in advance."),
+    "bad_randomness:seed_mismatch": QT_TRANSLATE_NOOP("DrawProblems", "The seed does not match its commitment."),
+    "bad_randomness:kind": QT_TRANSLATE_NOOP("DrawProblems", "The kind of randomness is unknown."),
+    "bad_randomness:sources": QT_TRANSLATE_NOOP("DrawProblems", "The public random values cannot be used."),
+    "no_commitment": QT_TRANSLATE_NOOP(
+        "DrawProblems", "A seed draw needs the seed's SHA-256 commitment (64 hex digits) before locking."),
+    "no_sources": QT_TRANSLATE_NOOP(
+        "DrawProblems", "Enter the public random values published after the batch was locked."),
+    "seed_mismatch": QT_TRANSLATE_NOOP(
+        "DrawProblems", "The revealed seed does not match the commitment published when the batch was locked."),
 }
 RULE_WORDS = {
     RULE_TEAM: QT_TRANSLATE_NOOP("DrawRules", "Administrative Penalty Law Art. 42: at least two officers"),

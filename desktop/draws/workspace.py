@@ -41,13 +41,14 @@ from desktop.tasks import TaskManager
 from . import exports
 from .batch_editor import BatchEditor
 from .batch_exports import BatchExports
-from .batch_overview import BatchOverview, in_language
+from .batch_overview import BatchOverview
 from .ceremony import CeremonyView
 from .forms import detail_to_form
 from .picks_model import PicksModel, ceremony_data, department_names
 from .visits_page import VisitsPage
 from .plan_dialog import PlanDialog, PlanForm
 from .plan_tree import PlanTree
+from .problem_words import problem_text
 from .result_publishing import ResultPublishing
 from .randomness_dialogs import DrawDialog, LockChoice, LockDialog
 
@@ -456,7 +457,7 @@ class DrawsWorkspace(BatchExports, ResultPublishing, QWidget):
         if isinstance(error, DrawRefused):
             self.overview.set_problems(list(error.problems))
             self.tabs.setCurrentIndex(0)
-            self.message_bar.show_message("；".join(in_language(p.message, self._lang) for p in error.problems),
+            self.message_bar.show_message(self.tr("; ").join(problem_text(p, self._lang) for p in error.problems),
                                           kind="error")
             return
         show_error(self, self.tr("Not done"), error)

@@ -1230,12 +1230,184 @@
         <translation>A decision cannot precede the filing.</translation>
     </message>
     <message>
+        <source>The clue was already claimed by {by}.</source>
+        <translation>The clue was already claimed by {by}.</translation>
+    </message>
+    <message>
+        <source>A case was already filed from this clue: {case}.</source>
+        <translation>A case was already filed from this clue: {case}.</translation>
+    </message>
+    <message>
+        <source>An attachment is at most 20 MB: {file}.</source>
+        <translation>An attachment is at most 20 MB: {file}.</translation>
+    </message>
+    <message>
+        <source>The attachment {file} cannot be read.</source>
+        <translation>The attachment {file} cannot be read.</translation>
+    </message>
+    <message>
+        <source>No market entity has the USCC {uscc}.</source>
+        <translation>No market entity has the USCC {uscc}.</translation>
+    </message>
+    <message>
+        <source>A clue's source is one of {allowed}, not “{source}”.</source>
+        <translation>A clue's source is one of {allowed}, not “{source}”.</translation>
+    </message>
+    <message>
+        <source>A clue needs a description.</source>
+        <translation>A clue needs a description.</translation>
+    </message>
+    <message>
+        <source>A description is at most {max} characters.</source>
+        <translation>A description is at most {max} characters.</translation>
+    </message>
+    <message>
+        <source>There is no village with the code {village}.</source>
+        <translation>There is no village with the code {village}.</translation>
+    </message>
+    <message>
+        <source>A clue names the market entity by its USCC, or where it happened.</source>
+        <translation>A clue names the market entity by its USCC, or where it happened.</translation>
+    </message>
+    <message>
+        <source>Not a position: {lat}, {lng}.</source>
+        <translation>Not a position: {lat}, {lng}.</translation>
+    </message>
+    <message>
+        <source>Matter {matter} does not exist.</source>
+        <translation type="unfinished">Matter {matter} does not exist.</translation>
+    </message>
+    <message>
+        <source>Attachment {attachment} does not exist.</source>
+        <translation>Attachment {attachment} does not exist.</translation>
+    </message>
+    <message>
+        <source>The attachment {file} is damaged: the stored file no longer matches its SHA-256.</source>
+        <translation>The attachment {file} is damaged: the stored file no longer matches its SHA-256.</translation>
+    </message>
+    <message>
+        <source>The attachment folder is not this user's own folder.</source>
+        <translation>The attachment folder is not this user's own folder.</translation>
+    </message>
+    <message>
+        <source>The written copy of the attachment {file} does not match its SHA-256.</source>
+        <translation>The written copy of the attachment {file} does not match its SHA-256.</translation>
+    </message>
+    <message>
+        <source>A routing rule names a matter, an industry or a town.</source>
+        <translation>A routing rule names a matter, an industry or a town.</translation>
+    </message>
+    <message>
+        <source>There is no matter {value}.</source>
+        <translation>There is no matter {value}.</translation>
+    </message>
+    <message>
+        <source>There is no industry {value}.</source>
+        <translation>There is no industry {value}.</translation>
+    </message>
+    <message>
+        <source>There is no town {value}.</source>
+        <translation>There is no town {value}.</translation>
+    </message>
+    <message>
+        <source>There is no department {value}.</source>
+        <translation>There is no department {value}.</translation>
+    </message>
+    <message>
+        <source>Routing rule {rule} does not exist.</source>
+        <translation>Routing rule {rule} does not exist.</translation>
+    </message>
+    <message>
+        <source>Case {case} is already decided and its period is over: it cannot be extended.</source>
+        <translation>Case {case} is already decided and its period is over: it cannot be extended.</translation>
+    </message>
+    <message>
+        <source>Case {case} is already decided and its period is over: its clock cannot be paused.</source>
+        <translation>Case {case} is already decided and its period is over: its clock cannot be paused.</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>A reason is required.</translation>
+    </message>
+    <message>
+        <source>A date cannot precede the filing on {filed}.</source>
+        <translation>A date cannot precede the filing on {filed}.</translation>
+    </message>
+    <message>
+        <source>A date cannot be after today, {today}.</source>
+        <translation>A date cannot be after today, {today}.</translation>
+    </message>
+    <message>
+        <source>Unknown approval “{approval}”: the head's or a collective decision.</source>
+        <translation>Unknown approval “{approval}”: the head's or a collective decision.</translation>
+    </message>
+    <message>
+        <source>The head approves one extension only; a further one is a collective decision.</source>
+        <translation>The head approves one extension only; a further one is a collective decision.</translation>
+    </message>
+    <message>
+        <source>The head's extension is {days} days.</source>
+        <translation>The head's extension is {days} days.</translation>
+    </message>
+    <message>
+        <source>The first extension is the head's {days} days; a collective decision extends further.</source>
+        <translation>The first extension is the head's {days} days; a collective decision extends further.</translation>
+    </message>
+    <message>
+        <source>An extension is 1 to 366 days.</source>
+        <translation>An extension is 1 to 366 days.</translation>
+    </message>
+    <message>
+        <source>An extension is approved before the period ends on {due}.</source>
+        <translation>An extension is approved before the period ends on {due}.</translation>
+    </message>
+    <message>
+        <source>Only a hearing, an announcement, testing or appraisal does not count, not “{kind}”.</source>
+        <translation>Only a hearing, an announcement, testing or appraisal does not count, not “{kind}”.</translation>
+    </message>
+    <message>
+        <source>The case has a pause still open: end it first.</source>
+        <translation>The case has a pause still open: end it first.</translation>
+    </message>
+    <message>
+        <source>Pauses cannot overlap: the last one ended on {last}.</source>
+        <translation>Pauses cannot overlap: the last one ended on {last}.</translation>
+    </message>
+    <message>
+        <source>The case has no open pause to end.</source>
+        <translation>The case has no open pause to end.</translation>
+    </message>
+    <message>
+        <source>A pause cannot end before it starts on {start}.</source>
+        <translation>A pause cannot end before it starts on {start}.</translation>
+    </message>
+    <message>
+        <source>The pause that began on {since} is still open: resume the clock before the decision.</source>
+        <translation>The pause that began on {since} is still open: resume the clock before the decision.</translation>
+    </message>
+    <message>
+        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: the department head may approve one extension of 30 days</source>
+        <translation>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: the department head may approve one extension of 30 days</translation>
+    </message>
+    <message>
+        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department's heads</source>
+        <translation>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department's heads</translation>
+    </message>
+    <message>
+        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: hearings, announcements, testing, inspection and appraisal do not count towards the period</source>
+        <translation>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: hearings, announcements, testing, inspection and appraisal do not count towards the period</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
         <source>none</source>
         <translation type="unfinished">none</translation>
+    </message>
+    <message>
+        <source>{sentence} ({rule})</source>
+        <translation>{sentence} ({rule})</translation>
     </message>
 </context>
 <context>
@@ -1729,6 +1901,42 @@
         <translation>{count} pool entities fit none of the batch's matters: {listed}</translation>
     </message>
     <message>
+        <source>Department {department}: after withdrawals for entity {entity} (USCC {uscc}) only {free} inspectors remain; a team needs {size}.</source>
+        <translation>Department {department}: after withdrawals for entity {entity} (USCC {uscc}) only {free} inspectors remain; a team needs {size}.</translation>
+    </message>
+    <message>
+        <source>The seed is empty.</source>
+        <translation>The seed is empty.</translation>
+    </message>
+    <message>
+        <source>The seed has no commitment published in advance.</source>
+        <translation>The seed has no commitment published in advance.</translation>
+    </message>
+    <message>
+        <source>The seed does not match its commitment.</source>
+        <translation>The seed does not match its commitment.</translation>
+    </message>
+    <message>
+        <source>The kind of randomness is unknown.</source>
+        <translation>The kind of randomness is unknown.</translation>
+    </message>
+    <message>
+        <source>The public random values cannot be used.</source>
+        <translation>The public random values cannot be used.</translation>
+    </message>
+    <message>
+        <source>A seed draw needs the seed's SHA-256 commitment (64 hex digits) before locking.</source>
+        <translation>A seed draw needs the seed's SHA-256 commitment (64 hex digits) before locking.</translation>
+    </message>
+    <message>
+        <source>Enter the public random values published after the batch was locked.</source>
+        <translation>Enter the public random values published after the batch was locked.</translation>
+    </message>
+    <message>
+        <source>The revealed seed does not match the commitment published when the batch was locked.</source>
+        <translation>The revealed seed does not match the commitment published when the batch was locked.</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -1954,6 +2162,10 @@
     <message>
         <source>Drawn entities not loaded</source>
         <translation>Drawn entities not loaded</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
     </message>
     <message>
         <source>Not done</source>

@@ -1230,12 +1230,184 @@
         <translation>决定日期不能早于立案日期</translation>
     </message>
     <message>
+        <source>The clue was already claimed by {by}.</source>
+        <translation>该线索已由{by}签收</translation>
+    </message>
+    <message>
+        <source>A case was already filed from this clue: {case}.</source>
+        <translation>该线索已立案 {case}</translation>
+    </message>
+    <message>
+        <source>An attachment is at most 20 MB: {file}.</source>
+        <translation>附件超过 20 MB：{file}</translation>
+    </message>
+    <message>
+        <source>The attachment {file} cannot be read.</source>
+        <translation>附件 {file} 无法读取</translation>
+    </message>
+    <message>
+        <source>No market entity has the USCC {uscc}.</source>
+        <translation>没有统一社会信用代码为 {uscc} 的市场主体</translation>
+    </message>
+    <message>
+        <source>A clue's source is one of {allowed}, not “{source}”.</source>
+        <translation>线索来源须为 {allowed} 之一，不是“{source}”</translation>
+    </message>
+    <message>
+        <source>A clue needs a description.</source>
+        <translation>请描述线索内容</translation>
+    </message>
+    <message>
+        <source>A description is at most {max} characters.</source>
+        <translation>线索描述不超过 {max} 字</translation>
+    </message>
+    <message>
+        <source>There is no village with the code {village}.</source>
+        <translation>没有代码为 {village} 的村社</translation>
+    </message>
+    <message>
+        <source>A clue names the market entity by its USCC, or where it happened.</source>
+        <translation>线索须指明市场主体（统一社会信用代码）或发生位置</translation>
+    </message>
+    <message>
+        <source>Not a position: {lat}, {lng}.</source>
+        <translation>位置坐标无效：{lat}, {lng}</translation>
+    </message>
+    <message>
+        <source>Matter {matter} does not exist.</source>
+        <translation>监管事项 {matter} 不存在</translation>
+    </message>
+    <message>
+        <source>Attachment {attachment} does not exist.</source>
+        <translation>附件 {attachment} 不存在</translation>
+    </message>
+    <message>
+        <source>The attachment {file} is damaged: the stored file no longer matches its SHA-256.</source>
+        <translation>附件 {file} 已损坏：校验值不符</translation>
+    </message>
+    <message>
+        <source>The attachment folder is not this user's own folder.</source>
+        <translation>附件文件夹不是本用户的私有文件夹</translation>
+    </message>
+    <message>
+        <source>The written copy of the attachment {file} does not match its SHA-256.</source>
+        <translation>附件 {file} 写出后校验值不符</translation>
+    </message>
+    <message>
+        <source>A routing rule names a matter, an industry or a town.</source>
+        <translation>分派规则至少要指定事项、行业或镇街之一</translation>
+    </message>
+    <message>
+        <source>There is no matter {value}.</source>
+        <translation>没有这个事项：{value}</translation>
+    </message>
+    <message>
+        <source>There is no industry {value}.</source>
+        <translation>没有这个行业：{value}</translation>
+    </message>
+    <message>
+        <source>There is no town {value}.</source>
+        <translation>没有这个镇街：{value}</translation>
+    </message>
+    <message>
+        <source>There is no department {value}.</source>
+        <translation>没有这个部门：{value}</translation>
+    </message>
+    <message>
+        <source>Routing rule {rule} does not exist.</source>
+        <translation>分派规则 {rule} 不存在</translation>
+    </message>
+    <message>
+        <source>Case {case} is already decided and its period is over: it cannot be extended.</source>
+        <translation>案件 {case} 已作出决定，办案期限已结束，不能再延期</translation>
+    </message>
+    <message>
+        <source>Case {case} is already decided and its period is over: its clock cannot be paused.</source>
+        <translation>案件 {case} 已作出决定，办案期限已结束，不能再暂停计算期限</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>须写明理由</translation>
+    </message>
+    <message>
+        <source>A date cannot precede the filing on {filed}.</source>
+        <translation>日期不能早于立案日期 {filed}</translation>
+    </message>
+    <message>
+        <source>A date cannot be after today, {today}.</source>
+        <translation>日期不能晚于今天 {today}</translation>
+    </message>
+    <message>
+        <source>Unknown approval “{approval}”: the head's or a collective decision.</source>
+        <translation>未知的批准方式“{approval}”：负责人批准或集体讨论决定</translation>
+    </message>
+    <message>
+        <source>The head approves one extension only; a further one is a collective decision.</source>
+        <translation>负责人批准的延期只有一次，再次延期须集体讨论决定</translation>
+    </message>
+    <message>
+        <source>The head's extension is {days} days.</source>
+        <translation>负责人批准的延期为 {days} 日</translation>
+    </message>
+    <message>
+        <source>The first extension is the head's {days} days; a collective decision extends further.</source>
+        <translation>首次延期由负责人批准 {days} 日，集体讨论决定用于其后的延期</translation>
+    </message>
+    <message>
+        <source>An extension is 1 to 366 days.</source>
+        <translation>延期天数须在 1 到 366 日之间</translation>
+    </message>
+    <message>
+        <source>An extension is approved before the period ends on {due}.</source>
+        <translation>延期须在办案期限（{due}）届满前批准</translation>
+    </message>
+    <message>
+        <source>Only a hearing, an announcement, testing or appraisal does not count, not “{kind}”.</source>
+        <translation>不计入期限的只有听证、公告、检测检验、鉴定，不是“{kind}”</translation>
+    </message>
+    <message>
+        <source>The case has a pause still open: end it first.</source>
+        <translation>案件已有一个未结束的不计入期间，先结束它</translation>
+    </message>
+    <message>
+        <source>Pauses cannot overlap: the last one ended on {last}.</source>
+        <translation>不计入期间不能重叠，上一个至 {last} 结束</translation>
+    </message>
+    <message>
+        <source>The case has no open pause to end.</source>
+        <translation>案件没有未结束的不计入期间</translation>
+    </message>
+    <message>
+        <source>A pause cannot end before it starts on {start}.</source>
+        <translation>不计入期间不能在开始（{start}）之前结束</translation>
+    </message>
+    <message>
+        <source>The pause that began on {since} is still open: resume the clock before the decision.</source>
+        <translation>案件自 {since} 起的不计入期间尚未结束，先恢复计算期限再作出决定</translation>
+    </message>
+    <message>
+        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: the department head may approve one extension of 30 days</source>
+        <translation>市场监督管理行政处罚程序规定 第六十四条：经市场监督管理部门负责人批准，可以延长三十日</translation>
+    </message>
+    <message>
+        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department's heads</source>
+        <translation>市场监督管理行政处罚程序规定 第六十四条：案情特别复杂或者有其他特殊情况，经延期仍不能作出处理决定的，应当由市场监督管理部门负责人集体讨论决定是否继续延期</translation>
+    </message>
+    <message>
+        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: hearings, announcements, testing, inspection and appraisal do not count towards the period</source>
+        <translation>市场监督管理行政处罚程序规定 第六十四条：案件处理过程中，听证、公告和检测、检验、检疫、鉴定等时间不计入前款所指的案件办理期限</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>{sentence} ({rule})</source>
+        <translation>{sentence}（{rule}）</translation>
     </message>
 </context>
 <context>
@@ -1729,6 +1901,42 @@
         <translation>对象库中有 {count} 个市场主体不适用本批次的任何抽查事项：{listed}</translation>
     </message>
     <message>
+        <source>Department {department}: after withdrawals for entity {entity} (USCC {uscc}) only {free} inspectors remain; a team needs {size}.</source>
+        <translation>部门 {department} 为市场主体 {uscc}（编号 {entity}）回避后只剩 {free} 名检查人员，不足每组 {size} 名</translation>
+    </message>
+    <message>
+        <source>The seed is empty.</source>
+        <translation>种子为空</translation>
+    </message>
+    <message>
+        <source>The seed has no commitment published in advance.</source>
+        <translation>种子没有事先公布的承诺值</translation>
+    </message>
+    <message>
+        <source>The seed does not match its commitment.</source>
+        <translation>种子与事先公布的承诺值不符</translation>
+    </message>
+    <message>
+        <source>The kind of randomness is unknown.</source>
+        <translation>未知的随机数类型</translation>
+    </message>
+    <message>
+        <source>The public random values cannot be used.</source>
+        <translation>公开随机数无法使用</translation>
+    </message>
+    <message>
+        <source>A seed draw needs the seed's SHA-256 commitment (64 hex digits) before locking.</source>
+        <translation>用种子抽取须在锁定前给出种子的 SHA-256 承诺值（64 位十六进制）</translation>
+    </message>
+    <message>
+        <source>Enter the public random values published after the batch was locked.</source>
+        <translation>请输入锁定后公布的公开随机数</translation>
+    </message>
+    <message>
+        <source>The revealed seed does not match the commitment published when the batch was locked.</source>
+        <translation>揭示的种子与锁定时公布的承诺值不符</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1954,6 +2162,10 @@
     <message>
         <source>Drawn entities not loaded</source>
         <translation>无法读取抽中对象</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>Not done</source>

@@ -73,7 +73,7 @@ def private_folder(base: str | Path | None = None) -> Path:
     info = os.lstat(folder)
     if not stat.S_ISDIR(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
         raise ValidationError("附件文件夹不是本用户的私有文件夹 (the attachment folder is not this user's own folder)",
-                              where=str(folder))
+                              where=str(folder), code="clue.attachment_folder_not_private")
     os.chmod(folder, 0o700)
     return folder
 
@@ -93,7 +93,7 @@ def write_private(folder: Path, filename: str, content: bytes, sha256: str) -> P
         if hashlib.sha256(back.read()).hexdigest() != sha256:
             path.unlink(missing_ok=True)
             raise ValidationError(f"附件 {filename} 写出后校验值不符 (the written copy does not match its SHA-256)",
-                                  where=str(path))
+                                  where=str(path), code="clue.attachment_copy_mismatch", params={"file": filename})
     return path
 
 

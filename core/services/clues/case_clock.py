@@ -52,6 +52,8 @@ RULE_PAUSE = ("市场监督管理行政处罚程序规定 第六十四条：案�
               "Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: hearings, announcements, "
               "testing, inspection and appraisal do not count towards the period")
 
+RULE_KEYS = {RULE_HEAD: "head", RULE_COLLECTIVE: "collective", RULE_PAUSE: "pause"}
+
 PAUSE_NAMES = {
     CasePauseKind.HEARING: ("听证", "hearing"),
     CasePauseKind.ANNOUNCEMENT: ("公告", "announcement"),
@@ -116,15 +118,18 @@ def decision_due(filed_on: dt.date, extension_days: Iterable[int],
     return filed_on + dt.timedelta(days=days)
 
 
-def refusal(zh: str, en: str, rule: tuple[str, str], where: str) -> ValidationError:
-    """A refusal that cites its rule: "中文（规定） (English; rule)"."""
-    return ValidationError(f"{zh}（{rule[0]}） ({en}; {rule[1]})", where=where)
+def refusal(zh: str, en: str, rule: tuple[str, str], where: str, *, code: str,
+            params: dict[str, object] | None = None) -> ValidationError:
+    """A refusal that cites its rule: "中文（规定） (English; rule)"; ``params["rule"]`` names the rule for the UI."""
+    return ValidationError(f"{zh}（{rule[0]}） ({en}; {rule[1]})", where=where, code=code,
+                           params={**(params or {}), "rule": RULE_KEYS[rule]})
 
 
 def _case(s: Session, case_id: int) -> Case:
     case = s.get(Case, case_id, with_for_update=True)
     if case is None:
-        raise NotFound(f"案件 {case_id} 不存在 (case {case_id} does not exist)", where="case")
+        raise NotFound(f"案件 {case_id} 不存在 (case {case_id} does not exist)", where="case",
+                       code="case.not_found", params={"case": case_id})
     return case
 
 
@@ -134,13 +139,14 @@ def _check_may_act(uow: UnitOfWork, case: Case, what_zh: str, what_en: str, rule
     if case.status != CaseStatus.FILED:
         done = what_en + ("d" if what_en.endswith("e") else "ed")
         raise refusal(f"案件 {case.ref_no} 已作出决定，办案期限已结束，不能再{what_zh}",
-                      f"case {case.ref_no} is already decided, its period is over: it cannot be {done}", rule, "case")
+                      f"case {case.ref_no} is already decided, its period is over: it cannot be {done}", rule, "case",
+                      code="case.clock_decided", params={"variant": what_en, "case": case.ref_no})
 
 
 def _reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("须写明理由 (a reason is required)", where="reason")
+        raise ValidationError("须写明理由 (a reason is required)", where="reason", code="case.needs_reason")
     return reason[:400]
 
 
@@ -148,10 +154,12 @@ def _day(on: dt.date | None, case: Case, today: dt.date) -> dt.date:
     on = on or today
     if on < case.filed_on:
         raise ValidationError(f"日期不能早于立案日期 {case.filed_on.isoformat()} "
-                              f"(a date cannot precede the filing on {case.filed_on.isoformat()})", where="date")
+                              f"(a date cannot precede the filing on {case.filed_on.isoformat()})", where="date",
+                              code="case.date_before_filing", params={"filed": case.filed_on.isoformat()})
     if on > today:
         raise ValidationError(f"日期不能晚于今天 {today.isoformat()} (a date cannot be after today, "
-                              f"{today.isoformat()})", where="date")
+                              f"{today.isoformat()})", where="date", code="case.date_after_today",
+                              params={"today": today.isoformat()})
     return on
 
 
@@ -180,28 +188,32 @@ def extend_case(db: Database, actor: str, case_id: int, *, days: int, approval: 
             kind = CaseApproval(approval)
         except ValueError:
             raise ValidationError(f"未知的批准方式 {approval!r} (unknown approval {approval!r}: head or collective)",
-                                  where="approval") from None
+                                  where="approval", code="case.unknown_approval", params={"approval": approval}) from None
         before = s.scalar(select(CaseExtension.id).where(CaseExtension.case_id == case.id).limit(1))
         if kind == CaseApproval.HEAD:
             if before is not None:
                 raise refusal("负责人批准的延期只有一次，再次延期须集体讨论决定",
                               "the head approves one extension only; a further one is a collective decision",
-                              RULE_COLLECTIVE, "approval")
+                              RULE_COLLECTIVE, "approval", code="case.head_once")
             if days != HEAD_EXTENSION_DAYS:
                 raise refusal(f"负责人批准的延期为 {HEAD_EXTENSION_DAYS} 日",
-                              f"the head's extension is {HEAD_EXTENSION_DAYS} days", RULE_HEAD, "days")
+                              f"the head's extension is {HEAD_EXTENSION_DAYS} days", RULE_HEAD, "days",
+                              code="case.head_days", params={"days": HEAD_EXTENSION_DAYS})
         else:
             if before is None:
                 raise refusal(f"首次延期由负责人批准 {HEAD_EXTENSION_DAYS} 日，集体讨论决定用于其后的延期",
                               f"the first extension is the head's {HEAD_EXTENSION_DAYS} days; a collective decision "
-                              "extends further", RULE_HEAD, "approval")
+                              "extends further", RULE_HEAD, "approval",
+                              code="case.first_by_head", params={"days": HEAD_EXTENSION_DAYS})
             if not 0 < days <= 366:
-                raise ValidationError("延期天数须在 1 到 366 日之间 (an extension is 1 to 366 days)", where="days")
+                raise ValidationError("延期天数须在 1 到 366 日之间 (an extension is 1 to 366 days)", where="days",
+                                      code="case.extension_days")
         approved = _day(on, case, today)
         due = _clocks(s, [case])[case.id].due_as_of(approved)
         if approved > due:
             raise refusal(f"延期须在办案期限（{due.isoformat()}）届满前批准",
-                          f"an extension is approved before the period ends on {due.isoformat()}", RULE_HEAD, "date")
+                          f"an extension is approved before the period ends on {due.isoformat()}", RULE_HEAD, "date",
+                          code="case.extension_late", params={"due": due.isoformat()})
         s.add(CaseExtension(case_id=case.id, approval=kind, days=days, approved_on=approved, reason=reason,
                             actor=uow.actor, recorded_at=utcnow()))
         name = APPROVAL_NAMES[kind][0]
@@ -225,16 +237,17 @@ def pause_case(db: Database, actor: str, case_id: int, *, kind: str, reason: str
         except ValueError:
             raise refusal("不计入期限的只有听证、公告、检测检验、鉴定",
                           f"only a hearing, an announcement, testing or appraisal does not count, not {kind!r}",
-                          RULE_PAUSE, "kind") from None
+                          RULE_PAUSE, "kind", code="case.unknown_pause", params={"kind": kind}) from None
         if s.scalar(select(CasePause.id).where(CasePause.case_id == case.id, CasePause.ended_on.is_(None))):
             raise ValidationError("案件已有一个未结束的不计入期间，先结束它 (the case has a pause still open: "
-                                  "end it first)", where="kind")
+                                  "end it first)", where="kind", code="case.pause_open")
         start = _day(on, case, today)
         last_end = s.scalar(select(CasePause.ended_on).where(CasePause.case_id == case.id)
                             .order_by(CasePause.ended_on.desc()).limit(1))
         if last_end is not None and start <= last_end:
             raise ValidationError(f"不计入期间不能重叠，上一个至 {last_end.isoformat()} 结束 (pauses cannot "
-                                  f"overlap: the last one ended on {last_end.isoformat()})", where="date")
+                                  f"overlap: the last one ended on {last_end.isoformat()})", where="date",
+                                  code="case.pause_overlap", params={"last": last_end.isoformat()})
         s.add(CasePause(case_id=case.id, kind=pause_kind, started_on=start, reason=reason, started_by=uow.actor,
                         recorded_at=utcnow()))
         name = PAUSE_NAMES[pause_kind][0]
@@ -254,12 +267,14 @@ def resume_case(db: Database, actor: str, case_id: int, *, on: dt.date | None = 
         _check_may_act(uow, case, "恢复计算期限", "resume", RULE_PAUSE)
         pause = s.scalar(select(CasePause).where(CasePause.case_id == case.id, CasePause.ended_on.is_(None)))
         if pause is None:
-            raise ValidationError("案件没有未结束的不计入期间 (the case has no open pause to end)", where="case")
+            raise ValidationError("案件没有未结束的不计入期间 (the case has no open pause to end)", where="case",
+                                  code="case.no_open_pause")
         end = _day(on, case, today)
         if end < pause.started_on:
             raise ValidationError(f"不计入期间不能在开始（{pause.started_on.isoformat()}）之前结束 "
                                   f"(a pause cannot end before it starts on {pause.started_on.isoformat()})",
-                                  where="date")
+                                  where="date", code="case.pause_end_early",
+                                  params={"start": pause.started_on.isoformat()})
         pause.ended_on, pause.ended_by = end, uow.actor
         reason = (reason or "").strip()[:400]
         name = PAUSE_NAMES[pause.kind][0]
@@ -288,7 +303,8 @@ def case_clock(db: Database, case_id: int) -> CaseClock:
     with db.sessions() as s:
         case = s.get(Case, case_id)
         if case is None:
-            raise NotFound(f"案件 {case_id} 不存在 (case {case_id} does not exist)", where="case")
+            raise NotFound(f"案件 {case_id} 不存在 (case {case_id} does not exist)", where="case",
+                           code="case.not_found", params={"case": case_id})
         return _clocks(s, [case])[case.id]
 
 

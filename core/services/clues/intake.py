@@ -52,10 +52,12 @@ class Attachment:
             size = path.stat().st_size
             if size > MAX_ATTACHMENT_BYTES:
                 raise ValidationError(f"附件超过 20 MB (an attachment is at most 20 MB): {path.name} is "
-                                      f"{size / 2**20:.1f} MB", where=str(path))
+                                      f"{size / 2**20:.1f} MB", where=str(path),
+                                      code="clue.attachment_too_big", params={"file": path.name})
             return cls(path.name, path.read_bytes())
         except OSError as error:
-            raise ValidationError(f"附件无法读取 (the attachment cannot be read): {error}", where=str(path)) from None
+            raise ValidationError(f"附件无法读取 (the attachment cannot be read): {error}", where=str(path),
+                                  code="clue.attachment_unreadable", params={"file": path.name}) from None
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def _entity(s: Session, code: str | None) -> MarketEntity | None:
     entity = s.scalar(select(MarketEntity).where(MarketEntity.uscc == compact))
     if entity is None:
         raise NotFound(f"没有统一社会信用代码为 {compact} 的市场主体 (no market entity has USCC {compact})",
-                       where="uscc")
+                       where="uscc", code="clue.no_entity", params={"uscc": compact})
     return entity
 
 
@@ -89,13 +91,15 @@ def _checked(s: Session, new: NewClue) -> tuple[MarketEntity | None, Village | N
         ClueSource(new.source)
     except ValueError:
         raise ValidationError(f"线索来源须为 {', '.join(ClueSource)} 之一，不是 {new.source!r} "
-                              f"(unknown clue source)", where="source") from None
+                              f"(unknown clue source)", where="source", code="clue.unknown_source",
+                              params={"source": new.source, "allowed": ", ".join(ClueSource)}) from None
     text = (new.description or "").strip() if isinstance(new.description, str) else new.description
     if not text:
-        raise ValidationError("请描述线索内容 (a clue needs a description)", where="description")
+        raise ValidationError("请描述线索内容 (a clue needs a description)", where="description",
+                              code="clue.needs_description")
     if isinstance(text, str) and len(text) > MAX_DESCRIPTION:
         raise ValidationError(f"线索描述不超过 {MAX_DESCRIPTION} 字 (at most {MAX_DESCRIPTION} characters)",
-                              where="description")
+                              where="description", code="clue.description_too_long", params={"max": MAX_DESCRIPTION})
     check_text(text, "description", max_length=MAX_DESCRIPTION)  # NUL, broken Unicode: as PostgreSQL would
     check_code(new.source_ref, "source_ref", max_length=64)
     for n, a in enumerate(new.attachments):
@@ -103,19 +107,24 @@ def _checked(s: Session, new: NewClue) -> tuple[MarketEntity | None, Village | N
     entity = _entity(s, new.uscc)
     village = s.get(Village, new.village_code) if new.village_code else None
     if new.village_code and village is None:
-        raise NotFound(f"没有代码为 {new.village_code} 的村社 (no village {new.village_code})", where="village")
+        raise NotFound(f"没有代码为 {new.village_code} 的村社 (no village {new.village_code})", where="village",
+                       code="clue.no_village", params={"village": new.village_code})
     if entity is None and (new.lat is None or new.lng is None) and village is None:
         raise ValidationError("线索须指明市场主体（统一社会信用代码）或发生位置 "
-                              "(a clue names the entity by its USCC, or where it is)", where="uscc")
+                              "(a clue names the entity by its USCC, or where it is)", where="uscc",
+                              code="clue.needs_place")
     if new.lat is not None and not (-90 <= new.lat <= 90 and -180 <= new.lng <= 180):
-        raise ValidationError(f"位置坐标无效 (not a position): {new.lat}, {new.lng}", where="location")
+        raise ValidationError(f"位置坐标无效 (not a position): {new.lat}, {new.lng}", where="location",
+                              code="clue.bad_position", params={"lat": new.lat, "lng": new.lng})
     if new.matter_id is not None and s.get(RegulatoryMatter, new.matter_id) is None:
-        raise NotFound(f"监管事项 {new.matter_id} 不存在 (no matter {new.matter_id})", where="matter")
+        raise NotFound(f"监管事项 {new.matter_id} 不存在 (no matter {new.matter_id})", where="matter",
+                       code="clue.no_matter", params={"matter": new.matter_id})
     department_name(s, new.department_id)  # NotFound for an unknown department
     for a in new.attachments:
         if len(a.content) > MAX_ATTACHMENT_BYTES:
             raise ValidationError(f"附件超过 20 MB (an attachment is at most 20 MB): {a.filename}",
-                                  where=a.filename)
+                                  where=a.filename, code="clue.attachment_too_big",
+                                  params={"file": a.filename})
     return entity, village
 
 
@@ -172,7 +181,8 @@ def attach(db: Database, actor: str, clue_id: int, attachments: Sequence[Attachm
         for a in attachments:
             if len(a.content) > MAX_ATTACHMENT_BYTES:
                 raise ValidationError(f"附件超过 20 MB (an attachment is at most 20 MB): {a.filename}",
-                                      where=a.filename)
+                                      where=a.filename, code="clue.attachment_too_big",
+                                  params={"file": a.filename})
         add_attachments(uow.session, uow.actor, clue_id, attachments)
         uow.audit("clue.attach", "clue", clue_id, after={"files": [a.filename for a in attachments]})
         uow.commit()
@@ -186,10 +196,12 @@ def attachment_content(db: Database, attachment_id: int, actor: str | None = Non
     with db.sessions() as s:
         a = s.get(ClueAttachment, attachment_id)
         if a is None:
-            raise NotFound(f"附件 {attachment_id} 不存在 (attachment {attachment_id} does not exist)", where="attachment")
+            raise NotFound(f"附件 {attachment_id} 不存在 (attachment {attachment_id} does not exist)", where="attachment",
+                           code="clue.no_attachment", params={"attachment": attachment_id})
         if hashlib.sha256(a.content).hexdigest() != a.sha256:
             raise ValidationError(f"附件 {a.filename} 已损坏：校验值不符 (the stored file no longer matches its "
-                                  f"SHA-256)", where=a.filename)
+                                  f"SHA-256)", where=a.filename, code="clue.attachment_corrupt",
+                                  params={"file": a.filename})
         filename, content, clue_id = a.filename, bytes(a.content), a.clue_id
     if actor:
         from core.services.audit_events import record_attachment_open

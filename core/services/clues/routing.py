@@ -54,12 +54,13 @@ def list_rules(db: Database) -> list[Rule]:
 def _check(s: Session, matter_id, industry_code, town_code, department_id) -> None:
     if matter_id is None and industry_code is None and town_code is None:
         raise ValidationError("分派规则至少要指定事项、行业或镇街之一 (a routing rule names a matter, an industry "
-                              "or a town)", where="rule")
+                              "or a town)", where="rule", code="routing.needs_key")
     for model, key, value in ((RegulatoryMatter, "matter", matter_id), (Industry, "industry", industry_code),
                               (Town, "town", town_code), (Department, "department", department_id)):
         if value is not None and s.get(model, value) is None:
             raise NotFound(f"没有这个{ {'matter': '事项', 'industry': '行业', 'town': '镇街', 'department': '部门'}[key]}："
-                           f"{value} (no {key} {value!r})", where=key)
+                           f"{value} (no {key} {value!r})", where=key, code="routing.unknown",
+                           params={"variant": key, "value": value})
 
 
 def save_rule(db: Database, actor: str, *, department_id: int, matter_id: int | None = None,
@@ -94,7 +95,8 @@ def delete_rule(db: Database, actor: str, rule_id: int) -> None:
         uow.require("routing.manage")
         rule = uow.session.get(RoutingRule, rule_id)
         if rule is None:
-            raise NotFound(f"分派规则 {rule_id} 不存在 (routing rule {rule_id} does not exist)", where="rule")
+            raise NotFound(f"分派规则 {rule_id} 不存在 (routing rule {rule_id} does not exist)", where="rule",
+                           code="routing.not_found", params={"rule": rule_id})
         before = {"matter_id": rule.matter_id, "industry_code": rule.industry_code, "town_code": rule.town_code,
                   "department_id": rule.department_id}
         uow.session.delete(rule)

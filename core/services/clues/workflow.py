@@ -45,7 +45,8 @@ def act(db: Database, actor: str, clue_id: int, action: str, *, note: str = "", 
             require_on_clue(uow, CLUE_ACTIONS[action], clue)
         if action == "claim" and clue.state == ClueState.CLAIMED:
             by = department_name(s, clue.department_id)
-            raise AlreadyChanged(f"该线索已由{by}签收 (already claimed by {by})", by=by, where="clue")
+            raise AlreadyChanged(f"该线索已由{by}签收 (already claimed by {by})", by=by, where="clue",
+                                 code="clue.already_claimed", params={"by": by})
         rule = action_for(action, clue.state)
         if rule.needs_note and not note:
             raise ValidationError(f"“{rule.name_zh}”须写明原因或结果 ({rule.key!r} needs a reason or result in words)",
@@ -90,7 +91,8 @@ def file_case(db: Database, actor: str, clue_id: int, *, on: dt.date | None = No
         filed_already = s.scalar(select(Case.ref_no).where(Case.clue_id == clue.id).limit(1))
         if filed_already is not None:
             raise AlreadyChanged(f"该线索已立案 {filed_already} (a case was already filed from this clue: "
-                                 f"{filed_already})", by=filed_already, where="clue")
+                                 f"{filed_already})", by=filed_already, where="clue",
+                                 code="clue.already_filed", params={"case": filed_already})
         if clue.entity_id is None or clue.department_id is None:
             raise ValidationError("立案须先确定市场主体和承办部门 (a case needs the entity and the department)",
                                   where="entity", code="case.needs_entity")
@@ -125,7 +127,8 @@ def decide_case(db: Database, actor: str, case_id: int, *, on: dt.date | None = 
         if open_pause is not None:
             raise refusal(f"案件自 {open_pause.isoformat()} 起的不计入期间尚未结束，先恢复计算期限再作出决定",
                           f"the pause that began on {open_pause.isoformat()} is still open: resume the clock before "
-                          "the decision", RULE_PAUSE, "case")
+                          "the decision", RULE_PAUSE, "case",
+                          code="case.decide_paused", params={"since": open_pause.isoformat()})
         if decided < case.filed_on:
             raise ValidationError("决定日期不能早于立案日期 (a decision cannot precede the filing)", where="date",
                                   code="case.decided_before_filing")
