@@ -85,6 +85,28 @@ REFUSAL_WORDS = {
     "case.pause_end_early": QT_TRANSLATE_NOOP("ClueRefusals", "A pause cannot end before it starts on {start}."),
     "case.decide_paused": QT_TRANSLATE_NOOP(
         "ClueRefusals", "The pause that began on {since} is still open: resume the clock before the decision."),
+    # an Open311 import (the request and field are shown beside: error.where)
+    "import.needs_time": QT_TRANSLATE_NOOP("ClueRefusals", "A date-time is required."),
+    "import.bad_time": QT_TRANSLATE_NOOP("ClueRefusals", "Not an ISO 8601 date-time: {value}."),
+    "import.bad_year": QT_TRANSLATE_NOOP("ClueRefusals", "The year must be 1900–2200: {value}."),
+    "import.no_source_ref": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "The source reference is the import's key: it cannot be empty."),
+    "import.not_object": QT_TRANSLATE_NOOP("ClueRefusals", "Each request is a JSON object."),
+    "import.no_request_id": QT_TRANSLATE_NOOP("ClueRefusals", "service_request_id is required."),
+    "import.ext_not_object": QT_TRANSLATE_NOOP("ClueRefusals", "{ext} must be an object."),
+    "import.bad_status": QT_TRANSLATE_NOOP("ClueRefusals", "The status is open or closed, not {value}."),
+    "import.unknown_service_code": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "Unknown service_code {value}: not a matter code."),
+    "import.unknown_agency": QT_TRANSLATE_NOOP("ClueRefusals", "Unknown department {value}."),
+    "import.unknown_village": QT_TRANSLATE_NOOP("ClueRefusals", "Unknown village code {value}."),
+    "import.lat_long_together": QT_TRANSLATE_NOOP("ClueRefusals", "lat and long go together."),
+    "import.needs_place": QT_TRANSLATE_NOOP("ClueRefusals", "A request needs an entity, a position or a village."),
+    "import.repeats": QT_TRANSLATE_NOOP("ClueRefusals", "Repeats request {first}: {key}."),
+    "import.not_array": QT_TRANSLATE_NOOP("ClueRefusals", "An Open311 file is a JSON array of service requests."),
+    "import.busy": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "Another workstation is importing the same requests; try again."),
+    "import.missing_original": QT_TRANSLATE_NOOP(
+        "ClueRefusals", "The original clue {original} of a duplicate is missing."),
 }
 # params["rule"] of a case-clock refusal -> the rule it cites
 CLOCK_RULES = {

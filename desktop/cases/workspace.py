@@ -43,7 +43,8 @@ from .new_clue_dialog import ClueForm, NewClueDialog
 from .pushes_page import PushesPage
 from .reference import CasesReference, load_cases_reference
 from .rules_page import RulesPage
-from .words import action_name, in_language, show_refusal, state_label
+from .refusal_words import refusal_text
+from .words import action_name, show_refusal, state_label
 
 CLUES_TAB, PUSHES_TAB, COMMITMENTS_TAB, CASES_TAB, RULES_TAB = range(5)
 
@@ -316,7 +317,7 @@ class CasesWorkspace(QWidget):
     def _on_import_failed(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):
             self.message_bar.show_message(self.tr("Nothing imported: %1 — at %2").replace(
-                "%1", in_language(error.message, self._lang)).replace("%2", error.where or "?"), kind="error")
+                "%1", refusal_text(error, self._lang)).replace("%2", error.where or "?"), kind="error")
         show_refusal(self, self.tr("Clues not imported"), error, self._lang)
 
     def _on_import_clicked(self) -> None:

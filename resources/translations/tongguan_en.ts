@@ -1386,6 +1386,74 @@
         <translation>The pause that began on {since} is still open: resume the clock before the decision.</translation>
     </message>
     <message>
+        <source>A date-time is required.</source>
+        <translation>A date-time is required.</translation>
+    </message>
+    <message>
+        <source>Not an ISO 8601 date-time: {value}.</source>
+        <translation>Not an ISO 8601 date-time: {value}.</translation>
+    </message>
+    <message>
+        <source>The year must be 1900–2200: {value}.</source>
+        <translation>The year must be 1900–2200: {value}.</translation>
+    </message>
+    <message>
+        <source>The source reference is the import's key: it cannot be empty.</source>
+        <translation>The source reference is the import's key: it cannot be empty.</translation>
+    </message>
+    <message>
+        <source>Each request is a JSON object.</source>
+        <translation>Each request is a JSON object.</translation>
+    </message>
+    <message>
+        <source>service_request_id is required.</source>
+        <translation>service_request_id is required.</translation>
+    </message>
+    <message>
+        <source>{ext} must be an object.</source>
+        <translation>{ext} must be an object.</translation>
+    </message>
+    <message>
+        <source>The status is open or closed, not {value}.</source>
+        <translation>The status is open or closed, not {value}.</translation>
+    </message>
+    <message>
+        <source>Unknown service_code {value}: not a matter code.</source>
+        <translation>Unknown service_code {value}: not a matter code.</translation>
+    </message>
+    <message>
+        <source>Unknown department {value}.</source>
+        <translation>Unknown department {value}.</translation>
+    </message>
+    <message>
+        <source>Unknown village code {value}.</source>
+        <translation>Unknown village code {value}.</translation>
+    </message>
+    <message>
+        <source>lat and long go together.</source>
+        <translation>lat and long go together.</translation>
+    </message>
+    <message>
+        <source>A request needs an entity, a position or a village.</source>
+        <translation>A request needs an entity, a position or a village.</translation>
+    </message>
+    <message>
+        <source>Repeats request {first}: {key}.</source>
+        <translation>Repeats request {first}: {key}.</translation>
+    </message>
+    <message>
+        <source>An Open311 file is a JSON array of service requests.</source>
+        <translation>An Open311 file is a JSON array of service requests.</translation>
+    </message>
+    <message>
+        <source>Another workstation is importing the same requests; try again.</source>
+        <translation>Another workstation is importing the same requests; try again.</translation>
+    </message>
+    <message>
+        <source>The original clue {original} of a duplicate is missing.</source>
+        <translation>The original clue {original} of a duplicate is missing.</translation>
+    </message>
+    <message>
         <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: the department head may approve one extension of 30 days</source>
         <translation>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: the department head may approve one extension of 30 days</translation>
     </message>

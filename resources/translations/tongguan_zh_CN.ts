@@ -1386,6 +1386,74 @@
         <translation>案件自 {since} 起的不计入期间尚未结束，先恢复计算期限再作出决定</translation>
     </message>
     <message>
+        <source>A date-time is required.</source>
+        <translation>缺少时间</translation>
+    </message>
+    <message>
+        <source>Not an ISO 8601 date-time: {value}.</source>
+        <translation>不是 ISO 8601 时间：{value}</translation>
+    </message>
+    <message>
+        <source>The year must be 1900–2200: {value}.</source>
+        <translation>年份须在 1900–2200 之间：{value}</translation>
+    </message>
+    <message>
+        <source>The source reference is the import's key: it cannot be empty.</source>
+        <translation>source_ref 是导入的键，不能为空</translation>
+    </message>
+    <message>
+        <source>Each request is a JSON object.</source>
+        <translation>每个请求须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>service_request_id is required.</source>
+        <translation>缺少 service_request_id</translation>
+    </message>
+    <message>
+        <source>{ext} must be an object.</source>
+        <translation>{ext} 须是对象</translation>
+    </message>
+    <message>
+        <source>The status is open or closed, not {value}.</source>
+        <translation>status 须为 open 或 closed，不是 {value}</translation>
+    </message>
+    <message>
+        <source>Unknown service_code {value}: not a matter code.</source>
+        <translation>未知的 service_code {value}</translation>
+    </message>
+    <message>
+        <source>Unknown department {value}.</source>
+        <translation>未知的部门 {value}</translation>
+    </message>
+    <message>
+        <source>Unknown village code {value}.</source>
+        <translation>未知的村社代码 {value}</translation>
+    </message>
+    <message>
+        <source>lat and long go together.</source>
+        <translation>lat 与 long 须同时给出</translation>
+    </message>
+    <message>
+        <source>A request needs an entity, a position or a village.</source>
+        <translation>须有市场主体、位置或村社之一</translation>
+    </message>
+    <message>
+        <source>Repeats request {first}: {key}.</source>
+        <translation>与第 {first} 个请求重复：{key}</translation>
+    </message>
+    <message>
+        <source>An Open311 file is a JSON array of service requests.</source>
+        <translation>Open311 文件须是服务请求数组</translation>
+    </message>
+    <message>
+        <source>Another workstation is importing the same requests; try again.</source>
+        <translation>另一工作站正在导入相同的请求，请稍后重试</translation>
+    </message>
+    <message>
+        <source>The original clue {original} of a duplicate is missing.</source>
+        <translation>重复件的原始线索 {original} 不存在</translation>
+    </message>
+    <message>
         <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: the department head may approve one extension of 30 days</source>
         <translation>市场监督管理行政处罚程序规定 第六十四条：经市场监督管理部门负责人批准，可以延长三十日</translation>
     </message>

@@ -151,15 +151,17 @@ def export_open311(db: Database, path: str | Path, clue_ids: Iterable[int] | Non
 def _time(value: Any, where: str, *, required: bool = True) -> dt.datetime | None:
     if value in (None, ""):
         if required:
-            raise ValidationError("缺少时间 (a date-time is required)", where=where)
+            raise ValidationError("缺少时间 (a date-time is required)", where=where, code="import.needs_time")
         return None
     text = check_text(value, where, max_length=40, multiline=False)
     try:
         when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise ValidationError(f"不是 ISO 8601 时间 (not an ISO 8601 date-time): {shown(value)}", where=where) from None
+        raise ValidationError(f"不是 ISO 8601 时间 (not an ISO 8601 date-time): {shown(value)}", where=where,
+                              code="import.bad_time", params={"value": shown(value)}) from None
     if not 1900 <= when.year <= 2200:
-        raise ValidationError(f"年份须在 1900–2200 之间 (the year must be 1900-2200): {shown(value)}", where=where)
+        raise ValidationError(f"年份须在 1900–2200 之间 (the year must be 1900-2200): {shown(value)}", where=where,
+                              code="import.bad_year", params={"value": shown(value)})
     return when if when.tzinfo else when.replace(tzinfo=BEIJING)
 
 
@@ -182,7 +184,7 @@ def _source_ref(ext: dict, rid: str, here: str) -> str:
     value = check_code(ext["source_ref"], f"{here}: {EXT}.source_ref", max_length=64)
     if not value:
         raise ValidationError("source_ref 是导入的键，不能为空 (the source reference is the import's key: it cannot "
-                              "be empty or null)", where=f"{here}: {EXT}.source_ref")
+                              "be empty or null)", where=f"{here}: {EXT}.source_ref", code="import.no_source_ref")
     return value
 
 
@@ -193,34 +195,39 @@ def _parse(n: int, r: Any, look: _Lookups) -> dict:
     same on SQLite as on PostgreSQL (see :mod:`core.text_input`).
     """
     if not isinstance(r, dict):
-        raise ValidationError("每个请求须是 JSON 对象 (each request is a JSON object)", where=f"request {n}")
+        raise ValidationError("每个请求须是 JSON 对象 (each request is a JSON object)", where=f"request {n}",
+                              code="import.not_object")
     rid = check_code(r.get("service_request_id"), f"request {n}: service_request_id", max_length=64)
     here = f"request {n} ({rid or 'no id'})"
     if not rid:
         raise ValidationError("缺少 service_request_id (service_request_id is required)",
-                              where=f"{here}: service_request_id")
+                              where=f"{here}: service_request_id", code="import.no_request_id")
     ext = r.get(EXT) or {}
     if not isinstance(ext, dict):
-        raise ValidationError(f"{EXT} 须是对象 (must be an object)", where=f"{here}: {EXT}")
+        raise ValidationError(f"{EXT} 须是对象 (must be an object)", where=f"{here}: {EXT}",
+                              code="import.ext_not_object", params={"ext": EXT})
     ref_no = check_code(ext.get("ref_no"), f"{here}: {EXT}.ref_no", max_length=32)
     source_ref = _source_ref(ext, rid, here)
     status = r.get("status")
     if not isinstance(status, str) or status not in ("open", "closed"):
         raise ValidationError(f"status 须为 open 或 closed，不是 {shown(status)} (status must be open or closed)",
-                              where=f"{here}: status")
+                              where=f"{here}: status", code="import.bad_status",
+                              params={"value": shown(status)})
     description = check_text(r.get("description"), f"{here}: description", max_length=MAX_DESCRIPTION,
                              required=True)
     code = check_code(r.get("service_code"), f"{here}: service_code", max_length=40)
     matter = look.matters.get(code) if code else None
     if code and matter is None:
-        raise ValidationError(f"未知的 service_code {shown(code)} (not a matter code)", where=f"{here}: service_code")
+        raise ValidationError(f"未知的 service_code {shown(code)} (not a matter code)", where=f"{here}: service_code",
+                              code="import.unknown_service_code", params={"value": shown(code)})
     agency = check_code(ext.get("agency_code"), f"{here}: {EXT}.agency_code", max_length=16)
     agency_name = check_text(r.get("agency_responsible"), f"{here}: agency_responsible", max_length=120,
                              multiline=False)
     dept = look.dept_by_code.get(agency) if agency else look.dept_by_name.get(agency_name)
     if (agency or agency_name) and dept is None:
         raise ValidationError(f"未知的部门 {shown(agency or agency_name)} (unknown agency)",
-                              where=f"{here}: {f'{EXT}.agency_code' if agency else 'agency_responsible'}")
+                              where=f"{here}: {f'{EXT}.agency_code' if agency else 'agency_responsible'}",
+                              code="import.unknown_agency", params={"value": shown(agency or agency_name)})
     entity = None
     uscc = check_code(ext.get("uscc"), f"{here}: {EXT}.uscc", max_length=40)
     if uscc:
@@ -231,18 +238,20 @@ def _parse(n: int, r: Any, look: _Lookups) -> dict:
         entity = look.session.scalar(select(MarketEntity).where(MarketEntity.uscc == compact))
         if entity is None:
             raise ValidationError(f"没有统一社会信用代码为 {compact} 的市场主体 (no such entity)",
-                                  where=f"{here}: {EXT}.uscc")
+                                  where=f"{here}: {EXT}.uscc", code="clue.no_entity", params={"uscc": compact})
     village = check_code(r.get("address_id"), f"{here}: address_id", max_length=12)
     if village and village not in look.villages:
-        raise ValidationError(f"未知的村社代码 {shown(village)} (unknown village)", where=f"{here}: address_id")
+        raise ValidationError(f"未知的村社代码 {shown(village)} (unknown village)", where=f"{here}: address_id",
+                              code="import.unknown_village", params={"value": shown(village)})
     lat, lng = r.get("lat"), r.get("long")
     lat = None if lat in (None, "") else check_number(lat, f"{here}: lat", minimum=-90, maximum=90)
     lng = None if lng in (None, "") else check_number(lng, f"{here}: long", minimum=-180, maximum=180)
     if (lat is None) != (lng is None):
-        raise ValidationError("lat 与 long 须同时给出 (lat and long go together)", where=f"{here}: lat")
+        raise ValidationError("lat 与 long 须同时给出 (lat and long go together)", where=f"{here}: lat",
+                              code="import.lat_long_together")
     if entity is None and lat is None and village is None:
         raise ValidationError("须有市场主体、位置或村社之一 (needs an entity, a position or a village)",
-                              where=f"{here}: lat")
+                              where=f"{here}: lat", code="import.needs_place")
     source = check_code(ext.get("source"), f"{here}: {EXT}.source", max_length=20) or "hotline"
     state = check_code(ext.get("state"), f"{here}: {EXT}.state", max_length=20) or (
         "closed" if status == "closed" else None)
@@ -277,7 +286,8 @@ def _no_repeats(parsed: list[dict | None]) -> None:
                 continue
             if key in seen and seen[key] != n:
                 raise ValidationError(f"与第 {seen[key]} 个请求重复 (repeats request {seen[key]}): {shown(key)}",
-                                      where=f"request {n} ({p['rid']}): {field}")
+                                      where=f"request {n} ({p['rid']}): {field}",
+                                      code="import.repeats", params={"first": seen[key], "key": shown(key)})
             seen[key] = n
 
 
@@ -292,7 +302,7 @@ def import_open311(db: Database, actor: str, path: str | Path) -> tuple[int, int
         data = data["service_requests"]
     if not isinstance(data, list):
         raise ValidationError("Open311 文件须是服务请求数组 (an Open311 file is a JSON array of service requests)",
-                              where=str(path))
+                              where=str(path), code="import.not_array")
     calendar = default_calendar()
     for attempt in range(1, IMPORT_ATTEMPTS + 1):
         try:
@@ -300,7 +310,8 @@ def import_open311(db: Database, actor: str, path: str | Path) -> tuple[int, int
         except IntegrityError:
             if attempt == IMPORT_ATTEMPTS:
                 raise ValidationError("另一工作站正在导入相同的请求，请稍后重试 (another workstation is importing "
-                                      "the same requests; try again)", where=str(path)) from None
+                                      "the same requests; try again)", where=str(path),
+                                      code="import.busy") from None
     raise AssertionError("unreachable")
 
 
@@ -314,11 +325,13 @@ def _import(db: Database, actor: str, path: str | Path, data: list, calendar) ->
             try:
                 parsed.append(_parse(n, r, look))
             except ValidationError as error:
-                raise ValidationError(error.message, where=f"{path}: {error.where}") from None
+                raise ValidationError(error.message, where=f"{path}: {error.where}", code=error.code,
+                                      params=error.params) from None
         try:
             _no_repeats(parsed)
         except ValidationError as error:
-            raise ValidationError(error.message, where=f"{path}: {error.where}") from None
+            raise ValidationError(error.message, where=f"{path}: {error.where}", code=error.code,
+                                      params=error.params) from None
         fresh = [p for p in parsed if not p["known"]]
         for p in fresh:
             _store(uow, p, calendar)
@@ -363,7 +376,8 @@ def _link_duplicates(s, fresh: list[dict], path) -> None:
         original = s.scalar(select(Clue.id).where(Clue.ref_no == p["duplicate_of"]))
         if original is None:
             raise ValidationError(f"重复件的原始线索 {p['duplicate_of']} 不存在 (the original of a duplicate is "
-                                  f"missing)", where=f"{path}: request {p['rid']}: {EXT}.duplicate_of")
+                                  f"missing)", where=f"{path}: request {p['rid']}: {EXT}.duplicate_of",
+                                  code="import.missing_original", params={"original": p["duplicate_of"]})
         clue = s.scalar(select(Clue).where(Clue.ref_no == p["ref_no"])) if p["ref_no"] else None
         if clue is not None:
             clue.duplicate_of_id = original

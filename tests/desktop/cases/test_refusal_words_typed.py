@@ -3,6 +3,7 @@ first elsewhere): each is worded from its code in the UI language, the clock's w
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -89,3 +90,23 @@ def test_every_clock_rule_has_a_chinese_translation(console_app):
     install_language(console_app, "zh_CN")
     for key, source in refusal_words.CLOCK_RULES.items():
         assert CJK.search(console_app.translate("ClueRefusals", source)), key
+
+
+@pytest.mark.parametrize(("lang", "status", "array"), [
+    ("en", "The status is open or closed, not 'pending'.", "An Open311 file is a JSON array of service requests."),
+    ("zh_CN", "status 须为 open 或 closed，不是 'pending'", "Open311 文件须是服务请求数组"),
+])
+def test_an_import_refusal_is_typed_through_the_whole_file(console_app, demo_db, tmp_path, monkeypatch, lang,
+                                                           status, array):
+    install_language(console_app, lang)
+    monkeypatch.setattr(refusal_words, "in_language", _no_split)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps([{"service_request_id": "BAD-1", "status": "pending", "description": "坏的请求",
+                                 "requested_datetime": "2026-11-18T09:30:00+08:00", "lat": 29.3, "long": 120.08}]),
+                    encoding="utf-8")
+    refused = _caught(clues.import_open311, demo_db, "operator", path)
+    assert (refused.code, refused.params) == ("import.bad_status", {"value": "'pending'"})
+    assert str(path) in refused.where   # the file and the request stay beside the sentence
+    assert refusal_words.refusal_text(refused, lang) == status
+    path.write_text('{"hello": 1}', encoding="utf-8")
+    assert refusal_words.refusal_text(_caught(clues.import_open311, demo_db, "operator", path), lang) == array
