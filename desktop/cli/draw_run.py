@@ -14,11 +14,12 @@ from pathlib import Path
 from core.errors import NotFound, ValidationError
 
 
-def _print_problems(name: str, problems) -> None:
+def _print_problems(path: Path, name: str, problems) -> None:
+    """Each broken rule on its own line, naming the plan file, the batch and the field."""
     import sys
 
     for p in problems:
-        print(f"batch {name!r}: [{p.code}] {p.where}: {p.message}\n    rule: {p.rule}", file=sys.stderr)
+        print(f"{path}: batch {name!r}: [{p.code}] {p.where}: {p.message}\n    rule: {p.rule}", file=sys.stderr)
 
 
 class RunStopped(Exception):
@@ -89,7 +90,7 @@ def run_plan(db, actor: str, path: Path, data: dict, year: int, inputs, seeds: d
             problems = draw_service.check_batch(db, batch_id)
             if problems:
                 problems_found = True
-                _print_problems(item["name"], problems)
+                _print_problems(path, item["name"], problems)
     except (ValidationError, NotFound) as exc:
         raise RunStopped(str(exc)) from None
     if problems_found:
@@ -108,7 +109,7 @@ def run_plan(db, actor: str, path: Path, data: dict, year: int, inputs, seeds: d
                                                  announcement=r["announcement"])
                 drawn = draw_service.draw_batch(db, actor, batch_id, sources=r["sources"])
         except DrawRefused as exc:
-            _print_problems(item["name"], exc.problems)
+            _print_problems(path, item["name"], exc.problems)
             raise RunStopped(f"batch {item['name']!r} could not be drawn; nothing of the plan was kept "
                               f"(no plan, batch, lock or draw)") from None
         except (ValidationError, NotFound) as exc:
