@@ -26,10 +26,7 @@ from PySide6.QtWidgets import (
 
 from core.db.database import Database
 from core.draws import DrawRefused
-from core.draws.bands import DEFAULT_BANDS
 from core.services import draws
-from core.services.draws.checks import DEFAULT_VISIT_CAPACITY
-from core.services.matters import departments_with_matters
 from desktop.entities.errors import show_error
 from desktop.entities.message_bar import MessageBar
 from desktop.entities.reference import EntityReference, load_reference
@@ -39,21 +36,19 @@ from desktop.settings import Settings
 from desktop.tasks import TaskManager
 
 from . import exports
-from .batch_editor import BatchEditor
 from .batch_exports import BatchExports
 from .batch_overview import BatchOverview
 from .ceremony import CeremonyView
-from .forms import detail_to_form
 from .picks_model import PicksModel, ceremony_data, department_names
 from .visits_page import VisitsPage
-from .plan_dialog import PlanDialog, PlanForm
+from .plan_editing import PlanEditing
 from .plan_tree import PlanTree
 from .problem_words import problem_text
 from .result_publishing import ResultPublishing
 from .randomness_dialogs import DrawDialog, LockChoice, LockDialog
 
 
-class DrawsWorkspace(BatchExports, ResultPublishing, QWidget):
+class DrawsWorkspace(PlanEditing, BatchExports, ResultPublishing, QWidget):
     """Plan, check, lock, draw, publish and follow double-random inspection batches.
 
     ``actor`` is the signed-in user recorded with every change (empty: read-only);
@@ -184,69 +179,6 @@ class DrawsWorkspace(BatchExports, ResultPublishing, QWidget):
     def select_batch(self, batch_id: int) -> bool:
         return self.tree.select("batch", batch_id)
 
-    # creating and editing ------------------------------------------------
-
-    def new_plan_dialog(self) -> PlanDialog:
-        dialog = PlanDialog(self._today, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.create_plan(dialog.values()))
-        dialog.open()
-        return dialog
-
-    def create_plan(self, form: PlanForm) -> None:
-        db, actor, name = self._db, self._actor, form.name
-        # The local table and the default capacity stay "default" (None) unless changed.
-        bands = None if form.bands == DEFAULT_BANDS else {k: list(v) for k, v in form.bands.items()}
-        capacity = None if form.visit_capacity == DEFAULT_VISIT_CAPACITY else form.visit_capacity
-        self._run(lambda: draws.create_plan(db, actor, year=form.year, name=name, sampling_bands=bands,
-                                            visit_capacity=capacity),
-                  lambda plan_id: self._after_change(self.tr("Plan “%1” created.").replace("%1", name), ("plan", plan_id)),
-                  self.tr("Plan not created"))
-
-    def new_batch_dialog(self) -> None:
-        plan_id = self.tree.current_plan_id()
-        if plan_id is not None:
-            self._open_editor(plan_id, None, None)
-
-    def edit_batch_dialog(self) -> None:
-        d = self.overview.detail
-        if d is not None and d.status == "draft":
-            self._open_editor(d.plan_id, d.id, detail_to_form(d))
-
-    def save_batch(self, form, *, plan_id: int, batch_id: int | None = None) -> None:
-        """Create a batch in ``plan_id`` from a BatchForm, or update ``batch_id``."""
-        db, actor = self._db, self._actor
-        fields = dict(name=form.name, lead_department_id=form.lead_department_id, window_start=form.window_start,
-                      window_end=form.window_end, departments=form.departments, pool_filter=form.pool_filter,
-                      sampling=form.sampling, avoidance=form.avoidance)
-        if batch_id is None:
-            work: Callable[[], object] = lambda: draws.create_batch(db, actor, plan_id, **fields)  # noqa: E731
-            done = lambda new_id: self._after_change(  # noqa: E731
-                self.tr("Batch “%1” created; check it before locking.").replace("%1", form.name), ("batch", new_id))
-        else:
-            work = lambda: draws.update_batch(db, actor, batch_id, **fields)  # noqa: E731
-            done = lambda _none: self._after_change(  # noqa: E731
-                self.tr("Batch “%1” saved.").replace("%1", form.name), ("batch", batch_id))
-        self._run(work, done, self.tr("Batch not saved"))
-
-    def discard_plan_dialog(self) -> None:
-        plan_id = self.tree.current_plan_id()
-        plan = next((p for p in self.tree.plans() if p.id == plan_id), None)
-        if plan is None:
-            return
-        self._confirm(self.tr("Discard the plan “%1” and its %2 draft batches?").replace("%1", plan.name)
-                      .replace("%2", str(len(plan.batches))), lambda: self.discard_plan(plan.id))
-
-    def discard_plan(self, plan_id: int) -> None:
-        db, actor = self._db, self._actor
-        self._run(lambda: draws.discard_plan(db, actor, plan_id),
-                  lambda _none: self._after_change(self.tr("Plan discarded."), None), self.tr("Plan not discarded"))
-
-    def discard_batch(self, batch_id: int) -> None:
-        db, actor = self._db, self._actor
-        self._run(lambda: draws.discard_batch(db, actor, batch_id),
-                  lambda _none: self._after_change(self.tr("Batch discarded."), None), self.tr("Batch not discarded"))
-
     # checking, locking, drawing -------------------------------------------
 
     def check(self) -> None:
@@ -374,17 +306,6 @@ class DrawsWorkspace(BatchExports, ResultPublishing, QWidget):
         box.accepted.connect(then)
         box.open()
         return box
-
-    def _open_editor(self, plan_id: int, batch_id: int | None, form) -> None:
-        db = self._db
-
-        def opened(departments) -> None:
-            editor = BatchEditor(departments, self._reference, self._lang, form, self)
-            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            editor.accepted.connect(lambda: self.save_batch(editor.form(), plan_id=plan_id, batch_id=batch_id))
-            editor.open()
-
-        self._run(lambda: departments_with_matters(db), opened, self.tr("Departments not loaded"))
 
     def _after_change(self, message: str, select: tuple[str, int] | None) -> None:
         self.message_bar.show_message(message, kind="success")

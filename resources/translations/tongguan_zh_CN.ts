@@ -2136,46 +2136,6 @@
         <translation>无法读取批次</translation>
     </message>
     <message>
-        <source>Plan “%1” created.</source>
-        <translation>已创建计划“%1”。</translation>
-    </message>
-    <message>
-        <source>Plan not created</source>
-        <translation>计划未创建</translation>
-    </message>
-    <message>
-        <source>Batch “%1” created; check it before locking.</source>
-        <translation>已创建批次“%1”，锁定前请先检查。</translation>
-    </message>
-    <message>
-        <source>Batch “%1” saved.</source>
-        <translation>已保存批次“%1”。</translation>
-    </message>
-    <message>
-        <source>Batch not saved</source>
-        <translation>批次未保存</translation>
-    </message>
-    <message>
-        <source>Discard the plan “%1” and its %2 draft batches?</source>
-        <translation>删除计划“%1”及其 %2 个草稿批次？</translation>
-    </message>
-    <message>
-        <source>Plan discarded.</source>
-        <translation>计划已删除。</translation>
-    </message>
-    <message>
-        <source>Plan not discarded</source>
-        <translation>计划未删除</translation>
-    </message>
-    <message>
-        <source>Batch discarded.</source>
-        <translation>批次已删除。</translation>
-    </message>
-    <message>
-        <source>Batch not discarded</source>
-        <translation>批次未删除</translation>
-    </message>
-    <message>
         <source>Checking the batch against the rules…</source>
         <translation>正在按规则检查批次…</translation>
     </message>
@@ -2222,10 +2182,6 @@
     <message>
         <source>Please confirm</source>
         <translation>请确认</translation>
-    </message>
-    <message>
-        <source>Departments not loaded</source>
-        <translation>无法读取部门</translation>
     </message>
     <message>
         <source>Drawn entities not loaded</source>
@@ -4147,6 +4103,53 @@
     <message>
         <source>No class is exempt: every band must allow drawing some entities.</source>
         <translation>任何类别都不得免检：每个区间都须允许抽取。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditing</name>
+    <message>
+        <source>Plan “%1” created.</source>
+        <translation>已创建计划“%1”。</translation>
+    </message>
+    <message>
+        <source>Plan not created</source>
+        <translation>计划未创建</translation>
+    </message>
+    <message>
+        <source>Batch “%1” created; check it before locking.</source>
+        <translation>已创建批次“%1”，锁定前请先检查。</translation>
+    </message>
+    <message>
+        <source>Batch “%1” saved.</source>
+        <translation>已保存批次“%1”。</translation>
+    </message>
+    <message>
+        <source>Batch not saved</source>
+        <translation>批次未保存</translation>
+    </message>
+    <message>
+        <source>Discard the plan “%1” and its %2 draft batches?</source>
+        <translation>删除计划“%1”及其 %2 个草稿批次？</translation>
+    </message>
+    <message>
+        <source>Plan discarded.</source>
+        <translation>计划已删除。</translation>
+    </message>
+    <message>
+        <source>Plan not discarded</source>
+        <translation>计划未删除</translation>
+    </message>
+    <message>
+        <source>Batch discarded.</source>
+        <translation>批次已删除。</translation>
+    </message>
+    <message>
+        <source>Batch not discarded</source>
+        <translation>批次未删除</translation>
+    </message>
+    <message>
+        <source>Departments not loaded</source>
+        <translation>无法读取部门</translation>
     </message>
 </context>
 <context>
