@@ -17,3 +17,9 @@ def in_language(message: str, lang: str) -> str:
     if match is None:
         return message
     return match["zh"] if lang.startswith("zh") else match["en"]
+
+
+def table_key(code: str, params: dict) -> str:
+    """The key a typed message is worded by in a desktop table: its code, and its variant if any."""
+    variant = params.get("variant")
+    return f"{code}:{variant}" if variant else code

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.clues import ACTIONS, state_name
 from core.errors import TongguanError
-from desktop.bilingual import in_language
+from desktop.bilingual import in_language, table_key
 
 # code -> English source; placeholders {name} are filled from the error's params
 REFUSAL_WORDS = {
@@ -151,8 +151,7 @@ def _params(error: TongguanError, lang: str) -> dict[str, str]:
 
 
 def _key(error: TongguanError) -> str:
-    variant = error.params.get("variant")
-    return f"{error.code}:{variant}" if variant else error.code
+    return table_key(error.code, error.params)
 
 
 def is_worded(error: TongguanError) -> bool:

@@ -15,7 +15,7 @@ from core.draws.spec import (RULE_AVOIDANCE, RULE_INSPECTOR_POOL, RULE_NO_EXEMPT
                              RULE_RANDOMNESS, RULE_RATIO, RULE_SAMPLING, RULE_TEAM)
 from core.services.draws.checks import RULE_CAPACITY, RULE_MATTER_FIT
 from core.services.draws.common import RULE_LEAD, RULE_LIST, RULE_STATUS, RULE_WINDOW
-from desktop.bilingual import in_language
+from desktop.bilingual import in_language, table_key
 
 # code, or "code:variant" when one code has several sentences -> English source
 PROBLEM_WORDS = {
@@ -109,8 +109,7 @@ RULE_WORDS = {
 
 
 def _key(p: Problem) -> str:
-    variant = p.params.get("variant")
-    return f"{p.code}:{variant}" if variant else p.code
+    return table_key(p.code, p.params)
 
 
 def is_worded(p: Problem) -> bool:
