@@ -1,0 +1,19 @@
+"""Collaboration between departments and towns: the graph, case flows and joint-plan
+suggestions (issue 15). No Qt here; the desktop draws what these return."""
+from .flows import OUTCOMES, SOURCES, STAGES, CaseFlow, FlowBand, StageTime, build_flow
+from .graph import (
+    EDGE_KINDS,
+    CollabEdge,
+    CollabGraph,
+    CollabItem,
+    CollabNode,
+    build_graph,
+    items_behind,
+)
+from .period import Period
+from .stats import KindStats
+from .suggest import JointSuggestion, create_joint_draft, suggest_joint
+
+__all__ = ["EDGE_KINDS", "OUTCOMES", "SOURCES", "STAGES", "CaseFlow", "CollabEdge", "CollabGraph", "CollabItem",
+           "CollabNode", "FlowBand", "JointSuggestion", "KindStats", "Period", "StageTime", "build_flow",
+           "build_graph", "create_joint_draft", "items_behind", "suggest_joint"]
