@@ -7,6 +7,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.live.changes import ChangeHub
+
 from .engine import describe, open_engine, resolve_url
 from .models import AppMeta
 from .uow import UnitOfWork
@@ -18,9 +20,11 @@ class Database:
 
     engine: Engine
     sessions: sessionmaker[Session] = field(init=False)
+    changes: ChangeHub = field(init=False)
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.changes = ChangeHub()
 
     @classmethod
     def open(cls, url: str | URL | None = None) -> "Database":
@@ -43,12 +47,12 @@ class Database:
     def uow(self, actor: object) -> UnitOfWork:
         """A unit of work acting as ``actor``: an active user's or system account's name, a
         UserInfo or a Principal; any other name is refused on entry (core.rights)."""
-        return UnitOfWork(self.sessions, actor)
+        return UnitOfWork(self.sessions, actor, hub=self.changes)
 
     def bootstrap_uow(self, label: str) -> UnitOfWork:
         """A unit of work for no signed-in principal (sign-in, the installer, set-up); ``label``
         is recorded as its actor. Never hand one to a user's request."""
-        return UnitOfWork(self.sessions, label, bootstrap=True)
+        return UnitOfWork(self.sessions, label, bootstrap=True, hub=self.changes)
 
     def meta(self) -> dict[str, str]:
         """All app_meta facts (empty when the schema is not there yet)."""

@@ -17,17 +17,27 @@ skips the resolution; it records its label as the actor.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, delete, insert, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import PermissionDenied
+from core.live.changes import ChangeCollector, ChangeHub, ChangeSet, with_id
 from core.rights import Principal, require, resolve
 
 from .audit_chain import PendingEntry, append
 from .engine import WRITE_OPTION
+from .models.base import utcnow
+from .models.live import ChangeLogEntry
+
+NOTIFY_CHANNEL = "tongguan_changes"
+"""The PostgreSQL channel a commit notifies with its change_log id (core/live/follow.py listens)."""
+_PRUNE_EVERY = 500
+_KEEP = dt.timedelta(days=1)
+_change_log = ChangeLogEntry.__table__
 
 
 def _dump(value: Any) -> str | None:
@@ -39,8 +49,12 @@ def _dump(value: Any) -> str | None:
 class UnitOfWork:
     """A session bound to one actor; audit entries join the same transaction."""
 
-    def __init__(self, session_factory: sessionmaker[Session], actor: object, *, bootstrap: bool = False) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], actor: object, *, bootstrap: bool = False,
+                 hub: ChangeHub | None = None) -> None:
         self._factory = session_factory
+        self._hub = hub
+        self._changes = ChangeCollector()
+        self.committed_changes: ChangeSet | None = None
         self._actor = actor
         self._bootstrap = bootstrap
         self.actor: str = actor if isinstance(actor, str) else str(getattr(actor, "username", actor))
@@ -57,6 +71,8 @@ class UnitOfWork:
                         if isinstance(bind, Engine) else self._factory())
         self._committed = False
         self._audit = []
+        self._changes.clear()
+        self.committed_changes = None
         if not self._bootstrap:
             try:
                 self.principal = resolve(self.session, self._actor)
@@ -81,21 +97,43 @@ class UnitOfWork:
         if not self._committed:
             self.session.rollback()
         self._audit = []
+        self._changes.clear()
         self.session.close()
 
     def commit(self) -> None:
-        """Make everything done in this unit permanent, audit entries included."""
-        if self._audit:
+        """Make everything done in this unit permanent, audit entries and change record included.
+
+        After the commit, this process's change listeners hear what changed (``db.changes``).
+        """
+        changes = self._changes.changeset()
+        if self._audit or changes:
             self.session.flush()
-            append(self.session.connection(), self._audit)
+            conn = self.session.connection()
+            if self._audit:
+                append(conn, self._audit)
+            if changes:
+                changes = with_id(changes, _record(conn, changes))
         self.session.commit()
         self._audit = []
+        self._changes.clear()
         self._committed = True
+        self.committed_changes = changes if changes else None
+        if changes and self._hub is not None:
+            self._hub.publish(changes)
 
     def rollback(self) -> None:
-        """Discard everything done in this unit so far, recorded audit entries included."""
+        """Discard everything done in this unit so far, recorded audit entries and changes included."""
         self.session.rollback()
         self._audit = []
+        self._changes.clear()
+
+    def touch(self, kind: str, ids: object = ()) -> None:
+        """Record that ``ids`` of ``kind`` (a :data:`core.live.KINDS` name, or "everything") changed.
+
+        Audited objects are recorded by :meth:`audit` already; this names what one entry
+        cannot (the entities of a bulk change, say).
+        """
+        self._changes.touch(kind, ids)  # type: ignore[arg-type]
 
     def audit(
         self,
@@ -109,3 +147,16 @@ class UnitOfWork:
         """Record a change (who, what, before/after); it is written with the unit's commit."""
         self._audit.append(PendingEntry(self.actor, action, object_type, str(object_id),
                                         _dump(before), _dump(after)))
+        self._changes.audited(object_type, object_id)
+
+
+def _record(conn: Connection, changes: ChangeSet) -> int:
+    """Store ``changes`` in change_log (and wake PostgreSQL listeners at commit); returns its id."""
+    now = utcnow()
+    change_id = int(conn.execute(insert(_change_log).values(at=now, changes=changes.to_json())
+                                 .returning(_change_log.c.id)).scalar_one())
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_notify(:channel, :payload)"), {"channel": NOTIFY_CHANNEL, "payload": str(change_id)})
+    if change_id % _PRUNE_EVERY == 0:
+        conn.execute(delete(_change_log).where(_change_log.c.at < now - _KEEP))
+    return change_id

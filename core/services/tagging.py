@@ -126,6 +126,8 @@ def _change(db: Database, actor: str, action: str, entity_ids: Iterable[int], ta
             changed.extend(pairs)
         uow.audit(f"entity.tags.{action}", "market_entity", "bulk" if len(entities) > 1 else entities[0],
                   after={"pairs": changed})
+        uow.touch("entities", {e for e, _ in changed})
+        uow.touch("tags", {t for _, t in changed})
         uow.commit()
     return TagChange(action, tuple(changed))
 

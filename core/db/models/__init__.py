@@ -23,6 +23,7 @@ from .draws import (
 )
 from .entity import EntityRecord, MarketEntity, entity_tags
 from .enums import *  # noqa: F403 - the vocabularies belong with the models
+from .live import ChangeLogEntry
 from .inspections import InspectionResult, InspectionTask, ResultPublication, task_inspectors, task_matters
 from .matters import ChecklistItem, RegulatoryMatter
 from .notifications import Commitment, CommitmentVerification, NotificationPush
@@ -32,7 +33,7 @@ from .wall import WallView
 
 __all__ = [
     "AppMeta", "AuditChainHead", "AuditEntry", "Base", "BatchDepartment", "Case", "CaseApproval", "CaseExtension", "CasePause",
-    "CasePauseKind", "ChecklistItem", "Clue",
+    "CasePauseKind", "ChangeLogEntry", "ChecklistItem", "Clue",
     "ClueAttachment", "ClueEvent", "RoutingRule", "Commitment", "CommitmentVerification", "Department", "DrawBatch",
     "DrawPlan", "DrawRecord", "DrawTeamMember", "DrawnObject", "EntityRecord", "Industry",
     "InspectionResult", "InspectionTask", "Inspector", "InspectorConflict",
