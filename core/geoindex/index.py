@@ -42,7 +42,8 @@ from .masks import (
 )
 from .mercator import lat_to_y, lng_to_x, x_to_lng, y_to_lat
 from .polygon import inside_ring
-from .pyramid import Pyramid
+from .patch import EntityChanges, apply_changes, read_changes
+from .pyramid import Pyramid, patched
 from .view import ViewRequest, ViewResult
 
 PYRAMID_MIN_ROWS = 3_000_000
@@ -80,10 +81,10 @@ def _tag_categories(columns: EntityColumns, tags: tuple[int, ...]) -> NDArray[np
 class _State:
     """Columns with what is derived from them (pyramid, caches); never replaced in part."""
 
-    def __init__(self, columns: EntityColumns, pyramid: bool | None) -> None:
+    def __init__(self, columns: EntityColumns, pyramid: bool | None, built: Pyramid | None = None) -> None:
         self.columns = columns
         build = len(columns) >= PYRAMID_MIN_ROWS if pyramid is None else pyramid
-        self.pyramid = Pyramid.build(columns) if build else None
+        self.pyramid = built if built is not None or not build else Pyramid.build(columns)
         self._masks: Lru[Mask | None] = Lru(MASK_CACHE)
         self._colours: Lru[NDArray[np.int16]] = Lru(4)
 
@@ -127,6 +128,7 @@ class MapIndex:
     def __init__(self, columns: EntityColumns, *, pyramid: bool | None = None) -> None:
         self._pyramid = pyramid
         self._lock = threading.Lock()
+        self._patching = threading.Lock()
         self._state = _State(columns, pyramid)
 
     @property
@@ -142,6 +144,25 @@ class MapIndex:
         state = _State(columns, self._pyramid)  # built before taking the lock
         with self._lock:
             self._state = state
+
+    def patch(self, db, entity_ids: ArrayLike = (), tag_ids: ArrayLike = ()) -> EntityColumns:
+        """Re-read only ``entity_ids`` (and the members of ``tag_ids``) and swap in columns and a
+        pyramid that hold them; calls already running finish on the old state. Returns the columns."""
+        return self.apply(read_changes(db, np.asarray(entity_ids, dtype=np.int64).ravel().tolist(),
+                                       np.asarray(tag_ids, dtype=np.int64).ravel().tolist()))
+
+    def apply(self, changes: EntityChanges) -> EntityColumns:
+        """Swap in the current state with ``changes`` applied (see :meth:`patch`)."""
+        with self._patching:  # patches build on one another: one at a time
+            old = self._state
+            columns = apply_changes(old.columns, changes)
+            pyramid = None
+            if old.pyramid is not None:
+                pyramid = patched(old.pyramid, old.columns, columns, changes.asked)
+            state = _State(columns, self._pyramid if pyramid is None else True, pyramid)
+            with self._lock:
+                self._state = state
+        return columns
 
     def build_pyramid(self) -> None:
         """Pre-aggregate the current columns now, and on every later ``replace_columns``.

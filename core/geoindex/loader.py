@@ -22,6 +22,7 @@ from core.db.models import Industry, MarketEntity, Town, Village, entity_tags
 from core.errors import Cancelled
 
 from .columns import CODE_COLUMNS, FIXED_VOCAB, EntityColumns, IdLookup, assemble
+from .counters import ROWS_READ
 from .gcj import DISPLAY_SYSTEMS
 from .stamp import read_stamp
 
@@ -96,6 +97,8 @@ def load_columns(db: Database, *, display: str = "wgs84", progress: Progress | N
         members = {tag: positions(entity_ids)
                    for tag, entity_ids in _id_lists(conn, db.dialect, entity_tags.c.tag_id, entity_tags.c.entity_id)}
         steps.advance()
+    ROWS_READ.add("entity_columns", ids.size)
+    ROWS_READ.add("entity_tags", sum(m.size for m in members.values()))
     columns = assemble(ids=ids, lat_wgs=lat, lng_wgs=lng, codes=codes, vocab=vocab, tag_members=members,
                        display=display, stamp=stamp)
     steps.advance()

@@ -119,3 +119,56 @@ def _merge(g: int, cx: NDArray[np.int64], cy: NDArray[np.int64], combo: NDArray[
     for name, radix in zip(reversed(COLUMNS), reversed(radices)):
         combo, codes[name] = np.divmod(combo, radix)
     return Level(g, cell >> g, cell & ((1 << g) - 1), codes, count, sx, sy)
+
+
+def _level_rows(columns: EntityColumns, rows: np.ndarray, radices: list[int]) -> tuple[np.ndarray, ...]:
+    """(x, y, combination) of some rows of ``columns``."""
+    return columns.x[rows], columns.y[rows], _combo({n: columns.codes(n)[rows] for n in COLUMNS}, radices)
+
+
+def patched(pyramid: Pyramid, old: EntityColumns, new: EntityColumns, entity_ids: np.ndarray) -> Pyramid | None:
+    """``pyramid`` (of ``old``) brought to ``new``, where only ``entity_ids`` changed: their old
+    rows are taken out of every level and their new rows put in. None when the attribute
+    vocabularies grew (the combination keys change: build a new pyramid)."""
+    radices = [len(old.vocab[c]) for c in COLUMNS]
+    if radices != [len(new.vocab[c]) for c in COLUMNS]:
+        return None
+    combos = int(np.prod(radices))
+    old_rows, new_rows = old.rows_of(entity_ids), new.rows_of(entity_ids)
+    ox, oy, oc = _level_rows(old, old_rows, radices)
+    nx, ny, nc = _level_rows(new, new_rows, radices)
+    x, y, combo = np.concatenate([ox, nx]), np.concatenate([oy, ny]), np.concatenate([oc, nc])
+    weight = np.concatenate([np.full(ox.size, -1.0), np.ones(nx.size)])
+    levels = {}
+    for g, lv in pyramid.levels.items():
+        scale = float(2 ** g)
+        delta = _merge(g, (x * scale).astype(np.int64), (y * scale).astype(np.int64), combo, combos, radices,
+                       weight, x * weight, y * weight)
+        levels[g] = _add(lv, delta, combos, radices)
+    return Pyramid(levels)
+
+
+def _key(lv: Level, combos: int, radices: list[int]) -> np.ndarray:
+    return ((lv.cx << lv.level) | lv.cy) * combos + _combo(lv.codes, radices)
+
+
+def _add(lv: Level, delta: Level, combos: int, radices: list[int]) -> Level:
+    """Entries of ``lv`` plus the (signed) entries of ``delta``; emptied entries dropped."""
+    keys, dkeys = _key(lv, combos, radices), _key(delta, combos, radices)
+    at = np.searchsorted(keys, dkeys)
+    found = at < keys.size
+    found[found] = keys[at[found]] == dkeys[found]
+    count, sum_x, sum_y = lv.count.copy(), lv.sum_x.copy(), lv.sum_y.copy()
+    np.add.at(count, at[found], delta.count[found])
+    np.add.at(sum_x, at[found], delta.sum_x[found])
+    np.add.at(sum_y, at[found], delta.sum_y[found])
+    fresh, where = ~found, at[~found]
+    arrays = {"cx": np.insert(lv.cx, where, delta.cx[fresh]), "cy": np.insert(lv.cy, where, delta.cy[fresh]),
+              "count": np.insert(count, where, delta.count[fresh]),
+              "sum_x": np.insert(sum_x, where, delta.sum_x[fresh]), "sum_y": np.insert(sum_y, where, delta.sum_y[fresh])}
+    codes = {n: np.insert(c, where, delta.codes[n][fresh]) for n, c in lv.codes.items()}
+    gone = np.flatnonzero(np.rint(arrays["count"]) == 0)
+    if gone.size:
+        arrays = {k: np.delete(v, gone) for k, v in arrays.items()}
+        codes = {n: np.delete(c, gone) for n, c in codes.items()}
+    return Level(lv.level, codes=codes, **arrays)
