@@ -173,20 +173,20 @@ def assemble(rows, names: Mapping[str, tuple[str, str]], meetings: Mapping[tuple
     keep = rows.source != rows.target
     src, tgt, kind = rows.source[keep], rows.target[keep], rows.kind[keep]
     days, returned, overdue = rows.days[keep], rows.returned[keep], rows.overdue[keep]
-    pair = np.char.add(np.char.add(src.astype(str), "\x00"), tgt.astype(str))
+    pair = np.char.add(np.char.add(src.astype(str), "\t"), tgt.astype(str))
     pairs, pair_code = np.unique(pair, return_inverse=True)
     edges: list[CollabEdge] = []
     if len(pairs):
-        triple = np.char.add(np.char.add(pair, "\x00"), kind.astype(str))
+        triple = np.char.add(np.char.add(pair, "\t"), kind.astype(str))
         triples, triple_code = np.unique(triple, return_inverse=True)
         per_kind = grouped(triple_code, len(triples), days, returned, overdue)
         totals = grouped(pair_code, len(pairs), days, returned, overdue)
         kinds_of: dict[str, dict[str, KindStats]] = {}
         for t, st in zip(triples.tolist(), per_kind):
-            p, k = t.rsplit("\x00", 1)
+            p, k = t.rsplit("\t", 1)
             kinds_of.setdefault(p, {})[k] = st
         for p, total in zip(pairs.tolist(), totals):
-            s, t = p.split("\x00")
+            s, t = p.split("\t")
             by_kind = {k: kinds_of[p][k] for k in EDGE_KINDS if k in kinds_of[p]}
             edges.append(CollabEdge(s, t, by_kind, total.count, total.median_days, total.overdue_share,
                                     total.p90_days, total.returned_share))
@@ -218,11 +218,12 @@ def build_graph(db: Database, period: Period, *, kinds: Sequence[str] = EDGE_KIN
                 viewer: object | None = None) -> CollabGraph:
     """The collaboration graph of ``period``: the ``kinds`` of edge asked for, towns (or
     villages) and departments, as much of it as ``viewer`` may read (None: everything)."""
-    from .sources import load_rows, meetings_of, node_names
+    from .sources import Loader, node_names, read_rows
 
     with db.sessions() as s:
-        rows = load_rows(s, period, kinds=kinds, villages=villages, viewer=viewer)
-        meetings = meetings_of(s, period, viewer=viewer)
+        loader = Loader(s, period, viewer, villages)
+        rows = read_rows(loader, kinds)
+        meetings = loader.meetings()
         names = node_names(s, set(rows.source.tolist()) | set(rows.target.tolist()))
     return assemble(rows, names, meetings, period)
 

@@ -1,0 +1,373 @@
+"""The rows behind the collaboration graph, read in bulk per kind and returned as numpy
+columns: one row per item handed from one node to another.
+
+Times are Beijing days (timestamps are stored as naive UTC); durations are working days on
+the project's calendar (core.workdays). An open item is overdue when its due day is before
+the period's end (or before today, when the period runs on past it).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import String, cast, func, select
+from sqlalchemy.orm import Session
+
+from core.db.models import (
+    BatchDepartment,
+    Clue,
+    ClueEvent,
+    Commitment,
+    CommitmentVerification,
+    Department,
+    DrawnObject,
+    InspectionTask,
+    Inspector,
+    MarketEntity,
+    NotificationPush,
+    Town,
+    Village,
+)
+from core.db.models.draws import task_drawn_objects
+from core.db.models.inspections import task_inspectors
+from core.services.read_scope import clue_condition, clue_town_expr, department_condition
+from core.workdays import default_calendar
+
+from .graph import EDGE_KINDS, SHARED_QUEUE, CollabItem
+from .period import Period
+from .scope import BEIJING, Viewer, local_today
+from .stats import WorkingDays
+from .visits import Visits, load_visits, meetings
+
+REGISTRATION_DEPARTMENT = "SCJG"  # registers entities and pushes them on (先照后证"双告知")
+_NAT = np.datetime64("NaT", "D")
+
+
+@dataclass
+class EdgeRows:
+    """Parallel columns, one row per item handed from ``source`` to ``target``."""
+
+    kind: np.ndarray          # str
+    source: np.ndarray        # node key
+    target: np.ndarray        # node key
+    days: np.ndarray          # working days, NaN when not (yet) done or not timed
+    returned: np.ndarray      # bool: returned or transferred on
+    overdue: np.ndarray       # bool
+    object_type: np.ndarray   # str
+    object_id: np.ndarray     # int64
+    at: np.ndarray            # datetime64[D]
+
+    @classmethod
+    def empty(cls) -> EdgeRows:
+        o = np.empty(0, dtype=object)
+        return cls(o, o, o, np.empty(0), np.empty(0, bool), np.empty(0, bool), o, np.empty(0, np.int64),
+                   np.empty(0, "datetime64[D]"))
+
+    @classmethod
+    def concat(cls, parts: Sequence[EdgeRows]) -> EdgeRows:
+        parts = [p for p in parts if len(p.kind)]
+        if not parts:
+            return cls.empty()
+        return cls(*(np.concatenate([getattr(p, f) for p in parts]) for f in cls.__dataclass_fields__))
+
+
+def _rows(kind: str, src, tgt, days, returned, overdue, otype: str, oid, at) -> EdgeRows:
+    n = len(oid)
+    return EdgeRows(np.full(n, kind, dtype=object), np.asarray(src, dtype=object), np.asarray(tgt, dtype=object),
+                    np.asarray(days, dtype=float), np.asarray(returned, dtype=bool), np.asarray(overdue, dtype=bool),
+                    np.full(n, otype, dtype=object), np.asarray(oid, dtype=np.int64),
+                    np.asarray(at, dtype="datetime64[D]"))
+
+
+def _cols(s: Session, stmt, n: int) -> list[list]:
+    """The columns of ``stmt``'s rows (Core execution: no ORM row processing)."""
+    rows = s.connection().execute(stmt).fetchall()
+    return [list(c) for c in zip(*rows)] if rows else [[] for _ in range(n)]
+
+
+def txt(column):
+    """A date or timestamp column read as its text, parsed by numpy (far faster than
+    a Python object per value on the hundred thousand rows of a year)."""
+    return cast(column, String)
+
+
+def _days(values) -> np.ndarray:
+    """Days of date texts or dates (NaT for None)."""
+    values = [v.isoformat() if isinstance(v, dt.date) else v for v in values]
+    return np.array(values, dtype="datetime64[D]") if values else np.empty(0, "datetime64[D]")
+
+
+def _local_days(stamps) -> np.ndarray:
+    """Beijing days of naive-UTC timestamps or their texts (NaT for None)."""
+    stamps = [v.isoformat() if isinstance(v, dt.datetime) else v for v in stamps]
+    arr = np.array(stamps, dtype="datetime64[s]") if stamps else np.empty(0, "datetime64[s]")
+    return (arr + np.timedelta64(8, "h")).astype("datetime64[D]")
+
+
+def _keys(prefix: str, values) -> np.ndarray:
+    return np.array([f"{prefix}:{v}" if v is not None else "" for v in values], dtype=object)
+
+
+class Loader:
+    """One read of the rows of a period for a viewer."""
+
+    def __init__(self, s: Session, period: Period, viewer: object | None, villages: bool) -> None:
+        self.s, self.period, self.villages = s, period, villages
+        self.viewer = Viewer(s, viewer)
+        self.as_of = np.datetime64(min(period.end, local_today()), "D")
+        self.wd = WorkingDays(default_calendar(), period.start - dt.timedelta(days=400),
+                              max(period.end, local_today()) + dt.timedelta(days=400))
+        # Timestamps bounding the period's Beijing days, as stored (naive UTC).
+        self.t0 = period.start_dt() - BEIJING
+        self.t1 = period.end_dt() - BEIJING
+
+    def _overdue(self, due, done) -> np.ndarray:
+        due, done = np.asarray(due, "datetime64[D]"), np.asarray(done, "datetime64[D]")
+        late = ~np.isnat(done) & ~np.isnat(due) & (done > due)
+        still_open = np.isnat(done) & ~np.isnat(due) & (due < self.as_of)
+        return late | still_open
+
+    # ----------------------------------------------------------------- clues
+
+    def _place(self):
+        if self.villages:
+            entity_village = (select(MarketEntity.village_code).where(MarketEntity.id == Clue.entity_id)
+                              .correlate(Clue).scalar_subquery())
+            return "village", func.coalesce(Clue.source_village_code, entity_village)
+        return "town", clue_town_expr()
+
+    def routed(self, kinds: set[str]) -> EdgeRows:
+        """Clues received in the period: their place -> the department first routed to."""
+        prefix, place = self._place()
+        stmt = select(Clue.id, Clue.source, place, txt(Clue.received_at), txt(Clue.due_on), txt(Clue.closed_at)).where(
+            Clue.received_at >= self.t0, Clue.received_at < self.t1, clue_condition(self.s, self.viewer.principal))
+        if kinds == {"grid_handover"}:
+            stmt = stmt.where(Clue.source == "grid")
+        elif kinds == {"clue_routing"}:
+            stmt = stmt.where(Clue.source != "grid")
+        ids, sources, places, received, due, closed = _cols(self.s, stmt, 6)
+        if not ids:
+            return EdgeRows.empty()
+        ev = select(ClueEvent.clue_id, ClueEvent.to_state, ClueEvent.department_id, txt(ClueEvent.at)).where(
+            ClueEvent.clue_id.in_(stmt.with_only_columns(Clue.id).scalar_subquery()),
+            ClueEvent.to_state.in_(("assigned", "claimed", "transferred", "returned"))
+        ).order_by(ClueEvent.clue_id, ClueEvent.at, ClueEvent.id)
+        e_clue, e_state, e_dept, e_at = _cols(self.s, ev, 4)
+        e_clue, e_state = np.array(e_clue, dtype=np.int64), np.array(e_state, dtype=object)
+        ids = np.array(ids, dtype=np.int64)
+        order = np.argsort(ids)
+        ids = ids[order]
+        pos = np.searchsorted(ids, e_clue)
+        first_dept = np.full(len(ids), None, dtype=object)
+        first_claim = np.full(len(ids), _NAT)
+        moved = np.zeros(len(ids), bool)
+        e_days = _local_days(e_at)
+        for state, fill in (("assigned", "dept"), ("claimed", "claim")):
+            m = np.flatnonzero(e_state == state)
+            u, first = np.unique(pos[m], return_index=True)
+            if fill == "dept":
+                first_dept[u] = np.array(e_dept, dtype=object)[m[first]]
+            else:
+                first_claim[u] = e_days[m[first]]
+        moved[np.unique(pos[np.isin(e_state, ("transferred", "returned"))])] = True
+        src = _keys(prefix, np.array(places, dtype=object)[order])
+        sources = np.array(sources, dtype=object)[order]
+        rec = _local_days(received)[order]
+        keep = (first_dept != None) & (src != "")  # noqa: E711 - numpy elementwise
+        kind = np.where(sources == "grid", "grid_handover", "clue_routing")
+        keep &= np.isin(kind, list(kinds))
+        overdue = self._overdue(_days(due)[order], _local_days(closed)[order])
+        out = _rows("", src, _keys("dept", first_dept), self.wd.between(rec, first_claim), moved, overdue,
+                    "clue", ids, rec)
+        out.kind = kind.astype(object)
+        return _take(out, keep)
+
+    def moved_on(self, kinds: set[str]) -> EdgeRows:
+        """Transfers and returns in the period: the department sending on -> the one named."""
+        states = [s for k, s in (("clue_transfer", "transferred"), ("clue_return", "returned")) if k in kinds]
+        moving = select(ClueEvent.clue_id).where(ClueEvent.to_state.in_(states), ClueEvent.at >= self.t0,
+                                                 ClueEvent.at < self.t1)
+        stmt = (select(ClueEvent.clue_id, ClueEvent.at, ClueEvent.to_state, ClueEvent.department_id, Clue.due_on,
+                       Clue.closed_at)
+                .join(Clue, Clue.id == ClueEvent.clue_id)
+                .where(ClueEvent.clue_id.in_(moving.scalar_subquery()), clue_condition(self.s, self.viewer.principal))
+                .order_by(ClueEvent.clue_id, ClueEvent.at, ClueEvent.id))
+        rows = self.s.execute(stmt).all()
+        out = {f: [] for f in ("kind", "src", "tgt", "start", "end", "returned", "due", "closed", "oid")}
+        for clue_id, group in itertools.groupby(rows, key=lambda r: r[0]):
+            events = list(group)
+            department = None  # the clue's department before each step
+            for k, (_, at, state, dept, due, closed) in enumerate(events):
+                if state in states and self.t0 <= at < self.t1 and department is not None and dept is not None:
+                    after = events[k + 1:]
+                    out["kind"].append("clue_transfer" if state == "transferred" else "clue_return")
+                    out["src"].append(department)
+                    out["tgt"].append(dept)
+                    out["start"].append(at)
+                    out["end"].append(next((r[1] for r in after if r[2] == "claimed"), None))
+                    out["returned"].append(state == "returned"
+                                           or any(r[2] in ("transferred", "returned") for r in after))
+                    out["due"].append(due)
+                    out["closed"].append(closed)
+                    out["oid"].append(clue_id)
+                if dept is not None and state != "returned":  # a return names whose it is; it stays put
+                    department = dept
+        if not out["oid"]:
+            return EdgeRows.empty()
+        start = _local_days(out["start"])
+        res = _rows("", _keys("dept", out["src"]), _keys("dept", out["tgt"]),
+                    self.wd.between(start, _local_days(out["end"])), out["returned"],
+                    self._overdue(_days(out["due"]), _local_days(out["closed"])), "clue", out["oid"], start)
+        res.kind = np.array(out["kind"], dtype=object)
+        return res
+
+    def duplicates(self) -> EdgeRows:
+        """Duplicates marked in the period: the duplicate's department -> the original's."""
+        original = select(Clue.id.label("oid"), Clue.department_id.label("odept")).subquery()
+        stmt = (select(Clue.id, Clue.department_id, original.c.odept, txt(Clue.received_at), txt(Clue.closed_at))
+                .join(original, original.c.oid == Clue.duplicate_of_id)
+                .where(Clue.state == "duplicate", Clue.closed_at >= self.t0, Clue.closed_at < self.t1,
+                       clue_condition(self.s, self.viewer.principal)))
+        ids, dept, odept, received, closed = _cols(self.s, stmt, 5)
+        done = _local_days(closed)
+        return _rows("clue_duplicate", _keys("dept", dept), _keys("dept", odept),
+                     self.wd.between(_local_days(received), done), np.zeros(len(ids), bool),
+                     np.zeros(len(ids), bool), "clue", ids, done)
+
+    # ------------------------------------------------- pushes, commitments, visits
+
+    def pushes(self) -> EdgeRows:
+        """Pushes of the period: the registration bureau -> the approving department (or the
+        shared to-be-claimed queue while nobody has claimed them)."""
+        registrar = self.s.scalar(select(Department.id).where(Department.code == REGISTRATION_DEPARTMENT))
+        stmt = select(NotificationPush.id, NotificationPush.department_id, txt(NotificationPush.pushed_on),
+                      txt(NotificationPush.claim_due), txt(NotificationPush.claimed_on), NotificationPush.status).where(
+            NotificationPush.pushed_on >= self.period.start, NotificationPush.pushed_on <= self.period.end,
+            department_condition(self.s, self.viewer.principal, "push.read", NotificationPush.department_id))
+        ids, dept, pushed, due, claimed, status = _cols(self.s, stmt, 6)
+        if registrar is None or not ids:
+            return EdgeRows.empty()
+        tgt = np.array([f"dept:{d}" if d is not None else SHARED_QUEUE for d in dept], dtype=object)
+        pushed, claimed = _days(pushed), _days(claimed)
+        return _rows("push", np.full(len(ids), f"dept:{registrar}", dtype=object), tgt,
+                     self.wd.between(pushed, claimed), np.array([s == "returned" for s in status]),
+                     self._overdue(_days(due), claimed), "push", ids, pushed)
+
+    def commitments(self) -> EdgeRows:
+        """Verifications due in the period: the entity's town (or village) -> the verifying department."""
+        place = MarketEntity.village_code if self.villages else MarketEntity.town_code
+        stmt = (select(Commitment.id, Commitment.department_id, place, txt(Commitment.fulfil_by),
+                       txt(CommitmentVerification.due_on), txt(CommitmentVerification.done_on))
+                .join(Commitment, Commitment.id == CommitmentVerification.commitment_id)
+                .join(MarketEntity, MarketEntity.id == Commitment.entity_id)
+                .where(CommitmentVerification.due_on >= self.period.start,
+                       CommitmentVerification.due_on <= self.period.end,
+                       department_condition(self.s, self.viewer.principal, "push.read", Commitment.department_id)))
+        ids, dept, places, fulfil_by, due, done = _cols(self.s, stmt, 6)
+        done, due = _days(done), _days(due)
+        return _rows("commitment", _keys("village" if self.villages else "town", places), _keys("dept", dept),
+                     self.wd.between(_days(fulfil_by), done), np.zeros(len(ids), bool), self._overdue(due, done),
+                     "commitment", ids, due)
+
+    @functools.cached_property
+    def visits(self) -> Visits:
+        return load_visits(self.s, self.period, self.viewer)
+
+    def meetings(self) -> dict[tuple[str, str], int]:
+        """Department pairs and how many entities both visited (for communities)."""
+        return meetings(self.visits) if self.viewer.scope("draw.read") is not None else {}
+
+    def joint_visits(self) -> EdgeRows:
+        """Tasks of the period with several departments: the lead -> each partner."""
+        v = self.visits
+        keep = v.department != v.lead
+        day = np.where(np.isnat(v.done), v.due, v.done)
+        return _take(_rows("joint_visit", _keys("dept", v.lead), _keys("dept", v.department),
+                           np.full(len(v), np.nan), np.zeros(len(v), bool), self._overdue(v.due, v.done),
+                           "inspection_task", v.task, day), keep)
+
+
+def _take(rows: EdgeRows, keep: np.ndarray) -> EdgeRows:
+    return EdgeRows(*(getattr(rows, f)[keep] for f in EdgeRows.__dataclass_fields__))
+
+
+def load_rows(s: Session, period: Period, *, kinds: Sequence[str] = EDGE_KINDS, villages: bool = False,
+              viewer: object | None = None) -> EdgeRows:
+    """Every row of ``kinds`` in ``period`` that ``viewer`` may read."""
+    return read_rows(Loader(s, period, viewer, villages), kinds)
+
+
+def read_rows(loader: Loader, kinds: Sequence[str]) -> EdgeRows:
+    """Every row of ``kinds`` that ``loader``'s viewer may read."""
+    unknown = sorted(set(kinds) - set(EDGE_KINDS))
+    if unknown:
+        from core.errors import ValidationError
+
+        raise ValidationError(f"未知的协同类型 {', '.join(unknown)} (unknown edge kinds; known: {', '.join(EDGE_KINDS)})",
+                              where="kinds", code="collab.unknown_kind", params={"kinds": unknown})
+    wanted = set(loader.viewer.readable(kinds))
+    parts = []
+    if wanted & {"clue_routing", "grid_handover"}:
+        parts.append(loader.routed(wanted & {"clue_routing", "grid_handover"}))
+    if wanted & {"clue_transfer", "clue_return"}:
+        parts.append(loader.moved_on(wanted))
+    if "clue_duplicate" in wanted:
+        parts.append(loader.duplicates())
+    if "push" in wanted:
+        parts.append(loader.pushes())
+    if "commitment" in wanted:
+        parts.append(loader.commitments())
+    if "joint_visit" in wanted:
+        parts.append(loader.joint_visits())
+    return EdgeRows.concat(parts)
+
+
+def node_names(s: Session, keys: set[str]) -> dict[str, tuple[str, str]]:
+    """(Chinese, English) names of node keys."""
+    names: dict[str, tuple[str, str]] = {SHARED_QUEUE: ("待认领队列", "Shared to-be-claimed queue")}
+    for d in s.execute(select(Department.id, Department.name_zh, Department.name_en)):
+        names[f"dept:{d[0]}"] = (d[1], d[2])
+    for t in s.execute(select(Town.code, Town.name_zh, Town.name_en)):
+        names[f"town:{t[0]}"] = (t[1], t[2])
+    wanted_villages = [k.split(":", 1)[1] for k in keys if k.startswith("village:")]
+    for chunk in range(0, len(wanted_villages), 500):
+        for code, zh in s.execute(select(Village.code, Village.name_zh).where(
+                Village.code.in_(wanted_villages[chunk:chunk + 500]))):
+            names[f"village:{code}"] = (zh, f"{zh} ({code})")
+    return {k: names.get(k, (k, k)) for k in keys}
+
+
+def label_items(s: Session, rows: EdgeRows, idx: np.ndarray) -> list[CollabItem]:
+    """The items of ``rows`` at ``idx``, in that order, with a label each."""
+    labels: dict[tuple[str, int], str] = {}
+    for otype in set(rows.object_type[idx].tolist()):
+        ids = sorted({int(i) for i in rows.object_id[idx][rows.object_type[idx] == otype]})
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            if otype == "clue":
+                stmt = select(Clue.id, Clue.ref_no, Clue.description).where(Clue.id.in_(part))
+                labels.update({("clue", i): f"{ref} {text[:40]}" for i, ref, text in s.execute(stmt)})
+            elif otype == "inspection_task":
+                stmt = (select(InspectionTask.id, MarketEntity.name).join(
+                    MarketEntity, MarketEntity.id == InspectionTask.entity_id).where(InspectionTask.id.in_(part)))
+                labels.update({(otype, i): name for i, name in s.execute(stmt)})
+            elif otype == "push":
+                stmt = (select(NotificationPush.id, NotificationPush.permit_name, MarketEntity.name).join(
+                    MarketEntity, MarketEntity.id == NotificationPush.entity_id).where(NotificationPush.id.in_(part)))
+                labels.update({(otype, i): f"{permit} · {name}" for i, permit, name in s.execute(stmt)})
+            elif otype == "commitment":
+                stmt = (select(Commitment.id, Commitment.matter_name, MarketEntity.name).join(
+                    MarketEntity, MarketEntity.id == Commitment.entity_id).where(Commitment.id.in_(part)))
+                labels.update({(otype, i): f"{matter} · {name}" for i, matter, name in s.execute(stmt)})
+    out = []
+    for i in idx.tolist():
+        otype, oid = str(rows.object_type[i]), int(rows.object_id[i])
+        at = rows.at[i]
+        out.append(CollabItem(str(rows.kind[i]), otype, oid, labels.get((otype, oid), f"#{oid}"),
+                              None if np.isnat(at) else at.astype(dt.date), str(rows.source[i]),
+                              str(rows.target[i])))
+    return out

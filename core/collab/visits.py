@@ -1,0 +1,87 @@
+"""Who visited which entity in a period: (task, entity, department) for every department on an
+inspection task -- its lead, the departments of its inspectors, and the departments of every
+batch merged into it (task_drawn_objects) -- read under ``draw.read``."""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import String, cast, func, select, union
+from sqlalchemy.orm import Session
+
+from core.db.models import BatchDepartment, DrawnObject, InspectionTask, Inspector
+from core.db.models.draws import task_drawn_objects
+from core.db.models.inspections import task_inspectors
+from core.rights import ALL
+
+from .period import Period
+from .scope import Viewer
+
+
+@dataclass(frozen=True)
+class Visits:
+    """Parallel columns: one row per (task, department); tasks carry their entity, lead, days."""
+
+    task: np.ndarray
+    department: np.ndarray
+    entity: np.ndarray
+    lead: np.ndarray
+    due: np.ndarray      # datetime64[D]
+    done: np.ndarray     # datetime64[D], NaT while not done
+
+    def __len__(self) -> int:
+        return len(self.task)
+
+
+def task_day():
+    """The day a task counts on: when it was done, else when it is due."""
+    return func.coalesce(InspectionTask.done_on, InspectionTask.due_on)
+
+
+def load_visits(s: Session, period: Period, viewer: Viewer) -> Visits:
+    """Every (task, department) of the tasks of ``period`` the viewer may read."""
+    scope = viewer.scope("draw.read")
+    day = task_day()
+    in_period = (day >= period.start, day <= period.end)
+    by_lead = select(InspectionTask.id.label("task_id"),
+                     InspectionTask.lead_department_id.label("department_id")).where(*in_period)
+    by_inspector = (select(task_inspectors.c.task_id, Inspector.department_id)
+                    .join(Inspector, Inspector.id == task_inspectors.c.inspector_id)
+                    .join(InspectionTask, InspectionTask.id == task_inspectors.c.task_id).where(*in_period))
+    by_batch = (select(task_drawn_objects.c.task_id, BatchDepartment.department_id)
+                .join(DrawnObject, DrawnObject.id == task_drawn_objects.c.drawn_object_id)
+                .join(BatchDepartment, BatchDepartment.batch_id == DrawnObject.batch_id)
+                .join(InspectionTask, InspectionTask.id == task_drawn_objects.c.task_id).where(*in_period))
+    pairs = union(by_lead, by_inspector, by_batch).subquery()
+    stmt = (select(pairs.c.task_id, pairs.c.department_id, InspectionTask.entity_id,
+                   InspectionTask.lead_department_id, cast(InspectionTask.due_on, String),
+                   cast(InspectionTask.done_on, String))
+            .join(InspectionTask, InspectionTask.id == pairs.c.task_id)
+            .order_by(pairs.c.task_id, pairs.c.department_id))
+    rows = s.connection().execute(stmt).fetchall() if scope is not None else []
+    cols = list(zip(*rows)) if rows else [()] * 6
+    v = Visits(np.array(cols[0], dtype=np.int64), np.array(cols[1], dtype=np.int64),
+               np.array(cols[2], dtype=np.int64), np.array(cols[3], dtype=np.int64),
+               np.array(cols[4], dtype="datetime64[D]"), np.array(cols[5], dtype="datetime64[D]"))
+    if scope is None or scope == ALL or not len(v):
+        return v
+    mine = viewer.department_id
+    tasks = np.unique(v.task[v.department == mine]) if mine is not None else np.empty(0, np.int64)
+    keep = np.isin(v.task, tasks)  # a department sees the visits it takes part in (JOINT)
+    return Visits(*(getattr(v, f)[keep] for f in Visits.__dataclass_fields__))
+
+
+def meetings(v: Visits) -> dict[tuple[str, str], int]:
+    """Department pairs -> how many entities both visited (together or apart)."""
+    if not len(v):
+        return {}
+    pairs = np.unique(np.stack([v.entity, v.department], axis=1), axis=0)
+    out: dict[tuple[str, str], int] = {}
+    starts = np.flatnonzero(np.r_[True, pairs[1:, 0] != pairs[:-1, 0]])
+    ends = np.r_[starts[1:], len(pairs)]
+    for a, b in zip(starts[ends - starts > 1], ends[ends - starts > 1]):
+        for d1, d2 in itertools.combinations(pairs[a:b, 1].tolist(), 2):
+            key = (f"dept:{d1}", f"dept:{d2}")
+            out[key] = out.get(key, 0) + 1
+    return out
