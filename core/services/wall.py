@@ -126,12 +126,12 @@ def latest_view(db: Database, *, workspace: str | None = None) -> PushedView | N
         return _pushed(row) if row is not None else None
 
 
-def describe_push(db: Database, pushed: PushedView) -> PushedItem:
-    """What the wall shows for ``pushed``: a heading and facts in both languages (see
-    :mod:`core.services.wall_items`)."""
+def describe_push(db: Database, pushed: PushedView, today: dt.date | None = None) -> PushedItem:
+    """What the wall shows for ``pushed``: a heading and facts in both languages, deadlines
+    levelled for ``today`` (Beijing; default: now). See :mod:`core.services.wall_items`."""
     from .wall_items import describe
 
-    return describe(db, pushed)
+    return describe(db, pushed, today)
 
 __all__ = ["VIEW_KINDS", "Fact", "PushedItem", "PushedView", "describe_push", "latest_view", "push_history",
            "push_view", "view_kind"]

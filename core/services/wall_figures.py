@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.db.database import Database
@@ -151,9 +152,10 @@ def beijing_today() -> dt.date:
     return dt.datetime.now(BEIJING).date()
 
 
-def wall_figures(db: Database, *, today: dt.date | None = None) -> WallFigures:
-    """Every figure of the wall in one read (about a second on the full demo city)."""
-    return WallFigureCache(db, today=today).get()
+def wall_figures(db: Database, *, today: dt.date | None = None, snapshot_dir: Path | None = None) -> WallFigures:
+    """Every figure of the wall in one read. ``snapshot_dir`` (e.g. :func:`core.paths.user_cache_dir`)
+    keeps the clocks between runs as the efficiency monitor does (see :mod:`core.deadlines.snapshot`)."""
+    return WallFigureCache(db, today=today, snapshot_dir=snapshot_dir).get()
 
 
 class WallFigureCache:
@@ -167,13 +169,13 @@ class WallFigureCache:
     refresh at a time.
     """
 
-    def __init__(self, db: Database, *, today: dt.date | None = None) -> None:
+    def __init__(self, db: Database, *, today: dt.date | None = None, snapshot_dir: Path | None = None) -> None:
         from .wall_parts import WallParts
 
         self._db = db
         self._fixed_today = today
         self._lock = threading.Lock()
-        self._parts = WallParts(db)
+        self._parts = WallParts(db, snapshot_dir)
         self._figures: WallFigures | None = None
 
     def _today(self) -> dt.date:

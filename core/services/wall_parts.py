@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 from sqlalchemy import func, select
@@ -36,7 +37,6 @@ from core.deadlines import (
     claim_rate_in_time,
     day_date,
     day_number,
-    load_items,
     load_policy,
 )
 from core.deadlines.items import _DTYPES, _convert, _fill_missing_dues
@@ -105,8 +105,9 @@ def _names(changes, field: str) -> frozenset:
 class WallParts:
     """The kept parts and the figures made of them (used under the cache's lock)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, snapshot_dir: Path | None = None) -> None:
         self.db = db
+        self.snapshot_dir = snapshot_dir
         self.calendar = default_calendar()
         self.policy = load_policy()
         self.items = DeadlineItems.empty()
@@ -122,13 +123,16 @@ class WallParts:
 
     # -- reading the parts ---------------------------------------------------------------
     def load_all(self, today: dt.date) -> None:
+        from .efficiency import load_clocks
+
         self.read_reference()
-        self.items = load_items(self.db, calendar=self.calendar, policy=self.policy)
+        # the efficiency monitor's snapshot, when one is kept and matches the data
+        self.items, self.assessment, _fresh = load_clocks(self.db, today, calendar=self.calendar, policy=self.policy,
+                                                          snapshot_dir=self.snapshot_dir)
         self.read_entities()
         self.read_pushes()
         self.read_batches()
         self.read_feed()
-        self.assess(today)
 
     def new_day(self, today: dt.date) -> None:
         # Open case pauses move due days by the day the clocks are read: read them all again.
@@ -148,10 +152,23 @@ class WallParts:
         self.city = (meta.get("city_name_zh", ""), meta.get("city_name_en", ""))
 
     def read_entities(self) -> None:
-        stmt = (select(MarketEntity.town_code, func.count()).where(MarketEntity.status == EntityStatus.ACTIVE)
-                .group_by(MarketEntity.town_code))
+        """Entities in business per town. SQLite: all per town (the town index covers it) less the
+        closed ones per town (found by the status index; the expression keeps the planner off
+        the town index, which would read every row): 0.25 s instead of 1 s for 1.2 million."""
+        e = MarketEntity
         with self.db.sessions() as s:
-            self.entities = {code: int(n) for code, n in s.execute(stmt)}
+            if self.db.dialect != "sqlite":
+                stmt = select(e.town_code, func.count()).where(e.status == EntityStatus.ACTIVE).group_by(e.town_code)
+                self.entities = {code: int(n) for code, n in s.execute(stmt)}
+                return
+            counts = {code: int(n) for code, n in s.execute(select(e.town_code, func.count()).group_by(e.town_code))}
+            town = func.coalesce(e.town_code, "")
+            closed = (select(town, func.count()).where(e.status.in_([st for st in EntityStatus
+                                                                      if st != EntityStatus.ACTIVE]))
+                      .group_by(town))
+            for code, n in s.execute(closed):
+                counts[code or None] = counts.get(code or None, 0) - int(n)
+        self.entities = counts
 
     def read_pushes(self) -> None:
         self.pushes = tuple(push_history(self.db, PUSH_HISTORY))
