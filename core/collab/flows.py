@@ -9,12 +9,21 @@ another), ``out:<outcome>``. Stage times are working days from the step before t
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
+from sqlalchemy import exists, or_, select
+
 from core.db.database import Database
+from core.db.models import Case, Clue, ClueEvent
 from core.db.models.enums import ClueSource
+from core.services.read_scope import clue_condition, clue_town_expr
+from core.workdays import default_calendar
 
 from .period import Period
+from .scope import BEIJING, local_today
+from .stats import WorkingDays, grouped, median
 
 SOURCES = tuple(s.value for s in ClueSource)
 OUTCOMES = ("closed", "returned", "duplicate", "case_filed", "decided", "open")
@@ -71,4 +80,134 @@ def build_flow(db: Database, period: Period, *, source: str | None = None, matte
                town: str | None = None, department: int | None = None, viewer: object | None = None) -> CaseFlow:
     """The flow of the clues received in ``period`` (Beijing days), filtered by source,
     matter id, town code and department (first routed to, or handled after a transfer)."""
-    raise NotImplementedError
+    from .sources import _cols, _local_days, txt
+
+    t0, t1 = period.start_dt() - BEIJING, period.end_dt() - BEIJING
+    with db.sessions() as s:
+        stmt = select(Clue.id, Clue.source, Clue.department_id, Clue.state, txt(Clue.received_at),
+                      txt(Clue.closed_at)).where(Clue.received_at >= t0, Clue.received_at < t1,
+                                                 clue_condition(s, viewer))
+        if source:
+            stmt = stmt.where(Clue.source == source)
+        if matter is not None:
+            stmt = stmt.where(Clue.matter_id == matter)
+        if town:
+            stmt = stmt.where(clue_town_expr() == town)
+        if department is not None:
+            stmt = stmt.where(or_(Clue.department_id == department, exists().where(
+                ClueEvent.clue_id == Clue.id, ClueEvent.department_id == department,
+                ClueEvent.to_state.in_(("assigned", "transferred")))))
+        ids, sources, last_dept, states, received, closed = _cols(s, stmt.order_by(Clue.id), 6)
+        chosen = stmt.with_only_columns(Clue.id).scalar_subquery()
+        e_clue, e_state, e_dept, e_at = _cols(s, select(
+            ClueEvent.clue_id, ClueEvent.to_state, ClueEvent.department_id, txt(ClueEvent.at))
+            .where(ClueEvent.clue_id.in_(chosen)).order_by(ClueEvent.clue_id, ClueEvent.at, ClueEvent.id), 4)
+        c_clue, c_status = _cols(s, select(Case.clue_id, Case.status).where(Case.clue_id.in_(chosen)), 2)
+    if not ids:
+        return CaseFlow((), (), 0)
+    wd = WorkingDays(default_calendar(), period.start - dt.timedelta(days=30),
+                     max(period.end, local_today()) + dt.timedelta(days=400))
+    return _flow(wd, _Clues(np.array(ids, np.int64), np.array(sources, object), np.array(last_dept, object),
+                            np.array(states, object), _local_days(received), _local_days(closed)),
+                 _Events(np.array(e_clue, np.int64), np.array(e_state, object), np.array(e_dept, object),
+                         _local_days(e_at)), dict(zip(c_clue, c_status)))
+
+
+@dataclass(frozen=True)
+class _Clues:
+    ids: np.ndarray
+    source: np.ndarray
+    department: np.ndarray   # the department it has now
+    state: np.ndarray
+    received: np.ndarray
+    closed: np.ndarray
+
+
+@dataclass(frozen=True)
+class _Events:
+    clue: np.ndarray
+    state: np.ndarray
+    department: np.ndarray
+    day: np.ndarray
+
+
+def _first(pos: np.ndarray, mask: np.ndarray, values: np.ndarray, n: int, fill, last: bool = False) -> np.ndarray:
+    """Per clue, the value of its first (or last) event where ``mask`` holds."""
+    out = np.full(n, fill, dtype=values.dtype)
+    m = np.flatnonzero(mask)
+    if last:
+        m = m[::-1]
+    u, first = np.unique(pos[m], return_index=True)
+    out[u] = values[m[first]]
+    return out
+
+
+def _outcomes(c: _Clues, cases: dict) -> np.ndarray:
+    out = np.full(len(c.ids), "open", dtype=object)
+    out[c.state == "returned"] = "returned"
+    out[c.state == "closed"] = "closed"
+    out[c.state == "duplicate"] = "duplicate"
+    for k, cid in enumerate(c.ids.tolist()):
+        status = cases.get(cid)
+        if status is not None:
+            out[k] = "case_filed" if status == "filed" else "decided"
+    return out
+
+
+def _flow(wd: WorkingDays, c: _Clues, e: _Events, cases: dict) -> CaseFlow:
+    n = len(c.ids)
+    pos = np.searchsorted(c.ids, e.clue)
+    nat = np.datetime64("NaT", "D")
+    first_dept = _first(pos, e.state == "assigned", e.department, n, None)
+    first_claim = _first(pos, e.state == "claimed", e.day, n, nat)
+    last_claim = _first(pos, e.state == "claimed", e.day, n, nat, last=True)
+    first_move = _first(pos, np.isin(e.state, ("transferred", "returned")), e.day, n, nat)
+    dept_key = np.array([f"dept:{d}" if d is not None else "dept:none" for d in first_dept], dtype=object)
+    moved = (c.department != first_dept) & (first_dept != None)  # noqa: E711 - elementwise
+    final_key = dept_key.copy()
+    final_key[moved] = np.array([f"xfer:{d}" for d in c.department[moved]], dtype=object)
+    outcome = _outcomes(c, cases)
+    steps = (
+        (np.array([f"src:{x}" for x in c.source], dtype=object), dept_key, wd.between(c.received, first_claim),
+         np.ones(n, bool)),
+        (dept_key, final_key, wd.between(first_move, last_claim), moved),
+        (final_key, np.array([f"out:{o}" for o in outcome], dtype=object), wd.between(c.received, c.closed),
+         np.ones(n, bool)),
+    )
+    bands = []
+    for src, tgt, days, keep in steps:
+        pair = np.char.add(np.char.add(src[keep].astype(str), "\t"), tgt[keep].astype(str))
+        if not len(pair):
+            continue
+        pairs, code = np.unique(pair, return_inverse=True)
+        ids, d = c.ids[keep], days[keep]
+        order = np.argsort(code, kind="stable")
+        bounds = np.searchsorted(code[order], np.arange(len(pairs) + 1))
+        for g, p in enumerate(pairs.tolist()):
+            rows = order[bounds[g]:bounds[g + 1]]
+            a, b = p.split("\t")
+            bands.append(FlowBand(a, b, len(rows), median(d[rows]), tuple(int(i) for i in ids[rows])))
+    return CaseFlow(tuple(bands), _stages(wd, e, c.received[pos] if len(pos) else c.received[:0]), n)
+
+
+def _stages(wd: WorkingDays, e: _Events, received: np.ndarray) -> tuple[StageTime, ...]:
+    """Working days from each clue's step before to each stage, overall and per department."""
+    same = np.r_[False, e.clue[1:] == e.clue[:-1]] if len(e.clue) else np.empty(0, bool)
+    prev = np.r_[np.datetime64("NaT", "D"), e.day[:-1]] if len(e.day) else e.day
+    prev = np.where(same, prev, np.datetime64("NaT", "D"))
+    days = wd.between(prev, e.day)
+    keep = np.isin(e.state, STAGES)
+    state, dept, days = e.state[keep], e.department[keep], days[keep]
+    out = []
+    for by_department in (False, True):
+        labels = np.array([f"{s}\t{d if by_department and d is not None else ''}" for s, d in zip(state, dept)],
+                          dtype=str) if len(state) else np.empty(0, str)
+        groups, code = np.unique(labels, return_inverse=True)
+        figures = grouped(code, len(groups), days, np.zeros(len(days), bool), np.zeros(len(days), bool))
+        for label, f in zip(groups.tolist(), figures):
+            stage, d = label.split("\t")
+            if by_department and not d:
+                continue
+            out.append(StageTime(stage, int(d) if d else None, f.count, f.median_days, f.p90_days))
+    out.sort(key=lambda st: (STAGES.index(st.stage), st.department_id is not None, st.department_id or 0))
+    return tuple(out)
