@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from core.clues import CLOSED_STATES
 from core.db.database import Database
 from core.db.models import (
     Clue,
@@ -25,19 +24,11 @@ from core.db.models import (
     Village,
 )
 
+from .map_overlays import CLOSED_CLUE_STATES, ClueMarkers, MapOverlays, clue_markers
 from .read_scope import clue_condition, read_scope
 
-CLOSED_CLUE_STATES = tuple(sorted(CLOSED_STATES))  # core.clues: closed and duplicate end a clue
-
-
-@dataclass(frozen=True)
-class ClueMarkers:
-    """Open clues with a position: parallel tuples."""
-
-    ids: tuple[int, ...]
-    lats: tuple[float, ...]
-    lngs: tuple[float, ...]
-    overdue: tuple[bool, ...]
+__all__ = ["CLOSED_CLUE_STATES", "ClueMarkers", "DrawnBatch", "MapOverlays", "drawn_batches", "drawn_entity_ids",
+           "open_clue_markers", "open_clues_by_town", "overdue_by_town"]
 
 
 @dataclass(frozen=True)
@@ -97,21 +88,9 @@ def overdue_by_town(db: Database, today: dt.date | None = None, *, viewer: objec
 
 def open_clue_markers(db: Database, today: dt.date | None = None, *, limit: int = 20000,
                       viewer: object | None = None) -> ClueMarkers:
-    """Positions (WGS-84) of the open clues ``viewer`` may see: the clue's own point, else its entity's."""
-    today = today or dt.date.today()
-    lat = func.coalesce(Clue.lat, MarketEntity.lat)
-    lng = func.coalesce(Clue.lng, MarketEntity.lng)
-    stmt = (select(Clue.id, lat, lng, Clue.due_on).select_from(Clue)
-            .outerjoin(MarketEntity, MarketEntity.id == Clue.entity_id)
-            .where(_open_clue(), or_(Clue.lat.is_not(None), MarketEntity.lat.is_not(None)))
-            .order_by(Clue.id).limit(limit))
-    with db.sessions() as s:
-        rows = s.execute(stmt.where(clue_condition(s, viewer))).all()
-    return ClueMarkers(
-        ids=tuple(r[0] for r in rows), lats=tuple(float(r[1]) for r in rows),
-        lngs=tuple(float(r[2]) for r in rows),
-        overdue=tuple(r[3] is not None and r[3] < today for r in rows),
-    )
+    """Positions (WGS-84) of the open clues ``viewer`` may see: the clue's own point, else its entity's;
+    flagged overdue as the deadline engine and :func:`overdue_by_town` count it (not ``due_on < today``)."""
+    return clue_markers(db, today, limit=limit, viewer=viewer)
 
 
 def drawn_batches(db: Database) -> list[DrawnBatch]:
