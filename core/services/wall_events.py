@@ -144,7 +144,9 @@ def _word(entry: AuditEntry, facts: dict, towns: dict, depts: dict) -> tuple[str
     fill = {"ref": facts.get("ref") or after.get("ref_no") or "", "name": name,
             "town_zh": f"（{town[0]}）" if town else "", "town_en": f" ({town[1]})" if town else "",
             "dept_zh": f"（{dept[0]}）" if dept else "", "dept_en": f" ({dept[1]})" if dept else ""}
-    if action in _CLUE_STEPS and action != "clue.open":
+    if action == "clue.received":  # intake records the first step; an inspection finding records clue.open
+        action = "clue.open"
+    if action in _CLUE_STEPS:
         state_zh, state_en = STATE_NAMES[ClueState(action.split(".", 1)[1])]
         where_zh = f"（{dept[0]}）" if dept else fill["town_zh"]
         where_en = f" ({dept[1]})" if dept else fill["town_en"]
