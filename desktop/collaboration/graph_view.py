@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -28,7 +28,8 @@ from .scale import OVERDUE_SHARE, Scale
 from .words import days_text, escaped, kind_name, node_name, percent_text
 
 translate = QCoreApplication.translate
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 70.0, 36.0, 44.0  # room for the outer nodes and their labels
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 80.0, 36.0, 44.0  # room for the outer nodes and their labels
+LABEL_MAX_W = 190.0  # longer names are elided
 R_MIN, R_MAX = 7.0, 30.0
 W_MIN, W_MAX = 1.0, 11.0
 CLICK_SLOP = 10.0  # an edge is clickable this wide, however thin it is drawn
@@ -195,16 +196,12 @@ class GraphView(QGraphicsView):
             item.setToolTip(node_tooltip(node, self.lang))
             scene.addItem(item)
             self.nodes[node.key] = item
-            label = LabelItem(self._name(node), text, palette.color(QPalette.ColorRole.Base))
-            width = label.boundingRect().width()
-            label.setPos(item.x() - width / 2, item.y() + radius + 2)
-            scene.addItem(label)
-            self._labels[node.key] = label
+        self._place_labels(text, palette.color(QPalette.ColorRole.Base), size.width(), size.height())
         edges = [e for e in _values(self.graph.edges) if e.source in self.nodes and e.target in self.nodes]
         top_edge = max((e.volume for e in edges), default=0)
         for edge in edges:
             item = EdgeItem(edge, self.nodes[edge.source], self.nodes[edge.target],
-                            _sqrt_scale(edge.volume, top_edge, W_MIN, W_MAX), self.scale_.color(edge.overdue_share))
+                            _sqrt_scale(edge.volume, top_edge, W_MIN, W_MAX), edge_colour(edge, self.scale_))
             item.setToolTip(edge_tooltip(edge, self._node_names(), self.lang))
             scene.addItem(item)
             self.edges[(edge.source, edge.target)] = item
@@ -219,6 +216,39 @@ class GraphView(QGraphicsView):
         if isinstance(self._chosen, EdgeItem):
             return (self._chosen.source, self._chosen.target)
         return None
+
+    def _place_labels(self, text: QColor, background: QColor, width: float, height: float) -> None:
+        """Name every node, the biggest first: below it, else above, right or left, where the
+        name covers neither another name nor another node; long names are elided (the
+        tooltip keeps them whole) and no name leaves the view."""
+        placed: list[QRectF] = []
+        circles = [item.sceneBoundingRect() for item in self.nodes.values()]
+        for key, item in sorted(self.nodes.items(), key=lambda kv: (-kv[1].radius, kv[0])):
+            name = self._name(item.node)
+            label = LabelItem(name, text, background)
+            metrics = QFontMetricsF(label.font())
+            shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, LABEL_MAX_W)
+            label.setText(shown)
+            br = label.boundingRect()
+            w, h, r, x, y = br.width(), br.height(), item.radius, item.x(), item.y()
+            own = item.sceneBoundingRect()
+            candidates = [QPointF(x - w / 2, y + r + 2), QPointF(x - w / 2, y - r - 2 - h),
+                          QPointF(x + r + 4, y - h / 2), QPointF(x - r - 4 - w, y - h / 2)]
+            chosen = None
+            for point in candidates:
+                point = QPointF(min(max(2.0, point.x()), width - w - 2), min(max(2.0, point.y()), height - h - 2))
+                rect = QRectF(point, br.size())
+                if not any(rect.intersects(other) for other in placed) and \
+                        not any(rect.intersects(c) for c in circles if c != own):
+                    chosen = point
+                    break
+            if chosen is None:
+                first = candidates[0]
+                chosen = QPointF(min(max(2.0, first.x()), width - w - 2), min(max(2.0, first.y()), height - h - 2))
+            label.setPos(chosen)
+            placed.append(QRectF(chosen, br.size()))
+            self.scene().addItem(label)
+            self._labels[key] = label
 
     def _node_names(self) -> dict[str, str]:
         return {key: self._name(item.node) for key, item in self.nodes.items()}
@@ -279,6 +309,12 @@ def _fit(positions: Mapping[str, tuple[float, float]], keys: Iterable[str], widt
     h = max(1.0, height - MARGIN_TOP - MARGIN_BOTTOM)
     return {k: (MARGIN_X + (x - min(xs)) / span_x * w, MARGIN_TOP + (y - min(ys)) / span_y * h)
             for k, (x, y) in points.items()}
+
+
+def edge_colour(edge, scale: Scale) -> QColor:
+    """The timeliness colour of ``edge``: its share overdue; grey when nothing on it is timed
+    (joint visits hand nothing over, so they have no time to be late by)."""
+    return scale.color(None if edge.median_days is None else edge.overdue_share)
 
 
 def _node_fill(palette: QPalette, kind: str) -> QColor:

@@ -23,21 +23,23 @@ KIND_NAMES = {
     "push": QT_TRANSLATE_NOOP("CollabWords", "Double notification"),
     "commitment": QT_TRANSLATE_NOOP("CollabWords", "Commitment check"),
     "grid_handover": QT_TRANSLATE_NOOP("CollabWords", "Grid hand-over"),
+    "clue": QT_TRANSLATE_NOOP("CollabWords", "Clue"),  # a clue behind a flow band
 }
 
+# A stage's time is the time it took to reach it from the step before (core.collab.flows).
 STAGE_NAMES = {
-    "received": QT_TRANSLATE_NOOP("CollabWords", "Received → assigned"),
-    "assigned": QT_TRANSLATE_NOOP("CollabWords", "Assigned → claimed"),
-    "claimed": QT_TRANSLATE_NOOP("CollabWords", "Claimed → handling"),
-    "handling": QT_TRANSLATE_NOOP("CollabWords", "Handling → fed back"),
-    "fed_back": QT_TRANSLATE_NOOP("CollabWords", "Fed back → closed"),
+    "received": QT_TRANSLATE_NOOP("CollabWords", "Received"),
+    "assigned": QT_TRANSLATE_NOOP("CollabWords", "Received → assigned"),
+    "claimed": QT_TRANSLATE_NOOP("CollabWords", "Assigned → claimed"),
+    "handling": QT_TRANSLATE_NOOP("CollabWords", "Claimed → handling"),
+    "fed_back": QT_TRANSLATE_NOOP("CollabWords", "Handling → fed back"),
+    "closed": QT_TRANSLATE_NOOP("CollabWords", "Fed back → closed"),
 }
 
 OUTCOME_NAMES = {
     "closed": QT_TRANSLATE_NOOP("CollabWords", "Closed"),
     "returned": QT_TRANSLATE_NOOP("CollabWords", "Returned"),
     "duplicate": QT_TRANSLATE_NOOP("CollabWords", "Duplicate"),
-    "case": QT_TRANSLATE_NOOP("CollabWords", "Case filed"),
     "case_filed": QT_TRANSLATE_NOOP("CollabWords", "Case filed"),
     "decided": QT_TRANSLATE_NOOP("CollabWords", "Decided"),
     "open": QT_TRANSLATE_NOOP("CollabWords", "Still open"),
@@ -103,3 +105,21 @@ def percent_text(share: float | None) -> str:
 
 def escaped(text: str) -> str:
     return html.escape(text, quote=False)
+
+
+def flow_label(key: str, lang: str, department_names: dict[int, str]) -> str:
+    """A flow band's end in ``lang``: ``src:<source>``, ``dept:<id>`` (``dept:none``: not
+    routed yet), ``xfer:<id>`` (the department after transfers) or ``out:<outcome>``."""
+    prefix, _, rest = key.partition(":")
+    if prefix == "src":
+        return source_name(rest, lang)
+    if prefix == "out":
+        return outcome_name(rest)
+    if prefix in ("dept", "xfer"):
+        if rest == "none":
+            return translate(CONTEXT, "Not routed yet")
+        try:
+            return department_names.get(int(rest), key)
+        except ValueError:
+            return key
+    return key

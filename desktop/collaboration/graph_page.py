@@ -1,0 +1,234 @@
+"""The collaboration graph tab: kind filters, the graph with its legend, the measures, and
+the items behind what was clicked. All database work runs in the task manager's workers;
+an answer that arrives after a newer request was made is dropped."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from core.collab import EDGE_KINDS, Period, build_graph, items_behind
+from desktop.tasks import TaskManager
+
+from .graph_view import GraphView
+from .items_panel import ItemsPanel
+from .measures_panel import MeasuresPanel
+from .scale import OVERDUE_SHARE, ScaleLegend
+from .words import kind_name, node_name
+
+LAYOUT_SEED = 7
+
+
+class GraphPage(QWidget):
+    """``loaded`` is emitted when a graph is on show, ``items_shown(n)`` when a click's
+    items are listed."""
+
+    loaded = Signal()
+    items_shown = Signal(int)
+
+    def __init__(self, db, tasks: TaskManager, viewer: str | None, lang: str, *, navigator=None,
+                 on_error: Callable[[BaseException], None] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("collabGraphPage")
+        self._db, self._tasks, self._viewer, self.lang = db, tasks, viewer, lang
+        self._on_error = on_error
+        self.period: Period | None = None
+        self.graph = None
+        self.positions: dict[str, tuple[float, float]] = {}
+        self._generation = 0
+        self._clicked: tuple[str, object] | None = None  # ("node", key) or ("edge", (source, target))
+
+        self.kind_label = QLabel()
+        self.kind_boxes: dict[str, QCheckBox] = {}
+        kinds_bar = QHBoxLayout()
+        kinds_bar.addWidget(self.kind_label)
+        for kind in EDGE_KINDS:
+            box = QCheckBox(objectName=f"collabKind_{kind}", checked=True)
+            box.toggled.connect(self._on_filter_changed)
+            self.kind_boxes[kind] = box
+            kinds_bar.addWidget(box)
+        self.villages_box = QCheckBox(objectName="collabVillages")
+        self.villages_box.toggled.connect(self._on_filter_changed)
+        kinds_bar.addSpacing(12)
+        kinds_bar.addWidget(self.villages_box)
+        kinds_bar.addStretch(1)
+
+        self.view = GraphView()
+        self.caption = QLabel(objectName="collabGraphCaption")
+        self.legend = ScaleLegend(OVERDUE_SHARE)
+        self.size_note = QLabel(objectName="collabGraphSizeNote")
+        legend_bar = QHBoxLayout()
+        legend_bar.addWidget(self.caption, 1)
+        legend_bar.addWidget(self.size_note)
+        legend_bar.addSpacing(12)
+        legend_bar.addWidget(self.legend)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addLayout(legend_bar)
+
+        self.measures = MeasuresPanel()
+        self.items = ItemsPanel(navigator)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.measures)
+        right.addWidget(self.items)
+        right.setSizes([300, 300])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(kinds_bar)
+        layout.addWidget(self.splitter, 1)
+
+        self.view.node_clicked.connect(self._on_view_node_clicked)
+        self.view.edge_clicked.connect(self._on_view_edge_clicked)
+        self.measures.node_chosen.connect(self._on_measure_node)
+        self.measures.edge_chosen.connect(self._on_measure_edge)
+        self.retranslate_ui()
+
+    # -- the filters ---------------------------------------------------------------------
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(k for k, box in self.kind_boxes.items() if box.isChecked())
+
+    def villages(self) -> bool:
+        return self.villages_box.isChecked()
+
+    def set_filters(self, kinds: tuple[str, ...] | None = None, villages: bool | None = None) -> None:
+        """Set the kind boxes and the villages option without a reload per box."""
+        for box in (*self.kind_boxes.values(), self.villages_box):
+            box.blockSignals(True)
+        if kinds is not None:
+            for kind, box in self.kind_boxes.items():
+                box.setChecked(kind in kinds)
+        if villages is not None:
+            self.villages_box.setChecked(villages)
+        for box in (*self.kind_boxes.values(), self.villages_box):
+            box.blockSignals(False)
+
+    def as_view(self) -> dict:
+        return {"kinds": list(self.kinds()), "villages": self.villages()}
+
+    # -- loading -------------------------------------------------------------------------
+    def load(self, period: Period) -> None:
+        """Build the graph of ``period`` with the chosen filters, in a worker."""
+        self.period = period
+        self._generation += 1
+        generation = self._generation
+        kinds, villages = self.kinds(), self.villages()
+        db, viewer = self._db, self._viewer
+        self.caption.setText(self.tr("Loading…"))
+
+        def work():
+            graph = build_graph(db, period, kinds=kinds, villages=villages, viewer=viewer)
+            return graph, graph.layout(LAYOUT_SEED)
+
+        self._tasks.run(work, on_done=lambda result: self._on_loaded(generation, *result),
+                        on_error=lambda error: self._on_failed(generation, error), owner=self)
+
+    def show_graph(self, graph, positions) -> None:
+        """Show an already built graph (the loader's answer; tests hand one in)."""
+        self.graph, self.positions = graph, positions
+        self.view.show_graph(graph, positions, self.lang)
+        self.measures.show_graph(graph, self.lang)
+        self._clicked = None
+        self.items.clear_items()
+        self._update_caption()
+        self.loaded.emit()
+
+    def _on_loaded(self, generation: int, graph, positions) -> None:
+        if generation == self._generation:
+            self.show_graph(graph, positions)
+
+    def _on_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.caption.setText(self.tr("The graph could not be built."))
+        if self._on_error is not None:
+            self._on_error(error)
+
+    def _on_filter_changed(self, *_args) -> None:
+        if self.period is not None:
+            self.load(self.period)
+
+    # -- clicks --------------------------------------------------------------------------
+    def _on_measure_node(self, key: str) -> None:
+        if key in self.view.nodes:
+            self.view.choose_node(key)
+
+    def _on_measure_edge(self, source: str, target: str) -> None:
+        if (source, target) in self.view.edges:
+            self.view.choose_edge(source, target)
+
+    def _on_view_node_clicked(self, key: str) -> None:
+        self._clicked = ("node", key)
+        self._list_items(node=key)
+
+    def _on_view_edge_clicked(self, source: str, target: str) -> None:
+        self._clicked = ("edge", (source, target))
+        self._list_items(edge=(source, target))
+
+    def _list_items(self, *, node: str | None = None, edge: tuple[str, str] | None = None) -> None:
+        if self.period is None:
+            return
+        period, kinds, villages, db, viewer = self.period, self.kinds(), self.villages(), self._db, self._viewer
+        clicked = self._clicked
+        self.items.show_items(self._clicked_title(), [])
+        self.items.title.setText(self.tr("Loading…"))
+        self._tasks.run(lambda: items_behind(db, period, node=node, edge=edge, kinds=kinds, villages=villages,
+                                             viewer=viewer),
+                        on_done=lambda items: self._on_items(clicked, items),
+                        on_error=self._on_error, owner=self)
+
+    def _on_items(self, clicked, items) -> None:
+        if clicked != self._clicked:
+            return  # another click came since
+        self.items.show_items(self._clicked_title(), items)
+        self.items_shown.emit(len(items))
+
+    def _clicked_title(self) -> str:
+        if self._clicked is None or self.graph is None:
+            return ""
+        names = {n.key: node_name(n, self.lang) for n in self.graph.nodes}
+        what, key = self._clicked
+        if what == "node":
+            return names.get(key, key)
+        return f"{names.get(key[0], key[0])} → {names.get(key[1], key[1])}"
+
+    # -- words ---------------------------------------------------------------------------
+    def _update_caption(self) -> None:
+        if self.graph is None:
+            self.caption.setText("")
+        elif not self.graph.nodes:
+            self.caption.setText(self.tr("No hand-overs of the chosen kinds in this period."))
+        else:
+            self.caption.setText(self.tr("%1 nodes, %2 edges; hover for figures, click for the items behind.")
+                                 .replace("%1", str(len(self.graph.nodes))).replace("%2", str(len(self.graph.edges))))
+
+    def retranslate_ui(self) -> None:
+        self.kind_label.setText(self.tr("Kinds:"))
+        for kind, box in self.kind_boxes.items():
+            box.setText(kind_name(kind))
+        self.villages_box.setText(self.tr("Villages instead of towns"))
+        self.legend.set_texts(self.tr("Overdue:"), self.tr("on time"), self.tr("late"))
+        self.size_note.setText(self.tr("Size and width: volume; grey: not timed"))
+        self._update_caption()
+
+    def set_language(self, lang: str) -> None:
+        """Redraw names in ``lang`` (the workspace calls this on a language switch)."""
+        self.lang = lang
+        if self.graph is not None:
+            self.view.show_graph(self.graph, self.positions, lang)
+            self.measures.show_graph(self.graph, lang)
+            if self._clicked is not None:
+                self.items.show_items(self._clicked_title(), self.items.items)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
