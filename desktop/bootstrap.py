@@ -109,7 +109,7 @@ def load_context(db: Database) -> ConsoleContext:
 
 
 WORKSPACE_PACKAGES = ("desktop.entities", "desktop.map", "desktop.draws", "desktop.cases", "desktop.efficiency",
-                      "desktop.admin")
+                      "desktop.collaboration", "desktop.admin")
 """Packages whose ``register(registry)`` installs a real workspace page."""
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from desktop.app import create_application
 from desktop.context import ConsoleContext
 from desktop.cases.screens import build_cases_view
+from desktop.collaboration.screens import build_collaboration_view, build_flows_view
 from desktop.draws.screens import build_draws_view
 from desktop.efficiency.screens import build_efficiency_view
 from desktop.entities.screens import build_panorama_view, build_search_view
@@ -96,6 +97,8 @@ VIEWS: dict[str, ViewBuilder] = {
     "draws": build_draws_view,
     "efficiency": build_efficiency_view,
     "cases": build_cases_view,
+    "collaboration": build_collaboration_view,
+    "flows": build_flows_view,
 }
 """View name -> builder. ``"console:<workspace_key>"`` selects a workspace; ``"signin"``
 is the sign-in dialog (with its demo accounts only when services are given); ``"search"``
