@@ -14,6 +14,7 @@ import numpy as np
 
 from core.workdays import WorkdayCalendar
 
+from . import collab
 from .population import Frozen
 from .spec import STREAM_CLUES, DemoSpec
 
@@ -107,6 +108,7 @@ def generate_clues(spec: DemoSpec, pop: Frozen, vocab: dict, places: Places, mat
     handling_days = rng.gamma(2.0, 4.0, n)  # calendar days actually taken per step
     late = rng.random(n) < 0.12
     received_by = vocab["received_by"]
+    slow = collab.slow_department_id(department_names)  # planted: claims late (core.demo.collab)
     clues, events, cases = [], [], []
     for i in range(n):
         cid = i + 1
@@ -116,7 +118,8 @@ def generate_clues(spec: DemoSpec, pop: Frozen, vocab: dict, places: Places, mat
         matter = matters[matter_pick[i]]
         dept_id = matter.department_id
         step = handling_days[i] * (2.5 if late[i] else 1.0) / 4
-        days = [rec_day + dt.timedelta(days=int(round(step * k))) for k in range(len(PATH))]
+        delay = collab.SLOW_CLAIM_DAYS if dept_id == slow else 0
+        days = [rec_day + dt.timedelta(days=int(round(step * k)) + (delay if k >= 2 else 0)) for k in range(len(PATH))]
         times = [_local(d, int(minutes[i]) + k) for k, d in enumerate(days)]
         reached = sum(1 for t in times if t < end)
         final = PATH[reached - 1]

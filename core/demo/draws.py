@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import collab
 from .population import Frozen
-from .spec import STREAM_DRAWS, DemoSpec
+from .spec import STREAM_COLLAB, STREAM_DRAWS, DemoSpec
 
 RISKS = ("A", "B", "C", "D")
 DEMO_RATIOS = {"A": 0.01, "B": 0.05, "C": 0.21, "D": 0.61}
@@ -76,6 +77,7 @@ def generate_draws(spec: DemoSpec, pop: Frozen, inp: DrawInputs) -> DrawData:
     town_of_entity = inp.town_of_village[pop.village_idx]
     load: dict[int, int] = {}
     history_end = spec.history_end.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    planted = spec.rng(STREAM_COLLAB, 0)  # its own stream: the batches above draw as before
     for year in years:
         created = dt.datetime.combine(dt.date(year, 1, 5), PLAN_CREATED)
         if created >= history_end:
@@ -126,6 +128,7 @@ def generate_draws(spec: DemoSpec, pop: Frozen, inp: DrawInputs) -> DrawData:
                 out.team += [(obj_id, i, d) for i, d in team]
                 _task(out, rng, spec, batch_id, entity_id, dept_ids[0], len(dept_ids) > 1,
                       start, end, team, batch_matters)
+        collab.plant_meeting(out, planted, spec, year, plan_id, inp, pop, active, town_of_entity, load)
     return out
 
 

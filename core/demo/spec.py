@@ -20,6 +20,7 @@ STREAM_PUSHES = 6
 STREAM_COMMITMENTS = 7
 STREAM_DRAWS = 8
 STREAM_GRID = 9
+STREAM_COLLAB = 10  # structure planted for the collaboration views (core.demo.collab)
 
 LOCAL_TIME = dt.timezone(dt.timedelta(hours=8), "CST")  # China keeps one offset, no DST
 # The demo's clock reads this on its "as of" day; its history ends half an hour before,
