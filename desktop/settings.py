@@ -124,6 +124,24 @@ WALL_SCREEN = declare(
     "draws/wall_screen", str, "",
     QT_TRANSLATE_NOOP("Settings", "Screen of the draw ceremony's full screen (empty: a secondary one)"),
 )
+WALL_SCENES = declare(
+    "wall/scenes", str, "",
+    QT_TRANSLATE_NOOP("Settings", "Wall: the playlist's scenes, in order, separated by commas (empty: every scene)"),
+)
+WALL_INTERVAL_S = declare(
+    "wall/interval_s", int, 20, QT_TRANSLATE_NOOP("Settings", "Wall: seconds each scene of the playlist shows"),
+)
+WALL_PUSH_HOLD_S = declare(
+    "wall/push_hold_s", int, 60,
+    QT_TRANSLATE_NOOP("Settings", "Wall: seconds a push shows before the playlist resumes"),
+)
+WALL_PINNED = declare(
+    "wall/pinned", str, "", QT_TRANSLATE_NOOP("Settings", "Wall: the pinned scene (empty: none)"),
+)
+WALL_WINDOW_SCREEN = declare(
+    "wall/screen", str, "",
+    QT_TRANSLATE_NOOP("Settings", "Screen of the wall window (empty: a secondary one)"),
+)
 
 
 # ---- schema upgrades --------------------------------------------------------
