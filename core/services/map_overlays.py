@@ -26,7 +26,7 @@ from sqlalchemy.orm import aliased
 
 from core.clues import CLOSED_STATES
 from core.db.database import Database
-from core.db.models import Clue, MarketEntity, Village
+from core.db.models import Clue, CommitmentVerification, MarketEntity, Village
 from core.deadlines import DeadlineItems, Kind, Level, assess, by_group, day_date, day_number, load_policy
 from core.deadlines.items import _DTYPES, _convert, _fill_missing_dues
 from core.deadlines.sources import sources
@@ -167,6 +167,19 @@ def clue_markers(db: Database, today: dt.date | None = None, *, limit: int = 200
     return markers(clues, np.unique(clocks.item_id[np.isin(levels, OVERDUE_LEVELS)]), limit)
 
 
+def _verifications(db: Database, ids: set[int]) -> set[int]:
+    """Verification ids for a change's ``commitments``: services audit the commitment (its id) when
+    they verify it, so take the verifications of those commitments as well as any with those ids."""
+    found = set(ids)
+    with db.sessions() as s:
+        ordered = sorted(ids)
+        for i in range(0, len(ordered), _CHUNK):
+            part = ordered[i:i + _CHUNK]
+            found |= set(s.scalars(select(CommitmentVerification.id).where(
+                CommitmentVerification.commitment_id.in_(part))))
+    return found
+
+
 def _ids(changes, name: str) -> frozenset[int]:
     return frozenset(getattr(changes, name, None) or ())
 
@@ -180,7 +193,7 @@ class MapOverlays:
         self._calendar, self._policy = calendar or default_calendar(), policy or load_policy()
         self._snapshot_dir = snapshot_dir
         self._state: _State | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self.version = 0  # moves on every load or applied change (caches of the payload key on it)
 
     def _today(self) -> int:
@@ -216,7 +229,13 @@ class MapOverlays:
         ``everything`` (or a settings change about users, the calendar or deadlines) loads
         everything again; clue, push, commitment, inspection and case ids re-read those
         clocks (and clues); entity ids re-read the clocks and clues of those entities."""
-        if self._state is None or getattr(changes, "everything", False) or (
+        with self._lock:  # after a load in progress: the change is applied on top of what it read
+            return self._apply(changes)
+
+    def _apply(self, changes) -> bool:
+        if self._state is None:
+            return False  # nothing loaded yet: the first reader loads the current data
+        if getattr(changes, "everything", False) or (
                 _ids(changes, "settings") & RELOAD_SETTINGS):
             self.load()
             return True
@@ -224,6 +243,8 @@ class MapOverlays:
         for name, kinds in CLOCK_FIELDS.items():
             for kind in kinds:
                 wanted[kind] |= _ids(changes, name)
+        if wanted[Kind.COMMITMENT_VERIFICATION]:
+            wanted[Kind.COMMITMENT_VERIFICATION] = _verifications(self._db, wanted[Kind.COMMITMENT_VERIFICATION])
         entities = _ids(changes, "entities")
         clue_ids = _ids(changes, "clues")
         if not entities and not any(wanted.values()):
@@ -277,13 +298,16 @@ class MapOverlays:
         self.version += 1
 
     def _read(self) -> _State:
-        if self._state is None:
-            self.load()
-        elif self._state.today != self._today():
+        state = self._state
+        if state is None or state.today != self._today():
             with self._lock:
-                self._current_day()
-        assert self._state is not None
-        return self._state
+                if self._state is None:
+                    self.load()
+                else:
+                    self._current_day()
+                state = self._state
+        assert state is not None
+        return state
 
     # ---- what the map shows --------------------------------------------------
 

@@ -92,12 +92,17 @@ def test_a_clue_step_recomputes_the_overlays_from_a_few_rows(city):
     overlays.load()
     markers = overlays.clue_markers()
     late = [i for i, o in zip(markers.ids, markers.overdue) if o]
-    fed_back = {i for (i,) in sql(city, "SELECT id FROM clues WHERE state = 'fed_back'")}
-    clue_id = next(i for i in late if i in fed_back)
+    states = dict(sql(city, "SELECT id, state FROM clues"))
+    clue_id = next(i for i in late if states[i] in ("fed_back", "received", "assigned", "returned", "transferred",
+                                                    "claimed"))
     town = overlays.open_clues_by_town()
     overdue = overlays.overdue_by_town()
     before = ROWS_READ.snapshot()
-    act(city, "operator", clue_id, "close", note="")
+    if states[clue_id] == "fed_back":
+        act(city, "operator", clue_id, "close")
+    else:  # the center links it to an earlier clue as a duplicate: the clock stops
+        original = next(i for i, st in sorted(states.items()) if i != clue_id and st != "duplicate")
+        act(city, "operator", clue_id, "duplicate", original_id=original)
     overlays.apply(change(clues={clue_id}))
     read = ROWS_READ.since(before)
     assert "entity_columns" not in read and "entity_tags" not in read
