@@ -90,12 +90,14 @@ class FeedFigures:
         self._follower.close()
 
 
-def _token_of(handler: BaseHTTPRequestHandler, query: dict[str, list[str]]) -> str | None:
+def _token_of(handler: BaseHTTPRequestHandler, query: dict[str, list[str]]) -> bytes | None:
+    """The token sent, as bytes: a header as it came on the wire (http.server reads headers as
+    Latin-1), a query value percent-decoded as UTF-8."""
     auth = handler.headers.get("Authorization", "")
     if auth[:7].lower() == "bearer ":
-        return auth[7:].strip()
+        return auth[7:].strip().encode("latin-1", errors="replace")
     values = query.get("token")
-    return values[0] if values else None
+    return values[0].encode("utf-8") if values else None
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -133,7 +135,7 @@ class _Handler(BaseHTTPRequestHandler):
         expected = self.server.token
         if expected is not None:
             given = _token_of(self, query)
-            if given is None or not hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8")):
+            if given is None or not hmac.compare_digest(given, expected.encode("utf-8")):
                 self._error(HTTPStatus.UNAUTHORIZED, "unauthorized", "a valid token is required",
                             {"WWW-Authenticate": 'Bearer realm="tongguan-wall"'})
                 return
