@@ -80,12 +80,12 @@ def build_flow(db: Database, period: Period, *, source: str | None = None, matte
                town: str | None = None, department: int | None = None, viewer: object | None = None) -> CaseFlow:
     """The flow of the clues received in ``period`` (Beijing days), filtered by source,
     matter id, town code and department (first routed to, or handled after a transfer)."""
-    from .sources import _cols, _local_days, txt
+    from .sources import _cols, _local_days, stamp
 
     t0, t1 = period.start_dt() - BEIJING, period.end_dt() - BEIJING
     with db.sessions() as s:
-        stmt = select(Clue.id, Clue.source, Clue.department_id, Clue.state, txt(Clue.received_at),
-                      txt(Clue.closed_at)).where(Clue.received_at >= t0, Clue.received_at < t1,
+        stmt = select(Clue.id, Clue.source, Clue.department_id, Clue.state, stamp(s, Clue.received_at),
+                      stamp(s, Clue.closed_at)).where(Clue.received_at >= t0, Clue.received_at < t1,
                                                  clue_condition(s, viewer))
         if source:
             stmt = stmt.where(Clue.source == source)
@@ -100,7 +100,7 @@ def build_flow(db: Database, period: Period, *, source: str | None = None, matte
         ids, sources, last_dept, states, received, closed = _cols(s, stmt.order_by(Clue.id), 6)
         chosen = stmt.with_only_columns(Clue.id).scalar_subquery()
         e_clue, e_state, e_dept, e_at = _cols(s, select(
-            ClueEvent.clue_id, ClueEvent.to_state, ClueEvent.department_id, txt(ClueEvent.at))
+            ClueEvent.clue_id, ClueEvent.to_state, ClueEvent.department_id, stamp(s, ClueEvent.at))
             .where(ClueEvent.clue_id.in_(chosen)).order_by(ClueEvent.clue_id, ClueEvent.at, ClueEvent.id), 4)
         c_clue, c_status = _cols(s, select(Case.clue_id, Case.status).where(Case.clue_id.in_(chosen)), 2)
     if not ids:
