@@ -25,14 +25,20 @@ WORKSPACE_KEY = "collaboration"
 
 
 def workspace_for(services: Any) -> QWidget:
-    """Build the workspace from the composition root's services."""
+    """Build the workspace from the composition root's services; what the signed-in role may
+    not do (push to the wall, plan batches) is offered disabled."""
+    from core.rights import scope_of
+
     from .workspace import CollaborationWorkspace
 
     user = services.user
+    role = getattr(user, "role_code", None)
     return CollaborationWorkspace(services.db, services.tasks, user.username if user is not None else "",
                                   current_language(QCoreApplication.instance()),
                                   navigator=getattr(services, "navigator", None),
-                                  changes=getattr(services, "changes", None))
+                                  changes=getattr(services, "changes", None),
+                                  may_push=role is not None and scope_of(role, "wall.push") is not None,
+                                  may_plan=role is not None and scope_of(role, "draw.plan") is not None)
 
 
 def _empty_page() -> QWidget:

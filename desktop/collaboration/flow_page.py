@@ -235,7 +235,8 @@ class FlowPage(QWidget):
     def _fill_filters(self) -> None:
         ref, lang = self.reference, self.lang
         chosen = self.filters()
-        any_text = self.tr("(all)")
+        any_text = {self.source_combo: self.tr("All sources"), self.matter_combo: self.tr("All matters"),
+                    self.town_combo: self.tr("All towns"), self.department_combo: self.tr("All departments")}
         entries = {
             self.source_combo: [(source_name(s, lang), s) for s in SOURCES],
             self.matter_combo: ([(f"{m.code} {m.name_zh if lang.startswith('zh') or not m.name_en else m.name_en}",
@@ -246,7 +247,7 @@ class FlowPage(QWidget):
         for combo, items in entries.items():
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(any_text, None)
+            combo.addItem(any_text[combo], None)
             for text, data in items:
                 combo.addItem(text, data)
             combo.blockSignals(False)

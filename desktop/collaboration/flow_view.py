@@ -245,6 +245,7 @@ class FlowView(QGraphicsView):
             path.cubicTo(QPointF(mid, y1 + thickness), QPointF(mid, y0 + thickness), QPointF(x0, y0 + thickness))
             path.closeSubpath()
             item = BandItem(band, self.scale_.color(band.median_days))
+            item.thickness = thickness
             item.setPath(path)
             item.setToolTip(self._tooltip(band))
             self.scene().addItem(item)
@@ -265,6 +266,10 @@ class FlowView(QGraphicsView):
                     self.choose_band(item.band.source, item.band.target)
                     return
         super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        event.accept()  # the press chose; the release has nothing left to do
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -287,6 +287,10 @@ class GraphView(QGraphicsView):
         super().mousePressEvent(event)
 
     # -- keeping up ----------------------------------------------------------------------
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        event.accept()  # the press chose; the release has nothing left to do
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if self.graph is not None:

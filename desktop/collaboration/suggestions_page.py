@@ -26,17 +26,22 @@ from desktop.tasks import TaskManager
 
 
 class SuggestionsPage(QWidget):
-    """``loaded`` when suggestions are listed; ``draft_created(batch_id)`` after one click."""
+    """``loaded`` when suggestions are listed; ``draft_created(batch_id)`` after one click.
+
+    ``actor`` creates the draft batches ("" when the user may not: the button stays off);
+    ``viewer`` is whose read scope the suggestions follow.
+    """
 
     loaded = Signal()
     draft_created = Signal(int)
 
-    def __init__(self, db, tasks: TaskManager, actor: str, lang: str, today: dt.date, *, navigator=None,
+    def __init__(self, db, tasks: TaskManager, actor: str, lang: str, today: dt.date, *, viewer: str | None = None,
+                 navigator=None,
                  on_error: Callable[[BaseException], None] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("collabSuggestionsPage")
         self._db, self._tasks, self._actor, self.lang = db, tasks, actor, lang
-        self._navigator, self._on_error = navigator, on_error
+        self._navigator, self._on_error, self._viewer = navigator, on_error, viewer
         self.suggestions: list = []
         self.department_names: dict[int, str] = {}
         self.confirm_box: QMessageBox | None = None
@@ -83,14 +88,14 @@ class SuggestionsPage(QWidget):
     # -- loading -------------------------------------------------------------------------
     def load(self) -> None:
         self._generation += 1
-        generation, db, year = self._generation, self._db, self.year.value()
+        generation, db, year, viewer = self._generation, self._db, self.year.value(), self._viewer
         self.note.setText(self.tr("Loading…"))
 
         def work():
             from core.services.users import departments
 
             names = {d[0]: (d[2], d[3]) for d in departments(db)}
-            return names, suggest_joint(db, year, viewer=self._actor or None)
+            return names, suggest_joint(db, year, viewer=viewer)
 
         self._tasks.run(work, on_done=lambda result: generation == self._generation and self.show_suggestions(*result),
                         on_error=self._failed, owner=self)
@@ -135,7 +140,7 @@ class SuggestionsPage(QWidget):
     def _update_button(self) -> None:
         row = self.table.currentRow()
         self.create_button.setEnabled(bool(self._actor) and 0 <= row < len(self.suggestions))
-        self.create_button.setToolTip("" if self._actor else self.tr("Sign in to create batches."))
+        self.create_button.setToolTip("" if self._actor else self.tr("Your role does not plan draw batches."))
 
     # -- creating ------------------------------------------------------------------------
     def ask_create(self) -> QMessageBox | None:

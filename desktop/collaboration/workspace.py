@@ -39,11 +39,13 @@ class CollaborationWorkspace(QWidget):
     pushed = Signal()
 
     def __init__(self, db, tasks: TaskManager, actor: str, lang: str = "zh_CN", *, today: dt.date | None = None,
-                 navigator=None, changes=None, parent: QWidget | None = None) -> None:
+                 navigator=None, changes=None, may_push: bool = True, may_plan: bool = True,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("collaborationWorkspace")
         self.setProperty("workspacePage", True)
         self._db, self._tasks, self._actor, self._lang = db, tasks, actor, lang
+        self._may_push = bool(actor) and may_push  # the core checks the right again
         today = today or dt.date.today()
         viewer = actor or None
         self.period_picker = PeriodPicker(today)
@@ -56,7 +58,6 @@ class CollaborationWorkspace(QWidget):
         self.xlsx_action = self.export_menu.addAction("")
         self.export_button.setMenu(self.export_menu)
         self.wall_button = QPushButton(objectName="collabPushWall")
-        self.wall_button.setEnabled(bool(actor))
         bar = QHBoxLayout()
         bar.addWidget(self.period_picker)
         bar.addStretch(1)
@@ -65,7 +66,8 @@ class CollaborationWorkspace(QWidget):
 
         self.graph_page = GraphPage(db, tasks, viewer, lang, navigator=navigator, on_error=self._show_error)
         self.flow_page = FlowPage(db, tasks, viewer, lang, navigator=navigator, on_error=self._show_error)
-        self.suggestions_page = SuggestionsPage(db, tasks, actor, lang, today, navigator=navigator,
+        self.suggestions_page = SuggestionsPage(db, tasks, actor if may_plan else "", lang, today, viewer=viewer,
+                                                navigator=navigator,
                                                 on_error=self._show_error)
         self.tabs = QTabWidget(objectName="collabTabs")
         for page in (self.graph_page, self.flow_page, self.suggestions_page):
@@ -132,7 +134,7 @@ class CollaborationWorkspace(QWidget):
         index = self.tabs.currentIndex()
         self.graphml_action.setEnabled(index == GRAPH)
         self.png_action.setEnabled(index in (GRAPH, FLOWS))
-        self.wall_button.setEnabled(bool(self._actor) and index in WALL_KEYS)
+        self.wall_button.setEnabled(self._may_push and index in WALL_KEYS)
 
     def _title(self) -> str:
         period = self.period_picker.period()
@@ -199,7 +201,7 @@ class CollaborationWorkspace(QWidget):
 
     def push_to_wall(self) -> None:
         index = self.tabs.currentIndex()
-        if index not in WALL_KEYS or not self._actor:
+        if index not in WALL_KEYS or not self._may_push:
             return
         from core.services.wall import push_view
 
@@ -225,7 +227,7 @@ class CollaborationWorkspace(QWidget):
         self.graphml_action.setText(self.tr("Graph (GraphML)…"))
         self.xlsx_action.setText(self.tr("Figures (XLSX)…"))
         self.wall_button.setText(self.tr("Push to wall"))
-        self.wall_button.setToolTip("" if self._actor else self.tr("Sign in to push views to the wall."))
+        self.wall_button.setToolTip("" if self._may_push else self.tr("Your role does not push views to the wall."))
         self._update_actions()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -1,0 +1,107 @@
+"""The drawing widgets on hand-built figures: sizes, colours, clicks, columns (no database)."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.collaboration.flow_view import FlowView, columns_of
+from desktop.collaboration.graph_view import GraphView
+from desktop.collaboration.scale import NO_DATA, OVERDUE_SHARE, color_at
+
+from .samples import sample_flow, sample_graph
+
+
+@pytest.fixture
+def graph_view(console_app, qtbot):
+    view = GraphView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    graph = sample_graph()
+    view.show_graph(graph, graph.layout(7), "zh_CN")
+    return view
+
+
+def _click(qtbot, view, scene_point) -> None:
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(scene_point))
+
+
+def test_node_area_and_edge_width_follow_volume(graph_view):
+    radius = {key: item.radius for key, item in graph_view.nodes.items()}
+    assert radius["dept:1"] > radius["town:330782001"] > radius["dept:2"] > radius["town:330782002"] > radius["dept:3"]
+    width = {key: item.width for key, item in graph_view.edges.items()}
+    assert width[("town:330782001", "dept:1")] > width[("dept:1", "dept:2")] > width[("dept:2", "dept:1")]
+
+
+def test_edge_colour_follows_the_share_overdue_and_untimed_edges_are_grey(graph_view):
+    slow = graph_view.edges[("dept:1", "dept:2")].colour          # half overdue: the late end
+    quick = graph_view.edges[("town:330782001", "dept:1")].colour  # 5 % overdue
+    joint = graph_view.edges[("dept:2", "dept:3")].colour          # joint visits: nothing timed
+    assert slow == color_at(1.0) == OVERDUE_SHARE.color(0.5)
+    assert quick.green() > quick.red() and slow.red() > slow.green()
+    assert joint == NO_DATA
+
+
+def test_clicking_a_node_and_an_edge_emits_them(graph_view, qtbot):
+    with qtbot.waitSignal(graph_view.node_clicked) as node:
+        _click(qtbot, graph_view, graph_view.nodes["dept:3"].pos())
+    assert node.args == ["dept:3"]
+    with qtbot.waitSignal(graph_view.edge_clicked) as edge:
+        _click(qtbot, graph_view, graph_view.scene_point_of_edge("town:330782002", "dept:1"))
+    assert edge.args == ["town:330782002", "dept:1"]
+
+
+def test_labels_stay_in_the_view_and_apart(graph_view):
+    view_rect = graph_view.scene().sceneRect()
+    rects = [label.sceneBoundingRect() for label in graph_view._labels.values()]
+    assert len(rects) == 5
+    for i, rect in enumerate(rects):
+        assert view_rect.contains(rect)
+        assert not any(rect.intersects(other) for other in rects[i + 1:])
+
+
+def test_the_same_graph_gives_the_same_picture(graph_view):
+    first = {key: (item.x(), item.y()) for key, item in graph_view.nodes.items()}
+    graph = sample_graph()
+    graph_view.show_graph(graph, graph.layout(7), "en")
+    assert {key: (item.x(), item.y()) for key, item in graph_view.nodes.items()} == first
+    assert graph_view._labels["dept:1"].text() == "Market Regulation"
+
+
+@pytest.fixture
+def flow_view(console_app, qtbot):
+    view = FlowView()
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_flow(sample_flow().bands, str, ["Source", "Routed to", "Transferred to", "Outcome"])
+    return view
+
+
+def test_flow_columns_run_source_department_transfer_outcome():
+    columns = columns_of(sample_flow().bands)
+    assert {k for k, c in columns.items() if c == 0} == {"src:grid", "src:hotline"}
+    assert {k for k, c in columns.items() if c == 1} == {"dept:1", "dept:2"}
+    assert {k for k, c in columns.items() if c == 2} == {"xfer:2"}
+    assert {k for k, c in columns.items() if c == 3} == {"out:closed", "out:returned", "out:case_filed"}
+
+
+def test_band_thickness_follows_its_clues(flow_view):
+    bands = flow_view.items_by_band
+    assert bands[("src:grid", "dept:1")].thickness == pytest.approx(2 * bands[("src:hotline", "dept:1")].thickness)
+    node = flow_view.node_rects
+    assert node["dept:1"].height() == pytest.approx(4 * node["dept:2"].height())  # 60 clues vs 15
+    leaving = sum(item.thickness for (source, _t), item in bands.items() if source == "dept:1")
+    assert leaving == pytest.approx(node["dept:1"].height())
+    # the transfer band leaves from the top of its department, the way it goes
+    assert bands[("dept:1", "xfer:2")].path().elementAt(0).y == pytest.approx(node["dept:1"].top())
+
+
+def test_clicking_a_band_emits_it_with_its_clues(flow_view, qtbot):
+    with qtbot.waitSignal(flow_view.band_clicked) as clicked:
+        _click(qtbot, flow_view, flow_view.band_point("dept:2", "out:case_filed"))
+    band = clicked.args[0]
+    assert (band.source, band.target, band.count) == ("dept:2", "out:case_filed", 15)
+    assert band.clue_ids == tuple(range(61, 76))
