@@ -13,6 +13,8 @@ import json
 import logging
 import os
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -21,8 +23,8 @@ from core.db.database import Database
 from core.paths import user_cache_dir
 
 from .columns import CODE_COLUMNS, EntityColumns
-from .loader import IsCancelled, Progress, load_columns
-from .stamp import data_stamp
+from .loader import IsCancelled, Progress, load_columns, read_transaction
+from .stamp import data_stamp, read_stamp
 
 log = logging.getLogger(__name__)
 
@@ -48,13 +50,13 @@ def snapshot_path(db: Database) -> Path:
     return cache_dir() / f"{digest[:20]}{SUFFIX}"
 
 
-def save_snapshot(columns: EntityColumns, path: str | os.PathLike[str]) -> Path:
-    """Write ``columns`` to ``path`` atomically; returns the path."""
+def save_snapshot(columns: EntityColumns, path: str | os.PathLike[str], *, stamp: str | None = None) -> Path:
+    """Write ``columns`` to ``path`` atomically (under ``stamp`` if given, else theirs); returns the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tags = sorted(columns.tag_rows)
     rows = [columns.tag_rows[t] for t in tags]
-    meta = {"format": FORMAT, "version": VERSION, "stamp": columns.stamp, "display": columns.display,
+    meta = {"format": FORMAT, "version": VERSION, "stamp": columns.stamp if stamp is None else stamp, "display": columns.display,
             "rows": len(columns), "vocab": {k: list(v) for k, v in columns.vocab.items()}}
     arrays = {
         "meta": np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), dtype=np.uint8),
@@ -135,3 +137,67 @@ def open_columns(db: Database, *, display: str = "wgs84", progress: Progress | N
     except OSError as exc:  # a read-only folder costs the next start a reload, nothing more
         log.warning("cannot save the map index snapshot %s: %s", path, exc)
     return columns
+
+
+class LazySnapshot:
+    """Saves patched columns now and then instead of on every change.
+
+    A console that follows changes patches its columns many times a minute; writing 70 MB
+    each time would cost more than the patches. :meth:`mark` remembers the newest columns,
+    :meth:`due` says when ``interval_s`` has passed since the last save, and :meth:`flush`
+    (on a worker thread, and at close) writes them under the database's current stamp,
+    but only when no committed change is newer than the last one applied
+    (``applied_change_id``, the change log's id): otherwise the file would claim data it
+    does not hold, and the next flush tries again.
+    """
+
+    def __init__(self, path: Path, *, interval_s: float = 300.0, clock=time.monotonic) -> None:
+        self.path, self.interval_s, self._clock = path, interval_s, clock
+        self._columns: EntityColumns | None = None
+        self._since = clock()
+        self._lock = threading.Lock()
+
+    @property
+    def dirty(self) -> bool:
+        return self._columns is not None
+
+    def mark(self, columns: EntityColumns) -> None:
+        with self._lock:
+            if self._columns is None:
+                self._since = self._clock()
+            self._columns = columns
+
+    def due(self) -> bool:
+        return self._columns is not None and self._clock() - self._since >= self.interval_s
+
+    def flush(self, db: Database, applied_change_id: int | None = None) -> bool:
+        """Write the marked columns if the database holds nothing newer; True when written."""
+        with self._lock:
+            columns = self._columns
+        if columns is None:
+            return False
+        with read_transaction(db) as conn:
+            stamp = read_stamp(conn)
+            newest = _newest_change(conn)
+        if applied_change_id is not None and newest is not None and newest > applied_change_id:
+            return False
+        try:
+            save_snapshot(columns, self.path, stamp=stamp)
+        except OSError as exc:
+            log.warning("cannot save the map index snapshot %s: %s", self.path, exc)
+            return False
+        with self._lock:
+            if self._columns is columns:
+                self._columns = None
+            self._since = self._clock()
+        return True
+
+
+def _newest_change(conn) -> int | None:
+    from sqlalchemy import func, inspect, select
+
+    from core.db.models import ChangeLogEntry
+
+    if not inspect(conn).has_table(ChangeLogEntry.__tablename__):
+        return None
+    return conn.execute(select(func.max(ChangeLogEntry.id))).scalar_one()

@@ -223,6 +223,12 @@ class MapOverlays:
                 overdue_refusal = refused
             self._swap(_State(items, assessment.levels, today, clues, clue_refusal, overdue_refusal))
 
+    def reset(self) -> None:
+        """Forget what was read: the next reader loads everything again (cheap; any thread)."""
+        with self._lock:
+            self._state = None
+            self.version += 1
+
     def apply(self, changes) -> bool:
         """Bring the overlays up to ``changes``; True when anything they show may have moved.
 

@@ -48,7 +48,8 @@ def workspace_for(services: Any) -> QWidget:
     user = services.user
     return MapWorkspace(services.db, services.tasks, user.username if user is not None else "",
                         current_language(QCoreApplication.instance()), tiles=tile_config(services.settings),
-                        show_risk=user is None or is_internal(user), settings=services.settings)
+                        show_risk=user is None or is_internal(user), settings=services.settings,
+                        changes=getattr(services, "changes", None))
 
 
 def _empty_page() -> QWidget:

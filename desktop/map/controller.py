@@ -4,8 +4,16 @@ The page reports every settled view; the filter bar and the layer panel change w
 asked. Each change makes a :class:`~desktop.map.query.Query`; while one is computing,
 further ones replace each other and only the newest runs next, so a burst of pans or
 keystrokes costs one update after the current one. The columnar index is opened in the
-background (from its snapshot when fresh, else from the database with a progress dialog)
-and reloaded when the database's data stamp moves (another workstation tagged entities).
+background (from its snapshot when its data stamp is current, else from the database with
+a progress dialog).
+
+After that the controller follows the console's change bus (``changed(ChangeSet)``), one
+change set at a time on a worker thread, sets that arrive meanwhile merged into one:
+changed entities and tags patch the index (only their rows are read), clue, case, push,
+commitment and inspection changes recompute only the overlays
+(:class:`~core.services.map_overlays.MapOverlays`), ``everything`` reloads. The patched
+columns are saved to the snapshot now and then (``SNAPSHOT_EVERY_S``) and at close.
+Without a bus it falls back to polling the data stamp every 30 s.
 """
 from __future__ import annotations
 
@@ -20,14 +28,26 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.db.database import Database
-from core.geoindex import MapIndex, data_stamp, open_columns
+from core.geoindex import (
+    LazySnapshot,
+    MapIndex,
+    data_stamp,
+    load_columns,
+    open_columns,
+    save_snapshot,
+    snapshot_path,
+)
+from core.paths import user_cache_dir
+from core.services.map_overlays import MapOverlays
 from core.services.search import EntityFilter, EntitySearch
 from desktop.tasks import TaskManager
 
 from .query import DbCache, Labels, LayerChoice, Query, compose
 
 _log = logging.getLogger(__name__)
-STAMP_POLL_MS = 30_000
+STAMP_POLL_MS = 30_000     # only without a change bus
+SNAPSHOT_CHECK_MS = 60_000
+SNAPSHOT_EVERY_S = 300.0
 _TEXT_CACHE = 8
 
 
@@ -38,9 +58,11 @@ class MapController(QObject):
     payload_ready = Signal(str, dict)      # JSON for the page, and the payload itself
     failed = Signal(str, object)           # what failed ("index", "update"), the error
     busy_changed = Signal(bool)
+    changes_applied = Signal(object)       # a ChangeSet now reflected in the index and overlays
 
     def __init__(self, db: Database, tasks: TaskManager, *, display: str = "wgs84", show_risk: bool = True,
-                 viewer: str | None = None, parent: QObject | None = None) -> None:
+                 viewer: str | None = None, changes: QObject | None = None, parent: QObject | None = None) -> None:
+        """``changes``: the console's change bus (an object with a ``changed(ChangeSet)`` signal)."""
         super().__init__(parent)
         self._db, self._tasks, self._display, self._viewer = db, tasks, display, viewer
         # Without the right to see risk classes (core.rights "risk.read") nothing here uses them:
@@ -60,9 +82,20 @@ class MapController(QObject):
         self._loading = False
         self.last_payload: dict | None = None
         self.last_elapsed_ms: float = 0.0
+        self.overlays = MapOverlays(db, viewer=viewer, snapshot_dir=user_cache_dir())
+        self._snapshot: LazySnapshot | None = None
+        self._bus = changes
+        self._waiting = None            # ChangeSet (merged) not yet applied
+        self._applying = False
+        self._last_change_id: int | None = None
         self._stamp_timer = QTimer(self)
         self._stamp_timer.setInterval(STAMP_POLL_MS)
         self._stamp_timer.timeout.connect(self.check_for_changes)
+        self._save_timer = QTimer(self)
+        self._save_timer.setInterval(SNAPSHOT_CHECK_MS)
+        self._save_timer.timeout.connect(self.save_snapshot_if_due)
+        if changes is not None:
+            changes.changed.connect(self._on_changes_changed)
 
     # ---- state -----------------------------------------------------------
 
@@ -128,12 +161,21 @@ class MapController(QObject):
                                       on_done=self._on_index_loaded, on_error=self._on_index_failed,
                                       parent=parent_widget)
 
+    @property
+    def follows_changes(self) -> bool:
+        """True when a change bus keeps the index current (no stamp polling)."""
+        return self._bus is not None
+
     def _on_index_loaded(self, index: MapIndex) -> None:
         self._loading = False
         self.index = index
-        self._stamp_timer.start()
+        self._snapshot = LazySnapshot(snapshot_path(self._db), interval_s=SNAPSHOT_EVERY_S)
+        if self._bus is None:
+            self._stamp_timer.start()
+        self._save_timer.start()
         self.index_ready.emit()
         self.refresh()
+        self._apply_waiting()
         if not index.has_pyramid:
             # Pre-aggregated levels make whole-city views ~1 ms instead of ~30; built after the
             # first paint so it never delays it.
@@ -154,14 +196,28 @@ class MapController(QObject):
                         on_error=lambda error: _log.info("map data stamp check failed: %s", error), quiet=True,
                         owner=self)
 
-    def reload(self) -> None:
-        """Reload the index and cached measures now (after this console changed data)."""
+    def reload(self, *, from_database: bool = False) -> None:
+        """Reload the index and cached measures now (F5; a change of everything).
+
+        ``from_database`` skips the snapshot even when its stamp looks current: a bulk change
+        written behind the services need not move the stamp."""
         if self.index is None or self._loading:
             return
         self._loading = True
+        self.overlays.reset()  # read again by the next update that shows them
         db, display = self._db, self._display
-        self._tasks.run(lambda: open_columns(db, display=display), on_done=self._on_reloaded,
-                        on_error=self._on_index_failed, quiet=True, owner=self)
+        if from_database:
+            def work():
+                columns = load_columns(db, display=display)
+                try:
+                    save_snapshot(columns, snapshot_path(db))
+                except OSError as error:  # a read-only folder costs the next start a reload, nothing more
+                    _log.warning("map snapshot not saved: %s", error)
+                return columns
+        else:
+            def work():
+                return open_columns(db, display=display)
+        self._tasks.run(work, on_done=self._on_reloaded, on_error=self._on_index_failed, quiet=True, owner=self)
 
     def _on_stamp(self, stamp: str, seen: str) -> None:
         if stamp != seen:
@@ -176,6 +232,68 @@ class MapController(QObject):
         self.cache.clear()
         self._text_ids.clear()
         self.refresh()
+        self._apply_waiting()
+
+    # ---- following changes ------------------------------------------------
+
+    def _on_changes_changed(self, changes) -> None:
+        """A committed change set (this console's or another's): queue it, merged with any waiting."""
+        if not changes:
+            return
+        change_id = getattr(changes, "change_id", None)
+        if change_id is not None:
+            self._last_change_id = max(change_id, self._last_change_id or change_id)
+        self._waiting = changes if self._waiting is None else self._waiting.merged(changes)
+        self._apply_waiting()
+
+    def apply_changes(self, changes) -> None:
+        """Bring the index and overlays up to ``changes`` (a ChangeSet) in the background."""
+        self._on_changes_changed(changes)
+
+    def _apply_waiting(self) -> None:
+        if self._applying or self._loading or self.index is None or self._waiting is None:
+            return  # after the running step, or once the index is loaded
+        changes, self._waiting = self._waiting, None
+        if changes.everything:
+            self.reload(from_database=True)
+            return
+        index, overlays, db = self.index, self.overlays, self._db
+        patch = changes.touches("entities", "tags")
+
+        def work():
+            columns = index.patch(db, sorted(changes.entities), sorted(changes.tags)) if patch else None
+            overlays.apply(changes)
+            return changes, columns
+
+        self._applying = True
+        self._tasks.run(work, on_done=self._on_changes_done, on_error=self._on_changes_failed, quiet=True,
+                        owner=self)
+
+    def _on_changes_done(self, outcome) -> None:
+        changes, columns = outcome
+        self._applying = False
+        if columns is not None:
+            self._text_ids.clear()  # a renamed entity may match other words now
+        if self._snapshot is not None and self.index is not None:
+            self._snapshot.mark(self.index.columns)  # its stamp moved either way: save it later
+        if changes.touches("batches", "inspections"):
+            self.cache.clear()  # drawn entities of a batch
+        self.changes_applied.emit(changes)
+        self.refresh()
+        self._apply_waiting()
+
+    def _on_changes_failed(self, error: BaseException) -> None:
+        self._applying = False
+        _log.warning("map could not follow a change (%s); reloading", error)
+        self.reload()
+
+    def save_snapshot_if_due(self, *, now: bool = False) -> None:
+        """Save the patched columns in the background when it is time (or ``now``)."""
+        saver, db, last = self._snapshot, self._db, self._last_change_id
+        if saver is None or not saver.dirty or (not now and not saver.due()):
+            return
+        self._tasks.run(lambda: saver.flush(db, last), on_done=lambda _saved: None,
+                        on_error=lambda error: _log.warning("map snapshot not saved: %s", error), quiet=True)
 
     # ---- updates ---------------------------------------------------------
 
@@ -195,7 +313,7 @@ class MapController(QObject):
     def _submit(self, query: Query) -> None:
         self._running = True
         self.busy_changed.emit(True)
-        index, db, cache, labels = self.index, self._db, self.cache, self._labels
+        index, db, cache, labels, overlays = self.index, self._db, self.cache, self._labels, self.overlays
         text = query.filter.text.strip()
         known = self._text_ids.get(text) if text else None
 
@@ -204,7 +322,8 @@ class MapController(QObject):
             text_ids = known
             if text and text_ids is None:
                 text_ids = np.asarray(EntitySearch(db).ids(EntityFilter(text=text)), dtype=np.int64)
-            payload, _result = compose(index, query, labels, db=db, cache=cache, text_ids=text_ids)
+            payload, _result = compose(index, query, labels, db=db, cache=cache, text_ids=text_ids,
+                                       overlays=overlays)
             payload["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
             return payload, json.dumps(payload, ensure_ascii=False, separators=(",", ":")), text, text_ids
 
@@ -249,4 +368,6 @@ class MapController(QObject):
 
     def stop(self) -> None:
         self._stamp_timer.stop()
+        self._save_timer.stop()
         self._pending = None
+        self.save_snapshot_if_due(now=True)  # the patched columns, so the next start reads no city

@@ -1,9 +1,11 @@
 """What one map update computes, without Qt: index view + town measure + overlays -> payload.
 
-The controller runs :func:`compose` on a worker thread; the CLI's ``map export`` runs it
-directly. Labels arrive already translated (:class:`Labels`), so nothing here touches
-the UI. Database reads (measures, overlays) are cached in :class:`DbCache`, which the
-controller clears when the data stamp changes.
+The controller runs :func:`compose` on a worker thread with its
+:class:`~core.services.map_overlays.MapOverlays`, which keeps the clue layer and the clue
+and overdue measures current change by change; the CLI's ``map export`` runs it directly,
+reading those once. Labels arrive already translated (:class:`Labels`), so nothing here
+touches the UI. Other database reads (a draw batch's entities) are cached in
+:class:`DbCache`, which the controller clears when they may have changed.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from core.errors import PermissionDenied
 from core.geoindex import MapIndex, ViewRequest
 from core.geoindex.gcj import to_display
 from core.services import map_layers
+from core.services.map_overlays import MapOverlays
 from core.services.search import EntityFilter
 from maps.payload import build_payload, choropleth_breaks
 
@@ -106,8 +109,12 @@ def _seen_clues(load, refused):
         return refused
 
 
-def _measure(index: MapIndex, db: Database | None, cache: DbCache, q: Query, text_ids) -> tuple[dict, str]:
+def _measure(index: MapIndex, db: Database | None, cache: DbCache, q: Query, text_ids,
+             overlays: MapOverlays | None = None) -> tuple[dict, str]:
     f = q.filter
+    if overlays is not None and q.choice.measure in ("open_clues", "overdue"):
+        read = overlays.open_clues_by_town if q.choice.measure == "open_clues" else overlays.overdue_by_town
+        return dict(_seen_clues(read, {})), "int"
     if q.choice.measure == "risk_d_share":
         totals = index.town_counts(f, text_ids)
         high = index.town_counts(f, text_ids, risk="D")
@@ -121,7 +128,8 @@ def _measure(index: MapIndex, db: Database | None, cache: DbCache, q: Query, tex
     return index.town_counts(f, text_ids), "int"
 
 
-def _overlays(index: MapIndex, db: Database | None, cache: DbCache, q: Query, labels: Labels) -> dict:
+def _overlays(index: MapIndex, db: Database | None, cache: DbCache, q: Query, labels: Labels,
+              overlays: MapOverlays | None = None) -> dict:
     out: dict = {}
     if db is None:
         return out
@@ -135,14 +143,16 @@ def _overlays(index: MapIndex, db: Database | None, cache: DbCache, q: Query, la
         display = index.columns.display
 
         def load_clues() -> dict:
-            markers = _seen_clues(lambda: map_layers.open_clue_markers(db, viewer=q.viewer),
-                                  map_layers.ClueMarkers((), (), (), ()))
+            read = overlays.clue_markers if overlays is not None else (
+                lambda: map_layers.open_clue_markers(db, viewer=q.viewer))
+            markers = _seen_clues(read, map_layers.ClueMarkers((), (), (), ()))
             lat, lng = to_display(np.asarray(markers.lats, dtype=np.float64),
                                   np.asarray(markers.lngs, dtype=np.float64), display)
             return {"id": list(markers.ids), "lat": np.round(lat, 6).tolist(), "lng": np.round(lng, 6).tolist(),
                     "overdue": [int(o) for o in markers.overdue]}
 
-        out["clues"] = {"label": labels.clues_label, **cache.get(("clues", display), load_clues)}
+        clues = load_clues() if overlays is not None else cache.get(("clues", display), load_clues)
+        out["clues"] = {"label": labels.clues_label, **clues}
     return out
 
 
@@ -157,17 +167,20 @@ def view_request(q: Query, text_ids: np.ndarray | None) -> ViewRequest:
 
 
 def compose(index: MapIndex, q: Query, labels: Labels, *, db: Database | None = None,
-            cache: DbCache | None = None, text_ids: np.ndarray | None = None) -> tuple[dict, object]:
-    """The payload for ``q`` and the index's ViewResult."""
+            cache: DbCache | None = None, text_ids: np.ndarray | None = None,
+            overlays: MapOverlays | None = None) -> tuple[dict, object]:
+    """The payload for ``q`` and the index's ViewResult (clue layers and measures from ``overlays``
+    when given, else read from ``db`` once)."""
     cache = cache if cache is not None else DbCache()
     result = index.view(view_request(q, text_ids))
-    values, fmt = _measure(index, db, cache, q, text_ids)
+    values, fmt = _measure(index, db, cache, q, text_ids, overlays)
     choropleth = {"key": q.choice.measure, "label": labels.measures.get(q.choice.measure, q.choice.measure),
                   "values": values, "breaks": choropleth_breaks(list(values.values())), "format": fmt}
     payload = build_payload(
         result, seq=q.seq, categories=categories_for(labels, q.choice),
         colour_by={"key": q.choice.colour_by, "label": labels.colour_by.get(q.choice.colour_by, "")},
-        choropleth=choropleth, overlays=_overlays(index, db, cache, q, labels), title=labels.title, fit=q.fit,
+        choropleth=choropleth, overlays=_overlays(index, db, cache, q, labels, overlays), title=labels.title,
+        fit=q.fit,
     )
     return payload, result
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.db.database import Database
+from core.live.changes import ChangeSet
 from core.paths import user_cache_dir
 from core.reference import load_profile
 from core.services import draw_pool, map_layers, wall
@@ -109,7 +110,7 @@ class MapWorkspace(QWidget):
     selection_changed = Signal(int)  # entities in the drawn shape (-1: none drawn)
 
     def __init__(self, db: Database, tasks: TaskManager, actor: str, lang: str = "zh_CN", *,
-                 tiles: TileConfig | None = None, show_risk: bool = True, settings=None,
+                 tiles: TileConfig | None = None, show_risk: bool = True, settings=None, changes=None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapWorkspace")
@@ -125,7 +126,7 @@ class MapWorkspace(QWidget):
         self.panel = MapPanel(show_risk=show_risk, can_change=bool(actor), parent=self)
         self.panel.set_filters(self.search_bar)
         self.controller = MapController(db, tasks, display=tiles.coords if tiles else "wgs84", show_risk=show_risk,
-                                        viewer=actor or None, parent=self)
+                                        viewer=actor or None, changes=changes, parent=self)
         self.operations = EntityOperations(db, tasks, actor, self)
         self.tagging = TaggingFlow(self.operations, self.message_bar, self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -196,8 +197,12 @@ class MapWorkspace(QWidget):
         self.panel.draw_batch_changed.connect(lambda batch: self.controller.set_choice(draw_batch=batch))
         self.panel.selection_action.connect(self._on_panel_selection_action)
         self.panel.map_action.connect(self._on_panel_map_action)
-        self.operations.entities_changed.connect(lambda _ids: self.controller.reload())
+        if not self.controller.follows_changes:  # with a bus this console's commits arrive through it
+            self.operations.entities_changed.connect(self._on_operations_entities_changed)
         self.operations.tags_listed.connect(self._on_operations_tags_listed)
+
+    def _on_operations_entities_changed(self, entity_ids) -> None:
+        self.controller.apply_changes(ChangeSet(entities=frozenset(int(i) for i in entity_ids)))
 
     def _load_page(self) -> None:
         """Build (or reuse) the page in the UI language and load it; its controls speak that language only."""
