@@ -32,6 +32,8 @@ class DrawScene(WallScene):
         self.ceremony = CeremonyView(self)
         for button in (self.ceremony.skip_button, self.ceremony.replay_button):
             button.hide()  # nobody clicks on a wall
+        self.ceremony.picks.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.ceremony.picks.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedLayout()
         for page in (self.calm, self.card, self.ceremony):
             self.stack.addWidget(page)

@@ -83,6 +83,9 @@ class FeedScene(WallScene):
         right = QVBoxLayout()
         right.addWidget(self.pushes_caption)
         right.addWidget(self.pushes, 1)
+        self.no_pushes = QLabel(objectName="sceneNote", wordWrap=True)
+        right.addWidget(self.no_pushes)
+        right.addStretch(0)
         row = QHBoxLayout()
         row.addWidget(self.events, 3)
         row.addLayout(right, 1)
@@ -96,8 +99,11 @@ class FeedScene(WallScene):
         english = is_english()
         fill_list(self.events, [feed_line(e, english) for e in tuple(figures.feed)[:FEED_ROWS]])
         self.pushes.set_pushes(tuple(figures.pushes)[:FEED_ROWS])
+        self.pushes.setVisible(bool(figures.pushes))
+        self.no_pushes.setVisible(not figures.pushes)
         self.note_label.setText(self.tr("%1 events").replace("%1", f"{len(figures.feed):,}"))
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
         self.pushes_caption.setText(self.tr("Pushed to the wall"))
+        self.no_pushes.setText(self.tr("Nothing pushed yet"))

@@ -51,6 +51,10 @@ class PushCardScene(WallScene):
     def _fill(self) -> None:
         item = self.item
         if item is None:
+            self.heading.setText(self.tr("Nothing pushed yet"))
+            for label, value in self.fact_labels:
+                label.hide()
+                value.hide()
             return
         heading = in_language(item.heading_zh, item.heading_en)
         if not item.found:

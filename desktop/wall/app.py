@@ -1,0 +1,63 @@
+"""Running the wall: alone on the PC wired to the video wall (``tongguan wall``), or as a
+window a workstation opens on a second screen. Both follow the shared database live."""
+from __future__ import annotations
+
+import logging
+
+from core.db.database import Database
+
+from .ceremony_source import load_ceremony
+from .controller import WallController
+from .session import WallSession
+from .window import WallWindow, wall_screen
+
+_log = logging.getLogger(__name__)
+
+
+def town_regions_of(db: Database) -> dict:
+    """The town polygons of ``db``'s city profile (GeoJSON), for the map scene."""
+    from core.reference import load_profile
+    from maps.regions import town_regions
+
+    return town_regions(load_profile(db.meta().get("profile", "yiwu")))
+
+
+def make_session(db: Database, tasks, changes, settings, parent=None) -> WallSession:
+    """The controller and playlist of a wall on ``db`` (not started)."""
+    controller = WallController(db, tasks, changes, ceremony_loader=load_ceremony, parent=parent)
+    return WallSession(controller, settings, parent=parent)
+
+
+def open_window(session: WallSession, regions: dict | None, screen=None) -> WallWindow:
+    """A wall window of ``session`` full screen on ``screen`` (None: where it opens)."""
+    window = WallWindow(session)
+    if regions is not None:
+        window.set_regions(regions)
+    window.show_on(screen)
+    return window
+
+
+def run_wall(db: Database, actor: str, *, screen: int | None = None, lang: str | None = None) -> int:
+    """The wall alone, full screen, until its window is closed; returns the exit code."""
+    from desktop.app import create_application
+    from desktop.i18n import install_language
+    from desktop.live.bus import ChangeBus
+    from desktop.settings import LANGUAGE, WALL_WINDOW_SCREEN, Settings
+    from desktop.tasks import TaskManager
+
+    app = create_application()
+    settings = Settings.open()
+    install_language(app, lang or settings[LANGUAGE])
+    tasks = TaskManager()
+    bus = ChangeBus(db)
+    try:
+        _log.info("the wall reads %s as %s", db.label, actor)
+        session = make_session(db, tasks, bus, settings)
+        window = open_window(session, town_regions_of(db), wall_screen(settings[WALL_WINDOW_SCREEN], screen))
+        window.closed.connect(app.quit)
+        session.start()
+        return app.exec()
+    finally:
+        bus.close()
+        tasks.wait_idle(5000)
+        db.dispose()
