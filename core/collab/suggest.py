@@ -44,11 +44,14 @@ class JointSuggestion:
 def suggest_joint(db: Database, year: int, *, min_shared: int = MIN_SHARED,
                   viewer: object | None = None) -> list[JointSuggestion]:
     """Suggestions from ``year``'s inspection history and year + 1's draft batches, most
-    visits saved first. A department user sees the suggestions its department is in."""
+    visits saved first. A department user (``draw.read`` joint scope) sees the suggestions its
+    department is in, with the partner's visits at the entities it visited too."""
     with db.sessions() as s:
         viewer_ = Viewer(s, viewer)
         viewer_.readable(("joint_visit",))  # draw.read, or refused
-        v = load_visits(s, Period.year(year), viewer_)
+        # Every department's visits count (a partner's visits are what a suggestion is made
+        # of); a department is then shown only the suggestions it is in.
+        v = load_visits(s, Period.year(year), Viewer(s, None))
         matter_rows = _cols(s, select(task_matters.c.task_id, task_matters.c.matter_id, RegulatoryMatter.code,
                                       RegulatoryMatter.department_id)
                             .join(RegulatoryMatter, RegulatoryMatter.id == task_matters.c.matter_id)
