@@ -187,6 +187,7 @@ def verify_commitment(db: Database, actor: str, verification_id: int, *, fulfill
                 s.add(case)
                 s.flush()
                 case_id = case.id
+                uow.touch("cases", [case_id])  # a new case clock: the change record names it (no audit of its own)
         uow.audit("commitment.verify", "commitment", c.id,
                   after={"verification_id": v.id, "fulfilled": fulfilled, "done_on": day.isoformat(),
                          "late": day > v.due_on, "credit_record_id": credit_id, "case_id": case_id})

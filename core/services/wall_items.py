@@ -26,7 +26,7 @@ from core.db.models import (
     Town,
     Village,
 )
-from core.deadlines import DeadlineItems, Kind, assess, level_name, load_policy
+from core.deadlines import Kind, assess, level_name, load_policy
 from core.vocabulary import ENTITY_TYPE_NAMES, STATUS_NAMES
 from core.workdays import default_calendar
 
@@ -71,14 +71,13 @@ def _dept(s: Session, dept_id: int | None) -> tuple[str, str] | None:
 
 def _clock_level(db: Database, kind: Kind, item_id: int, today: dt.date) -> tuple[str, str] | None:
     """The engine's level of one clock today, e.g. ("已逾期", "Overdue"); None when it has none."""
-    from .wall_parts import reload_clocks
+    from .map_overlays import reload_clocks
 
-    with db.sessions() as s:
-        codes = tuple(s.scalars(select(Town.code).order_by(Town.code)))
-    items = reload_clocks(db, DeadlineItems.empty(codes), {kind: [item_id]})
+    calendar, policy = default_calendar(), load_policy()
+    items = reload_clocks(db, {kind: {item_id}}, (), calendar, policy)
     if not len(items):
         return None
-    level = int(assess(items, today, default_calendar(), load_policy()).levels[0])
+    level = int(assess(items, today, calendar, policy).levels[0])
     return level_name(level, "zh"), level_name(level, "en")
 
 

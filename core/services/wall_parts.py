@@ -3,12 +3,11 @@
 Clocks (every deadline, :mod:`core.deadlines`), names and places, entity counts per town,
 pushes, the draw of the day and the feed are read separately, so a change set rereads
 only the parts it touches. A clue step reloads that clue's clock: one row from the
-database, not the city's 270,000 (:func:`reload_clocks`).
+database, not the city's 270,000 (:func:`replace_clocks`).
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -39,11 +38,10 @@ from core.deadlines import (
     day_number,
     load_policy,
 )
-from core.deadlines.items import _DTYPES, _convert, _fill_missing_dues
-from core.deadlines.sources import sources
 from core.deadlines.summary import ClaimRow
 from core.workdays import default_calendar
 
+from .map_overlays import CLOCK_FIELDS, _verifications, reload_clocks
 from .wall import latest_view, push_history
 from .wall_figures import (
     BEIJING,
@@ -59,43 +57,21 @@ from .wall_figures import (
     WallFigures,
 )
 
-_CHUNK = 500
-# change-set field -> the kinds of clock whose item ids it lists
-_CLOCKS_OF = {"clues": (Kind.CLUE_HANDLING,), "cases": (Kind.CASE_DECISION,), "pushes": (Kind.PUSH_CLAIM,),
-              "commitments": (Kind.COMMITMENT_VERIFICATION,),
-              "inspections": (Kind.INSPECTION_TASK, Kind.RESULTS_PUBLICATION)}
 
 
-def reload_clocks(db: Database, items: DeadlineItems, wanted: dict[Kind, Iterable[int]], *, calendar=None,
-                  policy=None) -> DeadlineItems:
-    """``items`` with the clocks of ``wanted`` (kind -> item ids) read again from the database:
-    changed rows replaced, new ones added, vanished ones (a cancelled task) dropped."""
-    wanted = {Kind(k): sorted({int(i) for i in ids}) for k, ids in wanted.items() if ids}
+def replace_clocks(db: Database, items: DeadlineItems, wanted: dict[Kind, set[int]], *, calendar,
+                   policy) -> DeadlineItems:
+    """``items`` with the clocks of ``wanted`` (kind -> item ids) read again from the database
+    (:func:`core.services.map_overlays.reload_clocks`, the engine's own selects narrowed to the
+    ids): changed rows replaced, new ones added, vanished ones (a cancelled task) dropped."""
+    wanted = {Kind(k): {int(i) for i in ids} for k, ids in wanted.items() if ids}
     if not wanted:
         return items
-    index = {c: i for i, c in enumerate(items.town_codes)}
-    parts = []
-    with db.engine.connect() as conn:
-        for src in sources():
-            ids = wanted.get(src.kind)
-            if not ids:
-                continue
-            key = src.stmt.selected_columns[0]
-            for start in range(0, len(ids), _CHUNK):
-                rows = conn.execute(src.stmt.where(key.in_(ids[start:start + _CHUNK]))).all()
-                if rows:
-                    parts.append(_convert(src, rows, index))
+    fresh = reload_clocks(db, wanted, items.town_codes, calendar, policy)
     stale = np.zeros(len(items), dtype=bool)
     for kind, ids in wanted.items():
-        stale |= (items.kind == int(kind)) & np.isin(items.item_id, ids)
-    fresh = [items.take(~stale)]
-    if parts:
-        new = DeadlineItems(**{n: np.concatenate([p[n] for p in parts]) for n in _DTYPES},
-                            town_codes=items.town_codes)
-        if (new.due == -1).any():
-            new = _fill_missing_dues(new, calendar or default_calendar(), policy or load_policy())
-        fresh.append(new)
-    return DeadlineItems.concat(fresh)
+        stale |= (items.kind == int(kind)) & np.isin(items.item_id, np.fromiter(ids, dtype=np.int64))
+    return DeadlineItems.concat([items.take(~stale), fresh])
 
 
 def _names(changes, field: str) -> frozenset:
@@ -206,9 +182,12 @@ class WallParts:
         if "reference" in _names(changes, "settings"):
             self.read_reference()
         wanted: dict[Kind, set[int]] = {}
-        for field, kinds in _CLOCKS_OF.items():
+        for field, kinds in CLOCK_FIELDS.items():
+            ids = set(_names(changes, field))
+            if field == "commitments" and ids:
+                ids = _verifications(self.db, ids)  # services audit the commitment; the clocks are its checks
             for kind in kinds:
-                wanted.setdefault(kind, set()).update(_names(changes, field))
+                wanted.setdefault(kind, set()).update(ids)
         entities = _names(changes, "entities")
         if entities:
             self.read_entities()
@@ -219,12 +198,12 @@ class WallParts:
         if batches:
             with self.db.sessions() as s:
                 tasks = list(s.scalars(select(InspectionTask.id).where(InspectionTask.batch_id.in_(batches))))
-            for kind in _CLOCKS_OF["inspections"]:  # a draw makes tasks; publishing stops results clocks
+            for kind in CLOCK_FIELDS["inspections"]:  # a draw makes tasks; publishing stops results clocks
                 wanted.setdefault(kind, set()).update(tasks)
         if batches or _names(changes, "plans"):
             self.read_batches()
         if any(wanted.values()):
-            self.items = reload_clocks(self.db, self.items, wanted, calendar=self.calendar, policy=self.policy)
+            self.items = replace_clocks(self.db, self.items, wanted, calendar=self.calendar, policy=self.policy)
             self.assess(today)
         if _names(changes, "wall"):
             self.read_pushes()

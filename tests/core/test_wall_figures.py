@@ -207,3 +207,31 @@ def test_the_feed_names_no_person(demo_db):
         assert actor not in texts
     assert all(e.at.tzinfo is not None for e in f.feed)
     assert [e.at for e in f.feed] == sorted((e.at for e in f.feed), reverse=True)
+
+
+def test_claims_verifications_and_cases_refresh_like_a_full_read(demo_db):
+    from core.db.models import CommitmentVerification
+    from core.services import obligations
+
+    cache = WallFigureCache(demo_db, today=NOW)
+    cache.get()
+    with demo_db.sessions() as s:
+        verification = s.scalar(select(CommitmentVerification.id).where(CommitmentVerification.done_on.is_(None))
+                                .order_by(CommitmentVerification.id).limit(1))
+        scjg = s.scalar(select(Department.id).where(Department.code == "SCJG"))
+    assert verification is not None
+    queue = obligations.shared_queue(demo_db, limit=1)
+    got, stop = _collect(demo_db)
+    try:
+        obligations.verify_commitment(demo_db, "leader", verification, fulfilled=False, outcome="未按承诺整改",
+                                      open_case=True)
+        if queue:
+            obligations.claim_push(demo_db, "leader", queue[0].id, scjg)
+    finally:
+        stop()
+    changes = _merged(got)
+    assert changes.commitments and changes.cases  # the case opened for the broken commitment too
+    after = cache.refresh(changes)
+    assert _comparable(after) == _comparable(wall_figures(demo_db, today=NOW))
+    kinds = [e.kind for e in after.feed[:2]]
+    assert kinds[:1] == ["push.claim"] and kinds[1] == "commitment.verify" if queue else kinds[0] == "commitment.verify"
