@@ -76,7 +76,7 @@ class FlowPage(QWidget):
         bar.addWidget(self.filter_label)
         for combo in (self.source_combo, self.matter_combo, self.town_combo, self.department_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(11)
             combo.currentIndexChanged.connect(self._on_filter_changed)
             bar.addWidget(combo)
         bar.addStretch(1)
@@ -201,8 +201,8 @@ class FlowPage(QWidget):
         if not flow.bands:
             self.caption.setText(self.tr("No clues in this period with these filters."))
         else:
-            self.caption.setText(self.tr("%n clue(s); hover a band for figures, click it for its clues.", "",
-                                         flow.clue_count))
+            self.caption.setText(self.tr("Clues: %1. Hover a band for figures, click it for its clues.")
+                                 .replace("%1", f"{flow.clue_count:,}"))
         names = self.department_names()
         everyone = self.tr("All departments")
         self.stages.setRowCount(len(flow.stages))
@@ -270,7 +270,7 @@ class FlowPage(QWidget):
     def _on_items(self, key, title: str, items) -> None:
         if key != self._band:
             return
-        self.items.show_items(title, items)
+        self.items.show_items(title, items, total=self.flow.band(*key).count if self.flow else None)
         self.items_shown.emit(len(items))
 
     def retranslate_ui(self) -> None:

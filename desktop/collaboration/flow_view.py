@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsRectItem,
@@ -29,6 +29,7 @@ from .words import days_text, escaped
 translate = QCoreApplication.translate
 NODE_W = 12.0
 GAP = 10.0
+MIN_NODE_H = 2.0
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 16.0, 30.0, 12.0
 LABEL_PAD = 4.0
 
@@ -155,9 +156,12 @@ class FlowView(QGraphicsView):
         for key in column:
             by_column[column[key]].append(key)
         height = max(40.0, size.height() - MARGIN_TOP - MARGIN_BOTTOM)
-        unit = min((height - GAP * (len(keys) - 1)) / max(1, sum(value[k] for k in keys))
-                   for keys in by_column if keys)
-        unit = max(unit, 0.05)
+        # a crowded column closes its gaps (to a quarter of the height in all), and room is
+        # kept for the smallest nodes' minimum height, so every column fits the view
+        gaps = [min(GAP, 0.25 * height / max(1, len(keys) - 1)) for keys in by_column]
+        unit = min((height - gaps[c] * (len(keys) - 1) - MIN_NODE_H * len(keys)) / max(1, sum(value[k] for k in keys))
+                   for c, keys in enumerate(by_column) if keys)
+        unit = max(unit, 1e-6)
         width = max(200.0, size.width() - 2 * MARGIN_X - NODE_W)
         step = width / max(1, n_columns - 1)
         centre: dict[str, float] = {}
@@ -168,10 +172,10 @@ class FlowView(QGraphicsView):
                 keys.sort(key=lambda k: (_barycentre(k, self.bands_, centre), -value[k], k))
             y = MARGIN_TOP
             for key in keys:
-                h = max(2.0, value[key] * unit)
+                h = MIN_NODE_H + value[key] * unit
                 self.node_rects[key] = QRectF(MARGIN_X + c * step, y, NODE_W, h)
                 centre[key] = y + h / 2
-                y += h + GAP
+                y += h + gaps[c]
         self._draw_nodes(column, n_columns, step)
         self._draw_bands(unit)
         if self._chosen in self.items_by_band:
@@ -193,19 +197,38 @@ class FlowView(QGraphicsView):
                 w = item.boundingRect().width()
                 item.setPos(x if c < n_columns - 1 else x + NODE_W - w, 4)
                 scene.addItem(item)
-        for key, rect in self.node_rects.items():
+        # names share the room between two columns: the outcomes' (right-aligned) first
+        metrics = QFontMetricsF(self.font())
+        last_max = step * 0.4
+        last_w = max((min(last_max, metrics.horizontalAdvance(self._label(k))) for k in self.node_rects
+                      if column[k] == n_columns - 1), default=0.0)
+        taken: dict[int, list[QRectF]] = defaultdict(list)  # the labels of each column so far
+        for key, rect in sorted(self.node_rects.items(), key=lambda kv: (-kv[1].height(), kv[0])):
             box = QGraphicsRectItem(rect)
             box.setBrush(QBrush(fill))
             box.setPen(QPen(Qt.PenStyle.NoPen))
             box.setZValue(4)
+            box.setToolTip(escaped(self._label(key)))
             scene.addItem(box)
-            label = QGraphicsSimpleTextItem(self._label(key))
+            last = column[key] == n_columns - 1
+            if last:
+                room = last_max
+            elif column[key] == n_columns - 2:  # shares its room with the outcomes' names
+                room = max(60.0, step - NODE_W - last_w - 3 * LABEL_PAD)
+            else:
+                room = max(60.0, step - NODE_W - 2 * LABEL_PAD)
+            label = QGraphicsSimpleTextItem(metrics.elidedText(self._label(key), Qt.TextElideMode.ElideRight, room))
+            label.setFont(self.font())
+            br = label.boundingRect()
+            x = rect.left() - LABEL_PAD - br.width() if last else rect.right() + LABEL_PAD
+            y = min(max(0.0, rect.center().y() - br.height() / 2), self.scene().sceneRect().height() - br.height())
+            place = QRectF(x, y, br.width(), br.height())
+            if any(place.intersects(other) for other in taken[column[key]]):
+                continue  # a small node crowded out by bigger ones: its box's tooltip names it
+            taken[column[key]].append(place)
             label.setBrush(QBrush(text))
             label.setZValue(5)
-            br = label.boundingRect()
-            last = column[key] == n_columns - 1
-            x = rect.left() - LABEL_PAD - br.width() if last else rect.right() + LABEL_PAD
-            label.setPos(x, rect.center().y() - br.height() / 2)
+            label.setPos(x, y)
             label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             scene.addItem(label)
 

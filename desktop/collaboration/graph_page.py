@@ -188,8 +188,16 @@ class GraphPage(QWidget):
     def _on_items(self, clicked, items) -> None:
         if clicked != self._clicked:
             return  # another click came since
-        self.items.show_items(self._clicked_title(), items)
+        self.items.show_items(self._clicked_title(), items, total=self._clicked_volume())
         self.items_shown.emit(len(items))
+
+    def _clicked_volume(self) -> int | None:
+        """How many items stand behind the clicked node or edge (the list holds the newest)."""
+        if self._clicked is None or self.graph is None:
+            return None
+        what, key = self._clicked
+        found = self.graph.node(key) if what == "node" else self.graph.edge(*key)
+        return found.volume if found is not None else None
 
     def _clicked_title(self) -> str:
         if self._clicked is None or self.graph is None:

@@ -117,7 +117,7 @@ class EdgeItem(QGraphicsPathItem):
 
     def set_chosen(self, chosen: bool) -> None:
         colour = QColor(self.colour)
-        colour.setAlphaF(1.0 if chosen else 0.8)
+        colour.setAlphaF(1.0 if chosen else 0.7)
         self.setPen(QPen(colour, self.width + (2.5 if chosen else 0.0), Qt.PenStyle.SolidLine,
                          Qt.PenCapStyle.RoundCap))
 
@@ -302,17 +302,28 @@ class GraphView(QGraphicsView):
         super().changeEvent(event)
 
 
+def _spread(values: list[float]) -> list[float]:
+    """Coordinates in [0, 1]: 30 % their linear place, 70 % their rank. A spring layout
+    throws loosely tied nodes far out, which would squeeze everyone else into the middle;
+    the rank keeps the order and the neighbourhoods but gives the crowd room."""
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    order = sorted(range(len(values)), key=lambda i: (values[i], i))
+    rank = [0.0] * len(values)
+    for place, i in enumerate(order):
+        rank[i] = place / max(1, len(values) - 1)
+    return [0.3 * (v - low) / span + 0.7 * r for v, r in zip(values, rank)]
+
+
 def _fit(positions: Mapping[str, tuple[float, float]], keys: Iterable[str], width: float,
          height: float) -> dict[str, tuple[float, float]]:
-    """The layout's coordinates stretched over ``width`` x ``height``, inside the margins."""
-    points = {k: positions[k] for k in keys}
-    xs = [x for x, _ in points.values()]
-    ys = [y for _, y in points.values()]
-    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    """The layout's coordinates spread over ``width`` x ``height``, inside the margins."""
+    keys = list(keys)
+    xs = _spread([positions[k][0] for k in keys])
+    ys = _spread([positions[k][1] for k in keys])
     w = max(1.0, width - 2 * MARGIN_X)
     h = max(1.0, height - MARGIN_TOP - MARGIN_BOTTOM)
-    return {k: (MARGIN_X + (x - min(xs)) / span_x * w, MARGIN_TOP + (y - min(ys)) / span_y * h)
-            for k, (x, y) in points.items()}
+    return {k: (MARGIN_X + x * w, MARGIN_TOP + y * h) for k, x, y in zip(keys, xs, ys)}
 
 
 def edge_colour(edge, scale: Scale) -> QColor:

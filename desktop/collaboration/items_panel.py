@@ -64,6 +64,7 @@ class ItemsPanel(QWidget):
         self.navigator = navigator
         self.items: list = []
         self._title_source = ""
+        self._total: int | None = None
         self.title = QLabel(objectName="collabItemsTitle", wordWrap=True)
         self.table = QTableWidget(0, 3, objectName="collabItemsTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -88,10 +89,12 @@ class ItemsPanel(QWidget):
         layout.addWidget(self.table)
         self.retranslate_ui()
 
-    def show_items(self, title: str, items: Sequence) -> None:
-        """List ``items`` under ``title`` (already in the UI language)."""
+    def show_items(self, title: str, items: Sequence, total: int | None = None) -> None:
+        """List ``items`` under ``title`` (already in the UI language); ``total`` says how
+        many there are when only the newest are listed."""
         self._title_source = title
         self.items = list(items)
+        self._total = total
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             cells = (kind_name(item.kind), item.label, item.at.isoformat() if item.at else "—")
@@ -131,6 +134,9 @@ class ItemsPanel(QWidget):
     def _update_title(self) -> None:
         if not self._title_source:
             self.title.setText(self.tr("Click a node, an edge or a band to list the items behind it."))
+        elif self._total is not None and self._total > len(self.items):
+            self.title.setText(self.tr("%1 — the newest %2 of %3 items").replace("%1", self._title_source)
+                               .replace("%2", f"{len(self.items):,}").replace("%3", f"{self._total:,}"))
         else:
             self.title.setText(self.tr("%1 — %n item(s)", "", len(self.items)).replace("%1", self._title_source))
 
