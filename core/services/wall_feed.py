@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from core.db.database import Database
+from core.db.engine import as_unavailable
 from core.errors import DatabaseUnavailable, ValidationError
 
 from .wall_figures import SCENES, WallFigureCache, WallFigures, figures_json, scene_json
@@ -52,6 +53,7 @@ class FeedFigures:
         from core.live.follow import ChangeFollower
 
         self._cache = cache or WallFigureCache(db, snapshot_dir=snapshot_dir)
+        self._label = db.label
         self._follower = ChangeFollower(db)
         self._lock = threading.Lock()
         self._interval = min_interval
@@ -68,10 +70,13 @@ class FeedFigures:
             self._checked = now
             try:
                 self._figures = self._bring_up_to_date()
-            except DatabaseUnavailable:
-                if self._figures is None:
+            except Exception as error:  # noqa: BLE001 - only a lost database is survived, the rest re-raised
+                unavailable = as_unavailable(error, self._label)
+                if unavailable is None:
                     raise
-                _log.warning("wall feed: the database cannot be read; serving the last figures")
+                if self._figures is None:
+                    raise unavailable from error
+                _log.warning("wall feed: the database cannot be read (%s); serving the last figures", unavailable)
             return self._figures
 
     def _bring_up_to_date(self) -> WallFigures:

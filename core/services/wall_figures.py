@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -165,8 +166,10 @@ class WallFigureCache:
     turns; :meth:`refresh` takes the change set of a commit and rereads only what it touches:
     clues, cases, pushes, commitments or inspections reload those clocks and redo the
     overview, rankings, trend and feed; ``wall`` rereads the pushes; ``entities`` the town
-    counts (and the clocks of those entities); ``batches`` the draw. Thread-safe: one
-    refresh at a time.
+    counts (and the clocks of those entities); ``batches`` the draw. A read that fails (the
+    database went away) is raised, and the next call reads everything. Thread-safe: one
+    refresh at a time. ``refresh(None)`` reads everything: on the full city that is a couple
+    of seconds of database work unless ``snapshot_dir`` holds a snapshot of unchanged clocks.
     """
 
     def __init__(self, db: Database, *, today: dt.date | None = None, snapshot_dir: Path | None = None) -> None:
@@ -177,6 +180,7 @@ class WallFigureCache:
         self._lock = threading.Lock()
         self._parts = WallParts(db, snapshot_dir)
         self._figures: WallFigures | None = None
+        self._broken = False
 
     def _today(self) -> dt.date:
         return self._fixed_today or beijing_today()
@@ -185,27 +189,40 @@ class WallFigureCache:
         """The figures (computed on first use; redone from the kept parts when the day turned)."""
         with self._lock:
             today = self._today()
-            if self._figures is None:
-                self._parts.load_all(today)
-            elif self._figures.today != today:
-                self._parts.new_day(today)
-            else:
+            if self._figures is not None and self._figures.today == today and not self._broken:
                 return self._figures
-            self._figures = self._parts.figures(today)
+            with self._mending():
+                if self._figures is None or self._broken:
+                    self._parts.load_all(today)
+                else:
+                    self._parts.new_day(today)
+                self._figures = self._parts.figures(today)
             return self._figures
 
     def refresh(self, changes: ChangeSet | None = None) -> WallFigures:
         """Bring the figures up to date after ``changes`` (None or ``everything``: reread all)."""
         with self._lock:
             today = self._today()
-            if self._figures is None or changes is None or getattr(changes, "everything", False):
-                self._parts.load_all(today)
-            else:
-                if self._figures.today != today:
-                    self._parts.new_day(today)
-                self._parts.apply(changes, today)
-            self._figures = self._parts.figures(today)
+            with self._mending():
+                if self._figures is None or self._broken or changes is None or getattr(changes, "everything", False):
+                    self._parts.load_all(today)
+                else:
+                    if self._figures.today != today:
+                        self._parts.new_day(today)
+                    self._parts.apply(changes, today)
+                self._figures = self._parts.figures(today)
             return self._figures
+
+    @contextmanager
+    def _mending(self):
+        """A read that fails half-way (the database went away) leaves parts of two moments:
+        the next call reads everything again."""
+        try:
+            yield
+        except BaseException:
+            self._broken = True
+            raise
+        self._broken = False
 
 
 def _iso(value) -> str | None:
