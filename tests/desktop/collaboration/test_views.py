@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.collaboration.flow_view import FlowView, columns_of
+from desktop.collaboration.flow_view import MIN_NODE_H, FlowView, columns_of
 from desktop.collaboration.graph_view import GraphView
 from desktop.collaboration.scale import NO_DATA, OVERDUE_SHARE, color_at
 
@@ -92,9 +92,11 @@ def test_band_thickness_follows_its_clues(flow_view):
     bands = flow_view.items_by_band
     assert bands[("src:grid", "dept:1")].thickness == pytest.approx(2 * bands[("src:hotline", "dept:1")].thickness)
     node = flow_view.node_rects
-    assert node["dept:1"].height() == pytest.approx(4 * node["dept:2"].height())  # 60 clues vs 15
+    # a node is its clues' height plus the small minimum every node keeps
+    assert node["dept:1"].height() - MIN_NODE_H == pytest.approx(4 * (node["dept:2"].height() - MIN_NODE_H))
     leaving = sum(item.thickness for (source, _t), item in bands.items() if source == "dept:1")
-    assert leaving == pytest.approx(node["dept:1"].height())
+    assert leaving == pytest.approx(node["dept:1"].height() - MIN_NODE_H)
+    assert max(rect.bottom() for rect in node.values()) <= flow_view.scene().sceneRect().bottom()
     # the transfer band leaves from the top of its department, the way it goes
     assert bands[("dept:1", "xfer:2")].path().elementAt(0).y == pytest.approx(node["dept:1"].top())
 
@@ -105,3 +107,24 @@ def test_clicking_a_band_emits_it_with_its_clues(flow_view, qtbot):
     band = clicked.args[0]
     assert (band.source, band.target, band.count) == ("dept:2", "out:case_filed", 15)
     assert band.clue_ids == tuple(range(61, 76))
+
+
+def test_a_crowded_flow_fits_the_view(console_app, qtbot):
+    from core.collab.flows import FlowBand
+
+    view = FlowView()
+    qtbot.addWidget(view)
+    view.resize(700, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    bands = [FlowBand("src:grid", "dept:0", 1000, 1.0, ()), FlowBand("dept:0", "out:closed", 1000, 2.0, ())]
+    for d in range(1, 40):
+        bands += [FlowBand("src:hotline", f"dept:{d}", 1, 1.0, ()), FlowBand(f"dept:{d}", "out:open", 1, None, ())]
+    view.show_flow(bands, str, [])
+    scene = view.scene().sceneRect()
+    assert len(view.node_rects) == 44
+    assert all(scene.contains(rect) for rect in view.node_rects.values())
+    labels = [item.sceneBoundingRect() for item in view.scene().items()
+              if type(item).__name__ == "QGraphicsSimpleTextItem"]
+    assert 3 <= len(labels) < 44  # the crowd's names give way; none overlaps another
+    assert not any(a.intersects(b) for i, a in enumerate(labels) for b in labels[i + 1:])
