@@ -173,23 +173,25 @@ def assemble(rows, names: Mapping[str, tuple[str, str]], meetings: Mapping[tuple
     keep = rows.source != rows.target
     src, tgt, kind = rows.source[keep], rows.target[keep], rows.kind[keep]
     days, returned, overdue = rows.days[keep], rows.returned[keep], rows.overdue[keep]
-    pair = np.char.add(np.char.add(src.astype(str), "\t"), tgt.astype(str))
-    pairs, pair_code = np.unique(pair, return_inverse=True)
     edges: list[CollabEdge] = []
-    if len(pairs):
-        triple = np.char.add(np.char.add(pair, "\t"), kind.astype(str))
-        triples, triple_code = np.unique(triple, return_inverse=True)
+    if len(src):
+        # Node keys and kinds as integers, so pairs and (pair, kind) triples group as numbers.
+        keys = sorted(set(src.tolist()) | set(tgt.tolist()))
+        index = {k: i for i, k in enumerate(keys)}
+        s_i = np.fromiter((index[k] for k in src), dtype=np.int64, count=len(src))
+        t_i = np.fromiter((index[k] for k in tgt), dtype=np.int64, count=len(tgt))
+        k_i = np.fromiter((EDGE_KINDS.index(k) for k in kind), dtype=np.int64, count=len(kind))
+        pairs, pair_code = np.unique(s_i * len(keys) + t_i, return_inverse=True)
+        triples, triple_code = np.unique(pair_code * len(EDGE_KINDS) + k_i, return_inverse=True)
         per_kind = grouped(triple_code, len(triples), days, returned, overdue)
         totals = grouped(pair_code, len(pairs), days, returned, overdue)
-        kinds_of: dict[str, dict[str, KindStats]] = {}
-        for t, st in zip(triples.tolist(), per_kind):
-            p, k = t.rsplit("\t", 1)
-            kinds_of.setdefault(p, {})[k] = st
-        for p, total in zip(pairs.tolist(), totals):
-            s, t = p.split("\t")
-            by_kind = {k: kinds_of[p][k] for k in EDGE_KINDS if k in kinds_of[p]}
-            edges.append(CollabEdge(s, t, by_kind, total.count, total.median_days, total.overdue_share,
-                                    total.p90_days, total.returned_share))
+        kinds_of: dict[int, dict[str, KindStats]] = {}
+        for code, st in zip(triples.tolist(), per_kind):
+            kinds_of.setdefault(code // len(EDGE_KINDS), {})[EDGE_KINDS[code % len(EDGE_KINDS)]] = st
+        for p, (code, total) in enumerate(zip(pairs.tolist(), totals)):
+            by_kind = dict(sorted(kinds_of[p].items(), key=lambda kv: EDGE_KINDS.index(kv[0])))
+            edges.append(CollabEdge(keys[code // len(keys)], keys[code % len(keys)], by_kind, total.count,
+                                    total.median_days, total.overdue_share, total.p90_days, total.returned_share))
     return _with_measures(edges, names, meetings, period)
 
 

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import String, cast, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import String, case, cast, func, select
+from sqlalchemy.orm import Session, aliased
 
 from core.db.models import (
     BatchDepartment,
@@ -34,9 +34,10 @@ from core.db.models import (
 )
 from core.db.models.draws import task_drawn_objects
 from core.db.models.inspections import task_inspectors
-from core.services.read_scope import clue_condition, clue_town_expr, department_condition
+from core.services.read_scope import clue_condition, department_condition
 from core.workdays import default_calendar
 
+from .fetch import fetch_columns
 from .graph import EDGE_KINDS, SHARED_QUEUE, CollabItem
 from .period import Period
 from .scope import BEIJING, Viewer, local_today
@@ -83,10 +84,7 @@ def _rows(kind: str, src, tgt, days, returned, overdue, otype: str, oid, at) -> 
                     np.asarray(at, dtype="datetime64[D]"))
 
 
-def _cols(s: Session, stmt, n: int) -> list[list]:
-    """The columns of ``stmt``'s rows (Core execution: no ORM row processing)."""
-    rows = s.connection().execute(stmt).fetchall()
-    return [list(c) for c in zip(*rows)] if rows else [[] for _ in range(n)]
+_cols = fetch_columns
 
 
 def txt(column):
@@ -109,14 +107,20 @@ def _naive(moment: dt.datetime) -> dt.datetime:
 
 def _days(values) -> np.ndarray:
     """Days of date texts or dates (NaT for None)."""
-    values = [v.isoformat() if isinstance(v, dt.date) else v for v in values]
-    return np.array(values, dtype="datetime64[D]") if values else np.empty(0, "datetime64[D]")
+    if not len(values):
+        return np.empty(0, "datetime64[D]")
+    if isinstance(next((v for v in values if v is not None), None), dt.date):  # a driver's date objects
+        values = [v.isoformat() if v is not None else None for v in values]
+    return np.array(values, dtype="datetime64[D]")
 
 
 def _local_days(stamps) -> np.ndarray:
     """Beijing days of naive-UTC timestamps or their texts (NaT for None)."""
-    stamps = [v.isoformat() if isinstance(v, dt.datetime) else v for v in stamps]
-    arr = np.array(stamps, dtype="datetime64[s]") if stamps else np.empty(0, "datetime64[s]")
+    if not len(stamps):
+        return np.empty(0, "datetime64[D]")
+    if isinstance(next((v for v in stamps if v is not None), None), dt.datetime):
+        stamps = [_naive(v).isoformat() if v is not None else None for v in stamps]
+    arr = np.array(stamps, dtype="datetime64[s]")
     return (arr + np.timedelta64(8, "h")).astype("datetime64[D]")
 
 
@@ -145,58 +149,50 @@ class Loader:
 
     # ----------------------------------------------------------------- clues
 
-    def _place(self):
-        if self.villages:
-            entity_village = (select(MarketEntity.village_code).where(MarketEntity.id == Clue.entity_id)
-                              .correlate(Clue).scalar_subquery())
-            return "village", func.coalesce(Clue.source_village_code, entity_village)
-        return "town", clue_town_expr()
-
     def routed(self, kinds: set[str]) -> EdgeRows:
-        """Clues received in the period: their place -> the department first routed to."""
-        prefix, place = self._place()
-        stmt = select(Clue.id, Clue.source, place, stamp(self.s, Clue.received_at), txt(Clue.due_on),
-                      stamp(self.s, Clue.closed_at)).where(
-            Clue.received_at >= self.t0, Clue.received_at < self.t1, clue_condition(self.s, self.viewer.principal))
+        """Clues received in the period: their place -> the department first routed to.
+
+        One row per clue: its events are aggregated in SQL (first claim, first assignment and
+        whether it was ever sent on), not read one by one.
+        """
+        village, entity = aliased(Village), aliased(MarketEntity)
+        place = (func.coalesce(Clue.source_village_code, entity.village_code) if self.villages
+                 else func.coalesce(village.town_code, entity.town_code))
+        in_period = (Clue.received_at >= self.t0, Clue.received_at < self.t1)
+        at = stamp(self.s, ClueEvent.at)
+        steps = (select(ClueEvent.clue_id.label("clue_id"),
+                        func.min(case((ClueEvent.to_state == "claimed", at))).label("claimed"),
+                        func.min(case((ClueEvent.to_state == "assigned",
+                                       at + "|" + cast(ClueEvent.department_id, String)))).label("assigned"),
+                        func.max(case((ClueEvent.to_state.in_(("transferred", "returned")), 1), else_=0))
+                        .label("moved"))
+                 .where(ClueEvent.clue_id.in_(select(Clue.id).where(*in_period).scalar_subquery()),
+                        ClueEvent.to_state.in_(("assigned", "claimed", "transferred", "returned")))
+                 .group_by(ClueEvent.clue_id).subquery())
+        stmt = (select(Clue.id, Clue.source, place, stamp(self.s, Clue.received_at), txt(Clue.due_on),
+                       stamp(self.s, Clue.closed_at), steps.c.claimed, steps.c.assigned, steps.c.moved)
+                .join(steps, steps.c.clue_id == Clue.id)
+                .outerjoin(village, village.code == Clue.source_village_code)
+                .outerjoin(entity, entity.id == Clue.entity_id)
+                .where(*in_period, clue_condition(self.s, self.viewer.principal)))
         if kinds == {"grid_handover"}:
             stmt = stmt.where(Clue.source == "grid")
         elif kinds == {"clue_routing"}:
             stmt = stmt.where(Clue.source != "grid")
-        ids, sources, places, received, due, closed = _cols(self.s, stmt, 6)
+        ids, sources, places, received, due, closed, claimed, assigned, moved = _cols(self.s, stmt, 9)
         if not ids:
             return EdgeRows.empty()
-        ev = select(ClueEvent.clue_id, ClueEvent.to_state, ClueEvent.department_id, stamp(self.s, ClueEvent.at)).where(
-            ClueEvent.clue_id.in_(stmt.with_only_columns(Clue.id).scalar_subquery()),
-            ClueEvent.to_state.in_(("assigned", "claimed", "transferred", "returned"))
-        ).order_by(ClueEvent.clue_id, ClueEvent.at, ClueEvent.id)
-        e_clue, e_state, e_dept, e_at = _cols(self.s, ev, 4)
-        e_clue, e_state = np.array(e_clue, dtype=np.int64), np.array(e_state, dtype=object)
-        ids = np.array(ids, dtype=np.int64)
-        order = np.argsort(ids)
-        ids = ids[order]
-        pos = np.searchsorted(ids, e_clue)
-        first_dept = np.full(len(ids), None, dtype=object)
-        first_claim = np.full(len(ids), _NAT)
-        moved = np.zeros(len(ids), bool)
-        e_days = _local_days(e_at)
-        for state, fill in (("assigned", "dept"), ("claimed", "claim")):
-            m = np.flatnonzero(e_state == state)
-            u, first = np.unique(pos[m], return_index=True)
-            if fill == "dept":
-                first_dept[u] = np.array(e_dept, dtype=object)[m[first]]
-            else:
-                first_claim[u] = e_days[m[first]]
-        moved[np.unique(pos[np.isin(e_state, ("transferred", "returned"))])] = True
-        src = _keys(prefix, np.array(places, dtype=object)[order])
-        sources = np.array(sources, dtype=object)[order]
-        rec = _local_days(received)[order]
-        keep = (first_dept != None) & (src != "")  # noqa: E711 - numpy elementwise
-        kind = np.where(sources == "grid", "grid_handover", "clue_routing")
+        first_dept = [a.rsplit("|", 1)[1] if a else None for a in assigned]
+        prefix = "village" if self.villages else "town"
+        src, tgt = _keys(prefix, places), _keys("dept", first_dept)
+        sources = np.array(sources, dtype=object)
+        rec = _local_days(received)
+        keep = (src != "") & (tgt != "")
+        kind = np.where(sources == "grid", "grid_handover", "clue_routing").astype(object)
         keep &= np.isin(kind, list(kinds))
-        overdue = self._overdue(_days(due)[order], _local_days(closed)[order])
-        out = _rows("", src, _keys("dept", first_dept), self.wd.between(rec, first_claim), moved, overdue,
-                    "clue", ids, rec)
-        out.kind = kind.astype(object)
+        out = _rows("", src, tgt, self.wd.between(rec, _local_days(claimed)), np.array(moved, dtype=bool),
+                    self._overdue(_days(due), _local_days(closed)), "clue", ids, rec)
+        out.kind = kind
         return _take(out, keep)
 
     def moved_on(self, kinds: set[str]) -> EdgeRows:

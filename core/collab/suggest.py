@@ -14,6 +14,7 @@ from core.db.database import Database
 from core.db.models import BatchDepartment, Department, DrawBatch, DrawPlan, DrawStatus, RegulatoryMatter
 from core.db.models.inspections import task_matters
 
+from .fetch import fetch_rows
 from .period import Period
 from .scope import Viewer
 from .visits import load_visits
@@ -68,7 +69,7 @@ def suggest_joint(db: Database, year: int, *, min_shared: int = MIN_SHARED,
 
 
 def _cols(s, stmt) -> list[tuple]:
-    return s.connection().execute(stmt).fetchall()
+    return fetch_rows(s, stmt)
 
 
 def _separate(v) -> dict[int, dict[int, set[int]]]:

@@ -15,6 +15,7 @@ from core.db.models.draws import task_drawn_objects
 from core.db.models.inspections import task_inspectors
 from core.rights import ALL
 
+from .fetch import fetch_rows
 from .period import Period
 from .scope import Viewer
 
@@ -59,7 +60,7 @@ def load_visits(s: Session, period: Period, viewer: Viewer) -> Visits:
                    cast(InspectionTask.done_on, String))
             .join(InspectionTask, InspectionTask.id == pairs.c.task_id)
             .order_by(pairs.c.task_id, pairs.c.department_id))
-    rows = s.connection().execute(stmt).fetchall() if scope is not None else []
+    rows = fetch_rows(s, stmt) if scope is not None else []
     cols = list(zip(*rows)) if rows else [()] * 6
     v = Visits(np.array(cols[0], dtype=np.int64), np.array(cols[1], dtype=np.int64),
                np.array(cols[2], dtype=np.int64), np.array(cols[3], dtype=np.int64),
