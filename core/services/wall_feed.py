@@ -108,6 +108,7 @@ def _token_of(handler: BaseHTTPRequestHandler, query: dict[str, list[str]]) -> b
 class _Handler(BaseHTTPRequestHandler):
     server: FeedServer
     server_version = "TongguanWallFeed/1"
+    sys_version = ""  # no Python version in the Server header
     protocol_version = "HTTP/1.1"
 
     def _send(self, status: int, body: dict, extra: dict[str, str] | None = None) -> None:
