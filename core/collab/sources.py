@@ -2,8 +2,8 @@
 columns: one row per item handed from one node to another.
 
 Times are Beijing days (timestamps are stored as naive UTC); durations are working days on
-the project's calendar (core.workdays). An open item is overdue when its due day is before
-the period's end (or before today, when the period runs on past it).
+the project's calendar (core.workdays). An item done after its due day is overdue; so is an
+open one whose due day is before the period's end (before today while the period still runs).
 """
 from __future__ import annotations
 
@@ -18,22 +18,17 @@ from sqlalchemy import String, case, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from core.db.models import (
-    BatchDepartment,
     Clue,
     ClueEvent,
     Commitment,
     CommitmentVerification,
     Department,
-    DrawnObject,
     InspectionTask,
-    Inspector,
     MarketEntity,
     NotificationPush,
     Town,
     Village,
 )
-from core.db.models.draws import task_drawn_objects
-from core.db.models.inspections import task_inspectors
 from core.services.read_scope import clue_condition, department_condition
 from core.workdays import default_calendar
 
