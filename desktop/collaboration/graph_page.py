@@ -6,7 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.collab import EDGE_KINDS, Period, build_graph, items_behind
 from desktop.tasks import TaskManager
@@ -53,6 +63,16 @@ class GraphPage(QWidget):
         kinds_bar.addSpacing(12)
         kinds_bar.addWidget(self.villages_box)
         kinds_bar.addStretch(1)
+        kinds_bar.setContentsMargins(0, 0, 0, 0)
+        # the boxes scroll sideways on a narrow screen instead of widening the window
+        kinds_row = QWidget(objectName="collabKindsRow")
+        kinds_row.setLayout(kinds_bar)
+        self.kinds_area = QScrollArea(objectName="collabKindsArea", widgetResizable=True)
+        self.kinds_area.setWidget(kinds_row)
+        self.kinds_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.kinds_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.kinds_area.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.kinds_area.setFixedHeight(kinds_row.sizeHint().height() + 2)
 
         self.view = GraphView()
         self.caption = QLabel(objectName="collabGraphCaption")
@@ -83,7 +103,7 @@ class GraphPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(kinds_bar)
+        layout.addWidget(self.kinds_area)
         layout.addWidget(self.splitter, 1)
 
         self.view.node_clicked.connect(self._on_view_node_clicked)
@@ -133,6 +153,7 @@ class GraphPage(QWidget):
 
     def show_graph(self, graph, positions) -> None:
         """Show an already built graph (the loader's answer; tests hand one in)."""
+        clicked = self._clicked
         self.graph, self.positions = graph, positions
         self.view.show_graph(graph, positions, self.lang)
         self.measures.show_graph(graph, self.lang)
@@ -140,6 +161,11 @@ class GraphPage(QWidget):
         self.items.clear_items()
         self._update_caption()
         self.loaded.emit()
+        # a refresh keeps what was clicked when it is still there, and lists it anew
+        if clicked is not None and clicked[0] == "node" and clicked[1] in self.view.nodes:
+            self.view.choose_node(clicked[1])
+        elif clicked is not None and clicked[0] == "edge" and clicked[1] in self.view.edges:
+            self.view.choose_edge(*clicked[1])
 
     def _on_loaded(self, generation: int, graph, positions) -> None:
         if generation == self._generation:

@@ -183,10 +183,20 @@ def test_changes_to_clues_refresh_and_others_do_not(make_workspace, qtbot):
     _graph_ready(ws, qtbot)
     bus.changed.emit(ChangeSet(tags=frozenset({1})))
     assert not ws._refresh_timer.isActive()
+    node = max(ws.graph_page.graph.nodes, key=lambda n: (n.volume, n.key)).key
+    with qtbot.waitSignal(ws.graph_page.items_shown, timeout=20000):
+        ws.graph_page.view.choose_node(node)
     bus.changed.emit(ChangeSet(clues=frozenset({3})))
     assert ws._refresh_timer.isActive()
-    with qtbot.waitSignal(ws.graph_page.loaded, timeout=20000):
+    # the refresh rebuilds the graph and lists the clicked node's items anew
+    with qtbot.waitSignals([ws.graph_page.loaded, ws.graph_page.items_shown], timeout=20000):
         ws._refresh_timer.timeout.emit()
+    assert ws.graph_page.view._chosen is ws.graph_page.view.nodes[node]
+
+
+def test_the_workspace_does_not_widen_a_small_window(make_workspace, qtbot):
+    ws = make_workspace()
+    assert ws.minimumSizeHint().width() < 1000
 
 
 def test_the_joint_batch_is_drafted_only_after_confirmation(make_workspace, monkeypatch, qtbot):
