@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import importlib
 import logging
-from dataclasses import dataclass, replace
 
 from PySide6.QtWidgets import QDialog
 
 from core.db.database import Database
 from core.db.migrate import current_revision, head_revision
 from core.errors import TongguanError
-from core.services.auth import UserInfo
 from desktop.context import ConsoleContext
+from desktop.live.bus import ChangeBus
+from desktop.services import AppServices
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
 from desktop.workspaces import WorkspaceRegistry
@@ -32,30 +32,6 @@ class SchemaMissing(TongguanError):
     """The database answers but holds no Tongguan schema yet."""
 
     code = "db.schema_missing"
-
-
-@dataclass(frozen=True)
-class AppServices:
-    """What every window and workspace of one console session works with.
-
-    ``db`` is the opened database, ``tasks`` runs work off the GUI thread,
-    ``settings`` are the user's declared settings and ``user`` is who signed in
-    (None until then; :meth:`signed_in` returns a copy that carries the user).
-    """
-
-    db: Database
-    tasks: TaskManager
-    settings: Settings
-    user: UserInfo | None = None
-
-    def signed_in(self, user: UserInfo) -> AppServices:
-        """Return these services with ``user`` signed in."""
-        return replace(self, user=user)
-
-    def close(self) -> None:
-        """Let running jobs finish (up to 5 s) and close the database connections."""
-        self.tasks.wait_idle(5000)
-        self.db.dispose()
 
 
 def open_database(db_url: str | None) -> Database:
@@ -82,11 +58,13 @@ def build_services(db_url: str | None, *, settings: Settings | None = None) -> A
     return _assemble(open_database(db_url), settings)
 
 
-def _assemble(db: Database, settings: Settings | None = None) -> AppServices:
+def _assemble(db: Database, settings: Settings | None = None, *, follow: bool = False) -> AppServices:
+    """The services around ``db``; with ``follow`` the change bus also hears other processes."""
     return AppServices(
         db=db,
         tasks=TaskManager(),
         settings=settings if settings is not None else Settings.open(),
+        changes=ChangeBus(db, follow=follow),
     )
 
 
@@ -109,7 +87,7 @@ def load_context(db: Database) -> ConsoleContext:
 
 
 WORKSPACE_PACKAGES = ("desktop.entities", "desktop.map", "desktop.draws", "desktop.cases", "desktop.efficiency",
-                      "desktop.collaboration", "desktop.admin")
+                      "desktop.collaboration", "desktop.wall", "desktop.admin")
 """Packages whose ``register(registry)`` installs a real workspace page."""
 
 
@@ -151,7 +129,7 @@ def start_console(db_url: str | None, lang: str | None = None) -> int:
     # even where no display is available.
     db = open_database(db_url)
     app = create_application()
-    services = _assemble(db)
+    services = _assemble(db, follow=True)
     try:
         install_language(app, lang or services.settings[LANGUAGE])
         apply_theme(app, services.settings[THEME])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 from importlib import metadata
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -53,8 +52,8 @@ from desktop.shortcuts import WindowShortcuts, with_keys
 from desktop.theme import THEMES, apply_theme, current_theme
 from desktop.workspaces import TRANSLATION_CONTEXT, WorkspaceRegistry
 
-if TYPE_CHECKING:
-    from desktop.bootstrap import AppServices
+from desktop.services import AppServices
+from desktop.window_navigation import install_window_navigation
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole
 _CLOCK_FORMAT = "yyyy-MM-dd dddd HH:mm:ss"
@@ -103,6 +102,7 @@ class MainWindow(QMainWindow):
         self._health_monitor: DatabaseHealthMonitor | None = None
         if services is not None:
             self._health_monitor = DatabaseHealthMonitor(services.tasks, services.db.engine, self)
+            install_window_navigation(self, services.navigator)
         self.setObjectName("mainWindow")
         self.setMinimumSize(720, 480)
         self.resize(self._default_size())
@@ -178,6 +178,10 @@ class MainWindow(QMainWindow):
     def current_page(self) -> QWidget | None:
         """Return the page of the workspace on show (None before the first)."""
         return self._pages.get(self.current_workspace())
+
+    def has_workspace(self, key: str) -> bool:
+        """True when this window lists workspace ``key`` (the user's role sees it)."""
+        return key in self._registry.keys()
 
     def page(self, key: str) -> QWidget:
         """Return the page of workspace ``key``, building it if needed."""

@@ -28,7 +28,7 @@ from desktop.theme import apply_theme
 from desktop.workspaces import WorkspaceRegistry
 
 if TYPE_CHECKING:
-    from desktop.bootstrap import AppServices
+    from desktop.services import AppServices
 
 ViewBuilder = Callable[[ConsoleContext, str | None, Any], QWidget]
 """Builds a top-level widget for a view from the context, the part of the view name

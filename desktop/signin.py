@@ -36,7 +36,7 @@ from core.services.auth import (
     authenticate,
     demo_accounts,
 )
-from desktop.bootstrap import AppServices
+from desktop.services import AppServices
 from desktop.context import ConsoleContext
 from desktop.i18n import (
     LANGUAGE_NAMES,

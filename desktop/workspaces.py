@@ -11,7 +11,7 @@ one or two positional arguments:
 
 * ``factory(context)`` gets the :class:`~desktop.context.ConsoleContext`;
 * ``factory(context, services)`` also gets the window's
-  :class:`~desktop.bootstrap.AppServices` (database, task manager, settings,
+  :class:`~desktop.services.AppServices` (database, task manager, settings,
   signed-in user). ``services`` is None when the window has none, e.g. a
   screenshot of the bare shell; such a factory should then show an empty page.
 
@@ -31,6 +31,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.context import ConsoleContext
+from desktop.services import AppServices
 
 TRANSLATION_CONTEXT = "Workspaces"
 
@@ -171,7 +172,7 @@ class WorkspaceRegistry:
         """Replace the placeholder of workspace ``key`` with pages from ``factory``."""
         self._specs[key] = replace(self.get(key), factory=factory)
 
-    def create_page(self, key: str, context: ConsoleContext, services: Any = None) -> QWidget:
+    def create_page(self, key: str, context: ConsoleContext, services: AppServices | None = None) -> QWidget:
         """Build the page of workspace ``key``: its factory's or a placeholder.
 
         ``services`` (an AppServices or None) reaches factories that take a
@@ -256,7 +257,7 @@ class PlaceholderPage(QWidget):
 
 
 def register_signed_in(registry: WorkspaceRegistry, key: str, build: Callable[[Any], QWidget],
-                       empty: Callable[[], QWidget], services: Any = None) -> None:
+                       empty: Callable[[], QWidget], services: AppServices | None = None) -> None:
     """Install a factory for ``key`` that builds ``build(services)``, or ``empty()`` without services.
 
     The window's services are used; ``services`` given here serve when the window has none
@@ -264,7 +265,7 @@ def register_signed_in(registry: WorkspaceRegistry, key: str, build: Callable[[A
     """
     bound = services
 
-    def factory(context: ConsoleContext, services: Any = None) -> QWidget:
+    def factory(context: ConsoleContext, services: AppServices | None = None) -> QWidget:
         chosen = services if services is not None else bound
         return empty() if chosen is None else build(chosen)
 

@@ -5,12 +5,11 @@
 """
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.workspaces import WorkspaceRegistry, WorkspaceSpec, register_signed_in
+from desktop.services import AppServices
 
 __all__ = ["ADMIN_ROLES", "WORKSPACE_KEY", "register"]
 
@@ -26,7 +25,7 @@ SPEC = WorkspaceSpec(
 )
 
 
-def _page(services: Any) -> QWidget:
+def _page(services: AppServices) -> QWidget:
     from desktop.i18n import current_language
 
     from .users_page import UsersPage

@@ -52,6 +52,12 @@ class DepartmentPage:
         if not self._loaded_once:
             self.refresh()
 
+    def mark_stale(self) -> None:
+        """Reload now if on show, else when next shown (what this tab lists has changed)."""
+        self._loaded_once = False
+        if self.isVisible():
+            self.refresh()
+
 
 class ListingPage(DepartmentPage, QWidget):
     """Filters above a paged table with one action button; see the module docstring."""
@@ -122,12 +128,6 @@ class ListingPage(DepartmentPage, QWidget):
     def total(self) -> int:
         return self._total
 
-    def mark_stale(self) -> None:
-        """Reload when next shown (another tab changed what this one lists)."""
-        self._loaded_once = False
-        if self.isVisible():
-            self.refresh()
-
     def refresh(self, *, offset: int | None = None) -> None:
         self._loaded_once = True
         if offset is not None:
@@ -182,8 +182,7 @@ class ListingPage(DepartmentPage, QWidget):
     def _run_change(self, fn: Callable[[], object], on_done: Callable[[object], None], failure: str) -> None:
         def done(result) -> None:
             on_done(result)
-            self.changed.emit(result)
-            self.refresh()
+            self.changed.emit(result)  # the list refreshes on the change bus (CasesWorkspace.on_changes)
 
         self._tasks.run(fn, on_done=done, on_error=lambda e: show_refusal(self, failure, e, self._lang), owner=self)
 

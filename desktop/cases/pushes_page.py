@@ -253,8 +253,7 @@ class PushesPage(DepartmentPage, QWidget):
 
     def _on_changed(self, row: PushRow, message: str) -> None:
         self._message_bar.show_message(message, kind="success")
-        self.changed.emit(row)
-        self.refresh()
+        self.changed.emit(row)  # the lists refresh on the change bus (CasesWorkspace.on_changes)
 
     def retranslate_ui(self) -> None:
         self.department_label.setText(self.tr("Department"))

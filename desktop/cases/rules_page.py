@@ -176,8 +176,7 @@ class RulesPage(QWidget):
 
     def _after_change(self, message: str) -> None:
         self._message_bar.show_message(message, kind="success")
-        self.changed.emit()
-        self.refresh()
+        self.changed.emit()  # the list refreshes on the change bus (CasesWorkspace.on_changes)
 
     def retranslate_ui(self) -> None:
         self.intro.setText(self.tr("A new clue goes to the department of the rule matching most of its matter, "

@@ -5,8 +5,6 @@ the most steps); returns once the table and the clue are on show.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import text
 
@@ -14,6 +12,7 @@ from desktop.context import ConsoleContext
 from desktop.entities.screens import console_on, wait_until
 
 from .workspace import CasesWorkspace
+from desktop.services import AppServices
 
 _BUSY_OPEN_CLUE = text("""
     SELECT c.id FROM clues c JOIN clue_events e ON e.clue_id = c.id
@@ -23,7 +22,7 @@ _BUSY_OPEN_CLUE = text("""
 """)
 
 
-def build_cases_view(context: ConsoleContext, argument: str | None, services: Any) -> QWidget:
+def build_cases_view(context: ConsoleContext, argument: str | None, services: AppServices | None) -> QWidget:
     """The console on the Cases workspace; ``argument`` is a clue id (default: a busy open one)."""
     window, workspace = console_on(context, services, "cases", CasesWorkspace, role="operator")
     if argument:

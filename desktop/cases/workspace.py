@@ -28,10 +28,13 @@ from PySide6.QtWidgets import (
 from core.clues import ACTIONS, actions_for_role
 from core.db.database import Database
 from core.errors import ValidationError
+from core.live.changes import ChangeSet
 from core.services import clues
 from core.services.clues.attachment_files import ExecutableAttachment
 from desktop.entities.message_bar import MessageBar
 from desktop.i18n import current_language
+from desktop.live.bus import ChangeBus
+from desktop.live.follow import on_changes
 from desktop.tasks import TaskManager
 
 from . import clue_files
@@ -65,7 +68,8 @@ class CasesWorkspace(QWidget):
 
     def __init__(self, db: Database, tasks: TaskManager, actor: str, lang: str = "zh_CN", *,
                  department_id: int | None = None, can_edit_rules: bool = False, today: dt.date | None = None,
-                 role: str | None = None, parent: QWidget | None = None) -> None:
+                 role: str | None = None, changes: ChangeBus | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("casesWorkspace")
         self.setProperty("workspacePage", True)
@@ -100,7 +104,6 @@ class CasesWorkspace(QWidget):
                                            message_bar=self.message_bar)
         self.cases = CasesPage(db, tasks, actor, lang, today=self._today, department_id=department_id,
                                message_bar=self.message_bar)
-        self.commitments.changed.connect(lambda _done: self.cases.mark_stale())  # it may have filed a case
         self.rules = RulesPage(db, tasks, actor, lang, message_bar=self.message_bar)
         self.tabs = QTabWidget(objectName="casesTabs", documentMode=True)
         for page in (self.desk, self.pushes, self.commitments, self.cases, self.rules):
@@ -120,6 +123,10 @@ class CasesWorkspace(QWidget):
         detail.file_open_requested.connect(self.open_attachment)
         detail.file_save_requested.connect(self._on_save_file_requested)
         self.desk.failed.connect(lambda title, error: show_refusal(self, title, error, self._lang))
+        # Without the console's bus, this process's own commits still refresh the lists.
+        self.changes = changes if changes is not None else ChangeBus.detached(db, parent=self)
+        self.change_listener = on_changes(self, self.changes, ("clues", "cases", "pushes", "commitments"),
+                                          self.on_changes, settings=("routing",))
         self.retranslate_ui()
         self._run(lambda: load_cases_reference(db), self._on_reference_loaded, self.tr("Departments not loaded"))
         self.desk.refresh()
@@ -139,6 +146,38 @@ class CasesWorkspace(QWidget):
         self.desk.refresh()
         if self.tabs.currentIndex() != CLUES_TAB:
             self.tabs.currentWidget().refresh()
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        """Refresh the tabs whose lists a committed change (this console's or another's) touched."""
+        if changes.touches("clues", "cases"):
+            self.desk.refresh(select=self.desk.clue_id)
+        if changes.touches("pushes"):
+            self.pushes.mark_stale()
+        if changes.touches("commitments", "cases"):
+            self.commitments.mark_stale()
+        if changes.touches("cases", "clues"):
+            self.cases.mark_stale()
+        if changes.everything or "routing" in changes.settings:
+            self.rules.refresh()
+
+    def open_clue(self, clue_id: int) -> None:
+        """Show clue ``clue_id`` on the clue desk (selected when it is on the page on show)."""
+        self.tabs.setCurrentIndex(CLUES_TAB)
+        if not self.desk.select_clue(clue_id):
+            self.desk.show_clue(clue_id)
+
+    def open_case(self, case_id: int) -> None:
+        """Show the cases tab with ``case_id`` chosen, if it is listed."""
+        self.tabs.setCurrentWidget(self.cases)
+        if self.cases.select_id(case_id):
+            return
+
+        def select(_rows: object) -> None:
+            self.cases.loaded.disconnect(select)
+            self.cases.select_id(case_id)
+
+        self.cases.loaded.connect(select)
+        self.cases.refresh()
 
     # keyboard (desktop/shortcuts.py): Ctrl+F the clue filter, Ctrl+E the Open311 export
     def focus_search(self) -> None:
@@ -274,8 +313,10 @@ class CasesWorkspace(QWidget):
         self._tasks.run(fn, on_done=on_done, on_error=lambda e: show_refusal(self, failure, e, self._lang), owner=self)
 
     def _after_change(self, message: str, select: int | None = None) -> None:
+        # The lists refresh on the change bus; here only the message and the row to choose.
         self.message_bar.show_message(message, kind="success")
-        self.desk.refresh(select=select)
+        if select is not None and not self.desk.select_clue(select):
+            self.desk.refresh(select=select)  # a new clue: not listed until the refresh
 
     def _on_reference_loaded(self, reference: CasesReference) -> None:
         self.reference = reference

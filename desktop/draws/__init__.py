@@ -7,20 +7,19 @@ ceremony, the inspection tasks with their results and the public notice.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.i18n import current_language
-from desktop.workspaces import register_signed_in
+from desktop.workspaces import WorkspaceRegistry, register_signed_in
+from desktop.services import AppServices
 
 __all__ = ["WORKSPACE_KEY", "register", "workspace_for"]
 
 WORKSPACE_KEY = "draws"
 
 
-def workspace_for(services: Any) -> QWidget:
+def workspace_for(services: AppServices) -> QWidget:
     from desktop.entities import is_internal
 
     from .workspace import DrawsWorkspace
@@ -28,7 +27,7 @@ def workspace_for(services: Any) -> QWidget:
     user = services.user
     return DrawsWorkspace(services.db, services.tasks, user.username if user is not None else "",
                           current_language(QCoreApplication.instance()), show_risk=user is None or is_internal(user),
-                          settings=services.settings)
+                          settings=services.settings, changes=services.changes, navigator=services.navigator)
 
 
 def _empty_page() -> QWidget:
@@ -36,6 +35,6 @@ def _empty_page() -> QWidget:
                   objectName="drawsEmptyPage")
 
 
-def register(registry: Any, services: Any = None) -> None:
+def register(registry: WorkspaceRegistry, services: AppServices | None = None) -> None:
     """Install the Draws workspace factory for key ``"draws"``."""
     register_signed_in(registry, WORKSPACE_KEY, workspace_for, _empty_page, services)

@@ -95,13 +95,8 @@ class BatchExports:
                                       on_error=lambda e: show_error(self, self.tr("Draw not verified"), e))
 
     def show_on_map(self) -> None:
-        window = self.window()
-        if self._batch_id is None or not hasattr(window, "page"):
-            return
-        page = window.page("map")
-        if hasattr(page, "show_draw_batch"):
-            window.select_workspace("map")
-            page.show_draw_batch(self._batch_id)
+        if self._batch_id is not None:
+            self.navigator.show_batch_on_map(self._batch_id)
 
     def show_ceremony_full_screen(self, screen: QScreen | None = None) -> CeremonyView | None:
         """The ceremony full screen on ``screen``, which is remembered; without one, on the

@@ -5,8 +5,6 @@ newest batch) chosen and the tab asked for on show; returns once the data is loa
 """
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import text
 
@@ -14,6 +12,7 @@ from desktop.context import ConsoleContext
 from desktop.entities.screens import console_on, wait_until
 
 from .workspace import DrawsWorkspace
+from desktop.services import AppServices
 
 TABS = ("batch", "ceremony", "visits")
 
@@ -23,7 +22,7 @@ _NEWEST = text("""
 """)
 
 
-def build_draws_view(context: ConsoleContext, argument: str | None, services: Any) -> QWidget:
+def build_draws_view(context: ConsoleContext, argument: str | None, services: AppServices | None) -> QWidget:
     tab = argument or "batch"
     if tab not in TABS:
         raise ValueError(f"unknown draws view {tab!r}; known: {', '.join(TABS)}")

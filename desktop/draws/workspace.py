@@ -26,11 +26,15 @@ from PySide6.QtWidgets import (
 
 from core.db.database import Database
 from core.draws import DrawRefused
+from core.live.changes import ChangeSet
 from core.services import draws
 from desktop.entities.errors import show_error
 from desktop.entities.message_bar import MessageBar
 from desktop.entities.reference import EntityReference, load_reference
 from desktop.i18n import current_language
+from desktop.live.bus import ChangeBus
+from desktop.live.follow import on_changes
+from desktop.navigation import Navigator
 from desktop.provisional import date_text, span_note
 from desktop.settings import Settings
 from desktop.tasks import TaskManager
@@ -66,12 +70,14 @@ class DrawsWorkspace(PlanEditing, BatchExports, ResultPublishing, QWidget):
 
     def __init__(self, db: Database, tasks: TaskManager, actor: str, lang: str = "zh_CN", *,
                  show_risk: bool = True, today: dt.date | None = None, settings: Settings | None = None,
+                 changes: ChangeBus | None = None, navigator: Navigator | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drawsWorkspace")
         self.setProperty("workspacePage", True)
         self._db, self._tasks, self._actor, self._lang = db, tasks, actor, lang
         self._show_risk, self._today, self._settings = show_risk, today, settings
+        self.navigator = navigator if navigator is not None else Navigator(self)
         self._reference: EntityReference | None = None
         self._batch_id: int | None = None
         self._picks: tuple = ()
@@ -126,6 +132,9 @@ class DrawsWorkspace(PlanEditing, BatchExports, ResultPublishing, QWidget):
         self.tree.batch_selected.connect(self.show_batch)
         self.tree.plan_selected.connect(self._sync_plan_buttons)
         self.overview.action_requested.connect(self._on_overview_action_requested)
+        if changes is not None:  # another workspace or workstation changed plans, batches or visits
+            self.change_listener = on_changes(self, changes, ("plans", "batches", "inspections"), self.on_changes,
+                                              delay_ms=300)
         self.retranslate_ui()
         self._sync_plan_buttons(None)
         self._run(lambda: load_reference(db), self._on_reference_loaded, self.tr("Reference data not loaded"))
@@ -178,6 +187,20 @@ class DrawsWorkspace(PlanEditing, BatchExports, ResultPublishing, QWidget):
 
     def select_batch(self, batch_id: int) -> bool:
         return self.tree.select("batch", batch_id)
+
+    def open_batch(self, batch_id: int) -> None:
+        """Show batch ``batch_id`` (chosen in the tree when it is listed)."""
+        if not self.select_batch(batch_id):
+            self.show_batch(batch_id)
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        """Plans, batches or their inspections changed (here or elsewhere): re-read the plans, and the
+        batch on show if it is among them."""
+        if changes.touches("plans", "batches"):
+            self.refresh()
+        if self._batch_id is not None and (changes.everything or self._batch_id in changes.batches
+                                           or changes.inspections):
+            self.show_batch(self._batch_id)
 
     # checking, locking, drawing -------------------------------------------
 
@@ -284,13 +307,9 @@ class DrawsWorkspace(PlanEditing, BatchExports, ResultPublishing, QWidget):
         return dialog
 
     def open_panorama(self, pick=None) -> None:
-        pick, window = pick or self.selected_pick(), self.window()
-        if pick is None or not hasattr(window, "page"):
-            return
-        page = window.page("entities")
-        if hasattr(page, "open_panorama"):
-            window.select_workspace("entities")
-            page.open_panorama(pick.entity_id)
+        pick = pick or self.selected_pick()
+        if pick is not None:
+            self.navigator.open_entity(pick.entity_id)
 
     # ---- internals ----------------------------------------------------------
 

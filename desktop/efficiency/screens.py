@@ -6,19 +6,18 @@ overdue count, or the escalation list.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QWidget
 
 from desktop.context import ConsoleContext
 from desktop.entities.screens import console_on, wait_until
 
 from .workspace import EfficiencyWorkspace
+from desktop.services import AppServices
 
 TABS = ("trend", "items", "escalation")
 
 
-def build_efficiency_view(context: ConsoleContext, argument: str | None, services: Any) -> QWidget:
+def build_efficiency_view(context: ConsoleContext, argument: str | None, services: AppServices | None) -> QWidget:
     tab = argument or "trend"
     if tab not in TABS:
         raise ValueError(f"unknown efficiency view {tab!r}; known: {', '.join(TABS)}")

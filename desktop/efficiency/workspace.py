@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -48,11 +49,14 @@ from core.deadlines import (
     weekly_trend,
 )
 from core.deadlines.summary import ClaimRow, below_volume
+from core.live.changes import ChangeSet
 from core.services import efficiency as service
 from desktop.entities.errors import show_error
 from desktop.entities.file_dialogs import ask_save_path
 from desktop.entities.message_bar import MessageBar
 from desktop.i18n import current_language
+from desktop.live.bus import ChangeBus
+from desktop.live.follow import on_changes
 from desktop.provisional import ProvisionalCaption, clock_flags, date_text, tooltip, years_note
 from desktop.settings import RANK_MIN_CLOCKS, Settings
 from desktop.tasks import TaskManager
@@ -78,6 +82,10 @@ def period_for(key: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+CLOCK_KINDS = ("clues", "cases", "pushes", "commitments", "inspections", "batches")
+"""The change kinds that move a deadline clock."""
+
+
 class EfficiencyWorkspace(QWidget):
     """``ready`` is emitted each time the numbers on show are complete (first load, reloads).
 
@@ -90,7 +98,8 @@ class EfficiencyWorkspace(QWidget):
 
     def __init__(self, db: Database, tasks: TaskManager, actor: str, lang: str = "zh_CN", *,
                  today: dt.date | None = None, snapshot_dir: Path | None = None,
-                 settings: Settings | None = None, parent: QWidget | None = None) -> None:
+                 settings: Settings | None = None, changes: ChangeBus | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("efficiencyWorkspace")
         self._snapshot_dir = snapshot_dir
@@ -98,6 +107,7 @@ class EfficiencyWorkspace(QWidget):
         self.setProperty("workspacePage", True)
         self._db, self._tasks, self._actor, self._lang = db, tasks, actor, lang
         self._today = today
+        self._stale = False
         self.data: service.Efficiency | None = None
         self.provisional: ProvisionalRows | None = None  # the clocks whose figures rely on a provisional year
         self._ranked: list[tuple[int | None, GroupRow]] = []
@@ -190,6 +200,8 @@ class EfficiencyWorkspace(QWidget):
         self.export_button.clicked.connect(self.export_dialog)
         self.ranking.drill.connect(self.show_items)
         self.ranking.row_chosen.connect(self._on_ranking_row_chosen)
+        if changes is not None:  # clocks move with clues, cases, pushes, commitments and inspections
+            self.change_listener = on_changes(self, changes, CLOCK_KINDS, self.on_changes, delay_ms=1000)
         self.reload(allow_stale=True)
 
     # ---- public API -----------------------------------------------------
@@ -214,6 +226,19 @@ class EfficiencyWorkspace(QWidget):
     def refresh(self) -> None:
         """Read every clock again (F5, desktop/shortcuts.py)."""
         self.reload()
+
+    def on_changes(self, _changes: ChangeSet) -> None:
+        """Clocks changed (here or at another workstation): reload now if on show, else when shown."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
 
     def main_view(self) -> QAbstractItemView:
         return self.ranking

@@ -16,10 +16,11 @@ from PySide6.QtCore import QCoreApplication
 from core.rights import scope_of
 
 from desktop.i18n import current_language
-from desktop.workspaces import register_signed_in
+from desktop.workspaces import WorkspaceRegistry, register_signed_in
 
 from .empty_page import EntitiesEmptyPage
 from .workspace import EntitiesWorkspace
+from desktop.services import AppServices
 
 __all__ = ["WORKSPACE_KEY", "EntitiesWorkspace", "is_internal", "register", "workspace_for"]
 
@@ -34,7 +35,7 @@ def is_internal(user: Any) -> bool:
     return role is not None and scope_of(role, "risk.read") is not None
 
 
-def workspace_for(services: Any) -> EntitiesWorkspace:
+def workspace_for(services: AppServices) -> EntitiesWorkspace:
     """Build the workspace from the composition root's services.
 
     Without a signed-in user (a screenshot, a test) the workspace is read-only:
@@ -43,10 +44,10 @@ def workspace_for(services: Any) -> EntitiesWorkspace:
     user = services.user
     return EntitiesWorkspace(services.db, services.tasks, user.username if user is not None else "",
                              current_language(QCoreApplication.instance()),
-                             show_risk=user is None or is_internal(user))
+                             show_risk=user is None or is_internal(user), changes=services.changes)
 
 
-def register(registry: Any, services: Any = None) -> None:
+def register(registry: WorkspaceRegistry, services: AppServices | None = None) -> None:
     """Install the Entities workspace factory for key ``"entities"`` in ``registry``.
 
     The registry hands the window's services to the factory; ``services`` given here

@@ -103,7 +103,6 @@ class EntityOperations(QObject):
 
     def _after_create(self, tag: TagInfo) -> None:
         self.tag_created.emit(tag)
-        self.reload_tags()
 
     def _after_location(self, change: LocationChange) -> None:
         self.location_changed.emit(change)
@@ -112,4 +111,3 @@ class EntityOperations(QObject):
     def _broadcast(self, change: TagChange) -> None:
         if change.pairs:
             self.entities_changed.emit(frozenset(e for e, _ in change.pairs))
-            self.reload_tags()

@@ -19,6 +19,7 @@ from core.services.auth import authenticate, demo_accounts
 from desktop.context import ConsoleContext
 
 from .workspace import EntitiesWorkspace
+from desktop.services import AppServices
 
 DEFAULT_QUERY = "小商品"
 _TIMEOUT_MS = 30000
@@ -60,7 +61,7 @@ def wait_until(condition: Callable[[], bool]) -> None:
         QTest.qWait(20)
 
 
-def signed_in(services: Any, role: str = "operator") -> Any:
+def signed_in(services: AppServices, role: str = "operator") -> AppServices:
     """``services`` with the demo account of ``role`` signed in, if nobody is and the data is a demo."""
     if services.user is not None:
         return services
@@ -71,7 +72,7 @@ def signed_in(services: Any, role: str = "operator") -> Any:
     return services.signed_in(authenticate(services.db, account.username, account.password))
 
 
-def console_on(context: ConsoleContext, services: Any, key: str, page_type: type, *,
+def console_on(context: ConsoleContext, services: AppServices | None, key: str, page_type: type, *,
                role: str = "operator") -> tuple[QWidget, Any]:
     """The console window showing workspace ``key`` (a ``page_type``), a demo ``role`` signed in."""
     if services is None:
@@ -88,7 +89,7 @@ def console_on(context: ConsoleContext, services: Any, key: str, page_type: type
     return window, workspace
 
 
-def _console(context: ConsoleContext, services: Any) -> tuple[QWidget, EntitiesWorkspace]:
+def _console(context: ConsoleContext, services: AppServices | None) -> tuple[QWidget, EntitiesWorkspace]:
     return console_on(context, services, "entities", EntitiesWorkspace)
 
 
@@ -98,7 +99,7 @@ def _settled(workspace: EntitiesWorkspace) -> bool:
             and (model.total == 0 or 0 in model.loaded_pages()))
 
 
-def build_search_view(context: ConsoleContext, argument: str | None, services: Any) -> QWidget:
+def build_search_view(context: ConsoleContext, argument: str | None, services: AppServices | None) -> QWidget:
     """The console on the Entities workspace with ``argument`` (default 小商品) searched."""
     window, workspace = _console(context, services)
     wait_until(lambda: _settled(workspace))
@@ -108,7 +109,7 @@ def build_search_view(context: ConsoleContext, argument: str | None, services: A
     return window
 
 
-def build_panorama_view(context: ConsoleContext, argument: str | None, services: Any) -> QWidget:
+def build_panorama_view(context: ConsoleContext, argument: str | None, services: AppServices | None) -> QWidget:
     """The console showing the panorama of entity ``argument`` (default: a busy one)."""
     window, workspace = _console(context, services)
     entity_id = int(argument) if argument else busy_entity_id(workspace.search.db)

@@ -2,7 +2,7 @@
 
 One tab holds the search; each opened panorama gets a closable tab of its own, so
 operators can compare a few entities. Changes go through :class:`EntityOperations`;
-its ``entities_changed`` broadcast refreshes the table and the panoramas concerned.
+the console's change bus then refreshes the table and the panoramas concerned.
 All database work runs in the TaskManager's workers.
 """
 from __future__ import annotations
@@ -16,10 +16,13 @@ from PySide6.QtWidgets import QAbstractItemView, QTabBar, QTabWidget, QVBoxLayou
 
 from core.db.database import Database
 from core.errors import Cancelled, ValidationError
+from core.live.changes import ChangeSet
 from core.services.export import export_entities
 from core.services.search import EntityFilter, EntitySearch
 from core.services.tagging import TagInfo
 from desktop.i18n import current_language
+from desktop.live.bus import ChangeBus
+from desktop.live.follow import on_changes
 from desktop.tasks import TaskHandle, TaskManager
 
 from .errors import show_error
@@ -48,7 +51,8 @@ class EntitiesWorkspace(QWidget):
     export_failed = Signal(object)
 
     def __init__(self, db: Database, tasks: TaskManager, actor: str, lang: str = "zh_CN", *,
-                 show_risk: bool = True, today: dt.date | None = None, parent: QWidget | None = None) -> None:
+                 show_risk: bool = True, today: dt.date | None = None, changes: ChangeBus | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entitiesWorkspace")
         self.setProperty("workspacePage", True)
@@ -82,8 +86,11 @@ class EntitiesWorkspace(QWidget):
         self.model.search_failed.connect(self.search_page.show_failure)
         self.search_page.entity_activated.connect(self.open_panorama)
         self.search_page.action_requested.connect(self._on_search_page_action_requested)
-        self.operations.entities_changed.connect(self._on_operations_entities_changed)
         self.operations.tags_listed.connect(self._on_operations_tags_listed)
+        # Every committed change (here, in another workspace or at another workstation) arrives on
+        # the bus; without the console's, this process's own commits still do.
+        self.changes = changes if changes is not None else ChangeBus.detached(db, parent=self)
+        self.change_listener = on_changes(self, self.changes, ("entities", "tags"), self.on_changes)
         self.operations.failed.connect(lambda _key, error: show_error(self, self.tr("Operation failed"), error))
 
         self.retranslate_ui()
@@ -242,11 +249,15 @@ class EntitiesWorkspace(QWidget):
         if self._reference is not None:
             self._on_reference_loaded(self._reference.with_tags(tags))
 
-    def _on_operations_entities_changed(self, entity_ids: frozenset[int]) -> None:
-        self.model.refresh()
-        for view in self.panoramas():
-            if view.entity_id in entity_ids:
-                view.reload()
+    def on_changes(self, changes: ChangeSet) -> None:
+        """Refresh the table and the open panoramas of changed entities; re-read the tags when they changed."""
+        if changes.touches("entities"):
+            self.model.refresh()
+            for view in self.panoramas():
+                if changes.everything or view.entity_id in changes.entities:
+                    view.reload()
+        if changes.touches("tags"):
+            self.operations.reload_tags()
 
     def _on_search_page_action_requested(self, key: str) -> None:
         if key in ("add_tags", "remove_tags"):

@@ -21,7 +21,8 @@ from core.db.migrate import upgrade as upgrade_schema  # noqa: E402
 from core.db.models import Department, Role, RoleCode, User  # noqa: E402
 from core.security import hash_password  # noqa: E402
 from desktop.app import create_application  # noqa: E402
-from desktop.bootstrap import AppServices, build_services  # noqa: E402
+from desktop.bootstrap import build_services  # noqa: E402
+from desktop.services import AppServices  # noqa: E402
 from desktop.context import ConsoleContext  # noqa: E402
 from desktop.i18n import DEFAULT_LANGUAGE, install_language  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402

@@ -7,7 +7,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
 from core.services.auth import authenticate
-from desktop.bootstrap import AppServices, build_registry
+from desktop.bootstrap import build_registry
+from desktop.services import AppServices
 from desktop.entities import EntitiesWorkspace, is_internal, register
 from desktop.entities.empty_page import EntitiesEmptyPage
 from desktop.entities.table_model import column_index

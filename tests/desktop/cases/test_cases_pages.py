@@ -157,17 +157,17 @@ def test_routing_rules_are_added_edited_and_deleted(make_workspace, entities_db,
     assert clues.list_rules(entities_db) == []
 
 
-def test_a_department_user_sees_their_departments_clues_first(console_app, entities_db, tasks, qtbot):
-    from types import SimpleNamespace
-
+def test_a_department_user_sees_their_departments_clues_first(console_app, entities_db, tasks, qtbot, tmp_path):
     from core.services.auth import authenticate
+    from desktop.services import AppServices
+    from desktop.settings import Settings
 
     scjg = dept(entities_db, "SCJG")
     _clue(entities_db, 40)
     _clue(entities_db, 41, "WJJ")
     user = authenticate(entities_db, "dept_scjg", "tongguan")
     assert user.role_code == "department" and user.department_id == scjg
-    ws = workspace_for(SimpleNamespace(db=entities_db, tasks=tasks, user=user))
+    ws = workspace_for(AppServices(db=entities_db, tasks=tasks, settings=Settings.open(tmp_path / "c.ini"), user=user))
     qtbot.addWidget(ws)
     qtbot.waitUntil(lambda: ws.reference is not None and ws.desk.model.rowCount() > 0, timeout=TIMEOUT)
     tasks.wait_idle()
@@ -179,18 +179,18 @@ def test_a_department_user_sees_their_departments_clues_first(console_app, entit
 
 
 def test_a_department_user_sees_only_its_rows_even_with_every_department_chosen(console_app, entities_db, tasks,
-                                                                                qtbot):
+                                                                                qtbot, tmp_path):
     """The core decides what the desk lists (clue.read): clearing the department filter shows no other rows."""
-    from types import SimpleNamespace
-
     from core.services.auth import authenticate
+    from desktop.services import AppServices
+    from desktop.settings import Settings
     from desktop.cases.filter_bar import ALL
 
     scjg = dept(entities_db, "SCJG")
     _clue(entities_db, 42)
     other = _clue(entities_db, 43, "WJJ")
     user = authenticate(entities_db, "dept_scjg", "tongguan")
-    ws = workspace_for(SimpleNamespace(db=entities_db, tasks=tasks, user=user))
+    ws = workspace_for(AppServices(db=entities_db, tasks=tasks, settings=Settings.open(tmp_path / "c.ini"), user=user))
     qtbot.addWidget(ws)
     qtbot.waitUntil(lambda: ws.reference is not None and ws.desk.model.rowCount() > 0, timeout=TIMEOUT)
     bar = ws.desk.filter_bar

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from desktop.bootstrap import AppServices, build_registry
+from desktop.bootstrap import build_registry
+from desktop.services import AppServices
 from desktop.main_window import MainWindow
 from desktop.settings import TILE_URL, Settings
 
