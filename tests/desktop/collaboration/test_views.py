@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from desktop.collaboration.flow_view import MIN_NODE_H, FlowView, columns_of
 from desktop.collaboration.graph_view import GraphView
 from desktop.collaboration.scale import NO_DATA, OVERDUE_SHARE, color_at
+from desktop.collaboration.words import kind_name
 
 from .samples import sample_flow, sample_graph
 
@@ -128,3 +129,17 @@ def test_a_crowded_flow_fits_the_view(console_app, qtbot):
               if type(item).__name__ == "QGraphicsSimpleTextItem"]
     assert 3 <= len(labels) < 44  # the crowd's names give way; none overlaps another
     assert not any(a.intersects(b) for i, a in enumerate(labels) for b in labels[i + 1:])
+
+
+def test_hovering_shows_the_figures(graph_view):
+    tip = graph_view.edges[("dept:1", "dept:2")].toolTip()
+    assert "市场监管局 → 综合执法局" in tip
+    for figure in ("30", "9.0", "50%", kind_name("clue_transfer"), kind_name("joint_visit"), "60%"):
+        assert figure in tip
+    node_tip = graph_view.nodes["dept:1"].toolTip()
+    assert "120" in node_tip and "0.500" in node_tip
+
+
+def test_hovering_a_band_shows_its_figures(flow_view):
+    tip = flow_view.items_by_band[("dept:2", "out:case_filed")].toolTip()
+    assert "dept:2 → out:case_filed" in tip and "15" in tip and "12.0" in tip
