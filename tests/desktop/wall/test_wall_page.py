@@ -1,0 +1,52 @@
+"""The Wall workspace page: a live preview, the playlist and pin (remembered), the push history."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from core.services import wall
+from desktop.settings import WALL_INTERVAL_S, WALL_PINNED, WALL_SCENES
+from desktop.wall.page import WallPage
+from desktop.workspaces import WorkspaceRegistry
+from tests.support.accounts import standard_accounts
+
+
+def test_the_wall_workspace_gets_its_page(console_app, demo_services, qtbot, console_context):
+    from desktop.wall import register
+
+    registry = WorkspaceRegistry()
+    register(registry)
+    page = registry.create_page("wall", console_context, demo_services)
+    qtbot.addWidget(page)
+    assert isinstance(page, WallPage)
+    page.session.stop()
+    demo_services.tasks.wait_idle()
+
+
+def test_control_page_previews_pins_and_lists_pushes(console_app, demo_services, qtbot):
+    standard_accounts(demo_services.db)
+    page = WallPage(demo_services)
+    qtbot.addWidget(page)
+    controller = page.session.controller
+    qtbot.waitUntil(lambda: controller.figures is not None, timeout=30_000)
+    entities = page.preview.scenes["overview"].tiles["entities"].value_label.text()
+    assert entities == f"{controller.figures.overview.entities:,}"
+
+    page.pin_box.setCurrentIndex(page.pin_box.findData("rankings"))
+    assert page.session.playlist.pinned == "rankings" and page.preview.current_scene() == "rankings"
+    assert demo_services.settings[WALL_PINNED] == "rankings"
+    page.pin_box.setCurrentIndex(0)
+    assert page.session.playlist.pinned is None and page.session.playlist.rotating()
+
+    page.interval.setValue(45)
+    assert page.session.playlist.interval() == 45_000 and demo_services.settings[WALL_INTERVAL_S] == 45
+    first = page.scene_list.item(0)
+    first.setCheckState(Qt.CheckState.Unchecked)
+    assert first.data(Qt.ItemDataRole.UserRole) not in page.session.playlist.scenes
+    assert first.data(Qt.ItemDataRole.UserRole) not in demo_services.settings[WALL_SCENES].split(",")
+
+    wall.push_view(demo_services.db, "leader", workspace="map", title="佛堂镇逾期", view={"kind": "map"})
+    qtbot.waitUntil(lambda: page.history.count() >= 1, timeout=10_000)
+    assert "佛堂镇逾期" in page.history.item(0).text() and "leader" in page.history.item(0).text()
+    qtbot.waitUntil(lambda: page.preview.current_scene() == "map", timeout=10_000)
+    page.session.stop()
+    demo_services.tasks.wait_idle()
