@@ -58,7 +58,6 @@ from .wall_figures import (
 )
 
 
-
 def replace_clocks(db: Database, items: DeadlineItems, wanted: dict[Kind, set[int]], *, calendar,
                    policy) -> DeadlineItems:
     """``items`` with the clocks of ``wanted`` (kind -> item ids) read again from the database
