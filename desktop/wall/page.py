@@ -34,6 +34,30 @@ from .scenes.feed import PushHistory
 from .window import wall_screen
 
 
+class AspectFrame(QWidget):
+    """Holds one child at the wall's aspect ratio (16:9 until a wall window says otherwise),
+    as large as fits and centred, so the preview looks like the wall."""
+
+    def __init__(self, child: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.child = child
+        child.setParent(self)
+        self.aspect = 16 / 9
+
+    def set_aspect(self, width: int, height: int) -> None:
+        self.aspect = width / max(1, height)
+        self._place()
+
+    def _place(self) -> None:
+        width = min(self.width(), int(self.height() * self.aspect))
+        height = int(width / self.aspect)
+        self.child.setGeometry((self.width() - width) // 2, (self.height() - height) // 2, width, height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place()
+
+
 class WallPage(QWidget):
     """The control page of the wall, on the console's ``services``."""
 
@@ -46,8 +70,9 @@ class WallPage(QWidget):
                                                parent=self)
         self.window_: WallBoard | None = None
         self._regions = None
-        self.preview = WallBoard(self.session, self)
-        self.preview.setMinimumSize(480, 270)
+        self.preview = WallBoard(self.session)
+        self.preview_frame = AspectFrame(self.preview, self)
+        self.preview_frame.setMinimumSize(480, 270)
         self.scene_list = QListWidget(objectName="wallScenes")
         self.interval = QSpinBox(objectName="wallInterval", minimum=3, maximum=3600)
         self.hold = QSpinBox(objectName="wallPushHold", minimum=3, maximum=3600)
@@ -89,7 +114,7 @@ class WallPage(QWidget):
         side.addWidget(self.open_button)
         side.addWidget(self.history_group, 1)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.preview, 3)
+        layout.addWidget(self.preview_frame, 3)
         layout.addLayout(side, 1)
 
     def _load_state(self) -> None:
@@ -125,6 +150,8 @@ class WallPage(QWidget):
             self.window_.closed.connect(self._on_window_closed)
         else:
             self.window_.show_on(screen)
+        if screen is not None:
+            self.preview_frame.set_aspect(screen.size().width(), screen.size().height())
         return self.window_
 
     def _on_window_closed(self) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.i18n import current_language
 
@@ -40,6 +40,8 @@ class Tile(QFrame):
         self.caption_label = QLabel(objectName="tileLabel", wordWrap=True)
         for label in (self.value_label, self.caption_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            # Every tile as wide as the next, whatever its number: the grid shares the width out.
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.value_label)
