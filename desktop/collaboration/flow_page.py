@@ -5,16 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +21,7 @@ from desktop.tasks import TaskManager
 from .flow_view import FlowView
 from .items_panel import ItemsPanel
 from .scale import MEDIAN_DAYS, ScaleLegend
+from .stage_table import StageTable
 from .words import days_text, flow_label, source_name, stage_name
 
 ITEM_LIMIT = 500
@@ -94,13 +90,7 @@ class FlowPage(QWidget):
         left_layout.addLayout(legend_bar)
 
         self.slowest = QLabel(objectName="collabSlowestStage", wordWrap=True)
-        self.stages = QTableWidget(0, 5, objectName="collabStages")
-        self.stages.verticalHeader().hide()
-        self.stages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.stages.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        header = self.stages.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.stages = StageTable()
         stage_box = QWidget()
         stage_layout = QVBoxLayout(stage_box)
         stage_layout.setContentsMargins(0, 0, 0, 0)
@@ -204,30 +194,15 @@ class FlowPage(QWidget):
             self.caption.setText(self.tr("Clues: %1. Hover a band for figures, click it for its clues.")
                                  .replace("%1", f"{flow.clue_count:,}"))
         names = self.department_names()
-        everyone = self.tr("All departments")
-        self.stages.setRowCount(len(flow.stages))
-        for row, st in enumerate(flow.stages):
-            who = everyone if st.department_id is None else names.get(st.department_id, str(st.department_id))
-            cells = (stage_name(st.stage), who, f"{st.count:,}", days_text(st.median_days), days_text(st.p90_days))
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if column >= 2:
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.stages.setItem(row, column, cell)
         slowest = flow.slowest_stage()
+        self.stages.show_stages(flow.stages, slowest, names, self.lang)
         if slowest is None:
             self.slowest.setText(self.tr("No stage has a duration yet."))
         else:
-            who = everyone if slowest.department_id is None else names.get(slowest.department_id, "")
+            who = self.tr("All departments") if slowest.department_id is None else names.get(slowest.department_id, "")
             self.slowest.setText(self.tr("Time is lost most at: %1, %2 (median %3).")
                                  .replace("%1", stage_name(slowest.stage)).replace("%2", who)
                                  .replace("%3", days_text(slowest.median_days)))
-            row = flow.stages.index(slowest)
-            for column in range(self.stages.columnCount()):
-                cell = self.stages.item(row, column)
-                font = QFont(cell.font())
-                font.setBold(True)
-                cell.setFont(font)
 
     def _headers(self) -> list[str]:
         return [self.tr("Source"), self.tr("Routed to"), self.tr("Transferred to"), self.tr("Outcome")]
@@ -275,8 +250,6 @@ class FlowPage(QWidget):
 
     def retranslate_ui(self) -> None:
         self.filter_label.setText(self.tr("Filters:"))
-        self.stages.setHorizontalHeaderLabels([self.tr("Stage"), self.tr("Department"), self.tr("Clues"),
-                                               self.tr("Median"), self.tr("90th pct.")])
         self.legend.set_texts(self.tr("Median working days:"), self.tr("fast"), self.tr("slow"))
         self._fill_filters()
         self._draw()

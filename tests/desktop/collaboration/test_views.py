@@ -143,3 +143,21 @@ def test_hovering_shows_the_figures(graph_view):
 def test_hovering_a_band_shows_its_figures(flow_view):
     tip = flow_view.items_by_band[("dept:2", "out:case_filed")].toolTip()
     assert "dept:2 → out:case_filed" in tip and "15" in tip and "12.0" in tip
+
+
+def test_the_stage_table_names_where_time_is_lost(console_app, qtbot):
+    from desktop.collaboration.stage_table import StageTable
+    from desktop.collaboration.words import days_text
+
+    flow = sample_flow()
+    table = StageTable()
+    qtbot.addWidget(table)
+    table.show_stages(flow.stages, flow.slowest_stage(), {1: "市场监管局", 2: "综合执法局"})
+    assert table.rows == [None, 1, 2]
+    assert table.stages == ("assigned", "claimed", "closed")
+    assert table.cell_text(2, "claimed") == days_text(9.0)
+    assert table.cell_text(1, "assigned") == ""  # no figure for that department there
+    slow = table.item(table.rows.index(2), table.stages.index("claimed"))
+    quick = table.item(table.rows.index(1), table.stages.index("claimed"))
+    assert slow.font().bold() and not quick.font().bold()
+    assert slow.background().color().red() > quick.background().color().red()
