@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QListView, QStackedLayout, QVBoxLayout, QWidget
 
 from desktop.draws.ceremony import CeremonyData, CeremonyView
 
@@ -32,6 +32,9 @@ class DrawScene(WallScene):
         self.ceremony = CeremonyView(self)
         for button in (self.ceremony.skip_button, self.ceremony.replay_button):
             button.hide()  # nobody clicks on a wall
+        picks = self.ceremony.picks
+        picks.setFlow(QListView.Flow.TopToBottom)
+        picks.setResizeMode(QListView.ResizeMode.Adjust)
         self.ceremony.picks.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ceremony.picks.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedLayout()
@@ -41,6 +44,11 @@ class DrawScene(WallScene):
         self._ceremony_batch: int | None = None
         self._pushed = False
         self.retranslate_ui()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # On a spliced wall (32:9) the picks fill column after column instead of one long list.
+        self.ceremony.picks.setWrapping(self.width() > 2.4 * max(1, self.height()))
 
     def title(self) -> str:
         return self.tr("Double-random draw")
