@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,7 @@ from .stage_table import StageTable
 from .words import days_text, flow_label, source_name, stage_name
 
 ITEM_LIMIT = 500
+RIGHT_MIN_W = 320
 
 
 def clue_items(db, clue_ids: Sequence[int], limit: int = ITEM_LIMIT) -> list[CollabItem]:
@@ -79,6 +81,8 @@ class FlowPage(QWidget):
 
         self.view = FlowView()
         self.caption = QLabel(objectName="collabFlowCaption")
+        # captions take the room the legend leaves and never widen the window (tooltips keep them whole)
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.legend = ScaleLegend(MEDIAN_DAYS)
         legend_bar = QHBoxLayout()
         legend_bar.addWidget(self.caption, 1)
@@ -105,6 +109,8 @@ class FlowPage(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        right.setMinimumWidth(RIGHT_MIN_W)
+        self.splitter.setSizes([900, 480])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -193,6 +199,7 @@ class FlowPage(QWidget):
         else:
             self.caption.setText(self.tr("Clues: %1. Hover a band for figures, click it for its clues.")
                                  .replace("%1", f"{flow.clue_count:,}"))
+        self.caption.setToolTip(self.caption.text())
         names = self.department_names()
         slowest = flow.slowest_stage()
         self.stages.show_stages(flow.stages, slowest, names, self.lang)

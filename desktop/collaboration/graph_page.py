@@ -28,6 +28,7 @@ from .scale import OVERDUE_SHARE, ScaleLegend
 from .words import kind_name, node_name
 
 LAYOUT_SEED = 7
+RIGHT_MIN_W = 320  # the measures and items stay readable beside a wide graph
 
 
 class GraphPage(QWidget):
@@ -72,15 +73,17 @@ class GraphPage(QWidget):
         self.kinds_area.setFrameShape(QFrame.Shape.NoFrame)
         self.kinds_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.kinds_area.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.kinds_area.setFixedHeight(kinds_row.sizeHint().height() + 2)
+        # room for the scroll bar below the boxes, which shows when they do not fit
+        self.kinds_area.setFixedHeight(kinds_row.sizeHint().height()
+                                       + self.kinds_area.horizontalScrollBar().sizeHint().height() + 2)
 
         self.view = GraphView()
         self.caption = QLabel(objectName="collabGraphCaption")
+        # captions take the room the legend leaves and never widen the window (tooltips keep them whole)
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.legend = ScaleLegend(OVERDUE_SHARE)
-        self.size_note = QLabel(objectName="collabGraphSizeNote")
         legend_bar = QHBoxLayout()
         legend_bar.addWidget(self.caption, 1)
-        legend_bar.addWidget(self.size_note)
         legend_bar.addSpacing(12)
         legend_bar.addWidget(self.legend)
         left = QWidget()
@@ -100,6 +103,8 @@ class GraphPage(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        right.setMinimumWidth(RIGHT_MIN_W)
+        self.splitter.setSizes([900, 480])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -237,12 +242,16 @@ class GraphPage(QWidget):
     # -- words ---------------------------------------------------------------------------
     def _update_caption(self) -> None:
         if self.graph is None:
-            self.caption.setText("")
+            text = ""
         elif not self.graph.nodes:
-            self.caption.setText(self.tr("No hand-overs of the chosen kinds in this period."))
+            text = self.tr("No hand-overs of the chosen kinds in this period.")
         else:
-            self.caption.setText(self.tr("%1 nodes, %2 edges; hover for figures, click for the items behind.")
-                                 .replace("%1", str(len(self.graph.nodes))).replace("%2", str(len(self.graph.edges))))
+            text = " ".join((
+                self.tr("%1 nodes, %2 edges; hover for figures, click for the items behind.")
+                .replace("%1", str(len(self.graph.nodes))).replace("%2", str(len(self.graph.edges))),
+                self.tr("Size and width: volume; grey: not timed")))
+        self.caption.setText(text)
+        self.caption.setToolTip(text)
 
     def retranslate_ui(self) -> None:
         self.kind_label.setText(self.tr("Kinds:"))
@@ -250,7 +259,6 @@ class GraphPage(QWidget):
             box.setText(kind_name(kind))
         self.villages_box.setText(self.tr("Villages instead of towns"))
         self.legend.set_texts(self.tr("Overdue:"), self.tr("on time"), self.tr("late"))
-        self.size_note.setText(self.tr("Size and width: volume; grey: not timed"))
         self._update_caption()
 
     def set_language(self, lang: str) -> None:
