@@ -9,15 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from core.sheets import NUMBER, PERCENT, Column, Sheet, atomic_path, write_xlsx
 
 from .words import kind_name, node_kind_name, node_name, stage_name
 
-translate = QCoreApplication.translate
-CONTEXT = "CollabExport"
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 def save_png(widget: QWidget, path: Path) -> Path:
@@ -50,32 +49,67 @@ def write_graphml(graph, path: Path, lang: str) -> Path:
     return Path(path)
 
 
-def _t(text: str) -> str:
-    return translate(CONTEXT, text)
+# Headers, marked for lupdate and translated when a file is written.
+H = {
+    "nodes": QT_TRANSLATE_NOOP("CollabExport", "Nodes"),
+    "edges": QT_TRANSLATE_NOOP("CollabExport", "Edges"),
+    "by_kind": QT_TRANSLATE_NOOP("CollabExport", "By kind"),
+    "bands": QT_TRANSLATE_NOOP("CollabExport", "Bands"),
+    "stages": QT_TRANSLATE_NOOP("CollabExport", "Stages"),
+    "name": QT_TRANSLATE_NOOP("CollabExport", "Name"),
+    "kind": QT_TRANSLATE_NOOP("CollabExport", "Kind"),
+    "volume": QT_TRANSLATE_NOOP("CollabExport", "Volume"),
+    "degree": QT_TRANSLATE_NOOP("CollabExport", "Degree"),
+    "betweenness": QT_TRANSLATE_NOOP("CollabExport", "Betweenness"),
+    "community": QT_TRANSLATE_NOOP("CollabExport", "Community"),
+    "key": QT_TRANSLATE_NOOP("CollabExport", "Key"),
+    "from": QT_TRANSLATE_NOOP("CollabExport", "From"),
+    "to": QT_TRANSLATE_NOOP("CollabExport", "To"),
+    "count": QT_TRANSLATE_NOOP("CollabExport", "Count"),
+    "clues": QT_TRANSLATE_NOOP("CollabExport", "Clues"),
+    "median": QT_TRANSLATE_NOOP("CollabExport", "Median (working days)"),
+    "p90": QT_TRANSLATE_NOOP("CollabExport", "90th percentile (working days)"),
+    "returned": QT_TRANSLATE_NOOP("CollabExport", "Returned or sent on"),
+    "overdue": QT_TRANSLATE_NOOP("CollabExport", "Overdue"),
+    "stage": QT_TRANSLATE_NOOP("CollabExport", "Stage"),
+    "department": QT_TRANSLATE_NOOP("CollabExport", "Department"),
+    "everyone": QT_TRANSLATE_NOOP("CollabExport", "All departments"),
+}
+
+
+def _h(key: str) -> str:
+    return translate("CollabExport", H[key])
+
+
+def _columns(*spec: str) -> list[Column]:
+    """Columns from header keys; "key:kind" gives a column kind (number, percent)."""
+    kinds = {"n": NUMBER, "p": PERCENT}
+    out = []
+    for item in spec:
+        key, _, kind = item.partition(":")
+        out.append(Column(_h(key), kinds[kind]) if kind else Column(_h(key)))
+    return out
 
 
 def graph_sheets(graph, lang: str, title: str) -> list[Sheet]:
     """Nodes, edges, and edges kind by kind."""
     names = {n.key: node_name(n, lang) for n in graph.nodes}
-    nodes = Sheet(_t("Nodes"), [
-        Column(_t("Name")), Column(_t("Kind")), Column(_t("Volume"), NUMBER), Column(_t("Degree"), NUMBER),
-        Column(_t("Betweenness"), NUMBER), Column(_t("Community"), NUMBER), Column(_t("Key"))],
-        [(names[n.key], node_kind_name(n.kind), n.volume, n.degree, n.betweenness,
-          n.community + 1 if n.community >= 0 else None, n.key)
-         for n in sorted(graph.nodes, key=lambda n: (-n.volume, n.key))], title=title)
+
+    def name(key: str) -> str:
+        return names.get(key, key)
+
+    nodes = Sheet(_h("nodes"), _columns("name", "kind", "volume:n", "degree:n", "betweenness:n", "community:n", "key"),
+                  [(names[n.key], node_kind_name(n.kind), n.volume, n.degree, n.betweenness,
+                    n.community + 1 if n.community >= 0 else None, n.key)
+                   for n in sorted(graph.nodes, key=lambda n: (-n.volume, n.key))], title=title)
     edges = sorted(graph.edges, key=lambda e: (-e.volume, e.source, e.target))
-    totals = Sheet(_t("Edges"), [
-        Column(_t("From")), Column(_t("To")), Column(_t("Volume"), NUMBER), Column(_t("Median (working days)"), NUMBER),
-        Column(_t("90th percentile (working days)"), NUMBER), Column(_t("Returned or sent on"), PERCENT),
-        Column(_t("Overdue"), PERCENT)],
-        [(names.get(e.source, e.source), names.get(e.target, e.target), e.volume, e.median_days, e.p90_days,
-          e.returned_share, e.overdue_share) for e in edges], title=title)
-    per_kind = Sheet(_t("By kind"), [
-        Column(_t("From")), Column(_t("To")), Column(_t("Kind")), Column(_t("Count"), NUMBER),
-        Column(_t("Median (working days)"), NUMBER), Column(_t("90th percentile (working days)"), NUMBER),
-        Column(_t("Returned or sent on"), PERCENT), Column(_t("Overdue"), PERCENT)],
-        [(names.get(e.source, e.source), names.get(e.target, e.target), kind_name(kind), s.count, s.median_days,
-          s.p90_days, s.returned_share, s.overdue_share) for e in edges for kind, s in e.kinds.items()], title=title)
+    totals = Sheet(_h("edges"), _columns("from", "to", "volume:n", "median:n", "p90:n", "returned:p", "overdue:p"),
+                   [(name(e.source), name(e.target), e.volume, e.median_days, e.p90_days, e.returned_share,
+                     e.overdue_share) for e in edges], title=title)
+    per_kind = Sheet(_h("by_kind"), _columns("from", "to", "kind", "count:n", "median:n", "p90:n", "returned:p",
+                                             "overdue:p"),
+                     [(name(e.source), name(e.target), kind_name(kind), s.count, s.median_days, s.p90_days,
+                       s.returned_share, s.overdue_share) for e in edges for kind, s in e.kinds.items()], title=title)
     return [nodes, totals, per_kind]
 
 
@@ -86,15 +120,14 @@ def write_graph_xlsx(graph, path: Path, lang: str, title: str) -> int:
 
 def flow_sheets(flow, label, department_names: Mapping[int, str], title: str) -> list[Sheet]:
     """The flow's bands and its stage times (``label(key)`` names a band's end)."""
-    bands = Sheet(_t("Bands"), [
-        Column(_t("From")), Column(_t("To")), Column(_t("Clues"), NUMBER), Column(_t("Median (working days)"), NUMBER)],
-        [(label(b.source), label(b.target), b.count, b.median_days) for b in flow.bands], title=title)
-    everyone = _t("All departments")
-    stages = Sheet(_t("Stages"), [
-        Column(_t("Stage")), Column(_t("Department")), Column(_t("Clues"), NUMBER),
-        Column(_t("Median (working days)"), NUMBER), Column(_t("90th percentile (working days)"), NUMBER)],
-        [(stage_name(s.stage), everyone if s.department_id is None else department_names.get(s.department_id, str(s.department_id)),
-          s.count, s.median_days, s.p90_days) for s in flow.stages], title=title)
+    bands = Sheet(_h("bands"), _columns("from", "to", "clues:n", "median:n"),
+                  [(label(b.source), label(b.target), b.count, b.median_days) for b in flow.bands], title=title)
+    everyone = _h("everyone")
+    stages = Sheet(_h("stages"), _columns("stage", "department", "clues:n", "median:n", "p90:n"),
+                   [(stage_name(s.stage),
+                     everyone if s.department_id is None else department_names.get(s.department_id,
+                                                                                   str(s.department_id)),
+                     s.count, s.median_days, s.p90_days) for s in flow.stages], title=title)
     return [bands, stages]
 
 

@@ -13,7 +13,17 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsPathItem,
@@ -345,7 +355,7 @@ def _node_fill(palette: QPalette, kind: str) -> QColor:
 def node_tooltip(node, lang: str) -> str:
     rows = [
         (translate("CollabGraph", "Volume"), f"{node.volume:,}"),
-        (translate("CollabGraph", "Degree"), f"{node.degree:g}" if isinstance(node.degree, float) else str(node.degree)),
+        (translate("CollabGraph", "Degree"), f"{node.degree:.3f}"),
         (translate("CollabGraph", "Betweenness"), f"{node.betweenness:.3f}"),
     ]
     if node.community >= 0:
@@ -363,7 +373,8 @@ def edge_tooltip(edge, names: Mapping[str, str], lang: str) -> str:
         translate("CollabGraph", "90th pct."), translate("CollabGraph", "Returned or sent on"),
         translate("CollabGraph", "Overdue")))
     body = "".join(
-        f"<tr><td>{kind_name(kind)}</td><td align='right'>{s.count:,}</td><td align='right'>{days_text(s.median_days)}</td>"
+        f"<tr><td>{kind_name(kind)}</td><td align='right'>{s.count:,}</td>"
+        f"<td align='right'>{days_text(s.median_days)}</td>"
         f"<td align='right'>{days_text(s.p90_days)}</td><td align='right'>{percent_text(s.returned_share)}</td>"
         f"<td align='right'>{percent_text(s.overdue_share)}</td></tr>"
         for kind, s in sorted(edge.kinds.items(), key=lambda kv: -kv[1].count))

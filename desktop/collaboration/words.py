@@ -96,7 +96,7 @@ def days_text(days: float | None) -> str:
     """Working days, to one decimal: "3.5 wd"; "—" when nothing was timed."""
     if days is None:
         return "—"
-    return translate(CONTEXT, "%1 wd").replace("%1", f"{days:.1f}")
+    return translate("CollabWords", "%1 wd").replace("%1", f"{days:.1f}")
 
 
 def percent_text(share: float | None) -> str:
@@ -117,7 +117,7 @@ def flow_label(key: str, lang: str, department_names: dict[int, str]) -> str:
         return outcome_name(rest)
     if prefix in ("dept", "xfer"):
         if rest == "none":
-            return translate(CONTEXT, "Not routed yet")
+            return translate("CollabWords", "Not routed yet")
         try:
             return department_names.get(int(rest), key)
         except ValueError:

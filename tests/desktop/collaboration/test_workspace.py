@@ -211,7 +211,8 @@ def test_the_joint_batch_is_drafted_only_after_confirmation(make_workspace, monk
     ws = make_workspace(actor="planner", navigator=navigator)
     page = ws.suggestions_page
     suggestion = JointSuggestion((3, 5), (11, 12, 13), 6, 3, 3, ("A01", "B02"), year=2026)
-    page.show_suggestions({3: ("市场监管局", "Market Regulation"), 5: ("消防支队", "Fire Brigade")}, [suggestion])
+    names = {3: ("市场监管局", "Market Regulation"), 5: ("消防支队", "Fire Brigade")}
+    page.show_suggestions(names, [suggestion])
     assert page.table.item(0, 0).text() == "市场监管局、消防支队"
     assert not page.create_button.isEnabled()
     page.table.selectRow(0)
