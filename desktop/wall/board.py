@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from .registry import create_scene, scene_names
@@ -18,6 +18,9 @@ from .scenes.push_card import PushCardScene
 from .scenes.widgets import in_language
 from .session import PUSH_SCENE
 from .style import WallMetrics, wall_stylesheet
+
+# Explicit context: WallWindow inherits these methods, and its own context would miss them.
+translate = QCoreApplication.translate
 
 
 class WallBoard(QWidget):
@@ -122,7 +125,7 @@ class WallBoard(QWidget):
             town = item.push.view.get("town") if isinstance(item.push.view, dict) else None
             self.scenes["map"].map.highlight = town or ""
             self.scenes["map"].map.update()
-        self.banner.setText(self.tr("Pushed: %1").replace("%1", item.push.title))
+        self.banner.setText(translate("WallBoard", "Pushed: %1").replace("%1", item.push.title))
         self.banner.show()
 
     def _on_push_ended(self) -> None:
@@ -150,9 +153,9 @@ class WallBoard(QWidget):
 
     def _show_status(self) -> None:
         if not self._online:
-            text = self.tr("Reconnecting to the database…")
+            text = translate("WallBoard", "Reconnecting to the database…")
         elif self._problem:
-            text = self.tr("Figures not updated: %1").replace("%1", self._problem)
+            text = translate("WallBoard", "Figures not updated: %1").replace("%1", self._problem)
         else:
             text = ""
         self.status_label.setText(text)
@@ -189,7 +192,7 @@ class WallBoard(QWidget):
     def retranslate_ui(self) -> None:
         figures = getattr(self, "_figures", None)
         city = in_language(figures.overview.city_zh, figures.overview.city_en) if figures is not None else ""
-        title = self.tr("Market Supervision Command Center")
+        title = translate("WallBoard", "Market Supervision Command Center")
         self.title_label.setText(f"{city} · {title}" if city else title)
         self._show_status()
 
