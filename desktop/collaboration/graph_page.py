@@ -24,6 +24,7 @@ from desktop.tasks import TaskManager
 from .graph_view import GraphView
 from .items_panel import ItemsPanel
 from .measures_panel import MeasuresPanel
+from .opening import open_targets
 from .scale import OVERDUE_SHARE, ScaleLegend
 from .words import kind_name, node_name
 
@@ -211,15 +212,17 @@ class GraphPage(QWidget):
         clicked = self._clicked
         self.items.show_items(self._clicked_title(), [])
         self.items.title.setText(self.tr("Loading…"))
-        self._tasks.run(lambda: items_behind(db, period, node=node, edge=edge, kinds=kinds, villages=villages,
-                                             viewer=viewer),
-                        on_done=lambda items: self._on_items(clicked, items),
+        def work():
+            items = items_behind(db, period, node=node, edge=edge, kinds=kinds, villages=villages, viewer=viewer)
+            return items, open_targets(db, items)
+
+        self._tasks.run(work, on_done=lambda result: self._on_items(clicked, *result),
                         on_error=self._on_error, owner=self)
 
-    def _on_items(self, clicked, items) -> None:
+    def _on_items(self, clicked, items, targets) -> None:
         if clicked != self._clicked:
             return  # another click came since
-        self.items.show_items(self._clicked_title(), items, total=self._clicked_volume())
+        self.items.show_items(self._clicked_title(), items, total=self._clicked_volume(), targets=targets)
         self.items_shown.emit(len(items))
 
     def _clicked_volume(self) -> int | None:

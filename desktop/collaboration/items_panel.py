@@ -6,7 +6,7 @@ stays listed, greyed, with a tooltip saying so.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -65,6 +65,7 @@ class ItemsPanel(QWidget):
         self.items: list = []
         self._title_source = ""
         self._total: int | None = None
+        self._targets: dict[tuple[str, int], tuple[str, int]] = {}
         self.title = QLabel(objectName="collabItemsTitle", wordWrap=True)
         self.table = QTableWidget(0, 3, objectName="collabItemsTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -89,16 +90,19 @@ class ItemsPanel(QWidget):
         layout.addWidget(self.table)
         self.retranslate_ui()
 
-    def show_items(self, title: str, items: Sequence, total: int | None = None) -> None:
+    def show_items(self, title: str, items: Sequence, total: int | None = None,
+                   targets: Mapping[tuple[str, int], tuple[str, int]] | None = None) -> None:
         """List ``items`` under ``title`` (already in the UI language); ``total`` says how
-        many there are when only the newest are listed."""
+        many there are when only the newest are listed; ``targets`` what opens an item
+        instead of itself (see :mod:`.opening`)."""
         self._title_source = title
         self.items = list(items)
         self._total = total
+        self._targets = dict(targets or {})
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             cells = (kind_name(item.kind), item.label, item.at.isoformat() if item.at else "—")
-            can_open = opener(self.navigator, item.object_type) is not None
+            can_open = self._opener(row) is not None
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if not can_open:
@@ -118,18 +122,25 @@ class ItemsPanel(QWidget):
         """Open the item in ``row``; False when there is none or it cannot be opened."""
         if not 0 <= row < len(self.items):
             return False
-        item = self.items[row]
-        open_it = opener(self.navigator, item.object_type)
-        if open_it is None:
+        found = self._opener(row)
+        if found is None:
             return False
-        open_it(item.object_id)
-        self.item_opened.emit(item.object_type, item.object_id)
+        open_it, object_type, object_id = found
+        open_it(object_id)
+        self.item_opened.emit(object_type, object_id)
         return True
+
+    def _opener(self, row: int):
+        """(callable, object type, id) that opens the item in ``row``, or None."""
+        item = self.items[row]
+        object_type, object_id = self._targets.get((item.object_type, item.object_id),
+                                                   (item.object_type, item.object_id))
+        open_it = opener(self.navigator, object_type)
+        return None if open_it is None else (open_it, object_type, object_id)
 
     def _on_selection_changed(self) -> None:
         row = self.table.currentRow()
-        self.open_button.setEnabled(0 <= row < len(self.items)
-                                    and opener(self.navigator, self.items[row].object_type) is not None)
+        self.open_button.setEnabled(0 <= row < len(self.items) and self._opener(row) is not None)
 
     def _update_title(self) -> None:
         if not self._title_source:

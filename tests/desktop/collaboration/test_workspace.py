@@ -40,6 +40,10 @@ class FakeNavigator:
         self.opened.append(("batch", batch_id))
         return True
 
+    def open_entity(self, entity_id: int) -> bool:
+        self.opened.append(("entity", entity_id))
+        return True
+
 
 class FakeBus(QObject):
     changed = Signal(object)
@@ -233,3 +237,25 @@ def test_hand_built_flow_draws_without_a_database_answer(make_workspace, qtbot):
     ws.flow_page.show_flow(flow)
     assert set(ws.flow_page.view.node_rects) == {"src:grid", "dept:none"}
     assert ws.flow_page.label("dept:none") not in ("", "dept:none")
+
+
+def test_a_joint_visit_opens_its_batch_and_a_commitment_its_entity(make_workspace, demo_services, qtbot):
+    from sqlalchemy import select
+
+    from core.db.models import Commitment, InspectionTask
+
+    navigator = FakeNavigator()
+    ws = make_workspace(navigator=navigator)
+    graph = _graph_ready(ws, qtbot)
+    for kind, model, column in (("joint_visit", InspectionTask, InspectionTask.batch_id),
+                                ("commitment", Commitment, Commitment.entity_id)):
+        edge = next(e for e in graph.edges if kind in e.kinds)
+        with qtbot.waitSignal(ws.graph_page.items_shown, timeout=20000):
+            ws.graph_page.view.choose_edge(edge.source, edge.target)
+        items = ws.graph_page.items.items
+        row = next(r for r, i in enumerate(items) if i.kind == kind)
+        with demo_services.db.sessions() as s:
+            expected = s.scalar(select(column).where(model.id == items[row].object_id))
+        navigator.opened.clear()
+        assert ws.graph_page.items.open_row(row)
+        assert navigator.opened == [("batch" if kind == "joint_visit" else "entity", expected)]
