@@ -48,7 +48,7 @@ class ChangeFollower:
     reconnects.
     """
 
-    def __init__(self, db: Database, *, poll_interval: float = 0.2) -> None:
+    def __init__(self, db: Database, *, poll_interval: float = 0.05) -> None:
         self._db = db
         self._poll = poll_interval
         self._last: int | None = None
