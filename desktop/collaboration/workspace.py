@@ -129,6 +129,20 @@ class CollaborationWorkspace(QWidget):
     def _on_refresh_timer(self) -> None:
         self.refresh()
 
+    # -- the window's keys (desktop.shortcuts: F5 refresh, Ctrl+E export, next/previous item)
+    def export_dialog(self) -> None:
+        """Offer the exports of the shown tab (the Export button's menu, under the button)."""
+        self.export_menu.popup(self.export_button.mapToGlobal(self.export_button.rect().bottomLeft()))
+
+    def main_view(self):
+        """The list the next/previous item keys move in: the items behind a click, or the suggestions."""
+        index = self.tabs.currentIndex()
+        if index == GRAPH:
+            return self.graph_page.items.table
+        if index == FLOWS:
+            return self.flow_page.items.table
+        return self.suggestions_page.table
+
     # -- exports -------------------------------------------------------------------------
     def _update_actions(self) -> None:
         index = self.tabs.currentIndex()

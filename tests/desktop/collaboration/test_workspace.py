@@ -259,3 +259,18 @@ def test_a_joint_visit_opens_its_batch_and_a_commitment_its_entity(make_workspac
         navigator.opened.clear()
         assert ws.graph_page.items.open_row(row)
         assert navigator.opened == [("batch" if kind == "joint_visit" else "entity", expected)]
+
+
+def test_the_window_keys_reach_the_workspace(make_workspace, qtbot):
+    from desktop.shortcuts import Exportable, Listing, Refreshable
+
+    ws = make_workspace()
+    assert isinstance(ws, Refreshable) and isinstance(ws, Exportable) and isinstance(ws, Listing)
+    assert ws.main_view() is ws.graph_page.items.table
+    ws.tabs.setCurrentIndex(SUGGESTIONS)
+    assert ws.main_view() is ws.suggestions_page.table
+    shown = []
+    ws.export_menu.popup = shown.append  # the offscreen platform cannot show a popup
+    ws.export_dialog()
+    assert shown == [ws.export_button.mapToGlobal(ws.export_button.rect().bottomLeft())]
+    assert not ws.graphml_action.isEnabled()  # GraphML is the graph's alone
