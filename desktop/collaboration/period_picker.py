@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QDate, QEvent, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from core.collab import Period
 
 CHOICES = ("year", "90d", "custom")
+DATE_SETTLE_MS = 500
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -42,6 +43,9 @@ class PeriodPicker(QWidget):
             layout.addWidget(widget)
         self.retranslate_ui()
         self.combo.currentIndexChanged.connect(self._on_combo_changed)
+        # typing a date changes it digit by digit: the figures follow once the typing pauses
+        self._settle = QTimer(self, singleShot=True, interval=DATE_SETTLE_MS)
+        self._settle.timeout.connect(self._on_dates_settled)
         self.start.dateChanged.connect(self._on_date_changed)
         self.end.dateChanged.connect(self._on_date_changed)
         self._show_dates()
@@ -98,6 +102,10 @@ class PeriodPicker(QWidget):
         self.changed.emit(self.period())
 
     def _on_date_changed(self, *_args) -> None:
+        if self.choice() == "custom":
+            self._settle.start()
+
+    def _on_dates_settled(self) -> None:
         if self.choice() == "custom":
             self.changed.emit(self.period())
 

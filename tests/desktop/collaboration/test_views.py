@@ -161,3 +161,25 @@ def test_the_stage_table_names_where_time_is_lost(console_app, qtbot):
     quick = table.item(table.rows.index(1), table.stages.index("claimed"))
     assert slow.font().bold() and not quick.font().bold()
     assert slow.background().color().red() > quick.background().color().red()
+
+
+def test_the_period_picker_offers_this_year_90_days_and_custom(console_app, qtbot):
+    import datetime as dt
+
+    from core.collab import Period
+    from desktop.collaboration.period_picker import PeriodPicker
+
+    picker = PeriodPicker(dt.date(2026, 11, 20))
+    qtbot.addWidget(picker)
+    assert picker.period() == Period(dt.date(2026, 1, 1), dt.date(2026, 11, 20))
+    with qtbot.waitSignal(picker.changed) as changed:
+        picker.set_choice("90d")
+    assert changed.args[0] == Period(dt.date(2026, 8, 23), dt.date(2026, 11, 20))
+    with qtbot.waitSignal(picker.changed) as changed:
+        picker.set_choice("custom", dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    assert changed.args[0] == Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    assert picker.as_view() == {"choice": "custom", "start": "2026-03-01", "end": "2026-03-31"}
+    with qtbot.waitSignal(picker.changed) as changed:  # typed dates arrive once, when they settle
+        picker.end.setDate(picker.end.date().addDays(1))
+        picker.end.setDate(picker.end.date().addDays(1))
+    assert changed.args[0].end == dt.date(2026, 4, 2)
