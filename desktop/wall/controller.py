@@ -22,6 +22,7 @@ from core.errors import DatabaseUnavailable
 from core.services import wall
 from core.services.wall_figures import WallFigureCache, WallFigures
 from desktop.i18n import current_language
+from desktop.live.follow import on_changes
 
 _log = logging.getLogger(__name__)
 
@@ -55,14 +56,13 @@ class WallController(QObject):
         self._again_all = False
         self._seen_push: int | None = None
         self._ceremony_batch: int | None = None
-        self._debounce = QTimer(self, singleShot=True, interval=debounce_ms)
-        self._debounce.timeout.connect(self.refresh)
         self._safety = QTimer(self, interval=safety_ms)
         self._safety.timeout.connect(self.refresh_all)
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self.refresh_all)
         if changes is not None:
-            changes.changed.connect(self._on_changes_changed)
+            # A burst of commits costs one read: the listener merges them for ``debounce_ms``.
+            self._listener = on_changes(self, changes, WALL_KINDS, self._read, delay_ms=debounce_ms)
             changes.connection_changed.connect(self._on_changes_connection_changed)
 
     def start(self) -> None:
@@ -71,7 +71,7 @@ class WallController(QObject):
         self.refresh_all()
 
     def stop(self) -> None:
-        for timer in (self._debounce, self._safety, self._retry):
+        for timer in (self._safety, self._retry):
             timer.stop()
 
     def refresh_all(self) -> None:
@@ -80,7 +80,7 @@ class WallController(QObject):
         self._read(None)
 
     def refresh(self) -> None:
-        """Read what the changes heard since the last read touch."""
+        """Read what the changes heard during the last read touch."""
         changes, self._pending = self._pending, None
         self._read(changes)
 
@@ -189,12 +189,6 @@ class WallController(QObject):
             _log.error("a wall item was not read: %s", error, exc_info=error)
 
     # ---- the change bus --------------------------------------------------------------
-
-    def _on_changes_changed(self, changes) -> None:
-        if not changes.touches(*WALL_KINDS):
-            return
-        self._pending = changes if self._pending is None else self._pending.merged(changes)
-        self._debounce.start()
 
     def _on_changes_connection_changed(self, connected: bool) -> None:
         if connected:

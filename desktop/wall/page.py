@@ -89,6 +89,7 @@ class WallPage(QWidget):
         self._build()
         self._load_state()
         self.scene_list.itemChanged.connect(self._on_scene_list_changed)
+        self.scene_list.itemDoubleClicked.connect(self._on_scene_list_double_clicked)
         self.interval.valueChanged.connect(self.session.set_interval_s)
         self.hold.valueChanged.connect(self.session.set_hold_s)
         self.pin_box.currentIndexChanged.connect(self._on_pin_changed)
@@ -131,6 +132,10 @@ class WallPage(QWidget):
         for name in scene_names():
             self.pin_box.addItem("", name)
         self.pin_box.setCurrentIndex(max(0, self.pin_box.findData(playlist.pinned)))
+
+    def refresh(self) -> None:
+        """Read every figure of the wall again (F5)."""
+        self.session.controller.refresh_all()
 
     def scene_title(self, name: str) -> str:
         scene = self.preview.scenes.get(name)
@@ -179,6 +184,9 @@ class WallPage(QWidget):
                   if self.scene_list.item(i).checkState() == Qt.CheckState.Checked]
         self.session.set_scenes(chosen)
 
+    def _on_scene_list_double_clicked(self, item) -> None:
+        self.session.playlist.show_scene(item.data(Qt.ItemDataRole.UserRole))
+
     def _on_pin_changed(self, index: int) -> None:
         self.session.pin(self.pin_box.itemData(index))
 
@@ -203,6 +211,7 @@ class WallPage(QWidget):
     def retranslate_ui(self) -> None:
         self.playlist_group.setTitle(self.tr("Playlist"))
         self.scenes_label.setText(self.tr("Scenes"))
+        self.scene_list.setToolTip(self.tr("Tick the scenes the wall rotates through; double-click one to show it now."))
         self.interval_label.setText(self.tr("Seconds per scene"))
         self.hold_label.setText(self.tr("Seconds a push stays"))
         self.pin_label.setText(self.tr("Pinned scene"))

@@ -37,6 +37,11 @@ def test_control_page_previews_pins_and_lists_pushes(console_app, demo_services,
     page.pin_box.setCurrentIndex(0)
     assert page.session.playlist.pinned is None and page.session.playlist.rotating()
 
+    trends = next(page.scene_list.item(i) for i in range(page.scene_list.count())
+                  if page.scene_list.item(i).data(Qt.ItemDataRole.UserRole) == "trends")
+    page.scene_list.itemDoubleClicked.emit(trends)
+    assert page.preview.current_scene() == "trends"
+
     page.interval.setValue(45)
     assert page.session.playlist.interval() == 45_000 and demo_services.settings[WALL_INTERVAL_S] == 45
     first = page.scene_list.item(0)
