@@ -11,8 +11,8 @@ with it and with each other.
 :class:`MapOverlays` loads every clock once (from the efficiency monitor's snapshot when
 it is current) and the open clues the viewer may see; :meth:`MapOverlays.apply` then
 takes a change record (``core.live.changes.ChangeSet`` or anything with the same fields)
-and re-reads only the clocks and clues it names, so a clue step costs a few rows, not
-the city. Every row read is counted in :data:`core.geoindex.counters.ROWS_READ`.
+and re-reads only the clocks (:func:`core.deadlines.refresh.refresh_changes`) and clues it
+names, so a clue step costs a few rows, not the city. Every row read is counted in :data:`core.geoindex.counters.ROWS_READ`.
 """
 from __future__ import annotations
 
@@ -26,10 +26,8 @@ from sqlalchemy.orm import aliased
 
 from core.clues import CLOSED_STATES
 from core.db.database import Database
-from core.db.models import Clue, CommitmentVerification, MarketEntity, Village
+from core.db.models import Clue, MarketEntity, Village
 from core.deadlines import DeadlineItems, Kind, Level, assess, by_group, day_date, day_number, load_policy
-from core.deadlines.items import _DTYPES, _convert, _fill_missing_dues
-from core.deadlines.sources import sources
 from core.errors import PermissionDenied
 from core.geoindex.counters import ROWS_READ
 from core.workdays import default_calendar
@@ -123,30 +121,6 @@ def read_open_clues(db: Database, viewer: object | None, clue_ids=None, entity_i
     return _Clues.of(list(unique.values()))
 
 
-def reload_clocks(db: Database, wanted: dict[Kind, set[int]], town_codes: tuple[str, ...], calendar,
-                  policy) -> DeadlineItems:
-    """The clocks of some items, by the engine's own rules: each kind's select
-    (:func:`core.deadlines.sources.sources`) narrowed to the ids, converted as ``load_items``
-    converts it. (The one place the map reaches into the engine; an incremental engine API
-    replaces it.)"""
-    index = {code: i for i, code in enumerate(town_codes)}
-    parts: list[dict[str, np.ndarray]] = []
-    with db.engine.connect() as conn:
-        for src in sources():
-            ids = sorted(wanted.get(src.kind, ()))
-            key = src.stmt.selected_columns[0]  # every source selects its item id first
-            for i in range(0, len(ids), _CHUNK):
-                rows = conn.execute(src.stmt.where(key.in_(ids[i:i + _CHUNK]))).all()
-                if rows:
-                    parts.append(_convert(src, rows, index))
-    if not parts:
-        return DeadlineItems.empty(town_codes)
-    items = DeadlineItems(**{n: np.concatenate([p[n] for p in parts]) for n in _DTYPES}, town_codes=town_codes)
-    if (items.due == -1).any():  # the engine's mark of a missing due day
-        items = _fill_missing_dues(items, calendar, policy)
-    return items
-
-
 def markers(clues: _Clues, overdue_ids: np.ndarray, limit: int) -> ClueMarkers:
     """The placed clues among ``clues`` (at most ``limit``, lowest ids first), flagged when overdue."""
     placed = ~np.isnan(clues.lat) & ~np.isnan(clues.lng)
@@ -159,25 +133,25 @@ def clue_markers(db: Database, today: dt.date | None = None, *, limit: int = 200
                  calendar=None, policy=None) -> ClueMarkers:
     """Open clues ``viewer`` may see, placed and flagged overdue by the deadline engine, read at once
     (only the clue clocks of those clues; :class:`MapOverlays` keeps them current instead)."""
+    from core.deadlines.refresh import refresh
+
     calendar, policy = calendar or default_calendar(), policy or load_policy()
     clues = read_open_clues(db, viewer)
-    clocks = reload_clocks(db, {Kind.CLUE_HANDLING: set(clues.ids.tolist())}, (), calendar, policy)
+    clocks = refresh(db, DeadlineItems.empty(), clue_ids=clues.ids.tolist(), calendar=calendar, policy=policy)
     ROWS_READ.add("clocks", len(clocks))
     levels = assess(clocks, day_number(today or dt.date.today()), calendar, policy).levels
     return markers(clues, np.unique(clocks.item_id[np.isin(levels, OVERDUE_LEVELS)]), limit)
 
 
-def _verifications(db: Database, ids: set[int]) -> set[int]:
-    """Verification ids for a change's ``commitments``: services audit the commitment (its id) when
-    they verify it, so take the verifications of those commitments as well as any with those ids."""
-    found = set(ids)
-    with db.sessions() as s:
-        ordered = sorted(ids)
-        for i in range(0, len(ordered), _CHUNK):
-            part = ordered[i:i + _CHUNK]
-            found |= set(s.scalars(select(CommitmentVerification.id).where(
-                CommitmentVerification.commitment_id.in_(part))))
-    return found
+def _about(items: DeadlineItems, changes) -> np.ndarray:
+    """Rows of ``items`` a refresh for ``changes`` read again (about: commitments and batches
+    are looked up by the engine and not counted here)."""
+    mask = np.isin(items.entity, np.fromiter(_ids(changes, "entities"), dtype=np.int64))
+    for name, kinds in CLOCK_FIELDS.items():
+        ids = np.fromiter(_ids(changes, name), dtype=np.int64)
+        if ids.size:
+            mask |= np.isin(items.kind, [int(k) for k in kinds]) & np.isin(items.item_id, ids)
+    return mask
 
 
 def _ids(changes, name: str) -> frozenset[int]:
@@ -239,45 +213,30 @@ class MapOverlays:
             return self._apply(changes)
 
     def _apply(self, changes) -> bool:
+        from core.deadlines.refresh import refresh_changes
+
         if self._state is None:
             return False  # nothing loaded yet: the first reader loads the current data
-        if getattr(changes, "everything", False) or (
-                _ids(changes, "settings") & RELOAD_SETTINGS):
+        if getattr(changes, "everything", False) or (_ids(changes, "settings") & RELOAD_SETTINGS):
             self.load()
             return True
-        wanted = {kind: set() for kind in Kind}
-        for name, kinds in CLOCK_FIELDS.items():
-            for kind in kinds:
-                wanted[kind] |= _ids(changes, name)
-        if wanted[Kind.COMMITMENT_VERIFICATION]:
-            wanted[Kind.COMMITMENT_VERIFICATION] = _verifications(self._db, wanted[Kind.COMMITMENT_VERIFICATION])
-        entities = _ids(changes, "entities")
-        clue_ids = _ids(changes, "clues")
-        if not entities and not any(wanted.values()):
+        entities, clue_ids = _ids(changes, "entities"), _ids(changes, "clues")
+        if not entities and not any(_ids(changes, name) for name in CLOCK_FIELDS) and not _ids(changes, "batches"):
             return self._roll_day()
-        with self._lock:
-            state = self._current_day()
-            items = state.items
-            if entities:
-                of_entities = np.isin(items.entity, np.fromiter(entities, dtype=np.int64))
-                for kind in Kind:
-                    wanted[kind] |= set(items.item_id[of_entities & (items.kind == kind)].tolist())
-            wanted = {k: v for k, v in wanted.items() if v}
-            fresh = reload_clocks(self._db, wanted, items.town_codes, self._calendar, self._policy)
-            ROWS_READ.add("clocks", len(fresh))
-            stale = np.zeros(len(items), dtype=bool)
-            for kind, ids in wanted.items():
-                stale |= (items.kind == kind) & np.isin(items.item_id, np.fromiter(ids, dtype=np.int64))
-            keep = ~stale
-            merged = DeadlineItems.concat([items.take(keep), fresh])
-            levels = np.concatenate([state.levels[keep],
-                                     assess(fresh, state.today, self._calendar, self._policy).levels])
-            clues = state.clues
-            if clues is not None and (clue_ids or entities):
-                # Changed clues no longer open or visible drop out; the others come back as they are now.
-                found = read_open_clues(self._db, self._viewer, clue_ids, entities)
-                clues = clues.without(np.union1d(np.fromiter(clue_ids, dtype=np.int64), found.ids)).plus(found)
-            self._swap(_State(merged, levels, state.today, clues, state.clue_refusal, state.overdue_refusal))
+        state = self._current_day()
+        items = refresh_changes(self._db, state.items, changes, calendar=self._calendar, policy=self._policy)
+        if items is None:  # more than a refresh can do (new reference data)
+            self.load()
+            return True
+        ROWS_READ.add("clocks", int(np.count_nonzero(_about(items, changes))))
+        levels = state.levels if items is state.items else assess(items, state.today, self._calendar,
+                                                                  self._policy).levels
+        clues = state.clues
+        if clues is not None and (clue_ids or entities):
+            # Changed clues no longer open or visible drop out; the others come back as they are now.
+            found = read_open_clues(self._db, self._viewer, clue_ids, entities)
+            clues = clues.without(np.union1d(np.fromiter(clue_ids, dtype=np.int64), found.ids)).plus(found)
+        self._swap(_State(items, levels, state.today, clues, state.clue_refusal, state.overdue_refusal))
         return True
 
     def _roll_day(self) -> bool:
