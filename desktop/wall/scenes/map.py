@@ -13,7 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
-from desktop.wall.style import WallMetrics, colour, heat_colour
+from desktop.wall.style import HEAT_SCALE, WallMetrics, colour, heat_colour
+from maps.payload import choropleth_breaks
 
 from .base import WallScene
 from .widgets import count_text, in_language
@@ -52,6 +53,15 @@ class TownMap(QWidget):
     def value(self, town) -> int:
         return int(getattr(town, self.measure, 0) or 0)
 
+    def heat(self, town, breaks: Sequence[float]) -> float:
+        """0..1: the town's quantile class (maps.payload.choropleth_breaks), so one town far
+        ahead of the rest does not leave every other town in the lowest colour."""
+        value = self.value(town)
+        if len(breaks) < 2:
+            return 1.0 if value > 0 else 0.0
+        index = max(i for i, edge in enumerate(breaks) if value >= edge or i == 0)
+        return index / (len(breaks) - 1)
+
     def _frame(self) -> tuple[float, float, float, float]:
         """(west, south, east, north) of everything drawn."""
         lons = [t.lon for t in self.towns] + [p[0] for ring in self.regions.values() for p in ring]
@@ -59,6 +69,13 @@ class TownMap(QWidget):
         if not lons:
             return 0.0, 0.0, 1.0, 1.0
         return min(lons), min(lats), max(lons), max(lats)
+
+    def _drawn_width(self, area: QRectF) -> float:
+        """How wide the towns come out when fitted into ``area`` (at most its width)."""
+        west, south, east, north = self._frame()
+        k = math.cos(math.radians((south + north) / 2))
+        span_x, span_y = max(1e-6, (east - west) * k), max(1e-6, north - south)
+        return min(area.width(), span_x * area.height() / span_y)
 
     def _projector(self, area: QRectF):
         west, south, east, north = self._frame()
@@ -81,16 +98,20 @@ class TownMap(QWidget):
         m = self.metrics
         whole = QRectF(self.rect()).adjusted(m.px(20), m.px(10), -m.px(20), -m.px(10))
         # The towns ranked beside the map: every name readable, however crowded the centre.
-        list_width = min(whole.width() * 0.38, m.px(620))
-        area = whole.adjusted(0, 0, -list_width - m.px(40), 0)
+        list_width, gap = min(whole.width() * 0.38, m.px(620)), m.px(60)
+        area = whole.adjusted(0, 0, -list_width - gap, 0)
+        map_width = self._drawn_width(area)
+        left = whole.left() + max(0.0, (whole.width() - map_width - gap - list_width) / 2)
+        area = QRectF(left, whole.top(), map_width, whole.height())
         project = self._projector(area)
         top = max(1, max(self.value(t) for t in self.towns))
+        breaks = choropleth_breaks([self.value(t) for t in self.towns], len(HEAT_SCALE))
         edge = QPen(colour("ground"), m.px(3))
         for town in self.towns:
             ring = self.regions.get(town.code)
             if ring:
                 painter.setPen(QPen(colour("push"), m.px(8)) if town.code == self.highlight else edge)
-                painter.setBrush(QBrush(heat_colour(self.value(town) / top)))
+                painter.setBrush(QBrush(heat_colour(self.heat(town, breaks))))
                 painter.drawPolygon(QPolygonF([project(lon, lat) for lon, lat in ring]))
         name_font, value_font = QFont(self.font()), QFont(self.font())
         name_font.setPixelSize(m.px(26))
@@ -103,11 +124,11 @@ class TownMap(QWidget):
             if town.code not in self.regions:
                 radius = m.px(12) + m.px(48) * math.sqrt(share)
                 painter.setPen(QPen(colour("ground"), m.px(2)))
-                painter.setBrush(QBrush(heat_colour(share)))
+                painter.setBrush(QBrush(heat_colour(self.heat(town, breaks))))
                 painter.drawEllipse(centre, radius, radius)
             self._label(painter, centre, town_name(town), count_text(self.value(town)), name_font, value_font,
                         placed, area)
-        self._ranked_list(painter, QRectF(area.right() + m.px(40), whole.top(), list_width, whole.height()), top)
+        self._ranked_list(painter, QRectF(area.right() + gap, whole.top(), list_width, whole.height()), breaks)
 
     def _text_rect(self, painter: QPainter, font: QFont, text: str, centre: QPointF, dy: float) -> QRectF:
         painter.setFont(font)
@@ -137,7 +158,7 @@ class TownMap(QWidget):
             painter.strokePath(path, QPen(colour("ground"), m.px(5)))
             painter.fillPath(path, colour("text"))
 
-    def _ranked_list(self, painter: QPainter, rect: QRectF, top: int) -> None:
+    def _ranked_list(self, painter: QPainter, rect: QRectF, breaks: Sequence[float]) -> None:
         """Every town with its colour and value, largest first, in rows that fit ``rect``."""
         m = self.metrics
         towns = sorted(self.towns, key=lambda t: -self.value(t))
@@ -151,7 +172,7 @@ class TownMap(QWidget):
             y = rect.top() + i * row
             swatch = QRectF(rect.left(), y + row * 0.2, row * 0.6, row * 0.6)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(heat_colour(self.value(town) / top))
+            painter.setBrush(heat_colour(self.heat(town, breaks)))
             painter.drawRoundedRect(swatch, m.px(4), m.px(4))
             painter.setPen(colour("text"))
             name_rect = QRectF(swatch.right() + m.px(14), y, rect.width() - row - value_width - m.px(14), row)
