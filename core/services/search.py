@@ -1,8 +1,13 @@
 """Finding entities among millions: a code, part of a name or address, plus filters.
 
 Text uses the database's own substring index (SQLite FTS5 trigram, PostgreSQL pg_trgm);
-queries shorter than three characters cannot use a trigram index and scan instead.
+queries shorter than three characters cannot use a trigram index and scan instead. A whole,
+valid credit code is one equality lookup on the unique code index.
 Results come back as frozen rows, a page at a time, safe to hand to the UI thread.
+
+How many match (:meth:`EntitySearch.total`) is exact when the database can count it from an
+index; on PostgreSQL a count that would scan a large part of 1.2 million rows (a two-character
+word, a whole town or risk class) is an estimate instead, and says so (``estimated``).
 """
 from __future__ import annotations
 
@@ -26,6 +31,8 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ClauseElement, Executable
 
 from core.db.database import Database
 from core.db.models import MarketEntity, entity_tags
@@ -34,6 +41,7 @@ from core.db.text_search import FTS_TABLE
 from core.errors import ValidationError
 from core.rights import require_risk, risk_visible
 from core.text_input import check_code, check_int, check_text
+from core.uscc import is_valid as is_valid_uscc
 
 _INLINE_IDS = 500
 MAX_QUERY = 200
@@ -77,6 +85,30 @@ class EntityRow:
     lng: float
 
 
+@dataclass(frozen=True)
+class SearchTotal:
+    """How many entities match: exact, or (``estimated``) the database's estimate, rounded to
+    two significant digits, for a count that would scan too much to be worth it."""
+
+    count: int
+    estimated: bool = False
+
+
+# PostgreSQL planner cost of a count above which it is estimated rather than made. An
+# index-only count of a town (~80,000 rows) costs ~1,700; a scan of the entity table ~30,000+.
+EXACT_COST_LIMIT = 10_000.0
+SAMPLE_PERCENT = 1.0  # TABLESAMPLE SYSTEM share of the table's pages read for a text estimate
+
+
+def rounded(n: float) -> int:
+    """``n`` to two significant digits (123,456 -> 120,000): an estimate claims no more."""
+    n = max(0, int(round(n)))
+    if n < 100:
+        return n
+    step = 10 ** (len(str(n)) - 2)
+    return int(round(n / step) * step)
+
+
 _ROW_COLUMNS = [getattr(MarketEntity, f) for f in EntityRow.__dataclass_fields__]
 
 
@@ -91,6 +123,8 @@ def _text_condition(dialect: str, query: str) -> ColumnElement[bool] | None:
     code_like = bool(_CODE_LIKE.match(q))
     if code_like:
         q = q.upper()
+        if len(q) == 18 and is_valid_uscc(q):
+            return MarketEntity.uscc == q  # the unique index: one row, no trigram scan
     if len(q) >= 3 and dialect == "sqlite":
         columns = "{uscc}" if code_like else "{name address}"
         matches = select(literal_column("rowid")).select_from(text(FTS_TABLE)).where(
@@ -165,6 +199,38 @@ def _conditions(dialect: str, f: EntityFilter) -> list[ColumnElement[bool]]:
     return conds
 
 
+class _Explain(Executable, ClauseElement):
+    """``EXPLAIN (FORMAT JSON) <statement>``, its parameters bound as the statement's own."""
+
+    inherit_cache = False
+
+    def __init__(self, statement: Select) -> None:
+        self.statement = statement
+
+
+@compiles(_Explain, "postgresql")
+def _compile_explain(element: _Explain, compiler, **kw) -> str:
+    return "EXPLAIN (FORMAT JSON) " + compiler.process(element.statement, **kw)
+
+
+def _planned(session, stmt: Select) -> tuple[float, float]:
+    """(rows, total cost) the PostgreSQL planner expects for ``stmt``."""
+    plan = session.execute(_Explain(stmt)).scalar()
+    top = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]
+    return float(top["Plan Rows"]), float(top["Total Cost"])
+
+
+def _sampled(session, conds: list[ColumnElement[bool]]) -> float:
+    """Matches in a ``SAMPLE_PERCENT`` page sample, scaled to the table (seeded: the same
+    filter gives the same estimate until the table changes)."""
+    from sqlalchemy.sql.util import ClauseAdapter
+
+    sample = MarketEntity.__table__.tablesample(func.system(SAMPLE_PERCENT), name="sample", seed=literal_column("7"))
+    adapter = ClauseAdapter(sample)
+    hits = session.scalar(select(func.count()).select_from(sample).where(*[adapter.traverse(c) for c in conds]))
+    return (hits or 0) * 100.0 / SAMPLE_PERCENT
+
+
 class EntitySearch:
     """Counts and pages of entities matching a filter. Thread-safe: one session per call.
 
@@ -189,8 +255,33 @@ class EntitySearch:
         return select(*columns).where(*_conditions(self.db.dialect, checked_filter(f)))
 
     def count(self, f: EntityFilter) -> int:
+        """The exact number of matches (a scan when no index serves the filter)."""
         with self.db.sessions() as s:
             return s.scalar(self._select(f, func.count()).select_from(MarketEntity)) or 0
+
+    def total(self, f: EntityFilter) -> SearchTotal:
+        """The number of matches, exact when an index counts it cheaply; on PostgreSQL a count
+        the planner costs above :data:`EXACT_COST_LIMIT` is estimated instead: from the planner's
+        row estimate for plain column filters, from a 1 % page sample when text is involved
+        (the planner cannot judge ``ILIKE '%..%'``). SQLite counts exactly."""
+        if self.db.dialect != "postgresql":
+            return SearchTotal(self.count(f))
+        checked = checked_filter(f)
+        self._check_risk(checked)
+        conds = _conditions(self.db.dialect, checked)
+        counting = select(func.count()).select_from(MarketEntity).where(*conds)
+        with self.db.sessions() as s:
+            if _planned(s, counting)[1] <= EXACT_COST_LIMIT:
+                return SearchTotal(s.scalar(counting) or 0)
+            table = s.scalar(text("SELECT reltuples FROM pg_class WHERE oid = 'market_entities'::regclass")) or 0
+            if not conds:
+                rows = table
+            elif checked.text.strip() or checked.tag_ids:
+                rows = _sampled(s, conds)
+            else:
+                rows = _planned(s, select(MarketEntity.id).where(*conds))[0]
+            rows = min(rows, table) if table > 0 else rows
+            return SearchTotal(rounded(rows or 0), estimated=True)
 
     def page(self, f: EntityFilter, *, sort: str = "id", descending: bool = False,
              offset: int = 0, limit: int = 200) -> list[EntityRow]:

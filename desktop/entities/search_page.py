@@ -154,9 +154,21 @@ class EntitySearchPage(QWidget):
         self._repolish(self._count)
         if total is None:
             self._count.setText(self.tr("Counting…"))
+        elif self.model.estimated:
+            self._count.setText(self.tr("about {count} entities").format(count=self._approximate(total)))
+            self._count.setToolTip(self.tr("An estimate: counting every match exactly would take the shared "
+                                           "server too long. Scroll to the end for the exact number."))
         else:
             self._count.setText(self.tr("{count} entities").format(count=QLocale().toString(total)))
+            self._count.setToolTip("")
         self._update_actions()
+
+    def _approximate(self, n: int) -> str:
+        """An estimate as people say it: "12 万" in Chinese, "120,000" otherwise."""
+        if n >= 10_000 and QLocale().language() == QLocale.Language.Chinese:
+            return self.tr("{count} ten-thousand", "a count in units of 10,000 (万)").format(
+                count=QLocale().toString(n / 10_000, "g", 3))
+        return QLocale().toString(n)
 
     def retranslate_ui(self) -> None:
         self._title.setText(self.tr("Market entities"))

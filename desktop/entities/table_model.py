@@ -1,6 +1,7 @@
 """A virtual table over a search result of any size, fetched a page at a time in the background.
 
-The model knows the total (once counted) and keeps at most ``max_pages`` pages of
+The model knows the total (once counted; on a shared server possibly an estimate, see
+:meth:`EntitySearch.total`, made exact as soon as a short page shows where the result ends) and keeps at most ``max_pages`` pages of
 rows. A row that is not fetched yet shows a placeholder and asks for its page; pages
 come back from the :class:`~desktop.tasks.TaskManager` on the GUI thread. Every new
 filter or sort order starts a new *generation*: answers to older requests are dropped,
@@ -26,7 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from core.services.search import SORT_KEYS, EntityFilter, EntityRow, EntitySearch
+from core.services.search import SORT_KEYS, EntityFilter, EntityRow, EntitySearch, SearchTotal
 from desktop.tasks import TaskManager
 
 from . import vocabulary
@@ -92,6 +93,9 @@ class EntityTableModel(QAbstractTableModel):
         self._generation = 0
         self._rows = 0
         self._total: int | None = None
+        self._estimated = False  # the total is the database's estimate
+        self._end: int | None = None  # where the result ends, once a short page showed it
+        self._beyond: int | None = None  # an offset an empty page showed to be past the end
         self._pages: OrderedDict[int, list[EntityRow]] = OrderedDict()  # LRU: newest last
         self._stale: dict[int, list[EntityRow]] = {}  # shown while a refresh refetches
         self._in_flight: set[int] = set()
@@ -120,6 +124,11 @@ class EntityTableModel(QAbstractTableModel):
     def total(self) -> int | None:
         """How many entities match, or None until counted."""
         return self._total
+
+    @property
+    def estimated(self) -> bool:
+        """True while :attr:`total` is an estimate (a count too costly to make on the server)."""
+        return self._estimated
 
     @property
     def search(self) -> EntitySearch:
@@ -255,10 +264,11 @@ class EntityTableModel(QAbstractTableModel):
         else:
             self.beginResetModel()
             self._pages, self._stale = OrderedDict(), {}
-            self._rows, self._total = 0, None
+            self._rows, self._total, self._estimated = 0, None, False
             self.endResetModel()
             self.count_changed.emit(None)
-        self._tasks.run(partial(self._search.count, self._filter),
+        self._end = self._beyond = None
+        self._tasks.run(partial(self._search.total, self._filter),
                         on_done=partial(self._on_count_done, self._generation),
                         on_error=partial(self._on_failed, self._generation))
         self._want(0)
@@ -302,15 +312,40 @@ class EntityTableModel(QAbstractTableModel):
         elif first < self._rows:
             last = min(first + self._page_size, self._rows) - 1
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        if rows and len(rows) < self._page_size or not rows and first == 0:
+            self._end = first + len(rows)
+        elif not rows:
+            self._beyond = first if self._beyond is None else min(self._beyond, first)
+        elif first + len(rows) == self._beyond:
+            self._end = self._beyond
+        if self._estimated:
+            self._settle_estimate(first + len(rows))
         self.page_loaded.emit(page)
         self._dispatch()
 
-    def _on_count_done(self, generation: int, total: int) -> None:
+    def _settle_estimate(self, fetched_to: int) -> None:
+        """An estimated total is corrected by what pages show: a short page is the exact end;
+        a full page at the last row adds a page, so scrolling goes on past a low estimate."""
+        if self._end is not None:
+            self._estimated, self._total = False, self._end
+            self._resize(self._end)
+            self.count_changed.emit(self._total)
+        elif self._beyond is not None and self._rows > self._beyond:
+            self._resize(self._beyond)  # the estimate was too high
+        elif fetched_to >= self._rows:
+            more = fetched_to + self._page_size
+            self._resize(more if self._beyond is None else min(more, self._beyond))
+
+    def _on_count_done(self, generation: int, total: SearchTotal | int) -> None:
         if generation != self._generation:
             return
-        self._total = total
-        self._resize(total)
-        self.count_changed.emit(total)
+        if not isinstance(total, SearchTotal):
+            total = SearchTotal(int(total))
+        self._total, self._estimated = total.count, total.estimated
+        if self._estimated and self._end is not None:  # a page already showed the exact end
+            self._total, self._estimated = self._end, False
+        self._resize(self._total if not self._estimated or self._beyond is None else min(self._total, self._beyond))
+        self.count_changed.emit(self._total)
 
     def _on_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
