@@ -27,6 +27,7 @@ from .sources import Source, sources
 
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 READERS = 2  # concurrent source queries (this is a two-core workstation)
+WORK_MEM = "32MB"  # PostgreSQL, for the reading transaction only
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 OPEN = -1
 
@@ -150,6 +151,24 @@ def _convert(src: Source, rows: list, town_index: dict[str, int]) -> dict[str, n
             "done": done_days, "flags": np.where(assumed, DONE_DATE_ASSUMED, 0).astype(np.uint8)}
 
 
+def in_order(items: DeadlineItems) -> DeadlineItems:
+    """``items`` sorted by kind, then item id: the one order every load and refresh returns."""
+    order = np.lexsort((items.item_id, items.kind))
+    if len(order) and (np.diff(order) == 1).all():
+        return items
+    return items.take(order)
+
+
+def read_rows(db, src: Source, stmt, town_index: dict[str, int], chunk: int = 50_000) -> list[dict[str, np.ndarray]]:
+    """``stmt`` (a select of ``src``'s columns) converted ``chunk`` rows at a time (a server-side
+    cursor on PostgreSQL, whose hash joins get the memory to stay off temporary files)."""
+    with db.engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"SET LOCAL work_mem = '{WORK_MEM}'")
+        result = conn.execution_options(stream_results=True, yield_per=chunk).execute(stmt)
+        return [_convert(src, part, town_index) for part in result.partitions()]
+
+
 def _fill_missing_dues(items: DeadlineItems, calendar, policy) -> DeadlineItems:
     missing = np.flatnonzero(items.due == OPEN)
     if not len(missing):
@@ -170,30 +189,37 @@ def _fill_missing_dues(items: DeadlineItems, calendar, policy) -> DeadlineItems:
     return replace(items, due=due, flags=flags, done=done)
 
 
-def load_items(db, *, calendar=None, policy=None, chunk: int = 50_000) -> DeadlineItems:
-    """Every clock in the database (see :mod:`core.deadlines.sources` for the rules).
-
-    Reads with SQLAlchemy Core selects, streamed ``chunk`` rows at a time (a server-side
-    cursor on PostgreSQL). Due dates missing in the database are computed with
-    ``policy`` durations on ``calendar`` (defaults: the administrator's policy and calendar).
-    """
+def town_codes(db) -> tuple[str, ...]:
     with db.engine.connect() as conn:
-        codes = tuple(conn.execute(select(Town.code).order_by(Town.code)).scalars())
-    index = {c: i for i, c in enumerate(codes)}
+        return tuple(conn.execute(select(Town.code).order_by(Town.code)).scalars())
 
-    def read(src: Source) -> list[dict[str, np.ndarray]]:
-        with db.engine.connect() as conn:
-            result = conn.execution_options(stream_results=True, yield_per=chunk).execute(src.stmt)
-            return [_convert(src, part, index) for part in result.partitions()]
 
-    # The database does most of the work and releases the GIL meanwhile: read the sources
-    # two at a time (one connection each), biggest first; keep their order in the result.
-    todo = sources()
-    with ThreadPoolExecutor(max_workers=READERS) as pool:
-        parts = [part for chunks in pool.map(read, todo) for part in chunks]
+def from_parts(parts: list[dict[str, np.ndarray]], codes: tuple[str, ...]) -> DeadlineItems:
     if not parts:
         return DeadlineItems.empty(codes)
-    items = DeadlineItems(**{n: np.concatenate([p[n] for p in parts]) for n in _DTYPES}, town_codes=codes)
+    return DeadlineItems(**{n: np.concatenate([p[n] for p in parts]) for n in _DTYPES}, town_codes=codes)
+
+
+def load_items(db, *, calendar=None, policy=None, chunk: int = 50_000) -> DeadlineItems:
+    """Every clock in the database (see :mod:`core.deadlines.sources` for the rules), in
+    kind, then item id order.
+
+    Reads each kind with a SQLAlchemy Core select, unordered (sorted here, not on the server),
+    streamed ``chunk`` rows at a time (a server-side cursor on PostgreSQL). Due dates missing in the database are computed with ``policy``
+    durations on ``calendar`` (defaults: the administrator's policy and calendar).
+    """
+    codes = town_codes(db)
+    index = {c: i for i, c in enumerate(codes)}
+    # The database does most of the work and releases the GIL meanwhile: read the sources
+    # two at a time (one connection each).
+    with ThreadPoolExecutor(max_workers=READERS) as pool:
+        parts = [part for chunks in pool.map(lambda src: read_rows(db, src, src.stmt, index, chunk), sources())
+                 for part in chunks]
+    return complete(in_order(from_parts(parts, codes)), calendar, policy)
+
+
+def complete(items: DeadlineItems, calendar=None, policy=None) -> DeadlineItems:
+    """``items`` with due days the database does not store computed (see :func:`load_items`)."""
     if (items.due == OPEN).any():
         from core.workdays import default_calendar
 
@@ -203,4 +229,5 @@ def load_items(db, *, calendar=None, policy=None, chunk: int = 50_000) -> Deadli
     return items
 
 
-__all__ = ["DONE_DATE_ASSUMED", "DUE_COMPUTED", "OPEN", "DeadlineItems", "day_date", "day_number", "load_items"]
+__all__ = ["DONE_DATE_ASSUMED", "DUE_COMPUTED", "OPEN", "DeadlineItems", "complete", "day_date", "day_number",
+           "from_parts", "in_order", "load_items", "read_rows", "town_codes"]

@@ -7,7 +7,6 @@ person needs to read them (department, town, person names; what each clock is ab
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,21 +111,14 @@ def load_clocks(db: Database, today: dt.date | None = None, *, calendar: Workday
                 policy: DeadlinePolicy | None = None, snapshot_dir: Path | None = None,
                 allow_stale: bool = False) -> tuple[DeadlineItems, Assessment, bool]:
     """Every clock, assessed for ``today``: (items, assessment, fresh). See :func:`load_efficiency`."""
-    from core.deadlines.snapshot import data_stamp, load_snapshot, save_snapshot, snapshot_path
-
     calendar, policy = calendar or default_calendar(), policy or load_policy()
     today = today or dt.date.today()
-    items, fresh = None, True
-    if snapshot_dir is not None:
-        stamp = data_stamp(db, hashlib.sha256(repr(policy).encode()).hexdigest()[:16])
-        path = snapshot_path(db, snapshot_dir)
-        found = load_snapshot(path)
-        if found is not None and (found[1] == stamp or allow_stale):
-            items, fresh = found[0], found[1] == stamp
-    if items is None:
-        items = load_items(db, calendar=calendar, policy=policy)
-        if snapshot_dir is not None:
-            save_snapshot(items, stamp, path)
+    if snapshot_dir is None:
+        items, fresh = load_items(db, calendar=calendar, policy=policy), True
+    else:
+        from core.deadlines.snapshot import current_items
+
+        items, fresh = current_items(db, snapshot_dir, calendar=calendar, policy=policy, allow_stale=allow_stale)
     return items, assess(items, today, calendar, policy), fresh
 
 
@@ -145,9 +137,10 @@ def load_efficiency(db: Database, today: dt.date | None = None, *, calendar: Wor
                     allow_stale: bool = False, viewer: object | None = None) -> Efficiency:
     """Load and assess every clock (a second or so on a whole city: call it off the GUI thread).
 
-    With ``snapshot_dir`` the clocks are read from the snapshot there when it matches the
-    data (and saved after a load); ``allow_stale`` returns an outdated snapshot too,
-    marked ``fresh=False``, for the caller to show while it loads again.
+    With ``snapshot_dir`` the clocks come from the snapshot kept there (and in memory),
+    brought up to date by re-reading only the clocks changed since (core.deadlines.snapshot);
+    a full load happens only when it cannot be caught up. ``allow_stale`` then returns the
+    outdated snapshot, marked ``fresh=False``, for the caller to show while it loads again.
     """
     import time
 
