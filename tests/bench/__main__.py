@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from . import deadlines_suite, draw_suite, map_suite, trust_suite  # noqa: F401 - register their suites
+from . import deadlines_suite, draw_suite, graph, load_suite, map_suite, trust_suite  # noqa: F401 - register their suites
 from .suites import SUITES
 
 
@@ -16,6 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20190320)
     parser.add_argument("--db", help="database URL to run against (default: a temp SQLite file)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--workstations", type=int, default=10, help="load: department workstations")
+    parser.add_argument("--seconds", type=float, default=60.0, help="load: how long they work")
+    parser.add_argument("--think", type=float, default=1.0, help="load: mean pause between operations (s)")
     args = parser.parse_args(argv)
     figures = SUITES[args.suite](args)
     if args.json:
