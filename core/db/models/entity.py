@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, str_enum
@@ -65,8 +65,13 @@ class EntityRecord(Base):
     amount_yuan: Mapped[float | None]
     valid_until: Mapped[dt.date | None]
     details: Mapped[str | None] = mapped_column(Text)
+    # The department system the record came from and its own id there (core.exchange).
+    source_system: Mapped[str | None] = mapped_column(String(40))
+    source_ref: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (
         Index("ix_entity_records_entity_id_occurred_on", "entity_id", "occurred_on"),
         Index("ix_entity_records_kind_occurred_on", "kind", "occurred_on"),
+        Index("ux_entity_records_source", "kind", "source_system", "source_ref", unique=True,
+              sqlite_where=text("source_ref IS NOT NULL"), postgresql_where=text("source_ref IS NOT NULL")),
     )

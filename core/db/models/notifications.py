@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, str_enum
@@ -43,6 +43,14 @@ class Commitment(Base):
     department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), index=True)
     breach_consequence: Mapped[str] = mapped_column(String(400))
     status: Mapped[CommitmentStatus] = mapped_column(str_enum(CommitmentStatus, "commitment_status"))
+    # The department system the commitment came from and its own id there (core.exchange).
+    source_system: Mapped[str | None] = mapped_column(String(40))
+    source_ref: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (
+        Index("ux_commitments_source", "source_system", "source_ref", unique=True,
+              sqlite_where=text("source_ref IS NOT NULL"), postgresql_where=text("source_ref IS NOT NULL")),
+    )
 
 
 class CommitmentVerification(Base):
