@@ -190,29 +190,30 @@ def _rebuild(columns: EntityColumns, removed: np.ndarray, incoming: np.ndarray, 
     n = len(columns)
     keep = np.ones(n, dtype=bool)
     keep[removed] = False
-    kept = np.flatnonzero(keep)
     in_x = lng_to_x(lng[incoming])
     order = np.argsort(in_x, kind="stable")
     incoming, in_x = incoming[order], in_x[order]
     # Incoming row j lands after the kept rows with x <= its x and after incoming rows 0..j-1.
-    slots = np.searchsorted(columns.x[kept], in_x, side="right") + np.arange(incoming.size)
-    m = kept.size + incoming.size
+    kept_x = columns.x[keep]
+    slots = np.searchsorted(kept_x, in_x, side="right") + np.arange(incoming.size)
+    m = kept_x.size + incoming.size
     is_new = np.zeros(m, dtype=bool)
     is_new[slots] = True
-    kept_slots = np.flatnonzero(~is_new)
+    is_kept = ~is_new
     renumber = np.full(n, -1, dtype=np.int64)
-    renumber[kept] = kept_slots
+    renumber[keep] = np.flatnonzero(is_kept)
 
     def merge(old: np.ndarray, new: np.ndarray) -> np.ndarray:
+        # Boolean masks on both sides: contiguous runs copied in order, no gather by index.
         out = np.empty(m, dtype=old.dtype)
-        out[kept_slots] = old[kept]
+        out[is_kept] = old[keep]
         out[slots] = new
         return out
 
     ids = merge(columns.ids, changes.ids[incoming])
     arrays = {
         "ids": ids, "lat": merge(columns.lat, lat[incoming]), "lng": merge(columns.lng, lng[incoming]),
-        "x": merge(columns.x, in_x), "y": merge(columns.y, lat_to_y(lat[incoming])),
+        "x": _merged_x(kept_x, is_kept, slots, in_x), "y": merge(columns.y, lat_to_y(lat[incoming])),
         **{name: merge(columns.codes(name), codes[name][incoming]) for name in CODE_COLUMNS},
     }
     stay_rows, stay_found = staying  # rows that did not move may still have new codes
@@ -233,6 +234,13 @@ def _rebuild(columns: EntityColumns, removed: np.ndarray, incoming: np.ndarray, 
     result.tag_rows = _retag(columns.tag_rows, changed_rows, row_tags, changes,
                              lambda wanted: lookup(np.unique(wanted)), renumber=renumber)
     return result
+
+
+def _merged_x(kept_x: np.ndarray, is_kept: np.ndarray, slots: np.ndarray, in_x: np.ndarray) -> np.ndarray:
+    out = np.empty(is_kept.size, dtype=kept_x.dtype)
+    out[is_kept] = kept_x
+    out[slots] = in_x
+    return out
 
 
 def same_content(a: EntityColumns, b: EntityColumns) -> bool:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import aliased
 
 from core.clues import CLOSED_STATES
 from core.db.database import Database
-from core.db.models import Clue, MarketEntity, Village
+from core.db.models import Clue, CommitmentVerification, MarketEntity, Village
 from core.deadlines import DeadlineItems, Kind, Level, assess, by_group, day_date, day_number, load_policy
 from core.errors import PermissionDenied
 from core.geoindex.counters import ROWS_READ
@@ -119,6 +119,35 @@ def read_open_clues(db: Database, viewer: object | None, clue_ids=None, entity_i
     ROWS_READ.add("clues", len(rows))
     unique = {int(r[0]): r for r in rows}
     return _Clues.of(list(unique.values()))
+
+
+def reload_clocks(db: Database, wanted: dict[Kind, set[int]], town_codes: tuple[str, ...], calendar,
+                  policy) -> DeadlineItems:
+    """The clocks of exactly ``wanted`` (kind -> item ids), by the engine's own selects narrowed to
+    the ids (:meth:`core.deadlines.sources.Source.subset`). Kept for the wall's figures
+    (core.services.wall_parts); :func:`core.deadlines.refresh.refresh` does the whole update."""
+    from core.deadlines.items import complete, from_parts, read_rows
+    from core.deadlines.sources import sources
+
+    index = {code: i for i, code in enumerate(town_codes)}
+    parts: list = []
+    for src in sources():
+        ids = sorted(wanted.get(src.kind, ()))
+        for i in range(0, len(ids), _CHUNK):
+            parts.extend(read_rows(db, src, src.subset(ids[i:i + _CHUNK], db.dialect), index))
+    return complete(from_parts(parts, tuple(town_codes)), calendar, policy)
+
+
+def _verifications(db: Database, ids: set[int]) -> set[int]:
+    """Verification ids for a change's ``commitments`` (the services audit the commitment's id):
+    those of the commitments named, and any verification with such an id."""
+    found = set(ids)
+    ordered = sorted(ids)
+    with db.sessions() as s:
+        for i in range(0, len(ordered), _CHUNK):
+            found |= set(s.scalars(select(CommitmentVerification.id).where(
+                CommitmentVerification.commitment_id.in_(ordered[i:i + _CHUNK]))))
+    return found
 
 
 def markers(clues: _Clues, overdue_ids: np.ndarray, limit: int) -> ClueMarkers:

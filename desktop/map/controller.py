@@ -260,8 +260,12 @@ class MapController(QObject):
         index, overlays, db = self.index, self.overlays, self._db
         patch = changes.touches("entities", "tags")
 
+        # A tag's membership changes with its entities, which the set names: re-read whole tags
+        # only when it names none (a tag deleted or refilled in bulk).
+        tags = () if changes.entities else sorted(changes.tags)
+
         def work():
-            columns = index.patch(db, sorted(changes.entities), sorted(changes.tags)) if patch else None
+            columns = index.patch(db, sorted(changes.entities), tags) if patch else None
             overlays.apply(changes)
             return changes, columns
 
