@@ -137,3 +137,39 @@ def test_the_patched_index_answers_like_a_fresh_one(city):
             assert np.array_equal(a.cluster_count, b.cluster_count)
             assert np.allclose(a.cluster_lat, b.cluster_lat) and np.allclose(a.cluster_lng, b.cluster_lng)
             assert np.array_equal(a.cluster_cats, b.cluster_cats)
+
+
+def test_patches_and_overlays_on_each_database(empty_db_url):
+    """SQLite and PostgreSQL: a tag change, a move and a clue step, against full reads."""
+    from core.demo.builder import build_demo
+    from core.demo.spec import DemoSpec
+    from core.live.changes import ChangeSet
+    from core.services.map_overlays import MapOverlays
+
+    build_demo(empty_db_url, DemoSpec(entities=1500, seed=5, as_of=dt.date(2026, 11, 20), chunk=1000))
+    db = Database.open(empty_db_url)
+    try:
+        standard_accounts(db)
+        index = MapIndex(load_columns(db), pyramid=True)
+        overlays = MapOverlays(db, today=dt.date(2027, 3, 1))
+        overlays.load()
+        tag = tagging.list_tags(db)[0]
+        entity = int(index.columns.ids[10])
+        lat, lng = sql(db, f"SELECT lat, lng FROM market_entities WHERE id={entity}")[0]
+        tagging.add_tags(db, "operator", [entity], [tag.id])
+        tagging.set_location(db, "operator", entity, lat + 0.01, lng)
+        clue = sql(db, "SELECT id FROM clues WHERE state = 'fed_back' ORDER BY id LIMIT 1")
+        changes = ChangeSet(entities=frozenset({entity}), clues=frozenset(c for (c,) in clue))
+        if clue:
+            from core.services.clues import act
+            act(db, "operator", clue[0][0], "close")
+        before = ROWS_READ.snapshot()
+        index.patch(db, [entity])
+        overlays.apply(changes)
+        assert ROWS_READ.since(before)["entity_columns"] == 1
+        _assert_same(index.columns, load_columns(db))
+        fresh = MapOverlays(db, today=dt.date(2027, 3, 1))
+        assert overlays.clue_markers() == fresh.clue_markers()
+        assert overlays.overdue_by_town() == fresh.overdue_by_town()
+    finally:
+        db.dispose()

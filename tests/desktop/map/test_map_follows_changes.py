@@ -129,3 +129,20 @@ def test_the_patched_columns_are_saved_for_the_next_start(console_app, entities_
     tasks.wait_idle()
     saved = load_snapshot(snapshot_path(entities_db), expect_stamp=data_stamp(entities_db))
     assert saved is not None and entity in saved.ids[saved.tag_rows[tag.id]].tolist()
+
+
+def test_the_console_bus_brings_this_console_s_commits(console_app, entities_db, tasks, qtbot):
+    from desktop.live.bus import ChangeBus
+
+    bus = ChangeBus.detached(entities_db)
+    controller, _payloads = started(entities_db, tasks, qtbot, bus)
+    tag = tagging.list_tags(entities_db)[0]
+    entity = sql(entities_db, f"SELECT id FROM market_entities WHERE id NOT IN "
+                              f"(SELECT entity_id FROM entity_tags WHERE tag_id={tag.id}) LIMIT 1")[0][0]
+    tagged = controller.index.count(EntityFilter(tag_ids=(tag.id,)))
+    before = ROWS_READ.snapshot()
+    with qtbot.waitSignal(controller.changes_applied, timeout=20000):
+        tagging.add_tags(entities_db, "operator", [entity], [tag.id])  # no emit by hand: the commit reaches the bus
+    assert controller.index.count(EntityFilter(tag_ids=(tag.id,))) == tagged + 1
+    assert ROWS_READ.since(before)["entity_columns"] == 1
+    bus.close()
