@@ -49,6 +49,8 @@ STAMP_POLL_MS = 30_000     # only without a change bus
 SNAPSHOT_CHECK_MS = 60_000
 SNAPSHOT_EVERY_S = 300.0
 _TEXT_CACHE = 8
+# The change kinds something on the map depends on (not: plans, wall pushes).
+MAP_KINDS = ("entities", "tags", "clues", "cases", "pushes", "commitments", "inspections", "batches", "settings")
 
 
 class MapController(QObject):
@@ -254,6 +256,8 @@ class MapController(QObject):
         if self._applying or self._loading or self.index is None or self._waiting is None:
             return  # after the running step, or once the index is loaded
         changes, self._waiting = self._waiting, None
+        if not changes.touches(*MAP_KINDS):
+            return
         if changes.everything:
             self.reload(from_database=True)
             return

@@ -41,10 +41,18 @@ def _say(*what) -> None:
 
 
 def _copy_city(folder: Path) -> str:
+    """A copy of the full city (and its map snapshot), migrated to the current schema."""
+    from core.db.database import Database
+    from core.db.migrate import upgrade
+
     target = folder / FULL_CITY.name
     for source in (FULL_CITY, FULL_CITY.with_name(FULL_CITY.name + ".mapindex.npz")):
         if source.exists():
             subprocess.run(["cp", "--reflink=auto", str(source), str(folder / source.name)], check=True)
+    db = Database.open(str(target))
+    upgrade(db.engine)
+    db.dispose()
+    _say("copied and migrated")
     return str(target)
 
 

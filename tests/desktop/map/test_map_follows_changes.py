@@ -146,3 +146,14 @@ def test_the_console_bus_brings_this_console_s_commits(console_app, entities_db,
     assert controller.index.count(EntityFilter(tag_ids=(tag.id,))) == tagged + 1
     assert ROWS_READ.since(before)["entity_columns"] == 1
     bus.close()
+
+
+def test_changes_the_map_does_not_show_cost_nothing(console_app, entities_db, tasks, qtbot):
+    bus = FakeBus()
+    controller, payloads = started(entities_db, tasks, qtbot, bus)
+    applied: list = []
+    controller.changes_applied.connect(applied.append)
+    count, before = len(payloads), ROWS_READ.snapshot()
+    bus.changed.emit(ChangeSet(wall=frozenset({1}), plans=frozenset({2})))
+    settle(qtbot, controller, tasks)
+    assert applied == [] and len(payloads) == count and ROWS_READ.since(before) == {}
