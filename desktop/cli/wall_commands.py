@@ -65,7 +65,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        print(f"wall feed on http://{args.host}:{args.serve}/ (Ctrl+C stops it)", flush=True)
+        print(f"wall feed on http://{args.host}:{args.serve}/figures and /scenes/<name> (Ctrl+C stops it)", flush=True)
         serve_feed(db, host=args.host, port=args.serve, token=args.token)
     finally:
         db.dispose()

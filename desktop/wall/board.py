@@ -197,6 +197,6 @@ class WallBoard(QWidget):
         self._show_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "push_card"):
             self.retranslate_ui()
         super().changeEvent(event)

@@ -227,7 +227,7 @@ class WallPage(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         from PySide6.QtCore import QEvent
 
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "history_group"):
             self.retranslate_ui()
         super().changeEvent(event)
 

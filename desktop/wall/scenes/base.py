@@ -61,10 +61,13 @@ class WallScene(QWidget):
         self.body.setSpacing(sizes["gap"])
 
     def retranslate_ui(self) -> None:
+        # Subclasses call this last in their constructor: from then on they are whole.
+        self._built = True
         self.title_label.setText(self.title())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
+        # A LanguageChange can arrive while a subclass is still building its widgets.
+        if event.type() == QEvent.Type.LanguageChange and getattr(self, "_built", False):
             self.retranslate_ui()
             if self._figures is not None:
                 self.show_figures(self._figures)

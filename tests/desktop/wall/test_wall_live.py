@@ -64,7 +64,8 @@ def test_the_wall_survives_a_lost_server_connection(console_app, demo_db, qtbot)
         qtbot.waitUntil(lambda: bus.following, timeout=10_000)
         with demo_db.engine.connect() as conn:
             conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                              "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+                              "WHERE datname = current_database() AND usename = current_user "
+                              "AND pid <> pg_backend_pid()"))
         demo_db.engine.dispose()
         qtbot.waitUntil(lambda: states[:1] == [False], timeout=30_000)
         assert "…" in board.status_text() or states[-1:] == [True]
