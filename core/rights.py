@@ -42,6 +42,8 @@ wall.push               all       all     -        -        -           -     -
 efficiency.read         all       all     -        all      -           -     -
 audit.record            all       all     all      all      all         all   all
 users.manage            -         -       -        -        -           -     all
+feeds.manage            -         -       -        -        -           -     all
+feeds.import            all       all     -        -        -           -     -
 ======================  ========  ======  =======  =======  ==========  ====  =====
 
 A clue's actions (core.clues.ACTIONS) map to two permissions (:data:`CLUE_ACTIONS`): the
@@ -108,6 +110,11 @@ PERMISSIONS: dict[str, dict[RoleCode, str]] = {
     "efficiency.read": _row(operator=ALL, leader=ALL, monitor=ALL),
     "audit.record": {role: ALL for role in RoleCode},
     "users.manage": _row(admin=ALL),
+    # The registration feed's permit-to-department mapping, the commitment catalogue, foreign
+    # Open311 codes and API keys (core.feeds): configuration, kept by the administrator.
+    "feeds.manage": _row(admin=ALL),
+    # Taking registrations from the registration system (entities, pushes, commitments).
+    "feeds.import": _row(operator=ALL, leader=ALL),
 }
 
 # A clue action's key -> the permission it needs.

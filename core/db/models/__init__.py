@@ -23,6 +23,14 @@ from .draws import (
 )
 from .entity import EntityRecord, MarketEntity, entity_tags
 from .enums import *  # noqa: F403 - the vocabularies belong with the models
+from .feeds import (
+    CommitmentMatter,
+    FeedFileResult,
+    FeedRegistration,
+    ForeignServiceCode,
+    Open311Key,
+    PermitDepartment,
+)
 from .live import ChangeLogEntry
 from .inspections import InspectionResult, InspectionTask, ResultPublication, task_inspectors, task_matters
 from .matters import ChecklistItem, RegulatoryMatter
@@ -34,7 +42,8 @@ from .wall import WallView
 __all__ = [
     "AppMeta", "AuditChainHead", "AuditEntry", "Base", "BatchDepartment", "Case", "CaseApproval", "CaseExtension", "CasePause",
     "CasePauseKind", "ChangeLogEntry", "ChecklistItem", "Clue",
-    "ClueAttachment", "ClueEvent", "RoutingRule", "Commitment", "CommitmentVerification", "Department", "DrawBatch",
+    "ClueAttachment", "ClueEvent", "CommitmentMatter", "FeedFileResult", "FeedRegistration", "ForeignServiceCode",
+    "Open311Key", "PermitDepartment", "RoutingRule", "Commitment", "CommitmentVerification", "Department", "DrawBatch",
     "DrawPlan", "DrawRecord", "DrawTeamMember", "DrawnObject", "EntityRecord", "Industry",
     "InspectionResult", "InspectionTask", "Inspector", "InspectorConflict",
     "MarketEntity", "NotificationPush", "RegulatoryMatter", "ResultPublication", "Role", "SignInThrottle", "Tag", "Town",

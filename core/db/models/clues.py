@@ -33,6 +33,13 @@ class Clue(Base):
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("clues.id"))
     # Where the clue came from outside (an Open311 service_request_id, a hotline ticket).
     source_ref: Mapped[str | None] = mapped_column(String(64), index=True)
+    # A foreign system's own words (core.feeds.foreign_codes): its name, the service code and
+    # name it sent (given back on export), and a credit code the registry does not hold
+    # (主体未登记: kept, the clue flagged by it).
+    source_system: Mapped[str | None] = mapped_column(String(40))
+    foreign_service_code: Mapped[str | None] = mapped_column(String(64))
+    foreign_service_name: Mapped[str | None] = mapped_column(String(120))
+    unregistered_uscc: Mapped[str | None] = mapped_column(String(18))
 
     __table_args__ = (
         Index("ix_clues_state_due_on", "state", "due_on"),

@@ -35,6 +35,8 @@ SPEC = {
     "efficiency.read": "operator=all leader=all monitor=all",
     "audit.record": "operator=all leader=all planner=all monitor=all department=all town=all admin=all",
     "users.manage": "admin=all",
+    "feeds.manage": "admin=all",  # issue 16: feed configuration
+    "feeds.import": "operator=all leader=all",  # issue 16: the registration feed
 }
 OWN_DEPT, OTHER_DEPT, OWN_TOWN, OTHER_TOWN = 7, 8, "330782001", "330782100"
 
