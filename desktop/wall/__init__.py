@@ -19,9 +19,20 @@ __all__ = ["WORKSPACE_KEY", "register", "register_scene", "scene_names"]
 WORKSPACE_KEY = "wall"
 
 
+WALL_PERMISSION = "efficiency.read"
+"""The wall shows city-wide counts: the center's roles (leader, operator on duty, monitor) see them."""
+
+
 def _page(services) -> QWidget:
+    from core.rights import scope_of
+
     from .page import WallPage
 
+    user = services.user
+    if user is not None and scope_of(user.role_code, WALL_PERMISSION) is None:
+        return QLabel(QCoreApplication.translate("WallPage", "The wall shows the whole city's figures: it is "
+                                                 "controlled by the center (leader, operator on duty, monitor)."),
+                      objectName="wallRefusedPage", wordWrap=True)
     return WallPage(services)
 
 

@@ -22,6 +22,18 @@ def test_the_wall_workspace_gets_its_page(console_app, demo_services, qtbot, con
     demo_services.tasks.wait_idle()
 
 
+def test_department_users_get_no_wall(console_app, demo_services, qtbot, console_context):
+    from core.services.auth import UserInfo
+    from desktop.wall import register
+
+    registry = WorkspaceRegistry()
+    register(registry)
+    clerk = UserInfo(9, "clerk", "办事员", "department", "部门", "Department", 1, "市场监管局", "Market Regulation")
+    page = registry.create_page("wall", console_context, demo_services.signed_in(clerk))
+    qtbot.addWidget(page)
+    assert not isinstance(page, WallPage) and page.objectName() == "wallRefusedPage"
+
+
 def test_control_page_previews_pins_and_lists_pushes(console_app, demo_services, qtbot):
     standard_accounts(demo_services.db)
     page = WallPage(demo_services)
