@@ -36,7 +36,7 @@ from .window import wall_screen
 
 class AspectFrame(QWidget):
     """Holds one child at the wall's aspect ratio (16:9 until a wall window says otherwise),
-    as large as fits and centred, so the preview looks like the wall."""
+    as large as fits, at the top, so the preview looks like the wall."""
 
     def __init__(self, child: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,7 +51,7 @@ class AspectFrame(QWidget):
     def _place(self) -> None:
         width = min(self.width(), int(self.height() * self.aspect))
         height = int(width / self.aspect)
-        self.child.setGeometry((self.width() - width) // 2, (self.height() - height) // 2, width, height)
+        self.child.setGeometry((self.width() - width) // 2, 0, width, height)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -136,6 +136,16 @@ class WallPage(QWidget):
     def refresh(self) -> None:
         """Read every figure of the wall again (F5)."""
         self.session.controller.refresh_all()
+
+    def wait_until_painted(self, timeout_ms: int = 30000) -> bool:
+        """Spin the event loop until the first figures are shown (screenshots only)."""
+        from PySide6.QtCore import QDeadlineTimer
+        from PySide6.QtTest import QTest
+
+        deadline = QDeadlineTimer(timeout_ms)
+        while self.session.controller.figures is None and not deadline.hasExpired():
+            QTest.qWait(20)
+        return self.session.controller.figures is not None
 
     def scene_title(self, name: str) -> str:
         scene = self.preview.scenes.get(name)
