@@ -21,6 +21,7 @@ from .draws import (
     DrawTeamMember,
     task_drawn_objects,
 )
+from .credit import CreditOfficialClass, CreditRecord, CreditRepair, CreditRuleSet, CreditTransition
 from .entity import EntityRecord, MarketEntity, entity_tags
 from .enums import *  # noqa: F403 - the vocabularies belong with the models
 from .feeds import (
@@ -43,7 +44,8 @@ __all__ = [
     "AppMeta", "AuditChainHead", "AuditEntry", "Base", "BatchDepartment", "Case", "CaseApproval", "CaseExtension", "CasePause",
     "CasePauseKind", "ChangeLogEntry", "ChecklistItem", "Clue",
     "ClueAttachment", "ClueEvent", "CommitmentMatter", "FeedFileResult", "FeedRegistration", "ForeignServiceCode",
-    "Open311Key", "PermitDepartment", "RoutingRule", "Commitment", "CommitmentVerification", "Department", "DrawBatch",
+    "Open311Key", "PermitDepartment", "CreditOfficialClass", "CreditRecord", "CreditRepair", "CreditRuleSet",
+    "CreditTransition", "RoutingRule", "Commitment", "CommitmentVerification", "Department", "DrawBatch",
     "DrawPlan", "DrawRecord", "DrawTeamMember", "DrawnObject", "EntityRecord", "Industry",
     "InspectionResult", "InspectionTask", "Inspector", "InspectorConflict",
     "MarketEntity", "NotificationPush", "RegulatoryMatter", "ResultPublication", "Role", "SignInThrottle", "Tag", "Town",
