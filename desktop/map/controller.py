@@ -242,9 +242,6 @@ class MapController(QObject):
         """A committed change set (this console's or another's): queue it, merged with any waiting."""
         if not changes:
             return
-        change_id = getattr(changes, "change_id", None)
-        if change_id is not None:
-            self._last_change_id = max(change_id, self._last_change_id or change_id)
         self._waiting = changes if self._waiting is None else self._waiting.merged(changes)
         self._apply_waiting()
 
@@ -257,8 +254,10 @@ class MapController(QObject):
             return  # after the running step, or once the index is loaded
         changes, self._waiting = self._waiting, None
         if not changes.touches(*MAP_KINDS):
+            self._note_applied(changes)
             return
         if changes.everything:
+            self._note_applied(changes)  # the reload reads after its commit
             self.reload(from_database=True)
             return
         index, overlays, db = self.index, self.overlays, self._db
@@ -277,9 +276,16 @@ class MapController(QObject):
         self._tasks.run(work, on_done=self._on_changes_done, on_error=self._on_changes_failed, quiet=True,
                         owner=self)
 
+    def _note_applied(self, changes) -> None:
+        """Remember the newest change log id the index holds (the snapshot may claim no newer)."""
+        change_id = getattr(changes, "change_id", None)
+        if change_id is not None:
+            self._last_change_id = max(change_id, self._last_change_id or change_id)
+
     def _on_changes_done(self, outcome) -> None:
         changes, columns = outcome
         self._applying = False
+        self._note_applied(changes)
         if columns is not None:
             self._text_ids.clear()  # a renamed entity may match other words now
         if self._snapshot is not None and self.index is not None:
@@ -300,6 +306,8 @@ class MapController(QObject):
         saver, db, last = self._snapshot, self._db, self._last_change_id
         if saver is None or not saver.dirty or (not now and not saver.due()):
             return
+        if self._applying or self._waiting is not None or self._loading:
+            return  # the columns are about to change: the next check saves them
         self._tasks.run(lambda: saver.flush(db, last), on_done=lambda _saved: None,
                         on_error=lambda error: _log.warning("map snapshot not saved: %s", error), quiet=True)
 

@@ -173,3 +173,27 @@ def test_patches_and_overlays_on_each_database(empty_db_url):
         assert overlays.overdue_by_town() == fresh.overdue_by_town()
     finally:
         db.dispose()
+
+
+def test_a_lazy_snapshot_waits_for_the_changes_it_does_not_hold(city, tmp_path):
+    from core.geoindex import LazySnapshot, data_stamp, load_snapshot
+
+    now = [0.0]
+    saver = LazySnapshot(tmp_path / "city.mapindex.npz", interval_s=60, clock=lambda: now[0])
+    columns = load_columns(city)
+    tag = tagging.list_tags(city)[0]
+    entity = int(columns.ids[5])
+    tagging.add_tags(city, "operator", [entity], [tag.id])
+    patched, _read = _patched(city, columns, [entity])
+    applied = sql(city, "SELECT MAX(id) FROM change_log")[0][0]
+    saver.mark(patched)
+    assert saver.dirty and not saver.due()
+    now[0] = 61.0
+    assert saver.due()
+    tagging.add_tags(city, "operator", [int(columns.ids[6])], [tag.id])  # committed, not yet applied
+    assert not saver.flush(city, applied)
+    assert saver.dirty
+    assert saver.flush(city, sql(city, "SELECT MAX(id) FROM change_log")[0][0])  # (as if applied)
+    assert not saver.dirty
+    saved = load_snapshot(tmp_path / "city.mapindex.npz", expect_stamp=data_stamp(city))
+    assert saved is not None and entity in saved.ids[saved.tag_rows[tag.id]].tolist()
