@@ -47,6 +47,7 @@ class DrawData:
     task_inspectors: list[tuple] = field(default_factory=list)
     results: list[tuple] = field(default_factory=list)
     publications: list[tuple] = field(default_factory=list)  # RESULT_PUBLICATION_COLUMNS
+    item_fail_p: np.ndarray | None = None  # see DrawInputs
 
 
 PUBLISHED_AFTER, PUBLISHED_LATE, UNPUBLISHED_SPAN = dt.timedelta(days=12), dt.timedelta(days=35), dt.timedelta(days=60)
@@ -62,6 +63,7 @@ class DrawInputs:
     town_of_village: np.ndarray  # town code per village index
     town_codes: list[str]
     batches: tuple[HistoryBatch, ...] = ()
+    item_fail_p: np.ndarray | None = None  # per entity position (core.demo.risk_signal); None: 5 %
 
 
 def pool_hash(usccs: list[str]) -> str:
@@ -71,7 +73,7 @@ def pool_hash(usccs: list[str]) -> str:
 
 def generate_draws(spec: DemoSpec, pop: Frozen, inp: DrawInputs) -> DrawData:
     rng = spec.rng(STREAM_DRAWS, 0)
-    out = DrawData()
+    out = DrawData(item_fail_p=inp.item_fail_p)
     years = [spec.as_of.year - 2, spec.as_of.year - 1, spec.as_of.year]
     active = pop.status == "active"
     town_of_entity = inp.town_of_village[pop.village_idx]
@@ -162,9 +164,11 @@ def _task(out: DrawData, rng: np.random.Generator, spec: DemoSpec, batch_id: int
         out.publications.append((task_id, batch_id, published_on.isoformat(), f"{published_on} 09:00:00",
                                  "leader", f"{batch_id}_results.pdf"))
     if done:
+        # The planted signal (core.demo.risk_signal) moves the threshold, never the rolls.
+        fail_p = 0.05 if out.item_fail_p is None else float(out.item_fail_p[entity_id - 1])
         for _, items in matters:
             rolls = rng.random(len(items))
             for item, roll in zip(items, rolls.tolist()):
-                outcome = "fail" if roll < 0.05 else "na" if roll < 0.08 else "pass"
+                outcome = "fail" if roll < fail_p else "na" if roll < fail_p + 0.03 else "pass"
                 note = "现场发现问题，已责令限期整改" if outcome == "fail" else ""
                 out.results.append((task_id, item, outcome, note))

@@ -21,6 +21,7 @@ STREAM_COMMITMENTS = 7
 STREAM_DRAWS = 8
 STREAM_GRID = 9
 STREAM_COLLAB = 10  # structure planted for the collaboration views (core.demo.collab)
+STREAM_RISK = 11  # signal planted for the early-warning model (core.demo.risk_signal)
 
 LOCAL_TIME = dt.timezone(dt.timedelta(hours=8), "CST")  # China keeps one offset, no DST
 # The demo's clock reads this on its "as of" day; its history ends half an hour before,

@@ -23,6 +23,7 @@ from . import clues as clue_gen
 from . import draws as draw_gen
 from . import obligations
 from . import people
+from . import risk_signal
 from .applicability import IndustryRules, TitlePicker
 from .entities import ENTITY_COLUMNS, EntityGenerator, Geography
 from .names import NameMaker, village_short_name
@@ -111,12 +112,16 @@ class DemoWriter:
         village_town_names = np.array([town_name[c] for c in geo.town_codes], dtype=object)
         key_area = tags.get(self.profile.demo_mix.key_area_tag)
         key_towns = set(self.profile.demo_mix.key_area_towns)
+        troubled = risk_signal.troubled_villages(self.spec, len(geo.town_codes))
+        problem_parts: list[np.ndarray] = []
 
         def make(k: int, start: int, n: int):
             chunk = gen.chunk(k, start, n)
             tag_rows = gen.tag_rows(k, chunk, tag_ids, key_area, key_towns)
             records = generate_records(self.spec, k, chunk.ids, chunk.registered, chunk.risk_idx, plans,
                                        chunk.industry_idx, village_town_names[chunk.village_idx])
+            problem_parts.append(risk_signal.plant_chunk(self.spec, k, chunk.ids, chunk.village_idx, records,
+                                                         troubled))  # chunks are made in order
             return chunk, tag_rows, records
 
         pop = Population()
@@ -139,6 +144,7 @@ class DemoWriter:
                 pop.add(chunk)
                 self.progress(0.02 + 0.8 * (k + 1) / len(chunks), f"entities {start + n:,}/{self.spec.entities:,}")
         self.geo = geo
+        self.problem = np.concatenate(problem_parts)
         return pop
 
     def _people(self, pop: Population) -> None:
@@ -224,7 +230,8 @@ class DemoWriter:
         data = draw_gen.generate_draws(self.spec, self.pop, draw_gen.DrawInputs(
             self.dept_id, matters_by_dept, self.inspectors_by_dept,
             {(i, e) for i, e, *_ in self.conflicts}, self.geo.town_codes,
-            sorted({str(t) for t in self.geo.town_codes}), batches))
+            sorted({str(t) for t in self.geo.town_codes}), batches,
+            risk_signal.item_fail_p(self.problem)))
         for table, columns, rows in (
             ("draw_plans", ("id", "year", "name", "created_by", "created_at"), data.plans),
             ("draw_batches", draw_gen.BATCH_COLUMNS, data.batches),

@@ -39,6 +39,7 @@ from .notifications import Commitment, CommitmentVerification, NotificationPush
 from .people import Inspector, InspectorConflict, Role, SignInThrottle, User
 from .reference import AppMeta, Department, Industry, Tag, Town, Village
 from .wall import WallView
+from .warnings import CreditWarning, WarningStatus
 
 __all__ = [
     "AppMeta", "AuditChainHead", "AuditEntry", "Base", "BatchDepartment", "Case", "CaseApproval", "CaseExtension", "CasePause",
@@ -49,5 +50,5 @@ __all__ = [
     "DrawPlan", "DrawRecord", "DrawTeamMember", "DrawnObject", "EntityRecord", "Industry",
     "InspectionResult", "InspectionTask", "Inspector", "InspectorConflict",
     "MarketEntity", "NotificationPush", "RegulatoryMatter", "ResultPublication", "Role", "SignInThrottle", "Tag", "Town",
-    "User", "Village", "WallView", "entity_tags", "task_drawn_objects", "task_inspectors", "task_matters",
+    "CreditWarning", "User", "Village", "WallView", "WarningStatus", "entity_tags", "task_drawn_objects", "task_inspectors", "task_matters",
 ]
