@@ -39,6 +39,9 @@ draw.plan               -         all     all      -        -           -     -
 draw.run                -         all     all      -        -           -     -
 draw.result             -         -       -        -        joint       -     -
 wall.push               all       all     -        -        -           -     -
+warning.read            all       all     -        all      -           -     all
+warning.review          all       all     -        -        -           -     -
+warning.train           -         all     -        -        -           -     all
 efficiency.read         all       all     -        all      -           -     -
 audit.record            all       all     all      all      all         all   all
 users.manage            -         -       -        -        -           -     all
@@ -107,6 +110,12 @@ PERMISSIONS: dict[str, dict[RoleCode, str]] = {
     "draw.run": _row(leader=ALL, planner=ALL),
     "draw.result": _row(department=JOINT),
     "wall.push": _row(operator=ALL, leader=ALL),
+    # Early warnings of the risk model (core.credit.warning_store): they name the risk class, so only
+    # roles that read classes see them; the center reviews them (a clue only after a person's review);
+    # the leader and the administrator run the model.
+    "warning.read": _row(operator=ALL, leader=ALL, monitor=ALL, admin=ALL),
+    "warning.review": _row(operator=ALL, leader=ALL),
+    "warning.train": _row(leader=ALL, admin=ALL),
     "efficiency.read": _row(operator=ALL, leader=ALL, monitor=ALL),
     "audit.record": {role: ALL for role in RoleCode},
     "users.manage": _row(admin=ALL),

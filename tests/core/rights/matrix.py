@@ -32,6 +32,9 @@ SPEC = {
     "draw.run": "leader=all planner=all",
     "draw.result": "department=joint",
     "wall.push": "operator=all leader=all",
+    "warning.read": "operator=all leader=all monitor=all admin=all",  # issue 17: early warnings
+    "warning.review": "operator=all leader=all",
+    "warning.train": "leader=all admin=all",
     "efficiency.read": "operator=all leader=all monitor=all",
     "audit.record": "operator=all leader=all planner=all monitor=all department=all town=all admin=all",
     "users.manage": "admin=all",
