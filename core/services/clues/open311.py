@@ -8,6 +8,11 @@ time), address, address_id (the grid village), lat, long. What GeoReport has no 
 (our state, source, USCC, the department's code, the duplicate's original) travels in
 ``extended_attributes``, as GeoReport allows, so our own export comes back whole.
 
+A system that is not ours sends its own service codes and names credit codes the registry may
+not hold: the request is accepted all the same (see :mod:`core.feeds.foreign_codes`); the
+clue keeps the foreign code (exported back as ``service_code``) and the unregistered credit
+code, and an unmapped code leaves the clue in the center's unrouted queue.
+
 An import is all or nothing: every request is checked first and one bad request refuses
 the file, naming the request and the field. An import is keyed by the request's source
 reference (``extended_attributes.source_ref``, else its ``service_request_id``; unique per
@@ -40,6 +45,7 @@ from core.db.models import (
 )
 from core.db.models.base import utcnow
 from core.errors import InvalidUSCC, ValidationError
+from core.feeds.foreign_codes import foreign_attributes, foreign_matters, request_id, service_of
 from core.jsonfile import read_json_file
 from core.text_input import check_code, check_number, check_text, shown
 from core.workdays import default_calendar
@@ -67,11 +73,11 @@ def _request(c: Clue, events: list[ClueEvent], matters: dict, departments: dict,
     dept = departments.get(c.department_id)
     entity = entities.get(c.entity_id)
     return {
-        "service_request_id": c.source_ref or c.ref_no,
+        "service_request_id": request_id(c),
         "status": "closed" if c.state in CLOSED_STATES else "open",
         "status_notes": last.note if last else "",
-        "service_name": matter.name_zh if matter else "",
-        "service_code": matter.code if matter else "",
+        "service_name": c.foreign_service_name or (matter.name_zh if matter else ""),
+        "service_code": c.foreign_service_code or (matter.code if matter else ""),
         "description": c.description,
         "agency_responsible": dept.name_zh if dept else "",
         "service_notice": "",
@@ -87,8 +93,9 @@ def _request(c: Clue, events: list[ClueEvent], matters: dict, departments: dict,
         "long": c.lng,
         "media_url": "",
         EXT: {"ref_no": c.ref_no, "source": c.source.value, "state": c.state.value,
-              "uscc": entity.uscc if entity else None, "agency_code": dept.code if dept else None,
-              "duplicate_of": refs.get(c.duplicate_of_id), "source_ref": c.source_ref or c.ref_no},
+              "uscc": entity.uscc if entity else c.unregistered_uscc, "agency_code": dept.code if dept else None,
+              "duplicate_of": refs.get(c.duplicate_of_id), "source_ref": c.source_ref or c.ref_no,
+              **foreign_attributes(c, matter)},
     }
 
 
@@ -166,8 +173,11 @@ def _time(value: Any, where: str, *, required: bool = True) -> dt.datetime | Non
 
 
 class _Lookups:
-    def __init__(self, s) -> None:
+    def __init__(self, s, system: str | None = None) -> None:
         self.matters = {m.code: m for m in s.scalars(select(RegulatoryMatter))}
+        self.matter_ids = {m.id: m for m in self.matters.values()}
+        self.foreign = foreign_matters(s)
+        self.system = system
         departments = list(s.scalars(select(Department)))
         self.dept_by_code = {d.code: d for d in departments}
         self.dept_by_name = {d.name_zh: d for d in departments} | {d.name_en: d for d in departments}
@@ -215,11 +225,11 @@ def _parse(n: int, r: Any, look: _Lookups) -> dict:
                               params={"value": shown(status)})
     description = check_text(r.get("description"), f"{here}: description", max_length=MAX_DESCRIPTION,
                              required=True)
-    code = check_code(r.get("service_code"), f"{here}: service_code", max_length=40)
-    matter = look.matters.get(code) if code else None
-    if code and matter is None:
-        raise ValidationError(f"未知的 service_code {shown(code)} (not a matter code)", where=f"{here}: service_code",
-                              code="import.unknown_service_code", params={"value": shown(code)})
+    code = check_code(r.get("service_code"), f"{here}: service_code", max_length=64)
+    system = check_code(ext.get("source_system"), f"{here}: {EXT}.source_system", max_length=40) or look.system
+    matter, foreign = service_of(code, system, look.matters, look.foreign, look.matter_ids,
+                                 check_code(ext.get("matter_code"), f"{here}: {EXT}.matter_code", max_length=40))
+    service_name = check_text(r.get("service_name"), f"{here}: service_name", max_length=120, multiline=False)
     agency = check_code(ext.get("agency_code"), f"{here}: {EXT}.agency_code", max_length=16)
     agency_name = check_text(r.get("agency_responsible"), f"{here}: agency_responsible", max_length=120,
                              multiline=False)
@@ -228,7 +238,7 @@ def _parse(n: int, r: Any, look: _Lookups) -> dict:
         raise ValidationError(f"未知的部门 {shown(agency or agency_name)} (unknown agency)",
                               where=f"{here}: {f'{EXT}.agency_code' if agency else 'agency_responsible'}",
                               code="import.unknown_agency", params={"value": shown(agency or agency_name)})
-    entity = None
+    entity = unregistered = None
     uscc = check_code(ext.get("uscc"), f"{here}: {EXT}.uscc", max_length=40)
     if uscc:
         try:
@@ -236,9 +246,7 @@ def _parse(n: int, r: Any, look: _Lookups) -> dict:
         except InvalidUSCC as error:
             raise ValidationError(error.message, where=f"{here}: {EXT}.uscc") from None
         entity = look.session.scalar(select(MarketEntity).where(MarketEntity.uscc == compact))
-        if entity is None:
-            raise ValidationError(f"没有统一社会信用代码为 {compact} 的市场主体 (no such entity)",
-                                  where=f"{here}: {EXT}.uscc", code="clue.no_entity", params={"uscc": compact})
+        unregistered = compact if entity is None else None  # 主体未登记: kept, the clue flagged
     village = check_code(r.get("address_id"), f"{here}: address_id", max_length=12)
     if village and village not in look.villages:
         raise ValidationError(f"未知的村社代码 {shown(village)} (unknown village)", where=f"{here}: address_id",
@@ -263,8 +271,13 @@ def _parse(n: int, r: Any, look: _Lookups) -> dict:
         raise ValidationError(str(error), where=f"{here}: {EXT}.{'state' if state else 'source'}") from None
     expected = _time(r.get("expected_datetime"), f"{here}: expected_datetime", required=False)
     # Checked even when already imported: a file is refused or taken whole.
-    known = source_ref in look.known_refs or rid in look.known_refs or bool(ref_no and ref_no in look.known_refs)
-    return {"rid": rid, "ref_no": ref_no, "source_ref": source_ref, "known": known,
+    if system and "source_ref" not in ext:  # two systems' ids may coincide: the key names the system
+        source_ref = f"{system}:{rid}"[:64]
+    known = source_ref in look.known_refs or (rid in look.known_refs and not system) or bool(
+        ref_no and ref_no in look.known_refs)
+    return {"rid": rid, "ref_no": ref_no, "source_ref": source_ref, "known": known, "system": system,
+            "foreign": foreign, "foreign_name": (service_name or None) if foreign else None,
+            "unregistered": unregistered,
             "source": source, "state": state, "matter": matter, "dept": dept, "entity": entity,
             "village": village, "lat": lat, "lng": lng, "description": description,
             "requested": _time(r.get("requested_datetime"), f"{here}: requested_datetime"),
@@ -291,8 +304,9 @@ def _no_repeats(parsed: list[dict | None]) -> None:
             seen[key] = n
 
 
-def import_open311(db: Database, actor: str, path: str | Path) -> tuple[int, int]:
-    """Import the requests of ``path``; returns (new, already imported). All or nothing.
+def import_open311(db: Database, actor: str, path: str | Path, *, system: str | None = None) -> tuple[int, int]:
+    """Import the requests of ``path`` (sent by ``system``: its name is kept on the clues and picks
+    the mapping of its service codes); returns (new, already imported). All or nothing.
 
     When another import of the same requests commits first (the key is unique), the file
     is read against the database again: what that import added counts as already imported.
@@ -303,23 +317,28 @@ def import_open311(db: Database, actor: str, path: str | Path) -> tuple[int, int
     if not isinstance(data, list):
         raise ValidationError("Open311 文件须是服务请求数组 (an Open311 file is a JSON array of service requests)",
                               where=str(path), code="import.not_array")
+    return import_requests(db, actor, data, where=str(path), system=system)
+
+
+def import_requests(db: Database, actor: str, data: list, *, where: str, system: str | None = None) -> tuple[int, int]:
+    """Import ``data`` (service requests) as :func:`import_open311` does a file's; ``where`` names them."""
     calendar = default_calendar()
     for attempt in range(1, IMPORT_ATTEMPTS + 1):
         try:
-            return _import(db, actor, path, data, calendar)
+            return _import(db, actor, where, data, calendar, system)
         except IntegrityError:
             if attempt == IMPORT_ATTEMPTS:
                 raise ValidationError("另一工作站正在导入相同的请求，请稍后重试 (another workstation is importing "
-                                      "the same requests; try again)", where=str(path),
+                                      "the same requests; try again)", where=where,
                                       code="import.busy") from None
     raise AssertionError("unreachable")
 
 
-def _import(db: Database, actor: str, path: str | Path, data: list, calendar) -> tuple[int, int]:
+def _import(db: Database, actor: str, path: str, data: list, calendar, system: str | None) -> tuple[int, int]:
     with db.uow(actor) as uow:
         uow.require("clue.intake")
         s = uow.session
-        look = _Lookups(s)
+        look = _Lookups(s, system)
         parsed = []
         for n, r in enumerate(data, start=1):
             try:
@@ -338,7 +357,8 @@ def _import(db: Database, actor: str, path: str | Path, data: list, calendar) ->
         _link_duplicates(s, fresh, path)
         # The object is the file's name (audit object ids hold 40 characters); the after, its path.
         uow.audit("clue.import.open311", "file", Path(path).name[:40],
-                  after={"path": str(path), "imported": len(fresh), "already_here": len(parsed) - len(fresh)})
+                  after={"path": str(path), "system": system, "imported": len(fresh),
+                         "already_here": len(parsed) - len(fresh)})
         uow.commit()
     return len(fresh), len(parsed) - len(fresh)
 
@@ -347,7 +367,8 @@ def _store(uow, p: dict, calendar) -> None:
     s = uow.session
     entity, village = p["entity"], p["village"]
     vrow = s.get(Village, village) if village else None
-    dept = p["dept"].id if p["dept"] else route(
+    # A foreign code nobody has mapped yet: the center's unrouted queue, not a guess by place.
+    dept = p["dept"].id if p["dept"] else None if (p["foreign"] and not p["matter"]) else route(
         s, p["matter"].id if p["matter"] else None, entity.industry_code if entity else None,
         entity.town_code if entity else (vrow.town_code if vrow else None))
     state = ClueState(p["state"]) if p["state"] else (ClueState.ASSIGNED if dept else ClueState.RECEIVED)
@@ -359,7 +380,9 @@ def _store(uow, p: dict, calendar) -> None:
                 lat=p["lat"] if p["lat"] is not None else (entity.lat if entity else vrow.lat),
                 lng=p["lng"] if p["lng"] is not None else (entity.lng if entity else vrow.lng),
                 matter_id=p["matter"].id if p["matter"] else None, description=p["description"],
-                department_id=dept, state=state, received_at=received, due_on=due, source_ref=p["source_ref"])
+                department_id=dept, state=state, received_at=received, due_on=due, source_ref=p["source_ref"],
+                source_system=p["system"], foreign_service_code=p["foreign"], foreign_service_name=p["foreign_name"],
+                unregistered_uscc=p["unregistered"])
     s.add(clue)
     s.flush()
     updated = (p["updated"] or p["requested"]).astimezone(dt.timezone.utc)

@@ -102,7 +102,7 @@ def test_a_foreign_request_is_routed_like_any_new_clue(twin_cities, tmp_path):
 
 @pytest.mark.parametrize("bad, where", [
     ({"status": "pending"}, "status"),
-    ({"service_code": "NO-SUCH"}, "service_code"),
+    ({"service_code": "X" * 65}, "service_code"),  # an unknown code is kept (tests/core/feeds), an overlong one not
     ({"requested_datetime": "yesterday"}, "requested_datetime"),
     ({"lat": "north"}, "lat"),
     ({"extended_attributes": {"uscc": "91330782MA2ABCDE1X"}}, "uscc"),
