@@ -21,10 +21,11 @@ from sqlalchemy import Connection, Date, bindparam, text
 FAIL_PREFIX = "发现问题"
 PRIOR_WEIGHT = 10.0  # pseudo-inspections pulling a village's failure rate to the city's
 
-# Numeric factors: key -> (zh, en). Counts are log1p'd before the model sees them.
+# Numeric factors: key -> (zh, en). Counts are log1p'd before the model sees them. The number of
+# past failures is in the (smoothed) failure rate with the number of inspections: both counts
+# side by side are nearly collinear, and their weights would read as nonsense (+2.7 and -2.4).
 NUMERIC: dict[str, tuple[str, str]] = {
     "inspections": ("既往检查次数", "past inspections"),
-    "failures": ("既往检查发现问题次数", "past inspections that found problems"),
     "fail_rate": ("既往检查问题率", "share of past inspections that found problems"),
     "complaints": ("投诉举报次数", "complaints and clues"),
     "complaints_recent": ("近一年投诉举报", "complaints and clues in the last year"),
@@ -38,7 +39,7 @@ NUMERIC: dict[str, tuple[str, str]] = {
     "age_years": ("成立年限", "years since registration"),
     "village_fail_rate": ("同村社受检主体问题率", "failure rate of inspected entities in the same village"),
 }
-LOGGED = ("inspections", "failures", "complaints", "complaints_recent", "penalties", "credit",
+LOGGED = ("inspections", "complaints", "complaints_recent", "penalties", "credit",
           "test_failures", "honours")
 
 
@@ -220,7 +221,7 @@ def snapshots(conn: Connection, ents: Entities, windows: Sequence[tuple[dt.date,
         village_rate = ((v_fail[ents.village] - failures + PRIOR_WEIGHT * city_rate)
                         / (v_insp[ents.village] - inspections + PRIOR_WEIGHT))
         values = {
-            "inspections": inspections, "failures": failures,
+            "inspections": inspections,
             "fail_rate": (failures + 2 * city_rate) / (inspections + 2),
             "complaints": complaints, "complaints_recent": recent,
             "penalties": count(before & (kind == k["penalty"])), "credit": count(before & (kind == k["credit"])),

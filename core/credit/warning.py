@@ -212,7 +212,7 @@ def fit(ents: Entities, snap: Snapshot, groups: list[Group], *, seed: int = 17,
     clf.fit((x - mean) / scale, y)
     coef = clf.coef_[0].astype(np.float64)
     digest = hashlib.sha256(np.round(coef, 6).tobytes()).hexdigest()[:8]
-    version = f"{MODEL_KIND}-{snap.cutoff:%Y%m%d}-{digest}"
+    version = f"{MODEL_KIND}-{snap.until or snap.cutoff:%Y%m%d}-{digest}"  # the day the training window ends
     return WarningModel(version, groups, mean, scale, coef, float(clf.intercept_[0])), len(rows)
 
 
