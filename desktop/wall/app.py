@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from core.db.database import Database
+from core.errors import TongguanError
 
 from .ceremony_source import load_ceremony
 from .controller import WallController
@@ -12,6 +13,12 @@ from .session import WallSession
 from .window import WallWindow, wall_screen
 
 _log = logging.getLogger(__name__)
+
+
+class NoSuchScreen(TongguanError):
+    """``--screen N`` names a screen that is not connected."""
+
+    code = "wall.screen"
 
 
 def town_regions_of(db: Database) -> dict:
@@ -45,7 +52,17 @@ def run_wall(db: Database, actor: str, *, screen: int | None = None, lang: str |
     from desktop.settings import LANGUAGE, WALL_WINDOW_SCREEN, Settings
     from desktop.tasks import TaskManager
 
-    app = create_application()
+    from PySide6.QtGui import QGuiApplication
+
+    try:
+        app = create_application()
+        count = len(QGuiApplication.screens())
+        if screen is not None and not 0 <= screen < count:
+            raise NoSuchScreen(f"--screen {screen}: this PC has {count} screen{'s' if count != 1 else ''} "
+                               f"(numbered 0 to {count - 1})")
+    except BaseException:
+        db.dispose()
+        raise
     settings = Settings.open()
     install_language(app, lang or settings[LANGUAGE])
     tasks = TaskManager()

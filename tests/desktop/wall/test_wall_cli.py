@@ -84,3 +84,8 @@ def test_a_leader_account_is_accepted(wall_url):
         assert wall_actor(db, Namespace(actor="wallpc")) == "wallpc"
     finally:
         db.dispose()
+
+
+def test_a_screen_that_is_not_there(console_app, wall_url, capsys):
+    assert main(["wall", "--db", wall_url, "--actor", "wallpc", "--screen", "7"]) == 2
+    assert "--screen 7: this PC has" in one_clean_line(capsys)
