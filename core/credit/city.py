@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from core.db.database import Database
 from core.db.models import CreditRuleSet
 from core.db.models.base import utcnow
+from core.db.uow import UnitOfWork
 
 from .rules import CLASSES, RuleSet
 from .scoring import move_matrix, score
@@ -100,26 +101,33 @@ def score_city(db: Database, actor: str | None, *, as_of: dt.date | None = None,
     with unit as uow:
         if actor is not None:
             uow.require("credit.manage" if apply else "risk.read")
-        conn = uow.session.connection()
-        progress(0.05, "sync")
-        added = sync_timeline(conn)
-        chosen = rules or active_rules(uow.session)
-        progress(0.3, "score")
-        result = compute(conn, chosen, day, None)
         if not apply:
-            return result
-        progress(0.7, "write")
-        moved = _write(conn, result)
-        if chosen.version:
-            uow.session.execute(update(CreditRuleSet).where(CreditRuleSet.version == chosen.version)
-                                .values(applied_at=utcnow()))
-        uow.audit("credit.score_city", "credit_rule_set", chosen.version, after={
-            "as_of": day.isoformat(), "records_added": added, "changed": int(len(moved)),
-            "matrix": result.matrix, "counts": result.counts()})
-        if len(moved) > TOUCH_LIMIT:
-            uow.touch("everything")
-        elif len(moved):
-            uow.touch("entities", moved.tolist())
+            conn = uow.session.connection()
+            return compute(conn, rules or active_rules(uow.session), day, None)
+        result = score_city_in(uow, rules or active_rules(uow.session), day, progress)
         uow.commit()
         progress(1.0, "done")
         return result
+
+
+def score_city_in(uow: UnitOfWork, rules: RuleSet, day: dt.date,
+                  progress: Callable[[float, str], None] = lambda f, m: None) -> CityScores:
+    """Sync, score and write the whole city inside ``uow`` (audited; the caller commits)."""
+    conn = uow.session.connection()
+    progress(0.05, "sync")
+    added = sync_timeline(conn)
+    progress(0.3, "score")
+    result = compute(conn, rules, day, None)
+    progress(0.7, "write")
+    moved = _write(conn, result)
+    if rules.version:
+        uow.session.execute(update(CreditRuleSet).where(CreditRuleSet.version == rules.version)
+                            .values(applied_at=utcnow()))
+    uow.audit("credit.score_city", "credit_rule_set", rules.version, after={
+        "as_of": day.isoformat(), "records_added": added, "changed": int(len(moved)),
+        "matrix": result.matrix, "counts": result.counts()})
+    if len(moved) > TOUCH_LIMIT:
+        uow.touch("everything")
+    elif len(moved):
+        uow.touch("entities", moved.tolist())
+    return result

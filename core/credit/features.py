@@ -52,6 +52,7 @@ class Entities:
     active: np.ndarray         # bool
     entity_type: np.ndarray    # index into types
     industry: np.ndarray       # index into industries (GB/T 4754 大类: the code's first two digits)
+    industry_class: np.ndarray  # index into industry_codes (the full 4-digit class)
     town: np.ndarray           # index into towns
     village: np.ndarray        # index into villages
     risk: np.ndarray           # 0..3 for A..D
@@ -61,6 +62,7 @@ class Entities:
     towns: list[str]
     villages: list[str]
     tag_codes: list[str]
+    industry_codes: list[str]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -110,6 +112,7 @@ def load_entities(conn: Connection) -> Entities:
 
     types, type_names = encode(cols[1])
     industry, industry_names = encode([str(c)[:2] for c in cols[2]])
+    industry_class, industry_codes = encode(cols[2])
     town, towns = encode(cols[3])
     village, villages = encode(cols[4])
     risk = np.searchsorted(np.array(["A", "B", "C", "D"]), np.array(cols[6], dtype=str)).astype(np.int8)
@@ -120,8 +123,9 @@ def load_entities(conn: Connection) -> Entities:
         ent, code = zip(*tag_rows)
         col = {c: i for i, c in enumerate(tag_codes)}
         tags[np.searchsorted(ids, np.array(ent, dtype=np.int64)), [col[c] for c in code]] = True
-    return Entities(ids, _days(cols[5]), np.array(cols[7], dtype=str) == "active", types, industry, town, village,
-                    risk, tags, type_names, industry_names, towns, villages, tag_codes)
+    return Entities(ids, _days(cols[5]), np.array(cols[7], dtype=str) == "active", types, industry,
+                    industry_class, town, village, risk, tags, type_names, industry_names, towns, villages,
+                    tag_codes, industry_codes)
 
 
 _FIRST = 35  # the code of the first character ("#"); codes stay printable ASCII
