@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
+from core.credit.city import rescore
 from core.db.database import Database
 from core.db.models import (
     Case,
@@ -180,6 +181,7 @@ def verify_commitment(db: Database, actor: str, verification_id: int, *, fulfill
             s.add(record)
             s.flush()
             credit_id = record.id
+            rescore(s, [c.entity_id])  # the broken commitment counts for the entity's class at once
             if open_case:
                 case = Case(ref_no=new_ref("AJ", day), clue_id=None, entity_id=c.entity_id,
                             department_id=c.department_id, filed_on=day,
