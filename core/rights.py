@@ -34,6 +34,9 @@ entity.tag              all       all     -        -        -           -     -
 entity.locate           all       all     -        -        -           -     -
 tag.manage              all       all     -        -        -           -     -
 risk.read               all       all     all      all      -           -     all
+credit.manage           -         all     -        -        -           -     all
+credit.repair           -         all     -        -        dept        -     -
+credit.rules            -         -       -        -        -           -     all
 draw.read               all       all     all      all      joint       -     all
 draw.plan               -         all     all      -        -           -     -
 draw.run                -         all     all      -        -           -     -
@@ -65,6 +68,11 @@ class (A-D) is shown only to roles with ``risk.read``. A system account has the 
 of its role.
 """
 from __future__ import annotations
+
+Credit (core.credit): the leader and the administrator score the city, move abnormal
+listings to the serious-violation list and import official classes (``credit.manage``);
+a credit repair is granted by the leader or by the department that recorded the fact
+(``credit.repair``); only the administrator edits the scoring rules (``credit.rules``).
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -107,6 +115,9 @@ PERMISSIONS: dict[str, dict[RoleCode, str]] = {
     "risk.read": _row(operator=ALL, leader=ALL, planner=ALL, monitor=ALL, admin=ALL),
     "draw.read": _row(operator=ALL, leader=ALL, planner=ALL, monitor=ALL, department=JOINT, admin=ALL),
     "draw.plan": _row(leader=ALL, planner=ALL),
+    "credit.manage": _row(leader=ALL, admin=ALL),
+    "credit.repair": _row(leader=ALL, department=DEPT),
+    "credit.rules": _row(admin=ALL),
     "draw.run": _row(leader=ALL, planner=ALL),
     "draw.result": _row(department=JOINT),
     "wall.push": _row(operator=ALL, leader=ALL),
