@@ -66,13 +66,13 @@ department's clues, pushes, commitments and cases and record results of the insp
 they take part in. Town (grid) users report and follow their own grid's clues. The risk
 class (A-D) is shown only to roles with ``risk.read``. A system account has the rights
 of its role.
-"""
-from __future__ import annotations
 
 Credit (core.credit): the leader and the administrator score the city, move abnormal
 listings to the serious-violation list and import official classes (``credit.manage``);
 a credit repair is granted by the leader or by the department that recorded the fact
 (``credit.repair``); only the administrator edits the scoring rules (``credit.rules``).
+"""
+from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -113,11 +113,11 @@ PERMISSIONS: dict[str, dict[RoleCode, str]] = {
     "entity.locate": _row(operator=ALL, leader=ALL),
     "tag.manage": _row(operator=ALL, leader=ALL),
     "risk.read": _row(operator=ALL, leader=ALL, planner=ALL, monitor=ALL, admin=ALL),
-    "draw.read": _row(operator=ALL, leader=ALL, planner=ALL, monitor=ALL, department=JOINT, admin=ALL),
-    "draw.plan": _row(leader=ALL, planner=ALL),
     "credit.manage": _row(leader=ALL, admin=ALL),
     "credit.repair": _row(leader=ALL, department=DEPT),
     "credit.rules": _row(admin=ALL),
+    "draw.read": _row(operator=ALL, leader=ALL, planner=ALL, monitor=ALL, department=JOINT, admin=ALL),
+    "draw.plan": _row(leader=ALL, planner=ALL),
     "draw.run": _row(leader=ALL, planner=ALL),
     "draw.result": _row(department=JOINT),
     "wall.push": _row(operator=ALL, leader=ALL),
