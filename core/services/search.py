@@ -135,8 +135,9 @@ def _text_condition(dialect: str, query: str) -> ColumnElement[bool] | None:
         if len(q) < 3:
             return MarketEntity.uscc.startswith(q, autoescape=True)
         return MarketEntity.uscc.like(pattern, escape="\\")
-    if dialect == "postgresql":
+    if dialect == "postgresql" and q.lower() != q.upper():
         return or_(MarketEntity.name.ilike(pattern, escape="\\"), MarketEntity.address.ilike(pattern, escape="\\"))
+    # Chinese text has no case: LIKE finds the same rows as ILIKE, three times faster where it scans.
     return or_(MarketEntity.name.like(pattern, escape="\\"), MarketEntity.address.like(pattern, escape="\\"))
 
 
@@ -298,6 +299,11 @@ class EntitySearch:
         ids = self._select(f, MarketEntity.id).order_by(*order).offset(offset).limit(limit).subquery()
         stmt = select(*_ROW_COLUMNS).join(ids, ids.c.id == MarketEntity.id).order_by(*order)
         with self.db.sessions() as s:
+            if self.db.dialect == "postgresql" and 0 < len(f.text.strip()) < 3:
+                # No index finds a 1-2 character substring, and the planner, guessing a few hundred
+                # matches, scans and sorts the whole table; walking the sort key's index instead stops
+                # at the page's last match (0.07 s instead of 1.5 s for a word in 0.5 % of names).
+                s.execute(text("SET LOCAL enable_seqscan = off"))
             rows = [EntityRow(*r) for r in s.execute(stmt)]
         return rows if self.shows_risk else [replace(r, risk_class="") for r in rows]
 
