@@ -231,6 +231,8 @@ class MapController(QObject):
         if self.index is None:
             return
         self.index.replace_columns(columns)
+        # What was marked for saving is older than these columns, which were read or saved whole.
+        self._snapshot = LazySnapshot(snapshot_path(self._db), interval_s=SNAPSHOT_EVERY_S)
         self.cache.clear()
         self._text_ids.clear()
         self.refresh()
