@@ -31,7 +31,6 @@ from core.db.models import (
     CommitmentMatter,
     CommitmentStatus,
     CommitmentVerification,
-    EntityStatus,
     EntityType,
     FeedRegistration,
     Industry,
@@ -39,7 +38,6 @@ from core.db.models import (
     NotificationPush,
     PermitDepartment,
     PushStatus,
-    RiskClass,
     Town,
     Village,
 )
@@ -53,7 +51,6 @@ CLAIM_WORKING_DAYS = 5  # core.services.obligations: claimed within 5 working da
 ATTEMPTS = 3
 ENTITY_TYPES = {"企业": EntityType.ENTERPRISE, "个体工商户": EntityType.INDIVIDUAL,
                 "农民专业合作社": EntityType.COOPERATIVE, **{t.value: t for t in EntityType}}
-UNCLASSIFIED_INDUSTRY = ("0000", "未分类", "Unclassified")
 
 
 @dataclass(frozen=True)
@@ -222,33 +219,34 @@ def _village(s: Session, town: Town, value: str | None, where: str) -> Village:
     return min(villages, key=lambda v: ((v.lat - town.lat) ** 2 + (v.lng - town.lng) ** 2, v.code))
 
 
-def _industry(s: Session, code: str | None, where: str) -> str:
-    if code:
-        if s.get(Industry, code) is None:
-            raise ValidationError(f"未知的行业代码 {shown(code)} (unknown industry code)", where=where,
-                                  code="feeds.unknown_industry")
-        return code
-    if s.get(Industry, UNCLASSIFIED_INDUSTRY[0]) is None:
-        s.add(Industry(code=UNCLASSIFIED_INDUSTRY[0], name_zh=UNCLASSIFIED_INDUSTRY[1],
-                       name_en=UNCLASSIFIED_INDUSTRY[2]))
-        s.flush()
-    return UNCLASSIFIED_INDUSTRY[0]
+def _industry(s: Session, code: str | None, where: str) -> str | None:
+    if code and s.get(Industry, code) is None:
+        raise ValidationError(f"未知的行业代码 {shown(code)} (unknown industry code)", where=where,
+                              code="feeds.unknown_industry")
+    return code
 
 
-def _entity(s: Session, r: Registration, where: str) -> tuple[MarketEntity, bool]:
+def _entity(uow, r: Registration, where: str) -> tuple[MarketEntity, bool]:
+    """The registration's entity by its credit code, or a new one written by the exchange's entity
+    loader: placed at its village's centre and tagged 位置待核实, its industry "unclassified" when
+    the registration names none (core.exchange.entity_load)."""
+    from core.exchange.entity_load import EntityLoader
+
+    s = uow.session
     entity = s.scalar(select(MarketEntity).where(MarketEntity.uscc == r.uscc))
     if entity is not None:
         return entity, False
     town = _town(s, r.town, f"{where}: town")
     village = _village(s, town, r.village, f"{where}: village")
-    entity = MarketEntity(uscc=r.uscc, name=r.name, entity_type=r.entity_type,
-                          industry_code=_industry(s, r.industry_code, f"{where}: industry_code"),
-                          legal_rep=r.legal_rep, address=r.address, town_code=town.code, village_code=village.code,
-                          lat=village.lat, lng=village.lng, registered_on=r.registered_on,
-                          status=EntityStatus.ACTIVE, risk_class=RiskClass.B)
-    s.add(entity)
+    industry = _industry(s, r.industry_code, f"{where}: industry_code")
     s.flush()
-    return entity, True
+    loader = EntityLoader(uow, r.registered_on)
+    loader.load([{"uscc": r.uscc, "name": r.name, "entity_type": r.entity_type.value, "industry_code": industry,
+                  "legal_rep": r.legal_rep, "address": r.address, "town_code": town.code,
+                  "village_code": village.code, "lat": village.lat, "lng": village.lng,
+                  "registered_on": r.registered_on, "unverified": True}])
+    uow.touch("entities", loader.new_ids)
+    return s.get(MarketEntity, loader.new_ids[0]), True
 
 
 def take_registrations(db: Database, actor: str, records: Sequence[object], *, system: str, where: str = "",
@@ -294,10 +292,8 @@ def _take(db: Database, actor: str, parsed: list[Registration], system: str, whe
                 counts["already"] += 1
                 continue
             here = f"{where}: registration {n} ({r.ref})" if where else f"registration {n} ({r.ref})"
-            entity, created = _entity(s, r, here)
+            entity, created = _entity(uow, r, here)
             counts["entities_created"] += created
-            if hasattr(entity, "business_scope") and r.scope_text:
-                entity.business_scope = r.scope_text
             pushes = [NotificationPush(entity_id=entity.id, permit_name=name, department_id=dept, pushed_on=on,
                                        claim_due=claim_due, status=PushStatus.PENDING)
                       for name, dept in push_targets(r, cfg).values()]
@@ -309,8 +305,8 @@ def _take(db: Database, actor: str, parsed: list[Registration], system: str, whe
                                fulfil_by=fulfil_by, verification_standard=m.verification_standard,
                                department_id=m.department_id, breach_consequence=m.breach_consequence,
                                status=CommitmentStatus.PENDING)
-                if hasattr(Commitment, "source_ref"):  # the exchange's key (core.exchange), when present
-                    c.source_system, c.source_ref = system, f"{r.ref}#{m.code}"[:64]
+                # keyed like an exchanged commitment: its system and (registration id, catalogue code)
+                c.source_system, c.source_ref = system, f"{r.ref}#{m.code}"[:64]
                 s.add(c)
                 s.flush()
                 s.add(CommitmentVerification(commitment_id=c.id, due_on=calendar.add_working_days(

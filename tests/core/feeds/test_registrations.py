@@ -14,6 +14,8 @@ from core.db.models import (
     FeedRegistration,
     MarketEntity,
     NotificationPush,
+    Tag,
+    entity_tags,
 )
 from core.errors import PermissionDenied, ValidationError
 from core.feeds import mapping
@@ -65,6 +67,9 @@ def test_a_registration_pushes_mapped_and_unmapped_scopes_once(configured):
         entity = s.scalar(select(MarketEntity).where(MarketEntity.uscc == code))
         assert entity is not None and entity.entity_type.value == "individual"
         assert entity.town_code == "330782001"
+        tags = s.scalars(select(Tag.code).join(entity_tags, entity_tags.c.tag_id == Tag.id)
+                         .where(entity_tags.c.entity_id == entity.id)).all()
+        assert "location_unverified" in tags  # placed at its village's centre until checked
     pushes = _pushes(db, entity.id)
     assert sorted(pushes, key=str) == sorted([("食品经营许可", _dept(db, "SCJG"), "pending"),
                                               ("烟草制品零售", None, "pending")], key=str)
