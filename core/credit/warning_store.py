@@ -3,7 +3,8 @@ reviews each before it becomes a clue.
 
 - :func:`run_warnings` trains the model (:mod:`core.credit.warning`), scores every active
   entity as of today and keeps the ``k`` highest as *new* warnings (replacing the new ones of
-  the previous run; reviewed ones stay). The model's version, periods and held-out precision
+  the previous run; reviewed ones stay). An entity whose warning is kept in view, or was
+  dismissed or made a clue in the last ``QUIET_DAYS`` days, is not warned again. The model's version, periods and held-out precision
   are kept in ``app_meta`` (``warning_model``). Audited.
 - :func:`review_warning`: *reviewed* (seen, kept in view), *dismissed*, or *made_clue*: a
   clue (source ``model``) through the clue intake, linked to the warning. Audited,
@@ -33,6 +34,7 @@ META_KEY = "warning_model"
 DECISIONS = (WarningStatus.REVIEWED, WarningStatus.DISMISSED, WarningStatus.MADE_CLUE)
 OPEN = (WarningStatus.NEW, WarningStatus.REVIEWED)  # a decision may still be taken
 SOURCE_REF = "warning-{id}"
+QUIET_DAYS = 90  # an entity whose warning was decided this recently is not warned again
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,10 @@ def run_warnings(db: Database, actor: object, today: dt.date | None = None, *, k
         trained = train(conn, today, k=k, names=labels, progress=progress)
     progress(0.85, "score")
     rows, scores = score_today(trained)
+    held = _held_entities(db, today)
+    if held:
+        keep = ~np.isin(trained.entities.ids[rows], np.fromiter(held, dtype=np.int64))
+        rows, scores = rows[keep], scores[keep]
     top = np.argsort(-scores, kind="stable")[:k]
     factors = explain(trained, rows[top], names=labels)
     info = summary(trained)
@@ -121,6 +127,16 @@ def run_warnings(db: Database, actor: object, today: dt.date | None = None, *, k
         uow.commit()
     progress(1.0, "done")
     return RunReport(version, len(values), len(rows), info)
+
+
+def _held_entities(db: Database, today: dt.date) -> set[int]:
+    """Entities a new run leaves alone: a warning kept in view, or decided in the last QUIET_DAYS."""
+    since = dt.datetime.combine(today - dt.timedelta(days=QUIET_DAYS), dt.time(), dt.timezone.utc)
+    with db.sessions() as s:
+        return set(s.scalars(select(CreditWarning.entity_id).where(
+            (CreditWarning.status == WarningStatus.REVIEWED)
+            | (CreditWarning.status.in_((WarningStatus.DISMISSED, WarningStatus.MADE_CLUE))
+               & (CreditWarning.reviewed_at >= since)))))
 
 
 def model_summary(db: Database) -> dict | None:
