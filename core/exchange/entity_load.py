@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, delete, insert, select, text, update
+from sqlalchemy import Connection, delete, func, insert, select, text, update
 
 from core.db.bulk import load_rows
 from core.db.models import Industry, MarketEntity, Tag, entity_tags
@@ -25,6 +25,7 @@ _COMPARED = COLUMNS[2:]
 _NEW_RISK = "B"  # "general" until the risk model rates it (DOMAIN.md: A low ... D high)
 _FTS_INSERT = "market_entities_fts_ai"  # core.db.text_search's insert trigger, rebuilt in one go below
 BIG = 20_000
+EMPTY_ENOUGH = 100_000  # below this many entities a big load rebuilds the indexes after
 
 
 def raw(value: object) -> object:
@@ -56,6 +57,8 @@ class EntityLoader:
         self.changed_ids: list[int] = []
         self._tag_id: int | None = None
         self._fts_deferred_from: int | None = None
+        self._deferring = False
+        self._dropped: list = []
 
     def _tag(self, create: bool = True) -> int | None:
         if self._tag_id is None:
@@ -102,12 +105,23 @@ class EntityLoader:
             r["unverified"] = r["id"] in flagged
         return out
 
-    def _insert(self, rows: list[dict]) -> None:
-        if len(rows) >= BIG and self.conn.dialect.name == "sqlite" and self._fts_deferred_from is None:
-            # Index the text search once at the end rather than row by row (far faster).
+    def _defer_indexes(self) -> None:
+        """A big load into a (nearly) empty table: build its secondary indexes once at the end, and
+        on SQLite the text search too. DDL is transactional on both: a kill leaves them as they were."""
+        self._deferring = True
+        sqlite = self.conn.dialect.name == "sqlite"
+        if self.conn.execute(select(func.count()).select_from(_T)).scalar_one() < EMPTY_ENOUGH:
+            self._dropped = [ix for ix in _T.indexes if not ix.unique and not (sqlite and ix.name.endswith("_trgm"))]
+            for ix in self._dropped:
+                ix.drop(self.conn)
+        if sqlite:
             self._fts_deferred_from = (self.conn.execute(select(_T.c.id).order_by(_T.c.id.desc()).limit(1))
                                        .scalar() or 0)
             self.conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_FTS_INSERT}")
+
+    def _insert(self, rows: list[dict]) -> None:
+        if len(rows) >= BIG and not self._deferring:
+            self._defer_indexes()
         ids = allocate_ids(self.conn, len(rows))
         unclassified = None
         tuples, flags = [], []
@@ -159,7 +173,11 @@ class EntityLoader:
         self.changed_ids.append(old["id"])
 
     def finish(self) -> None:
-        """Index the text of rows inserted while the trigger was off, and put the trigger back."""
+        """Build what a big load deferred: the dropped indexes, the text of rows inserted while the
+        trigger was off (and the trigger)."""
+        for ix in self._dropped:
+            ix.create(self.conn)
+        self._dropped = []
         if self._fts_deferred_from is None:
             return
         from core.db import text_search
