@@ -35,7 +35,8 @@ _TEMPLATE = """
 #wallRoot QLabel { background: transparent; }
 #wallRoot #wallHeader { border-bottom: {{line}}px solid {{panel_edge}}; }
 #wallRoot #wallTitle { font-size: {{title}}px; font-weight: bold; }
-#wallRoot #wallClock, #wallRoot #wallStatus { font-size: {{small}}px; color: {{muted}}; }
+#wallRoot #wallClock { font-size: {{title}}px; color: {{muted}}; }
+#wallRoot #wallStatus { font-size: {{label}}px; color: {{muted}}; }
 #wallRoot #wallStatus[problem="true"] { color: {{warn}}; font-weight: bold; }
 #wallRoot #sceneTitle { font-size: {{title}}px; font-weight: bold; color: {{text}}; }
 #wallRoot #sceneNote { font-size: {{small}}px; color: {{muted}}; }
