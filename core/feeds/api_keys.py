@@ -77,7 +77,7 @@ def list_keys(db: Database) -> list[KeyRow]:
 
 def system_of_key(db: Database, key: str | None) -> str | None:
     """The source system ``key`` belongs to, None for a missing, unknown or revoked key."""
-    if not key or not key.startswith(KEY_PREFIX) or len(key) > 200:
+    if not isinstance(key, str) or not key.startswith(KEY_PREFIX) or len(key) > 200:
         return None
     with db.sessions() as s:
         row = s.scalar(select(Open311Key).where(Open311Key.key_hash == _hash(key)))

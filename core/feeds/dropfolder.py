@@ -5,13 +5,15 @@ and modification time have not changed between two scans, so a file still being 
 left for later. Each file is imported whole or not at all (Open311 requests or registrations,
 told apart by content), its result is kept (:class:`~core.db.models.FeedFileResult`: name,
 SHA-256, system, start and end, counts, problems) and the file moves to ``done/`` or
-``failed/`` beside it. Hidden files and ``*.part``/``*.tmp`` files are never taken.
+``failed/`` beside it. Hidden files and ``*.part``/``*.tmp`` files are never taken. When the
+database cannot be reached the file stays where it is and is tried again at a later scan.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -23,8 +25,9 @@ from sqlalchemy import select
 from core.db.database import Database
 from core.db.models import FeedFileResult
 from core.db.models.base import utcnow
-from core.errors import TongguanError, ValidationError
+from core.errors import DatabaseUnavailable, TongguanError, ValidationError
 
+_log = logging.getLogger(__name__)
 DONE, FAILED = "done", "failed"
 SKIPPED_SUFFIXES = (".part", ".tmp", ".crdownload", ".partial", "~")
 KINDS = ("auto", "open311", "registrations")
@@ -137,6 +140,9 @@ class DropFolder:
 
                 outcome = take_registration_file(self.db, self.actor, path, system=self.system)
                 added, already = outcome.added, outcome.already
+        except DatabaseUnavailable:
+            self._seen.pop(path.name, None)  # not the file's fault: left in place, tried again later
+            raise
         except TongguanError as error:
             problems = _problems(error)
         except (OSError, ValueError) as error:
@@ -174,10 +180,15 @@ def watch(db: Database, actor: str, folder: str | Path, system: str, *, kind: st
     results: list[FileResult] = []
     drop.settled()
     while not stop.wait(interval):
-        for result in drop.scan():
-            results.append(result)
-            if on_result is not None:
-                on_result(result)
+        try:
+            for result in drop.scan():
+                results.append(result)
+                if on_result is not None:
+                    on_result(result)
+        except DatabaseUnavailable:
+            if once:
+                raise
+            _log.warning("drop folder %s: the database is unavailable; trying again", folder, exc_info=True)
         if once:
             break
     return results

@@ -97,6 +97,8 @@ def test_bad_requests_get_clear_json_errors(served):
                                                            "long": 120.1, "attribute": {"uscc": "91330782MA2ABCDE1X"}},
                             timeout=10)
     assert badcode.status_code == 400 and badcode.json()[0]["field"] == "attribute[uscc]"
+    odd_key = requests.post(f"{base}/requests.json", json={"api_key": 5, "description": "x"}, timeout=10)
+    assert odd_key.status_code == 401
     missing = requests.get(f"{base}/requests/NO-SUCH.json", params={"api_key": key}, timeout=10)
     assert missing.status_code == 404 and missing.json()[0]["code"] == 404
     assert requests.get(f"{base}/nothing.json", params={"api_key": key}, timeout=10).status_code == 404
