@@ -43,12 +43,13 @@ def credit_row(record_id: int, entity_id: int, kind: str, occurred_on: dt.date, 
 def sync_timeline(conn: Connection, entity_ids: Sequence[int] | None = None) -> int:
     """Add the credit records of timeline facts not yet seen; returns how many were added.
 
-    With ``entity_ids`` only those entities' facts are read (the watermark stays: a later
-    full run skips what this one added by the unique source id).
+    With ``entity_ids`` only those entities' facts are read (the watermark stays); either
+    way a fact that already has its credit record (a service wrote both) is skipped.
     """
     e = EntityRecord
     query = (select(e.id, e.entity_id, e.kind, e.occurred_on, e.department_id, e.title, e.outcome, e.valid_until)
-             .where(e.kind.in_(SOURCE_KINDS)))
+             .where(e.kind.in_(SOURCE_KINDS),
+                    ~select(CreditRecord.id).where(CreditRecord.source_record_id == e.id).exists()))
     start = _watermark(conn)
     if entity_ids is None:
         query = query.where(e.id > start)
@@ -64,10 +65,6 @@ def sync_timeline(conn: Connection, entity_ids: Sequence[int] | None = None) -> 
         ck = classify(str(kind), title, outcome)
         if ck is not None:
             rows.append(credit_row(rid, ent, ck, day, dept, title, valid, now))
-    if entity_ids is not None and rows:
-        seen = set(conn.scalars(select(CreditRecord.source_record_id)
-                                .where(CreditRecord.entity_id.in_(list(entity_ids)))))
-        rows = [r for r in rows if r["source_record_id"] not in seen]
     for i in range(0, len(rows), _BATCH):
         conn.execute(insert(CreditRecord), rows[i:i + _BATCH])
     _end_listings(conn, removals)
