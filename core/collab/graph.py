@@ -234,13 +234,22 @@ def items_behind(db: Database, period: Period, *, node: str | None = None, edge:
                  kinds: Sequence[str] = EDGE_KINDS, villages: bool | None = None, viewer: object | None = None,
                  limit: int = 500) -> list[CollabItem]:
     """The items behind a node (every edge touching it) or an edge ``(source, target)``,
-    newest first, at most ``limit``; each names the object that opens it."""
-    from .sources import label_items, load_rows
+    newest first, at most ``limit``; each names the object that opens it.
+
+    Only the clicked node's (or edge's) rows are read (SQL conditions on its departments,
+    towns and villages, :mod:`core.collab.focus`), then matched exactly here."""
+    from .focus import Focus
+    from .sources import Loader, label_items, read_rows
 
     if villages is None:
         villages = any(k.startswith("village:") for k in ((node,) if node else tuple(edge or ())))
+    if node is None and edge is None:
+        raise ValueError("items_behind needs a node or an edge")
+    focus = Focus(node, tuple(edge) if edge is not None else None)
     with db.sessions() as s:
-        rows = load_rows(s, period, kinds=kinds, villages=villages, viewer=viewer)
+        loader = Loader(s, period, viewer, villages, focus)
+        wanted = focus.kinds(loader.viewer.readable(kinds))  # refused as the whole graph would be
+        rows = read_rows(loader, wanted)
         keep = rows.source != rows.target
         if node is not None:
             keep &= (rows.source == node) | (rows.target == node)

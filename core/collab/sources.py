@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import String, case, cast, func, select
+from sqlalchemy import String, case, cast, false, func, select, true
 from sqlalchemy.orm import Session, aliased
 
 from core.db.models import (
@@ -33,6 +33,7 @@ from core.services.read_scope import clue_condition, department_condition
 from core.workdays import default_calendar
 
 from .fetch import fetch_columns
+from .focus import Focus, clue_dept, clue_place, dept_of, matches_dept
 from .graph import EDGE_KINDS, SHARED_QUEUE, CollabItem
 from .period import Period
 from .scope import BEIJING, Viewer, local_today
@@ -126,8 +127,9 @@ def _keys(prefix: str, values) -> np.ndarray:
 class Loader:
     """One read of the rows of a period for a viewer."""
 
-    def __init__(self, s: Session, period: Period, viewer: object | None, villages: bool) -> None:
-        self.s, self.period, self.villages = s, period, villages
+    def __init__(self, s: Session, period: Period, viewer: object | None, villages: bool,
+                 focus: Focus | None = None) -> None:
+        self.s, self.period, self.villages, self.focus = s, period, villages, focus
         self.viewer = Viewer(s, viewer)
         self.as_of = np.datetime64(min(period.end, local_today()), "D")
         self.wd = WorkingDays(default_calendar(), period.start - dt.timedelta(days=400),
@@ -135,6 +137,10 @@ class Loader:
         # Timestamps bounding the period's Beijing days, as stored (naive UTC).
         self.t0 = period.start_dt() - BEIJING
         self.t1 = period.end_dt() - BEIJING
+
+    def _near(self, source, target):
+        """The SQL condition of the focus (see core.collab.focus); true without one."""
+        return true() if self.focus is None else self.focus.condition(source, target)
 
     def _overdue(self, due, done) -> np.ndarray:
         due, done = np.asarray(due, "datetime64[D]"), np.asarray(done, "datetime64[D]")
@@ -153,7 +159,8 @@ class Loader:
         village, entity = aliased(Village), aliased(MarketEntity)
         place = (func.coalesce(Clue.source_village_code, entity.village_code) if self.villages
                  else func.coalesce(village.town_code, entity.town_code))
-        in_period = (Clue.received_at >= self.t0, Clue.received_at < self.t1)
+        in_period = (Clue.received_at >= self.t0, Clue.received_at < self.t1,
+                     self._near(lambda k: clue_place(k, self.villages), lambda k: clue_dept(k, ("assigned",))))
         at = stamp(self.s, ClueEvent.at)
         steps = (select(ClueEvent.clue_id.label("clue_id"),
                         func.min(case((ClueEvent.to_state == "claimed", at))).label("claimed"),
@@ -198,7 +205,8 @@ class Loader:
         stmt = (select(ClueEvent.clue_id, ClueEvent.at, ClueEvent.to_state, ClueEvent.department_id, Clue.due_on,
                        Clue.closed_at)
                 .join(Clue, Clue.id == ClueEvent.clue_id)
-                .where(ClueEvent.clue_id.in_(moving.scalar_subquery()), clue_condition(self.s, self.viewer.principal))
+                .where(ClueEvent.clue_id.in_(moving.scalar_subquery()), clue_condition(self.s, self.viewer.principal),
+                       self._near(clue_dept, clue_dept))
                 .order_by(ClueEvent.clue_id, ClueEvent.at, ClueEvent.id))
         rows = self.s.execute(stmt).all()
         out = {f: [] for f in ("kind", "src", "tgt", "start", "end", "returned", "due", "closed", "oid")}
@@ -237,7 +245,9 @@ class Loader:
                        stamp(self.s, Clue.closed_at))
                 .join(original, original.c.oid == Clue.duplicate_of_id)
                 .where(Clue.state == "duplicate", Clue.closed_at >= self.t0, Clue.closed_at < self.t1,
-                       clue_condition(self.s, self.viewer.principal)))
+                       clue_condition(self.s, self.viewer.principal),
+                       self._near(lambda k: matches_dept(Clue.department_id, k),
+                                  lambda k: matches_dept(original.c.odept, k))))
         ids, dept, odept, received, closed = _cols(self.s, stmt, 5)
         done = _local_days(closed)
         return _rows("clue_duplicate", _keys("dept", dept), _keys("dept", odept),
@@ -253,7 +263,10 @@ class Loader:
         stmt = select(NotificationPush.id, NotificationPush.department_id, txt(NotificationPush.pushed_on),
                       txt(NotificationPush.claim_due), txt(NotificationPush.claimed_on), NotificationPush.status).where(
             NotificationPush.pushed_on >= self.period.start, NotificationPush.pushed_on <= self.period.end,
-            department_condition(self.s, self.viewer.principal, "push.read", NotificationPush.department_id))
+            department_condition(self.s, self.viewer.principal, "push.read", NotificationPush.department_id),
+            self._near(lambda k: true() if registrar is not None and dept_of(k) == registrar else false(),
+                       lambda k: (NotificationPush.department_id.is_(None) if k == SHARED_QUEUE
+                                  else matches_dept(NotificationPush.department_id, k))))
         ids, dept, pushed, due, claimed, status = _cols(self.s, stmt, 6)
         if registrar is None or not ids:
             return EdgeRows.empty()
@@ -272,7 +285,9 @@ class Loader:
                 .join(MarketEntity, MarketEntity.id == Commitment.entity_id)
                 .where(CommitmentVerification.due_on >= self.period.start,
                        CommitmentVerification.due_on <= self.period.end,
-                       department_condition(self.s, self.viewer.principal, "push.read", Commitment.department_id)))
+                       department_condition(self.s, self.viewer.principal, "push.read", Commitment.department_id),
+                       self._near(lambda k: _is_place(place, k, self.villages),
+                                  lambda k: matches_dept(Commitment.department_id, k))))
         ids, dept, places, fulfil_by, due, done = _cols(self.s, stmt, 6)
         done, due = _days(done), _days(due)
         return _rows("commitment", _keys("village" if self.villages else "town", places), _keys("dept", dept),
@@ -281,7 +296,11 @@ class Loader:
 
     @functools.cached_property
     def visits(self) -> Visits:
-        return load_visits(self.s, self.period, self.viewer)
+        if self.focus is None:
+            return load_visits(self.s, self.period, self.viewer)
+        focus = self.focus  # a click needs no meetings: only the partners of the tasks it touches
+        return load_visits(self.s, self.period, self.viewer, partners=lambda lead, dept: focus.condition(
+            lambda k: matches_dept(lead, k), lambda k: matches_dept(dept, k)))
 
     def meetings(self) -> dict[tuple[str, str], int]:
         """Department pairs and how many entities both visited (for communities)."""
@@ -295,6 +314,11 @@ class Loader:
         return _take(_rows("joint_visit", _keys("dept", v.lead), _keys("dept", v.department),
                            np.full(len(v), np.nan), np.zeros(len(v), bool), self._overdue(v.due, v.done),
                            "inspection_task", v.task, day), keep)
+
+
+def _is_place(column, key: str, villages: bool):
+    head, _, value = key.partition(":")
+    return column == value if head == ("village" if villages else "town") else false()
 
 
 def _take(rows: EdgeRows, keep: np.ndarray) -> EdgeRows:

@@ -40,8 +40,12 @@ def task_day():
     return func.coalesce(InspectionTask.done_on, InspectionTask.due_on)
 
 
-def load_visits(s: Session, period: Period, viewer: Viewer) -> Visits:
-    """Every (task, department) of the tasks of ``period`` the viewer may read."""
+def load_visits(s: Session, period: Period, viewer: Viewer, *, partners=None) -> Visits:
+    """Every (task, department) of the tasks of ``period`` the viewer may read.
+
+    ``partners`` (a click on the graph) reads only the departments other than each task's
+    lead, those meeting ``partners(lead, department)`` (an SQL condition on the two columns).
+    """
     scope = viewer.scope("draw.read")
     day = task_day()
     in_period = (day >= period.start, day <= period.end)
@@ -54,12 +58,18 @@ def load_visits(s: Session, period: Period, viewer: Viewer) -> Visits:
                 .join(DrawnObject, DrawnObject.id == task_drawn_objects.c.drawn_object_id)
                 .join(BatchDepartment, BatchDepartment.batch_id == DrawnObject.batch_id)
                 .join(InspectionTask, InspectionTask.id == task_drawn_objects.c.task_id).where(*in_period))
-    pairs = union(by_lead, by_inspector, by_batch).subquery()
+    if partners is None:
+        pairs = union(by_lead, by_inspector, by_batch).subquery()
+    else:  # the lead's own row is never a partner's: two branches, filtered after the union
+        pairs = union(by_inspector, by_batch).subquery()
     stmt = (select(pairs.c.task_id, pairs.c.department_id, InspectionTask.entity_id,
                    InspectionTask.lead_department_id, cast(InspectionTask.due_on, String),
                    cast(InspectionTask.done_on, String))
             .join(InspectionTask, InspectionTask.id == pairs.c.task_id)
             .order_by(pairs.c.task_id, pairs.c.department_id))
+    if partners is not None:
+        stmt = stmt.where(pairs.c.department_id != InspectionTask.lead_department_id,
+                          partners(InspectionTask.lead_department_id, pairs.c.department_id))
     rows = fetch_rows(s, stmt) if scope is not None else []
     cols = list(zip(*rows)) if rows else [()] * 6
     v = Visits(np.array(cols[0], dtype=np.int64), np.array(cols[1], dtype=np.int64),
@@ -68,7 +78,8 @@ def load_visits(s: Session, period: Period, viewer: Viewer) -> Visits:
     if scope is None or scope == ALL or not len(v):
         return v
     mine = viewer.department_id
-    tasks = np.unique(v.task[v.department == mine]) if mine is not None else np.empty(0, np.int64)
+    # The lead is on every task: its tasks are known from ``lead`` even without its own row.
+    tasks = np.unique(v.task[(v.department == mine) | (v.lead == mine)]) if mine is not None else np.empty(0, np.int64)
     keep = np.isin(v.task, tasks)  # a department sees the visits it takes part in (JOINT)
     return Visits(*(getattr(v, f)[keep] for f in Visits.__dataclass_fields__))
 
