@@ -185,6 +185,9 @@ class ClueDetailPanel(QScrollArea):
     def _facts_html(self, d: ClueDetail) -> str:
         if d.entity_name:
             entity = f"{html.escape(d.entity_name)}<br><code>{html.escape(d.uscc or '')}</code>"
+        elif d.unregistered_uscc:  # a report about unlicensed trading names a code the registry lacks
+            entity = (f"<b>{html.escape(self.tr('Entity not registered'))}</b>"
+                      f"<br><code>{html.escape(d.unregistered_uscc)}</code>")
         else:
             entity = html.escape(self.tr("not known yet"))
         place = f"{d.lat:.5f}, {d.lng:.5f}" if d.lat is not None and d.lng is not None else "—"
@@ -194,11 +197,18 @@ class ClueDetailPanel(QScrollArea):
         matter = "—"
         if d.matter_code:
             matter = html.escape(f"{d.matter_code} {self._matters.get(d.matter_code, '')}".strip())
+        if d.foreign_service_code:  # the code the foreign system sent, kept as it came
+            foreign = self.tr("%1 code %2 %3").replace("%1", d.source_system or "").replace(
+                "%2", d.foreign_service_code).replace("%3", d.foreign_service_name or "")
+            matter = (matter + "<br>" if d.matter_code else html.escape(self.tr("not mapped yet")) + "<br>") + \
+                html.escape(foreign.strip())
         department = (html.escape(self._departments.get(d.department_id, f"#{d.department_id}"))
                       if d.department_id is not None else html.escape(self.tr("not routed yet")))
         source = html.escape(source_name(d.source, self._lang))
         if d.source_ref:
             source += f" · {html.escape(d.source_ref)}"
+        elif d.source_system:
+            source += f" · {html.escape(d.source_system)}"
         rows = [(self.tr("Source"), source), (self.tr("Entity"), entity), (self.tr("Where"), place),
                 (self.tr("Matter"), matter), (self.tr("Department"), department),
                 (self.tr("Received"), local_time(d.received_at)),

@@ -59,6 +59,12 @@ class ClueDetail:
     files: tuple[FileInfo, ...]
     case_refs: tuple[str, ...]
     actions: tuple[str, ...]       # keys of the actions its state allows
+    # A foreign system's words (core.feeds.foreign_codes): its name, the code and name it sent,
+    # and a credit code the registry does not hold (主体未登记).
+    source_system: str | None = None
+    foreign_service_code: str | None = None
+    foreign_service_name: str | None = None
+    unregistered_uscc: str | None = None
 
     @property
     def updated_at(self) -> dt.datetime:
@@ -91,4 +97,5 @@ def clue_detail(db: Database, clue_id: int, *, viewer: object | None = None) -> 
             entity.uscc if entity else None, entity.name if entity else None, c.lat, c.lng, c.matter_id,
             matter.code if matter else None, c.description, c.department_id, c.state.value,
             c.received_at, c.due_on, c.closed_at, c.duplicate_of_id, steps, files, cases,
-            tuple(a.key for a in allowed_actions(c.state)))
+            tuple(a.key for a in allowed_actions(c.state)), c.source_system, c.foreign_service_code,
+            c.foreign_service_name, c.unregistered_uscc)

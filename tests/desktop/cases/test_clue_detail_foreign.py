@@ -1,0 +1,26 @@
+"""A clue from a foreign system shows the code it came with and, for a credit code the registry
+does not hold, 主体未登记 (entity not registered) with the code; our own clue shows neither."""
+import datetime as dt
+
+from core.services.clues.detail import ClueDetail
+from desktop.cases.clue_detail import ClueDetailPanel
+
+
+def _detail(**foreign):
+    return ClueDetail(7, "XS20261118-0001", "hotline", "yw12345:HL-1", None, None, None, None, 29.3, 120.07, None,
+                      None, "路边无证摊点销售熟食", None, "received",
+                      dt.datetime(2026, 11, 18, 1, 30, tzinfo=dt.timezone.utc), dt.date(2026, 12, 2), None, None,
+                      (), (), (), ("assign",), **foreign)
+
+
+def test_the_foreign_code_and_the_unregistered_flag_are_shown(qtbot):
+    panel = ClueDetailPanel(read_only=False, lang="en", today=dt.date(2026, 11, 20))
+    qtbot.addWidget(panel)
+    panel.set_detail(_detail(source_system="yw12345", foreign_service_code="0301", foreign_service_name="无证无照经营",
+                             unregistered_uscc="92330782MA0007001N"))
+    facts = panel.facts.text()
+    assert "Entity not registered" in facts and "92330782MA0007001N" in facts
+    assert "yw12345 code 0301 无证无照经营" in facts and "not mapped yet" in facts
+    panel.set_detail(_detail())
+    facts = panel.facts.text()
+    assert "Entity not registered" not in facts and "code 0301" not in facts and "not known yet" in facts
