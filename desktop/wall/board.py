@@ -1,4 +1,4 @@
-"""What a wall shows: a header (title, clock, status), the scenes, and the push banner.
+"""What a wall shows: a header (title, push banner, clock), the scenes, and a status line.
 
 A :class:`WallBoard` follows one :class:`~desktop.wall.session.WallSession`: the wall
 window is a board full screen, the control page's preview a small one. Every size comes
@@ -42,7 +42,6 @@ class WallBoard(QWidget):
         self._header_layout = QHBoxLayout(header)
         self._header_layout.addWidget(self.title_label, 1)
         self._header_layout.addWidget(self.banner)
-        self._header_layout.addWidget(self.status_label)
         self._header_layout.addWidget(self.clock_label)
         self.stack = QStackedWidget()
         self.scenes: dict[str, QWidget] = {}
@@ -56,6 +55,9 @@ class WallBoard(QWidget):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(header)
         layout.addWidget(self.stack, 1)
+        # "Reconnecting…" across the foot of the wall: seen, and never in the way of the figures.
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.status_label)
         self.banner.hide()
         self._clock = QTimer(self, interval=1000)
         self._clock.timeout.connect(self._tick)
@@ -125,11 +127,17 @@ class WallBoard(QWidget):
             town = item.push.view.get("town") if isinstance(item.push.view, dict) else None
             self.scenes["map"].map.highlight = town or ""
             self.scenes["map"].map.update()
-        self.banner.setText(translate("WallBoard", "Pushed: %1").replace("%1", item.push.title))
+        text = translate("WallBoard", "Pushed: %1").replace("%1", item.push.title)
+        # A long title is cut short: the clock and the city's name keep their place.
+        width = int(self.width() * 0.6)
+        self.banner.setText(self.banner.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width))
+        self.banner.setToolTip(text)
         self.banner.show()
+        self.retranslate_ui()  # the title makes room for the banner
 
     def _on_push_ended(self) -> None:
         self.banner.hide()
+        self.retranslate_ui()
         self.scenes["map"].map.highlight = ""
         self.scenes["map"].map.update()
 
@@ -159,12 +167,7 @@ class WallBoard(QWidget):
         else:
             text = ""
         self.status_label.setText(text)
-        problem = bool(text)
-        if self.status_label.property("problem") != problem:
-            self.status_label.setProperty("problem", problem)
-            self.status_label.style().unpolish(self.status_label)
-            self.status_label.style().polish(self.status_label)
-        self.status_label.setVisible(problem)
+        self.status_label.setVisible(bool(text))
 
     def _tick(self) -> None:
         text = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
@@ -193,7 +196,10 @@ class WallBoard(QWidget):
         figures = getattr(self, "_figures", None)
         city = in_language(figures.overview.city_zh, figures.overview.city_en) if figures is not None else ""
         title = translate("WallBoard", "Market Supervision Command Center")
-        self.title_label.setText(f"{city} · {title}" if city else title)
+        if self.banner.isVisibleTo(self) and city:
+            self.title_label.setText(city)  # a push banner needs the room more than the title
+        else:
+            self.title_label.setText(f"{city} · {title}" if city else title)
         self._show_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -36,15 +36,15 @@ _TEMPLATE = """
 #wallRoot #wallHeader { border-bottom: {{line}}px solid {{panel_edge}}; }
 #wallRoot #wallTitle { font-size: {{title}}px; font-weight: bold; }
 #wallRoot #wallClock { font-size: {{title}}px; color: {{muted}}; }
-#wallRoot #wallStatus { font-size: {{label}}px; color: {{muted}}; }
-#wallRoot #wallStatus[problem="true"] { color: {{warn}}; font-weight: bold; }
+#wallRoot #wallStatus { font-size: {{label}}px; color: {{ground}}; background: {{warn}}; font-weight: bold;
+    padding: {{pad}}px; }
 #wallRoot #sceneTitle { font-size: {{title}}px; font-weight: bold; color: {{text}}; }
 #wallRoot #sceneNote { font-size: {{small}}px; color: {{muted}}; }
 #wallRoot #wallPush { font-size: {{title}}px; font-weight: bold; color: {{push}}; }
 #wallRoot #tile, #wallRoot #card {
     background: {{panel}}; border: {{line}}px solid {{panel_edge}}; border-radius: {{radius}}px; }
 #wallRoot #tile QLabel, #wallRoot #card QLabel { background: {{panel}}; }
-#wallRoot #tileValue { font-size: {{huge}}px; font-weight: bold; color: {{accent}}; }
+#wallRoot #tileValue { font-weight: bold; color: {{accent}}; }
 #wallRoot #tileValue[tone="good"] { color: {{good}}; }
 #wallRoot #tileValue[tone="warn"] { color: {{warn}}; }
 #wallRoot #tileValue[tone="bad"] { color: {{bad}}; }

@@ -55,6 +55,7 @@ class OverviewScene(WallScene):
         self._grid.setSpacing(gap)
         for tile in self.tiles.values():
             tile.set_padding(gap)
+            tile.set_value_px(metrics.sizes()["huge"])
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

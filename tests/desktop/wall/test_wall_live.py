@@ -36,7 +36,7 @@ def test_a_push_from_another_process_reaches_the_wall(console_app, demo_db, qtbo
             subprocess.run([sys.executable, "-c", PUSH, url], cwd=ROOT, check=True, timeout=120)
         item = arrived.args[0]
         assert item.push.title == "另一台工作站的推送" and item.kind == "scene"
-        assert board.current_scene() == "rankings" and "另一台工作站的推送" in board.banner.text()
+        assert board.current_scene() == "rankings" and "另一台工作站的推送" in board.banner.toolTip()
     finally:
         session.stop()
         bus.close()

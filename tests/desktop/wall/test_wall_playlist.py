@@ -74,7 +74,7 @@ def test_push_shows_its_scene_then_the_wall_returns(qapp, qtbot):
     controller.push_arrived.emit(item)
     assert board.current_scene() == PUSH_SCENE
     assert board.push_card.heading.text() == item.heading_zh
-    assert board.banner.isVisibleTo(board) and item.push.title in board.banner.text()
+    assert board.banner.isVisibleTo(board) and item.push.title in board.banner.toolTip()
     qtbot.waitUntil(lambda: board.current_scene() == "overview", timeout=3000)
     assert not board.banner.isVisibleTo(board)
     assert session.playlist.rotating()

@@ -49,9 +49,23 @@ def test_the_same_size_reads_the_same_at_any_wall(console_app, tmp_path):
         board.apply(sample.figures())
         board.resize(*size)
         board.grab()
-        heights.append(board.scenes["overview"].tiles["entities"].value_label.fontMetrics().height())
+        heights.append(board.scenes["overview"].tiles["overdue"].value_label.fontMetrics().height())
         board.deleteLater()
     assert heights[1] == pytest.approx(2 * heights[0], rel=0.1)
+
+
+def test_a_long_number_shrinks_to_fit_its_tile(console_app):
+    from desktop.wall.board import WallBoard
+
+    board = WallBoard()
+    board.apply(sample.figures())
+    board.resize(1920, 1080)
+    board.grab()
+    tile = board.scenes["overview"].tiles["entities"]
+    label = tile.value_label
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= tile.contentsRect().width()
+    assert label.fontMetrics().height() < board.scenes["overview"].tiles["overdue"].value_label.fontMetrics().height()
+    board.deleteLater()
 
 
 @pytest.mark.parametrize("text", ["3840", "axb", "10x10", "3840x0", "99999x1080", ""])
