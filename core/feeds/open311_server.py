@@ -15,7 +15,9 @@ sends it (query or form), an ``X-API-Key`` header, or HTTP Basic (user: the syst
 the key). Errors are JSON in GeoReport's shape, ``[{"code": 400, "description": ..., "field":
 ...}]``: 400 names the field, 401 a missing or wrong key, 404 an unknown path or request, 405
 a method the path does not take. It listens on 127.0.0.1 unless told ``allow_remote``.
-Standard library only (``http.server``); XML is not served (``.json`` only).
+Every path also answers in GeoReport's XML with ``.xml`` in place of ``.json`` (the same
+content: ``<services><service>``, ``<service_requests><request>``, ``<errors><error>``).
+Standard library only (``http.server``, ``xml.etree``).
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ import json
 import logging
 import re
 import threading
+import xml.etree.ElementTree as ET
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -40,7 +43,28 @@ from .api_keys import system_of_key
 _log = logging.getLogger(__name__)
 MAX_BODY = 1 << 20
 MAX_LIST = 1000
-_ONE = re.compile(r"^/requests/([^/]+)\.json$")
+_ONE = re.compile(r"^/requests/([^/]+)$")
+_ROOTS = {"services": ("services", "service"), "requests": ("service_requests", "request"),
+          "errors": ("errors", "error")}
+
+
+def _xml_fill(parent: ET.Element, value: object) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _xml_fill(ET.SubElement(parent, str(key)), item)
+    elif isinstance(value, bool):
+        parent.text = "true" if value else "false"
+    elif value is not None:
+        parent.text = str(value)
+
+
+def to_xml(kind: str, items: list) -> bytes:
+    """GeoReport's XML for a list of ``kind`` ("services", "requests" or "errors")."""
+    root_name, item_name = _ROOTS[kind]
+    root = ET.Element(root_name)
+    for item in items:
+        _xml_fill(ET.SubElement(root, item_name), item)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 # GeoReport POST fields -> where our import reads them
 _ATTRS = ("uscc", "source", "source_ref", "agency_code")
 
@@ -145,21 +169,29 @@ class _Handler(BaseHTTPRequestHandler):
     sys_version = ""
     protocol_version = "HTTP/1.1"
 
-    def _send(self, status: int, body: object) -> None:
-        data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    def _send(self, status: int, body: list, kind: str = "errors") -> None:
+        if self._route()[1] == "xml":
+            data, media = to_xml(kind, body), "application/xml"
+        else:
+            data, media = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), "application/json"
         self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Type", f"{media}; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")
         if status == 401:
             self.send_header("WWW-Authenticate", 'Basic realm="tongguan-open311"')
         if status == 405:
-            self.send_header("Allow", "GET, POST" if self._path() == "/requests.json" else "GET")
+            self.send_header("Allow", "GET, POST" if self._route()[0] == "/requests" else "GET")
         self.end_headers()
         self.wfile.write(data)
 
-    def _path(self) -> str:
-        return urlsplit(self.path).path.rstrip("/") or "/"
+    def _route(self) -> tuple[str, str]:
+        """(the resource's path without its format, "json" or "xml")."""
+        path = urlsplit(self.path).path.rstrip("/") or "/"
+        for fmt in ("json", "xml"):
+            if path.endswith(f".{fmt}"):
+                return path[:-len(fmt) - 1], fmt
+        return path, "json"
 
     def _query(self) -> dict[str, str]:
         return {k: v[-1] for k, v in parse_qs(urlsplit(self.path).query).items()}
@@ -207,7 +239,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, work) -> None:
         try:
-            status, body = work()
+            status, body, kind = work()
         except Open311Error as error:
             if error.status in (400, 411, 413):
                 self.close_connection = True
@@ -226,37 +258,37 @@ class _Handler(BaseHTTPRequestHandler):
             _log.exception("open311: %s %s failed", self.command, self.path)
             self._send(500, [{"code": 500, "description": "internal error"}])
             return
-        self._send(status, body)
+        self._send(status, body, kind)
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         def work():
             query = self._query()
             system = self._system(query)
-            path, db, actor = self._path(), self.server.db, self.server.actor
-            if path == "/services.json":
-                return 200, services(db)
-            if path == "/requests.json":
-                return 200, list_requests(db, actor, system, query)
+            path, db, actor = self._route()[0], self.server.db, self.server.actor
+            if path == "/services":
+                return 200, services(db), "services"
+            if path == "/requests":
+                return 200, list_requests(db, actor, system, query), "requests"
             match = _ONE.match(path)
             if match:
-                return 200, [one_request(db, actor, system, match.group(1))]
+                return 200, [one_request(db, actor, system, match.group(1))], "requests"
             raise Open311Error(404, f"没有这个资源 (no such resource): {path}; try /services.json, /requests.json, "
                                     "/requests/<id>.json")
         self._answer(work)
 
     def do_POST(self) -> None:  # noqa: N802
         def work():
-            path = self._path()
-            if path in ("/services.json",) or _ONE.match(path):
+            path = self._route()[0]
+            if path == "/services" or _ONE.match(path):
                 self.close_connection = True
                 raise Open311Error(405, "此路径只能 GET (this path takes GET only)")
-            if path != "/requests.json":
+            if path != "/requests":
                 self.close_connection = True
                 raise Open311Error(404, f"没有这个资源 (no such resource): {path}")
             form = self._body()
             system = self._system({**self._query(), **form})
             answer, new = post_request(self.server.db, self.server.actor, system, form)
-            return (201 if new else 200), [answer]
+            return (201 if new else 200), [answer], "requests"
         self._answer(work)
 
     def _not_allowed(self) -> None:

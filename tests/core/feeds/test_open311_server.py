@@ -112,3 +112,18 @@ def test_only_loopback_unless_allowed(city):
     assert refused.value.code == "feeds.open311_remote"
     with pytest.raises(PermissionDenied):
         make_open311_server(city, "admin", port=0)  # the server's actor must take clues in
+
+
+def test_the_same_answers_in_georeport_xml(served):
+    db, base, key = served
+    posted = requests.post(f"{base}/requests.xml", data={
+        "api_key": key, "service_code": "SCJG-001", "description": "过期食品", "lat": "29.30", "long": "120.10",
+        "service_request_id": "GRID-XML-1"}, timeout=10)
+    assert posted.status_code == 201 and posted.headers["Content-Type"].startswith("application/xml")
+    client = georeport.GeoReport(base.replace("http://", f"http://{SYSTEM}:{key}@"), output_format="xml")
+    assert any(s["service_code"] == "SCJG-001" for s in client.get_service_list())
+    one = client.get_service_request("GRID-XML-1")
+    assert one["service_code"] == "SCJG-001" and one["description"] == "过期食品"
+    assert one["extended_attributes"]["source_system"] == SYSTEM
+    missing = requests.get(f"{base}/requests/NO-SUCH.xml", params={"api_key": key}, timeout=10)
+    assert missing.status_code == 404 and "<errors><error><code>404</code>" in missing.text
