@@ -62,6 +62,11 @@ class TrendsScene(WallScene):
         xs = list(range(len(days)))
         for key, _ in SERIES:
             self.curves[key].setData(xs, [int(getattr(d, key, 0) or 0) for d in days])
+        # Counts: whole-number ticks, about five of them.
+        top = max([int(getattr(d, key, 0) or 0) for d in days for key, _ in SERIES] or [1])
+        spacing = next(n for n in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 10**9)
+                       if n * 5 >= top)
+        self.plot.getAxis("left").setTickSpacing(spacing, spacing)
         step = max(1, len(days) // 6)
         ticks = [(i, days[i].day.strftime("%m-%d")) for i in range(0, len(days), step)]
         self.plot.getAxis("bottom").setTicks([ticks, []])
