@@ -5,7 +5,9 @@ Band node keys: ``src:<source>`` (a clue source as stored: grid, hotline, depart
 inspection), ``dept:<id>`` (the department a clue was first routed to; ``dept:none`` while
 unrouted), ``xfer:<id>`` (the department it ended with after transfers or returns, when
 another), ``out:<outcome>``. Stage times are working days from the step before to the stage
-(the time it took to reach it), so the slowest stage names where time is lost.
+(the time it took to reach it), so the slowest stage names where time is lost. Durations
+are fractional working days measured between the events' moments (a claim the morning after
+an afternoon assignment takes a fraction of a day), not between their rounded days.
 """
 from __future__ import annotations
 
@@ -63,13 +65,15 @@ class CaseFlow:
 
     def slowest_stage(self) -> StageTime | None:
         """The department stage with the longest median (at least a few clues), else the
-        slowest stage over all departments; None when nothing has a duration."""
+        slowest stage over all departments; None when nothing has a duration. Equal medians
+        are told apart by the 90th percentile (the longer tail loses more time), then by count."""
         for per_department in (True, False):
             timed = [st for st in self.stages if st.median_days is not None
                      and (st.department_id is not None) == per_department
                      and (st.count >= SLOWEST_MIN_COUNT or not per_department)]
             if timed:
-                return max(timed, key=lambda st: (st.median_days, st.count, -STAGES.index(st.stage)))
+                return max(timed, key=lambda st: (st.median_days, st.p90_days or 0.0, st.count,
+                                              -STAGES.index(st.stage)))
         return None
 
     def band(self, source: str, target: str) -> FlowBand | None:
@@ -80,7 +84,7 @@ def build_flow(db: Database, period: Period, *, source: str | None = None, matte
                town: str | None = None, department: int | None = None, viewer: object | None = None) -> CaseFlow:
     """The flow of the clues received in ``period`` (Beijing days), filtered by source,
     matter id, town code and department (first routed to, or handled after a transfer)."""
-    from .sources import _cols, _local_days, stamp
+    from .sources import _cols, _local_moments, stamp
 
     t0, t1 = period.start_dt() - BEIJING, period.end_dt() - BEIJING
     with db.sessions() as s:
@@ -108,9 +112,9 @@ def build_flow(db: Database, period: Period, *, source: str | None = None, matte
     wd = WorkingDays(default_calendar(), period.start - dt.timedelta(days=30),
                      max(period.end, local_today()) + dt.timedelta(days=400))
     return _flow(wd, _Clues(np.array(ids, np.int64), np.array(sources, object), np.array(last_dept, object),
-                            np.array(states, object), _local_days(received), _local_days(closed)),
+                            np.array(states, object), _local_moments(received), _local_moments(closed)),
                  _Events(np.array(e_clue, np.int64), np.array(e_state, object), np.array(e_dept, object),
-                         _local_days(e_at)), dict(zip(c_clue, c_status)))
+                         _local_moments(e_at)), dict(zip(c_clue, c_status)))
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,7 @@ class _Clues:
     source: np.ndarray
     department: np.ndarray   # the department it has now
     state: np.ndarray
-    received: np.ndarray
+    received: np.ndarray     # local moments, datetime64[s]
     closed: np.ndarray
 
 
@@ -128,7 +132,7 @@ class _Events:
     clue: np.ndarray
     state: np.ndarray
     department: np.ndarray
-    day: np.ndarray
+    at: np.ndarray           # local moments, datetime64[s]
 
 
 def _first(pos: np.ndarray, mask: np.ndarray, values: np.ndarray, n: int, fill, last: bool = False) -> np.ndarray:
@@ -157,21 +161,21 @@ def _outcomes(c: _Clues, cases: dict) -> np.ndarray:
 def _flow(wd: WorkingDays, c: _Clues, e: _Events, cases: dict) -> CaseFlow:
     n = len(c.ids)
     pos = np.searchsorted(c.ids, e.clue)
-    nat = np.datetime64("NaT", "D")
+    nat = np.datetime64("NaT", "s")
     first_dept = _first(pos, e.state == "assigned", e.department, n, None)
-    first_claim = _first(pos, e.state == "claimed", e.day, n, nat)
-    last_claim = _first(pos, e.state == "claimed", e.day, n, nat, last=True)
-    first_move = _first(pos, np.isin(e.state, ("transferred", "returned")), e.day, n, nat)
+    first_claim = _first(pos, e.state == "claimed", e.at, n, nat)
+    last_claim = _first(pos, e.state == "claimed", e.at, n, nat, last=True)
+    first_move = _first(pos, np.isin(e.state, ("transferred", "returned")), e.at, n, nat)
     dept_key = np.array([f"dept:{d}" if d is not None else "dept:none" for d in first_dept], dtype=object)
     moved = (c.department != first_dept) & (first_dept != None)  # noqa: E711 - elementwise
     final_key = dept_key.copy()
     final_key[moved] = np.array([f"xfer:{d}" for d in c.department[moved]], dtype=object)
     outcome = _outcomes(c, cases)
     steps = (
-        (np.array([f"src:{x}" for x in c.source], dtype=object), dept_key, wd.between(c.received, first_claim),
+        (np.array([f"src:{x}" for x in c.source], dtype=object), dept_key, wd.elapsed(c.received, first_claim),
          np.ones(n, bool)),
-        (dept_key, final_key, wd.between(first_move, last_claim), moved),
-        (final_key, np.array([f"out:{o}" for o in outcome], dtype=object), wd.between(c.received, c.closed),
+        (dept_key, final_key, wd.elapsed(first_move, last_claim), moved),
+        (final_key, np.array([f"out:{o}" for o in outcome], dtype=object), wd.elapsed(c.received, c.closed),
          np.ones(n, bool)),
     )
     bands = []
@@ -193,9 +197,9 @@ def _flow(wd: WorkingDays, c: _Clues, e: _Events, cases: dict) -> CaseFlow:
 def _stages(wd: WorkingDays, e: _Events, received: np.ndarray) -> tuple[StageTime, ...]:
     """Working days from each clue's step before to each stage, overall and per department."""
     same = np.r_[False, e.clue[1:] == e.clue[:-1]] if len(e.clue) else np.empty(0, bool)
-    prev = np.r_[np.datetime64("NaT", "D"), e.day[:-1]] if len(e.day) else e.day
-    prev = np.where(same, prev, np.datetime64("NaT", "D"))
-    days = wd.between(prev, e.day)
+    prev = np.r_[np.datetime64("NaT", "s"), e.at[:-1]] if len(e.at) else e.at
+    prev = np.where(same, prev, np.datetime64("NaT", "s"))
+    days = wd.elapsed(prev, e.at)
     keep = np.isin(e.state, STAGES)
     state, dept, days = e.state[keep], e.department[keep], days[keep]
     out = []

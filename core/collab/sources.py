@@ -112,12 +112,16 @@ def _days(values) -> np.ndarray:
 
 def _local_days(stamps) -> np.ndarray:
     """Beijing days of naive-UTC timestamps or their texts (NaT for None)."""
+    return _local_moments(stamps).astype("datetime64[D]")
+
+
+def _local_moments(stamps) -> np.ndarray:
+    """Beijing moments (datetime64[s]) of naive-UTC timestamps or their texts (NaT for None)."""
     if not len(stamps):
-        return np.empty(0, "datetime64[D]")
+        return np.empty(0, "datetime64[s]")
     if isinstance(next((v for v in stamps if v is not None), None), dt.datetime):
         stamps = [_naive(v).isoformat() if v is not None else None for v in stamps]
-    arr = np.array(stamps, dtype="datetime64[s]")
-    return (arr + np.timedelta64(8, "h")).astype("datetime64[D]")
+    return np.array(stamps, dtype="datetime64[s]") + np.timedelta64(8, "h")
 
 
 def _keys(prefix: str, values) -> np.ndarray:

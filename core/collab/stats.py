@@ -99,3 +99,25 @@ class WorkingDays:
             b = np.searchsorted(self.days, end[ok], side="right")
             out[ok] = np.maximum(b - a, 0)
         return out
+
+    def clock(self, moments: np.ndarray) -> np.ndarray:
+        """A working-day clock: working days before each moment's day, plus the share of its
+        day gone when that day is a working day (a moment on a day off stands at the start of
+        the next working day). NaN for NaT."""
+        moments = np.asarray(moments, dtype="datetime64[s]")
+        out = np.full(moments.shape, np.nan)
+        ok = ~np.isnat(moments)
+        if ok.any():
+            day = moments[ok].astype("datetime64[D]")
+            index = np.searchsorted(self.days, day, side="left")
+            working = self.days[np.minimum(index, len(self.days) - 1)] == day
+            share = (moments[ok] - day.astype("datetime64[s]")).astype(np.int64) / 86400.0
+            out[ok] = index + np.where(working, share, 0.0)
+        return out
+
+    def elapsed(self, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+        """Fractional working days from ``start`` to ``end`` (local moments, datetime64[s]):
+        whole working days between their days as :meth:`between` counts them, plus the hours
+        of the day; an end before its start counts 0; NaN where either is NaT."""
+        return np.maximum(self.clock(end) - self.clock(start), 0.0)
+

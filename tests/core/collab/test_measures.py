@@ -118,8 +118,13 @@ def test_flow_bands_stages_and_the_slowest_stage(db, hist):
     assert f.band(a, "out:closed").count == 1 and f.band(a, "out:closed").median_days == 7.0
     assert f.band(a, "out:open").count == 2 and f.band(f"xfer:{hist.c}", "out:open").count == 2
     claimed = {st.department_id: st for st in f.stages if st.stage == "claimed"}
-    assert claimed[hist.a].count == 3 and claimed[hist.a].median_days == 2.0
-    assert claimed[hist.c].median_days == 2.5
+    # Stage times in fractional working days between the moments: assigned at 10:00, claimed
+    # at 9:00 one, two and five working days later (A); C claims a transfer after three
+    # working days to the hour and its return's assignment (10:00) two days later at 9:00.
+    assert claimed[hist.a].count == 3 and claimed[hist.a].median_days == round(2 - 1 / 24, 2)
+    assert claimed[hist.c].median_days == round((3 + 2 - 1 / 24) / 2, 2)
+    assigned = {st.department_id: st for st in f.stages if st.stage == "assigned"}
+    assert assigned[hist.a].median_days == round(1 / 24, 2)  # an hour after the clue came in
     assert f.slowest_stage().stage == "claimed" and f.slowest_stage().department_id == hist.a
     only_b = build_flow(db, MARCH, department=hist.b)
     assert only_b.clue_count == 2
