@@ -151,8 +151,11 @@ def _events(conn: Connection, ents: Entities, bounds: list[dt.date]):
     period = " + ".join(f"CASE WHEN occurred_on >= :b{j} THEN 1 ELSE 0 END" for j in range(len(bounds))) or "0"
     code = (f"{_FIRST} + {periods * 2} * (CASE kind {kind_case} END) + 2 * ({period}) + "
             f"CASE WHEN substr(outcome, 1, 4) = '{FAIL_PREFIX}' OR outcome = '不合格' THEN 1 ELSE 0 END")
+    # A clue's steps write complaint lines on its entity's timeline: the clue is counted once, from
+    # the clues table, and a clue the model raised never counts (no feedback loop).
     stmt = text(f"SELECT entity_id, {concat}({char}({code}), '') FROM entity_records "
-                f"WHERE kind IN ({', '.join(repr(k) for k in KINDS)}) GROUP BY entity_id"
+                f"WHERE kind IN ({', '.join(repr(k) for k in KINDS)}) AND (kind <> 'complaint' OR ref_no IS NULL "
+                "OR ref_no NOT IN (SELECT ref_no FROM clues)) GROUP BY entity_id"
                 ).bindparams(*(bindparam(f"b{j}", type_=Date) for j in range(len(bounds))))
     rows = conn.execute(stmt, {f"b{j}": b for j, b in enumerate(bounds)}).all()
     if not rows:
@@ -182,7 +185,7 @@ def snapshots(conn: Connection, ents: Entities, windows: Sequence[tuple[dt.date,
     t_pos = ents.position(np.array([r[0] for r in tasks], dtype=np.int64))
     t_day = _days([_as_day(r[1]) for r in tasks])
     t_fail = np.array([bool(r[2]) for r in tasks], dtype=bool)
-    clues = _raw(conn, "SELECT entity_id, received_at FROM clues WHERE entity_id IS NOT NULL")
+    clues = _raw(conn, "SELECT entity_id, received_at FROM clues WHERE entity_id IS NOT NULL AND source <> 'model'")
     c_pos = ents.position(np.array([r[0] for r in clues], dtype=np.int64))
     c_day = _days([_as_day(r[1]) for r in clues])
     n = len(ents)
