@@ -8,7 +8,7 @@ import sys
 from core.errors import DatabaseUnavailable, TongguanError
 
 from . import data_commands as data
-from . import audit_commands, clue_commands, draw_commands, exchange_commands, map_commands
+from . import audit_commands, clue_commands, credit_commands, draw_commands, exchange_commands, map_commands
 from . import feed_commands, user_commands, wall_commands, warning_commands
 from . import gui_commands as gui
 from .output import fail
@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit_commands.add_parser(sub, common)
     user_commands.add_parser(sub, common)
     wall_commands.add_parser(sub, common)
+    credit_commands.add_parser(sub, common)
     feed_commands.add_parser(sub, common)
     exchange_commands.add_parser(sub, common)
     warning_commands.add_parser(sub, common)

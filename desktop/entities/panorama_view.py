@@ -37,6 +37,7 @@ from . import vocabulary
 from .errors import detail, headline
 from .file_dialogs import ask_pdf_path
 from .location_map import LocationMap
+from .panorama_credit import CreditSection
 from .panorama_fields import header_fields, label, no_tags
 from .panorama_pdf import write_panorama_pdf
 from .panorama_tables import (
@@ -151,6 +152,10 @@ class PanoramaView(QWidget):
         self.tabs.addTab(_table(self._open_model, "openItemsTable", (110, 110, 260, 100, 96, 110)), "")
         self.tabs.addTab(_table(self._draw_model, "drawsTable", (320, 200, 130)), "")
         self.tabs.addTab(_table(self._obligation_model, "obligationsTable", (130, 260, 160, 96, 96, 96, 90)), "")
+        self.credit = CreditSection(self._db, self._tasks, self._entity_id, actor=self._actor, lang=self._lang,
+                                    today=self._today)
+        self.credit.title_changed.connect(lambda text: self.tabs.setTabText(self.tabs.indexOf(self.credit), text))
+        self.tabs.addTab(self.credit, "")
 
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 12, 16, 10)
@@ -186,6 +191,7 @@ class PanoramaView(QWidget):
         cal = provisional_dates.calendar()  # the calendar the marks are made with
         self._tasks.run(lambda: load_panorama(db, entity_id, calendar=cal, viewer=viewer), on_done=lambda p: self._on_loaded(generation, p),
                         on_error=lambda e: self._on_load_failed(generation, e))
+        self.credit.reload()
 
     def set_reference(self, reference: EntityReference | None) -> None:
         self._reference = reference
@@ -193,6 +199,7 @@ class PanoramaView(QWidget):
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
+        self.credit.set_language(lang)
         self.retranslate_ui()
 
     def export_pdf(self, path: Path) -> None:

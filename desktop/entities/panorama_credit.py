@@ -1,0 +1,206 @@
+"""The panorama's credit section: the class and why, the records, linked credit, joint measures.
+
+Loaded through the TaskManager with :func:`core.credit.panel.credit_panel`; a viewer
+without ``risk.read`` sees the records and measures but no class, score or weight.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from core.credit.panel import CreditPanel, credit_panel
+from core.db.database import Database
+from desktop.tasks import TaskManager
+
+from .errors import headline
+from .panorama_tables import Cell, RowsModel, fit_header_widths
+
+KIND_NAMES = {
+    "penalty": QT_TRANSLATE_NOOP("CreditPanel", "Administrative penalty"),
+    "abnormal": QT_TRANSLATE_NOOP("CreditPanel", "Abnormal-operation list"),
+    "serious": QT_TRANSLATE_NOOP("CreditPanel", "Serious-violation list"),
+    "broken_commitment": QT_TRANSLATE_NOOP("CreditPanel", "Broken commitment"),
+    "late_annual_report": QT_TRANSLATE_NOOP("CreditPanel", "Late annual report"),
+    "upheld_complaint": QT_TRANSLATE_NOOP("CreditPanel", "Upheld complaint"),
+    "dishonesty": QT_TRANSLATE_NOOP("CreditPanel", "Other dishonesty record"),
+    "honour": QT_TRANSLATE_NOOP("CreditPanel", "Honour"),
+}
+STATES = {
+    "": QT_TRANSLATE_NOOP("CreditPanel", "In force"),
+    "not_yet": QT_TRANSLATE_NOOP("CreditPanel", "Not yet"),
+    "expired": QT_TRANSLATE_NOOP("CreditPanel", "Expired"),
+    "ended": QT_TRANSLATE_NOOP("CreditPanel", "Taken off the list"),
+    "repaired": QT_TRANSLATE_NOOP("CreditPanel", "Repaired"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CreditPanel", text)
+
+
+def _state(w, lang: str) -> str:
+    text = _tr(STATES.get(w.why_not, w.why_not))
+    return f"{text} ({QCoreApplication.translate('CreditPanel', 'until {day}').format(day=w.ends_on.isoformat())})" if w.ends_on and w.in_force else text
+
+
+RECORD_COLUMNS = (
+    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Date"), lambda w, lang: w.record.occurred_on.isoformat()),
+    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Kind"), lambda w, lang: _tr(KIND_NAMES.get(w.record.kind, w.record.kind))),
+    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Record"), lambda w, lang: w.record.title),
+    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "State"), _state),
+)
+WEIGHT_COLUMNS = (
+    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Weight"), lambda w, lang: f"{w.weight:+.1f}", numeric=True),
+    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Decay"), lambda w, lang: f"{w.decay:.3f}", numeric=True),
+    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Counts"), lambda w, lang: f"{w.contribution:+.2f}", numeric=True),
+)
+
+
+class CreditSection(QWidget):
+    """The credit tab of one entity's panorama."""
+
+    title_changed = Signal(str)
+
+    def __init__(self, db: Database, tasks: TaskManager, entity_id: int, *, actor: str, lang: str,
+                 today: dt.date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("creditSection")
+        self._db, self._tasks, self._entity_id, self._actor = db, tasks, entity_id, actor
+        self._lang, self._today = lang, today
+        self._panel: CreditPanel | None = None
+        self._generation = 0
+        self.summary = QLabel(objectName="creditSummary", wordWrap=True,
+                              textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rules = QLabel(objectName="creditRules", wordWrap=True)
+        self._full = RowsModel(RECORD_COLUMNS + WEIGHT_COLUMNS, today or dt.date.today(), self)
+        self._plain = RowsModel(RECORD_COLUMNS, today or dt.date.today(), self)
+        self.table = QTableView(objectName="creditRecordsTable")
+        self.table.setModel(self._full)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.linked = QLabel(objectName="creditLinked", wordWrap=True,
+                             textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.measures = QLabel(objectName="creditMeasures", wordWrap=True,
+                               textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.linked)
+        lower_layout.addWidget(self.measures)
+        lower_layout.addStretch(1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.rules)
+        layout.addWidget(split, 1)
+
+    @property
+    def panel(self) -> CreditPanel | None:
+        return self._panel
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation, db, entity_id, viewer, today = (self._generation, self._db, self._entity_id,
+                                                    self._actor or None, self._today)
+        self._tasks.run(lambda: credit_panel(db, entity_id, viewer, today),
+                        on_done=lambda p: self._on_loaded(generation, p),
+                        on_error=lambda e: self._on_failed(generation, e))
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show()
+        super().changeEvent(event)
+
+    def _on_loaded(self, generation: int, panel: CreditPanel) -> None:
+        if generation == self._generation:
+            self._panel = panel
+            self._show()
+
+    def _on_failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self.summary.setText(self.tr("The credit section could not be loaded: {reason}").format(
+                reason=headline(error)))
+
+    def _show(self) -> None:
+        p = self._panel
+        self.title_changed.emit(self.tr("Credit ({count})").format(count=len(p.records)) if p else self.tr("Credit"))
+        if p is None:
+            return
+        e = p.explanation
+        model = self._full if e is not None else self._plain
+        model.set_language(self._lang)
+        model.set_rows(p.records)
+        if self.table.model() is not model:
+            self.table.setModel(model)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((96, 170, 0, 190, 70, 70, 80)[:model.columnCount()]):
+            if width:
+                self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the record's title takes the room
+        fit_header_widths(self.table)
+        if e is None:
+            self.summary.setText(self.tr("The credit class is internal to the supervision center; "
+                                         "the records below are the entity's credit facts."))
+            self.rules.clear()
+        else:
+            self.summary.setText(self._summary(e))
+            t = e.rules.thresholds
+            self.rules.setText(self.tr("Rule set version {version}: A from {a:g}, B from {b:g}, C from {c:g}, "
+                                       "otherwise D; weights halve every {half:g} days.").format(
+                version=e.rules_version, a=t["A"], b=t["B"], c=t["C"], half=e.rules.half_life_days))
+        self.linked.setText(self._linked(p))
+        self.measures.setText(self._measures(p))
+
+    def _summary(self, e) -> str:
+        total = sum(w.contribution for w in e.records)
+        text = self.tr("Class {cls}: score {score:.2f} = base {base:g} {total:+.2f} from {count} records in force"
+                       ).format(cls=e.computed_class, score=e.score, base=e.base, total=total,
+                                count=sum(1 for w in e.records if w.in_force))
+        if e.floor_kinds:
+            text += self.tr("; at least {cls} while on the list: {kinds}").format(
+                cls=max(e.rules.floors[k] for k in e.floor_kinds),
+                kinds=", ".join(_tr(KIND_NAMES.get(k, k)) for k in e.floor_kinds))
+        if e.overridden:
+            text += "\n" + self.tr("The official class {cls} overrides the computed one (source: {source})").format(
+                cls=e.risk_class, source=e.official_source or "")
+        return text
+
+    def _linked(self, p: CreditPanel) -> str:
+        if not p.linked:
+            return self.tr("Linked credit: no other entity of the same legal representative is on the "
+                           "serious-violation list.")
+        lines = [self.tr("Linked credit: {count} other entities of the same legal representative are on the "
+                         "serious-violation list").format(count=p.linked_total)]
+        lines += [f"  {x.uscc}  {x.name}  {x.listed_on.isoformat()}" for x in p.linked]
+        return "\n".join(lines)
+
+    def _measures(self, p: CreditPanel) -> str:
+        m = p.measures
+        zh = self._lang.startswith("zh")
+        if not m.memberships:
+            return self.tr("Joint reward and punishment: on no red or black list.")
+        lines = []
+        for ms in m.memberships:
+            because = "; ".join(f"{w.record.occurred_on.isoformat()} {w.record.title}" for w in ms.because)
+            lines.append(self.tr("{list}, because of: {records}").format(
+                list=ms.list.name_zh if zh else ms.list.name_en, records=because))
+        if not m.measures:
+            lines.append(self.tr("Your department applies no measure of these lists."))
+        else:
+            lines.append(self.tr("Measures your department applies:") if m.department_code
+                         else self.tr("Measures the departments apply:"))
+        for a in m.measures:
+            name, basis = (a.measure.name_zh, a.measure.basis_zh) if zh else (a.measure.name_en, a.measure.basis_en)
+            lines.append("  • " + self.tr("{measure} (basis: {basis})").format(measure=name, basis=basis))
+        return "\n".join(lines)
