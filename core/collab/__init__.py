@@ -10,10 +10,11 @@ from .graph import (
     build_graph,
     items_behind,
 )
+from .items import clue_items, open_targets
 from .period import Period
 from .stats import KindStats
 from .suggest import JointSuggestion, create_joint_draft, suggest_joint
 
 __all__ = ["EDGE_KINDS", "OUTCOMES", "SOURCES", "STAGES", "CaseFlow", "CollabEdge", "CollabGraph", "CollabItem",
            "CollabNode", "FlowBand", "JointSuggestion", "KindStats", "Period", "StageTime", "build_flow",
-           "build_graph", "create_joint_draft", "items_behind", "suggest_joint"]
+           "build_graph", "clue_items", "create_joint_draft", "items_behind", "open_targets", "suggest_joint"]

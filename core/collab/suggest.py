@@ -108,7 +108,6 @@ def _suggest(v, matter_rows, drafts, year: int, min_shared: int) -> list[JointSu
             shared = ents & apart.get(tuple(sorted((a, c))), set()) & apart.get(tuple(sorted((b, c))), set())
             if len(shared) >= min_shared:
                 groups[trio] = shared
-    matters: dict[tuple[int, int], set[tuple[int, str]]] = {}
     task_matter: dict[int, list[tuple[int, str, int]]] = {}
     for task, matter, code, dept in matter_rows:
         task_matter.setdefault(task, []).append((matter, code, dept))

@@ -2,7 +2,7 @@
 its legend, the stage times with the slowest stage named, and the clues behind a band."""
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.collab import SOURCES, Period, build_flow
-from core.collab.graph import CollabItem
+from core.collab import SOURCES, Period, build_flow, clue_items
 from desktop.tasks import TaskManager
 
 from .flow_view import FlowView
@@ -25,26 +24,7 @@ from .scale import MEDIAN_DAYS, ScaleLegend
 from .stage_table import StageTable
 from .words import days_text, flow_label, source_name, stage_name
 
-ITEM_LIMIT = 500
 RIGHT_MIN_W = 320
-
-
-def clue_items(db, clue_ids: Sequence[int], limit: int = ITEM_LIMIT) -> list[CollabItem]:
-    """The clues ``clue_ids`` as items that open (reference and entity or description), newest first."""
-    from sqlalchemy import select
-
-    from core.db.models import Clue, MarketEntity
-
-    ids = list(clue_ids)[:limit]
-    if not ids:
-        return []
-    with db.sessions() as s:
-        rows = s.execute(select(Clue.id, Clue.ref_no, Clue.received_at, MarketEntity.name, Clue.description)
-                         .outerjoin(MarketEntity, MarketEntity.id == Clue.entity_id)
-                         .where(Clue.id.in_(ids))
-                         .order_by(Clue.received_at.desc(), Clue.id.desc())).all()
-    return [CollabItem("clue", "clue", cid, f"{ref} {(name or description or '')[:40]}".strip(),
-                       at.date() if at else None) for cid, ref, at, name, description in rows]
 
 
 class FlowPage(QWidget):

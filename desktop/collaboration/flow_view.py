@@ -261,11 +261,11 @@ class FlowView(QGraphicsView):
             y1 = rects[band.target].top() + in_offset[band.target]
             in_offset[band.target] += band.count * unit
             x0, x1 = rects[band.source].right(), rects[band.target].left()
-            mid = (x0 + x1) / 2
+            xm = (x0 + x1) / 2
             path = QPainterPath(QPointF(x0, y0))
-            path.cubicTo(QPointF(mid, y0), QPointF(mid, y1), QPointF(x1, y1))
+            path.cubicTo(QPointF(xm, y0), QPointF(xm, y1), QPointF(x1, y1))
             path.lineTo(QPointF(x1, y1 + thickness))
-            path.cubicTo(QPointF(mid, y1 + thickness), QPointF(mid, y0 + thickness), QPointF(x0, y0 + thickness))
+            path.cubicTo(QPointF(xm, y1 + thickness), QPointF(xm, y0 + thickness), QPointF(x0, y0 + thickness))
             path.closeSubpath()
             item = BandItem(band, self.scale_.color(band.median_days))
             item.thickness = thickness

@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.collab import EDGE_KINDS, Period, build_graph, items_behind
+from core.collab import EDGE_KINDS, Period, build_graph, items_behind, open_targets
 from desktop.tasks import TaskManager
 
 from .graph_view import GraphView
 from .items_panel import ItemsPanel
 from .measures_panel import MeasuresPanel
-from .opening import open_targets
 from .scale import OVERDUE_SHARE, ScaleLegend
 from .words import kind_name, node_name
 

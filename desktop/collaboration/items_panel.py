@@ -94,7 +94,7 @@ class ItemsPanel(QWidget):
                    targets: Mapping[tuple[str, int], tuple[str, int]] | None = None) -> None:
         """List ``items`` under ``title`` (already in the UI language); ``total`` says how
         many there are when only the newest are listed; ``targets`` what opens an item
-        instead of itself (see :mod:`.opening`)."""
+        instead of itself (see :func:`core.collab.open_targets`)."""
         self._title_source = title
         self.items = list(items)
         self._total = total

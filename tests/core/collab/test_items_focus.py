@@ -67,3 +67,21 @@ def test_a_department_viewer_sees_the_same_rows_either_way(db, hist):
         expected = every_row_filtered(db, viewer=fire, **kw)
         assert expected
         assert behind(db, viewer=fire, **kw) == expected
+
+
+def test_a_bands_clues_and_what_opens_an_item(db, hist):
+    from core.collab import clue_items, open_targets
+
+    ids = [hist.clues["g1"], hist.clues["returned"], hist.clues["g2"]]
+    items = clue_items(db, ids)
+    # All came in at the same moment: the newest id first.
+    assert [i.object_id for i in items] == sorted(ids, reverse=True)
+    assert all(i.object_type == "clue" and i.label.startswith("XS-T") and "测试商户1" in i.label for i in items)
+    assert items[0].at == dt.date(2025, 3, 3)
+    assert len(clue_items(db, ids, limit=2)) == 2 and clue_items(db, []) == []
+    behind = items_behind(db, MARCH, node=f"dept:{hist.d}")
+    targets = open_targets(db, behind)
+    assert targets[("inspection_task", hist.task)] == ("entity", hist.e1)  # a visit outside any batch
+    pushed = {targets[("push", p)] for p in hist.pushes}
+    assert len(pushed) == 1 and next(iter(pushed))[0] == "entity" and next(iter(pushed)) != ("entity", hist.e1)
+    assert open_targets(db, items) == {}  # clues open themselves
