@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from core.db.models import Clue, FeedFileResult
 from core.feeds.dropfolder import DropFolder, list_results, watch
 
-from .test_foreign_open311 import foreign_file
+from .samples import foreign_file
 
 SYSTEM = "drop-sys"
 

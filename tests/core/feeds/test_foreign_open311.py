@@ -8,38 +8,14 @@ import pytest
 from sqlalchemy import select
 
 from core.db.database import Database
-from core.db.models import AuditEntry, Clue, RegulatoryMatter, Village
+from core.db.models import AuditEntry, Clue
 from core.errors import PermissionDenied
 from core.feeds.foreign_codes import list_foreign_codes, map_foreign_code, waiting_codes
 from core.services import clues
 
-from .conftest import fresh_uscc
+from .samples import foreign_file, place
 
 SYSTEM = "yw12345"
-
-
-def _place(db):
-    with db.sessions() as s:
-        village = s.scalar(select(Village).where(Village.town_code == "330782001").order_by(Village.code))
-        matter = s.scalar(select(RegulatoryMatter.code).where(RegulatoryMatter.code == "SCJG-001"))
-        return village.code, matter
-
-
-def foreign_file(db, path, tag):
-    village, ours = _place(db)
-    unregistered = fresh_uscc(3100 + len(tag))
-    requests = [
-        {"service_request_id": f"{tag}-1", "status": "open", "service_code": "0301", "service_name": "无证无照经营",
-         "description": "路边无证摊点销售熟食", "requested_datetime": "2026-11-18T09:30:00+08:00",
-         "address_id": village, "extended_attributes": {"uscc": unregistered}},
-        {"service_request_id": f"{tag}-2", "status": "open", "service_code": ours, "service_name": "食品销售",
-         "description": "无照店铺销售过期食品", "requested_datetime": "2026-11-18T10:00:00+08:00",
-         "lat": 29.306, "long": 120.075, "address_id": village, "extended_attributes": {"uscc": unregistered}},
-        {"service_request_id": f"{tag}-3", "status": "open", "service_code": "0999", "service_name": "其他",
-         "description": "噪音扰民", "requested_datetime": "2026-11-18T11:00:00+08:00", "lat": 29.3, "long": 120.08},
-    ]
-    path.write_text(json.dumps(requests, ensure_ascii=False), encoding="utf-8")
-    return requests, unregistered
 
 
 def _clue(db, ref):
@@ -86,7 +62,7 @@ def test_an_administrator_maps_a_foreign_code_once(city, tmp_path):
         assert s.scalar(select(AuditEntry).where(AuditEntry.action == "feeds.foreign_code.map")).actor == "admin"
     # later requests with the code are routed at once; the export still says 0301
     path = tmp_path / "later.json"
-    village, _ = _place(city)
+    village, _ = place(city)
     path.write_text(json.dumps([{"service_request_id": "MAP-9", "status": "open", "service_code": "0301",
                                  "description": "又一处无证摊点", "requested_datetime": "2026-11-19T09:00:00+08:00",
                                  "address_id": village}]), encoding="utf-8")

@@ -23,20 +23,11 @@ from core.feeds.registrations import take_registrations
 from core.services.obligations import claim_push, shared_queue
 
 from .conftest import fresh_uscc
-
-SCOPE = ("许可项目：食品经营；烟草制品零售（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以审批结果为准）。"
-         "一般项目：日用百货销售；五金产品零售。")
-
+from .samples import registration
 
 def _dept(db, code):
     with db.sessions() as s:
         return s.scalar(select(Department.id).where(Department.code == code))
-
-
-def _record(ref, uscc, **extra):
-    return {"registration_id": ref, "uscc": uscc, "name": "义乌市稠城某某食品商行", "entity_type": "个体工商户",
-            "town": "稠城街道", "address": "稠城街道某路 1 号", "legal_rep": "张三", "registered_on": "2026-11-16",
-            "business_scope": SCOPE, **extra}
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +51,7 @@ def _pushes(db, entity_id):
 def test_a_registration_pushes_mapped_and_unmapped_scopes_once(configured):
     db = configured
     code = fresh_uscc(1601)
-    out = take_registrations(db, "operator", [_record("DJ-2026-0001", code)], system="djxt",
+    out = take_registrations(db, "operator", [registration("DJ-2026-0001", code)], system="djxt",
                              on=dt.date(2026, 11, 16))
     assert (out.added, out.already, out.pushes, out.queued, out.entities_created) == (1, 0, 2, 1, 1)
     with db.sessions() as s:
@@ -77,7 +68,7 @@ def test_a_registration_pushes_mapped_and_unmapped_scopes_once(configured):
     assert [p.permit_name for p in queued] == ["烟草制品零售"]
     assert queued[0].claim_due > dt.date(2026, 11, 16)  # 5 working days
     # Taken again (the same id): nothing new anywhere
-    again = take_registrations(db, "operator", [_record("DJ-2026-0001", code)], system="djxt",
+    again = take_registrations(db, "operator", [registration("DJ-2026-0001", code)], system="djxt",
                                on=dt.date(2026, 11, 17))
     assert (again.added, again.already, again.pushes) == (0, 1, 0)
     assert _pushes(db, entity.id) == pushes
@@ -92,7 +83,7 @@ def test_a_registration_pushes_mapped_and_unmapped_scopes_once(configured):
 def test_the_commitment_catalogue_opens_verifications(configured):
     db = configured
     code = fresh_uscc(1602)
-    out = take_registrations(db, "operator", [_record("DJ-2026-0002", code)], system="djxt",
+    out = take_registrations(db, "operator", [registration("DJ-2026-0002", code)], system="djxt",
                              on=dt.date(2026, 11, 16))
     assert out.commitments == 1
     with db.sessions() as s:
@@ -107,7 +98,7 @@ def test_the_commitment_catalogue_opens_verifications(configured):
 def test_permit_codes_map_too_and_an_unknown_code_is_queued(configured):
     db = configured
     code = fresh_uscc(1603, "1")
-    out = take_registrations(db, "operator", [_record("DJ-2026-0003", code, business_scope="",
+    out = take_registrations(db, "operator", [registration("DJ-2026-0003", code, business_scope="",
                                                       permits="JY-FOOD;YC-999", entity_type="企业")],
                              system="djxt")
     assert (out.pushes, out.queued) == (2, 1)
@@ -118,14 +109,14 @@ def test_permit_codes_map_too_and_an_unknown_code_is_queued(configured):
 
 def test_a_bad_record_refuses_the_batch(configured):
     db = configured
-    good, bad = _record("DJ-2026-0010", fresh_uscc(1610)), _record("DJ-2026-0011", "91330782MA2ABCDE1X")
+    good, bad = registration("DJ-2026-0010", fresh_uscc(1610)), registration("DJ-2026-0011", "91330782MA2ABCDE1X")
     with db.sessions() as s:
         before = s.scalar(select(func.count()).select_from(NotificationPush))
     with pytest.raises(ValidationError) as refused:
         take_registrations(db, "operator", [good, bad], system="djxt")
     assert "registration 2 (DJ-2026-0011): uscc" in refused.value.where
     with pytest.raises(ValidationError) as refused:
-        take_registrations(db, "operator", [_record("DJ-2026-0012", fresh_uscc(1612), town="火星镇")], system="djxt")
+        take_registrations(db, "operator", [registration("DJ-2026-0012", fresh_uscc(1612), town="火星镇")], system="djxt")
     assert refused.value.where.endswith("town")
     with db.sessions() as s:
         assert s.scalar(select(func.count()).select_from(NotificationPush)) == before
@@ -136,7 +127,7 @@ def test_the_mapping_is_the_administrators_and_audited(configured):
     with pytest.raises(PermissionDenied):
         mapping.save_permit(db, "operator", permit_code="X-1", permit_name="x", department="SCJG")
     with pytest.raises(PermissionDenied):
-        take_registrations(db, "admin", [_record("DJ-2026-0020", fresh_uscc(1620))], system="djxt")
+        take_registrations(db, "admin", [registration("DJ-2026-0020", fresh_uscc(1620))], system="djxt")
     mapping.save_permit(db, "admin", permit_code="JY-FOOD", permit_name="食品经营许可", department="WJJ",
                         keywords="食品经营")
     with db.sessions() as s:

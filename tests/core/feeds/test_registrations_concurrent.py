@@ -8,12 +8,12 @@ from core.db.models import FeedRegistration, MarketEntity, NotificationPush
 from core.feeds.registrations import take_registrations
 
 from .conftest import fresh_uscc
-from .test_registrations import _record
+from .samples import registration
 
 
 def test_two_takes_at_once_take_it_once(city):
     code = fresh_uscc(1701)
-    record = _record("DJ-2026-0700", code)
+    record = registration("DJ-2026-0700", code)
     barrier, outcomes, errors = threading.Barrier(2, timeout=60), [], []
 
     def take():
