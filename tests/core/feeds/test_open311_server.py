@@ -127,3 +127,29 @@ def test_the_same_answers_in_georeport_xml(served):
     assert one["extended_attributes"]["source_system"] == SYSTEM
     missing = requests.get(f"{base}/requests/NO-SUCH.xml", params={"api_key": key}, timeout=10)
     assert missing.status_code == 404 and "<errors><error><code>404</code>" in missing.text
+
+
+def test_a_body_too_big_missing_or_unreadable_is_refused(served):
+    import http.client
+
+    db, base, key = served
+    host, port = base.rsplit("/", 1)[1].split(":")
+    for headers, body, status in (({"Content-Length": str(2 << 20)}, b"", 413),
+                                  ({}, None, 411),
+                                  ({"Content-Type": "application/json"}, b"{not json", 400),
+                                  ({"Content-Type": "application/json"}, b"[1, 2]", 400)):
+        conn = http.client.HTTPConnection(host, int(port), timeout=10)
+        try:
+            conn.putrequest("POST", f"/requests.json?api_key={key}")
+            for name, value in headers.items():
+                conn.putheader(name, value)
+            if body is not None and "Content-Length" not in headers:
+                conn.putheader("Content-Length", str(len(body)))
+            conn.endheaders()
+            if body and "Content-Length" not in headers:
+                conn.send(body)
+            answer = conn.getresponse()
+            assert answer.status == status, (headers, answer.status)
+            assert answer.getheader("Content-Type").startswith("application/json")
+        finally:
+            conn.close()
