@@ -12,6 +12,7 @@ A missing, corrupt or foreign file is simply ignored.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -67,10 +68,15 @@ def policy_key(policy) -> str:
     return hashlib.sha256(repr(policy).encode()).hexdigest()[:16]
 
 
-def read_marks(db, policy_key: str = "") -> Marks:
-    """The marks of the data as it is now (read *before* the clocks, so no change is missed)."""
+@functools.cache
+def _head_revision() -> str:
     from core.db.migrate import head_revision
 
+    return head_revision()  # parses every migration script: 30 ms a call
+
+
+def read_marks(db, policy_key: str = "") -> Marks:
+    """The marks of the data as it is now (read *before* the clocks, so no change is missed)."""
     from .sources import _today
 
     log = ChangeLogEntry.__table__
@@ -78,7 +84,7 @@ def read_marks(db, policy_key: str = "") -> Marks:
         first = s.scalar(select(AuditEntry.hash).where(AuditEntry.seq == 1)) or ""
         newest = int(s.scalar(select(func.max(log.c.id))) or 0)
         seen = frozenset(s.scalars(select(log.c.id).where(log.c.id > newest - REORDER_WINDOW)))
-    return Marks(f"{FORMAT}:{head_revision()}:{policy_key}:{first}", newest, _today(), seen)
+    return Marks(f"{FORMAT}:{_head_revision()}:{policy_key}:{first}", newest, _today(), seen)
 
 
 def changes_since(db, change_id: int, seen: frozenset[int] = frozenset()):

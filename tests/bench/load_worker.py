@@ -12,8 +12,13 @@ time with a think pause between them (a person at a console, not a flood):
 - ``efficiency``: the efficiency summary (load the clocks with the workstation's own snapshot
   folder, by department), as the monitor reads it.
 
-The wall reads its summary every ``WALL_EVERY_S`` seconds: ``core.services.wall_figures`` when it
-exists, else the efficiency summary and the entity and open-clue counts.
+The wall reads its summary every ``WALL_EVERY_S`` seconds as the wall process does: one
+``WallFigureCache`` brought up to date with the change sets other processes committed
+(``core.live.follow``), where those exist; else the efficiency summary and two counts.
+
+Every workstation and the wall start from the clocks snapshot a console that ran before keeps
+(seeded once by the suite, its cost reported apart as ``efficiency_cold_ms``), and warm it up
+after sign-in as the console does (``efficiency_warm_up`` in the details).
 """
 from __future__ import annotations
 
@@ -53,23 +58,26 @@ def _timed(times: dict, kind: str, fn) -> object:
         times.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
 
 
-def _search(db, plan: Plan, rng: random.Random, viewer: str) -> None:
+def _search(db, plan: Plan, rng: random.Random, viewer: str, times: dict) -> None:
     from core.services.search import EntityFilter, EntitySearch
 
     pick = rng.random()
     if pick < 0.3:
-        f = EntityFilter(text=rng.choice(plan.words2))
+        kind, f = "word2", EntityFilter(text=rng.choice(plan.words2))
     elif pick < 0.55:
-        f = EntityFilter(text=rng.choice(plan.words))
+        kind, f = "word", EntityFilter(text=rng.choice(plan.words))
     elif pick < 0.75:
-        f = EntityFilter(text=rng.choice(plan.codes))
+        kind, f = "code", EntityFilter(text=rng.choice(plan.codes))
     elif pick < 0.9:
-        f = EntityFilter(town_codes=(rng.choice(plan.towns),))
+        kind, f = "town", EntityFilter(town_codes=(rng.choice(plan.towns),))
     else:  # a broad filter (a department may not filter by risk class)
-        f = EntityFilter(statuses=("active",), entity_types=(rng.choice(("enterprise", "individual")),))
-    search = EntitySearch(db, viewer)
-    getattr(search, "total", search.count)(f)  # the estimate-aware total where the build has one
-    search.page(f, limit=200)
+        kind, f = "broad", EntityFilter(statuses=("active",), entity_types=(rng.choice(("enterprise", "individual")),))
+
+    def run() -> None:
+        search = EntitySearch(db, viewer)
+        getattr(search, "total", search.count)(f)  # the estimate-aware total where the build has one
+        search.page(f, limit=200)
+    _timed(times, f"search:{kind}", lambda: _timed(times, "search", run))
 
 
 def _next_clue(db, department_id: int, rng: random.Random) -> tuple[int, str] | None:
@@ -130,6 +138,10 @@ def workstation(plan: Plan, index: int) -> dict:
     """Run one department workstation for ``plan.seconds``; {"times": {kind: [ms]}, "conflicts": {...}}."""
     from core.db.database import Database
 
+    import core.services.efficiency  # noqa: F401 - a running console has its modules loaded
+    import core.services.panorama  # noqa: F401
+    import core.services.search  # noqa: F401
+
     rng = random.Random(1000 + index)
     department_id, actor = plan.departments[index % len(plan.departments)]
     folder = Path(plan.folder) / f"ws{index}"
@@ -141,11 +153,16 @@ def workstation(plan: Plan, index: int) -> dict:
     end = time.monotonic() + plan.seconds
     time.sleep(rng.uniform(0, plan.think_s))  # workstations do not start in step
     try:
+        from core.services.efficiency import load_clocks
+
+        # The console prepares the clocks after sign-in (desktop.efficiency.warm_up): from the snapshot
+        # of its last run, caught up with the change sets since.
+        _timed(times, "efficiency_warm_up", lambda: load_clocks(db, snapshot_dir=folder))
         while time.monotonic() < end:
             kind = rng.choice(kinds)
             try:
                 if kind == "search":
-                    _timed(times, kind, lambda: _search(db, plan, rng, actor))
+                    _search(db, plan, rng, actor, times)
                 elif kind == "panorama":
                     from core.services.panorama import load_panorama
 
@@ -166,11 +183,27 @@ def workstation(plan: Plan, index: int) -> dict:
     return {"times": times, "conflicts": conflicts, "errors": errors}
 
 
-def _wall_summary(db, plan: Plan, folder: Path) -> object:
-    if importlib.util.find_spec("core.services.wall_figures") is not None:
-        from core.services.wall_figures import wall_figures
+class _FollowingWall:
+    """The wall process's figures: one cache, brought up to date with other processes' changes."""
 
-        return wall_figures(db)
+    def __init__(self, db, folder: Path) -> None:
+        from core.live.follow import ChangeFollower
+        from core.services.wall_figures import WallFigureCache
+
+        self.cache = WallFigureCache(db, snapshot_dir=folder)
+        self.follower = ChangeFollower(db)
+        self.follower.start()
+
+    def __call__(self) -> object:
+        from core.live.changes import ChangeSet
+
+        merged = ChangeSet()
+        for changes in self.follower.read_new():
+            merged = merged.merged(changes)
+        return self.cache.refresh(merged) if merged else self.cache.get()
+
+
+def _wall_summary(db, plan: Plan, folder: Path) -> object:
     from sqlalchemy import func, select
 
     from core.clues.states import OPEN_STATES
@@ -191,12 +224,21 @@ def wall(plan: Plan) -> dict:
     folder = Path(plan.folder) / "wall"
     times: dict[str, list[float]] = {}
     errors: dict[str, str] = {}
+    if importlib.util.find_spec("core.services.wall_figures") is not None:
+        def start() -> _FollowingWall:
+            reader = _FollowingWall(db, folder)
+            reader()  # the first figures: every part read once, the clocks from the snapshot
+            return reader
+        read = _timed(times, "wall_start", start)
+    else:
+        def read() -> object:
+            return _wall_summary(db, plan, folder)
     end = time.monotonic() + plan.seconds
     try:
         while time.monotonic() < end:
             started = time.monotonic()
             try:
-                _timed(times, "wall", lambda: _wall_summary(db, plan, folder))
+                _timed(times, "wall", read)
             except Exception as error:  # noqa: BLE001
                 errors["wall"] = f"{type(error).__name__}: {error}"[:300]
             time.sleep(max(0.0, WALL_EVERY_S - (time.monotonic() - started)))
