@@ -20,6 +20,7 @@ from core.errors import NotFound
 from .city import CityScores, compute, score_city_in
 from .rules import RuleSet, rules_from_json
 from .store import active_rules
+from .sync import sync_timeline
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,17 @@ class Preview:
 
 
 def preview(db: Database, actor: str, rules: RuleSet, as_of: dt.date | None = None) -> Preview:
-    """How many entities would move from each class to each other under ``rules`` (nothing written)."""
+    """How many entities would move from each class to each other under ``rules``.
+
+    No class is written; new timeline facts do become credit records first (as any scoring
+    does), so the preview counts what the city knows today.
+    """
     with db.uow(actor) as uow:
         uow.require("credit.rules")
-        result: CityScores = compute(uow.session.connection(), rules, as_of or utcnow().date())
+        conn = uow.session.connection()
+        sync_timeline(conn)
+        result: CityScores = compute(conn, rules, as_of or utcnow().date())
+        uow.commit()
     before = {c: sum(row) for c, row in zip("ABCD", result.matrix)}
     return Preview(result.matrix, result.changed, before, result.counts())
 
