@@ -1,4 +1,5 @@
-"""Administration workspace: users, roles and system accounts (shown to administrators only).
+"""Administration workspaces: users, roles and system accounts (administrators only), and the data
+exchange (import and export of department files; operators and administrators).
 
     from desktop.admin import register
     register(registry)
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop.workspaces import WorkspaceRegistry, WorkspaceSpec, register_signed_in
 from desktop.services import AppServices
 
-__all__ = ["ADMIN_ROLES", "WORKSPACE_KEY", "register"]
+__all__ = ["ADMIN_ROLES", "EXCHANGE_KEY", "EXCHANGE_ROLES", "WORKSPACE_KEY", "register"]
 
 WORKSPACE_KEY = "users"
 ADMIN_ROLES = frozenset({"admin"})
@@ -23,6 +24,33 @@ SPEC = WorkspaceSpec(
         "Workspaces", "Creates users and system accounts, sets their role and department, unlocks and deactivates."),
     roles=ADMIN_ROLES,
 )
+
+
+EXCHANGE_KEY = "exchange"
+EXCHANGE_ROLES = frozenset({"operator", "admin"})  # core.rights: data.import / data.export
+
+EXCHANGE_SPEC = WorkspaceSpec(
+    key=EXCHANGE_KEY,
+    title=QT_TRANSLATE_NOOP("Workspaces", "Data exchange"),
+    summary=QT_TRANSLATE_NOOP(
+        "Workspaces", "Imports department files of every kind (checked row by row) and exports them."),
+    roles=EXCHANGE_ROLES,
+)
+
+
+def _exchange_page(services: AppServices) -> QWidget:
+    from desktop.i18n import current_language
+
+    from .import_page import ImportPage
+
+    if services.user is None:
+        return _exchange_empty_page()
+    return ImportPage(services.db, services.tasks, services.user, current_language(QCoreApplication.instance()))
+
+
+def _exchange_empty_page() -> QWidget:
+    return QLabel(QCoreApplication.translate("ImportPage", "Sign in to import or export data."),
+                  objectName="importEmptyPage")
 
 
 def _page(services: AppServices) -> QWidget:
@@ -41,7 +69,10 @@ def _empty_page() -> QWidget:
 
 
 def register(registry: WorkspaceRegistry) -> None:
-    """Add the Users workspace (administrators only) with its page."""
+    """Add the Users workspace (administrators only) and the Data exchange workspace with their pages."""
     if WORKSPACE_KEY not in registry.keys():
         registry.add(SPEC)
     register_signed_in(registry, WORKSPACE_KEY, _page, _empty_page)
+    if EXCHANGE_KEY not in registry.keys():
+        registry.add(EXCHANGE_SPEC)
+    register_signed_in(registry, EXCHANGE_KEY, _exchange_page, _exchange_empty_page)
