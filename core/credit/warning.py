@@ -12,6 +12,10 @@ A regularised logistic regression (scikit-learn) on the features of
   precision is computed exactly);
 - *score*: features as of today, for every active entity.
 
+The current risk class is *not* a feature: it is today's, computed from records up to today
+(the held-out year included), so it would leak the outcome into the evaluation; the model
+sees only history before each cutoff. The class ranking stays the baseline to beat.
+
 Every score explains itself: with standardised columns ``z``, the logit is
 ``intercept + sum(coef_j * z_j)``, and each factor's weight is the sum of ``coef_j * z_j``
 over its columns (a one-hot group, e.g. the town, is one factor). Weights are relative to the
@@ -138,7 +142,6 @@ def _groups(ents: Entities, town_names: dict[str, tuple[str, str]],
         groups.append(Group(key, zh, en, tuple(range(start, len(labels)))))
 
     one_hot("entity_type", "主体类型", "entity type", ents.types)
-    one_hot("risk_class", "当前信用风险分类", "current risk class", list(CLASSES))
     one_hot("town", "所在镇街", "town", ents.towns)
     one_hot("industry", "行业大类", "industry division", ents.industries)
     for code in ents.tag_codes:
@@ -154,7 +157,7 @@ def design(ents: Entities, snap: Snapshot, rows: np.ndarray) -> np.ndarray:
         if key in LOGGED:
             numeric[:, j] = np.log1p(numeric[:, j])
     blocks = [numeric]
-    for codes, size in ((ents.entity_type, len(ents.types)), (ents.risk, 4), (ents.town, len(ents.towns)),
+    for codes, size in ((ents.entity_type, len(ents.types)), (ents.town, len(ents.towns)),
                         (ents.industry, len(ents.industries))):
         hot = np.zeros((len(rows), size), dtype=np.float32)
         hot[np.arange(len(rows)), codes[rows]] = 1.0
