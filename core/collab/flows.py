@@ -84,7 +84,9 @@ def build_flow(db: Database, period: Period, *, source: str | None = None, matte
                town: str | None = None, department: int | None = None, viewer: object | None = None) -> CaseFlow:
     """The flow of the clues received in ``period`` (Beijing days), filtered by source,
     matter id, town code and department (first routed to, or handled after a transfer)."""
-    from .sources import _cols, _local_moments, stamp
+    from .fetch import fetch_columns as _cols
+    from .fetch import local_moments as _local_moments
+    from .fetch import stamp
 
     t0, t1 = period.start_dt() - BEIJING, period.end_dt() - BEIJING
     with db.sessions() as s:
@@ -201,17 +203,21 @@ def _stages(wd: WorkingDays, e: _Events, received: np.ndarray) -> tuple[StageTim
     prev = np.where(same, prev, np.datetime64("NaT", "s"))
     days = wd.elapsed(prev, e.at)
     keep = np.isin(e.state, STAGES)
-    state, dept, days = e.state[keep], e.department[keep], days[keep]
+    days = days[keep]
+    # Stages and departments as integer codes (department -1: none), grouped as numbers.
+    lookup = {s: k for k, s in enumerate(STAGES)}
+    stage = np.fromiter((lookup[s] for s in e.state[keep]), dtype=np.int64, count=int(keep.sum()))
+    dept = np.fromiter((-1 if d is None else d for d in e.department[keep]), dtype=np.int64, count=len(stage))
     out = []
     for by_department in (False, True):
-        labels = np.array([f"{s}\t{d if by_department and d is not None else ''}" for s, d in zip(state, dept)],
-                          dtype=str) if len(state) else np.empty(0, str)
-        groups, code = np.unique(labels, return_inverse=True)
+        key = stage * (int(dept.max(initial=0)) + 2) + (dept + 1 if by_department else 0)
+        groups, code = np.unique(key, return_inverse=True)
         figures = grouped(code, len(groups), days, np.zeros(len(days), bool), np.zeros(len(days), bool))
-        for label, f in zip(groups.tolist(), figures):
-            stage, d = label.split("\t")
-            if by_department and not d:
+        width = int(dept.max(initial=0)) + 2
+        for g, f in zip(groups.tolist(), figures):
+            s, d = divmod(g, width)
+            if by_department and d == 0:
                 continue
-            out.append(StageTime(stage, int(d) if d else None, f.count, f.median_days, f.p90_days))
+            out.append(StageTime(STAGES[s], d - 1 if by_department else None, f.count, f.median_days, f.p90_days))
     out.sort(key=lambda st: (STAGES.index(st.stage), st.department_id is not None, st.department_id or 0))
     return tuple(out)

@@ -239,7 +239,8 @@ def items_behind(db: Database, period: Period, *, node: str | None = None, edge:
     Only the clicked node's (or edge's) rows are read (SQL conditions on its departments,
     towns and villages, :mod:`core.collab.focus`), then matched exactly here."""
     from .focus import Focus
-    from .sources import Loader, label_items, read_rows
+    from .items import label_items
+    from .sources import Loader, read_rows
 
     if villages is None:
         villages = any(k.startswith("village:") for k in ((node,) if node else tuple(edge or ())))

@@ -2,9 +2,13 @@
 has no page of its own. Read-only; the desktop runs them in its worker (services.tasks)."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
+import numpy as np
+
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from core.db.database import Database
 from core.db.models import Clue, Commitment, InspectionTask, MarketEntity, NotificationPush
@@ -58,3 +62,35 @@ def open_targets(db: Database, items: Sequence[CollabItem]) -> dict[tuple[str, i
                     rows = s.execute(select(model.id, model.entity_id).where(model.id.in_(part)))
                     targets.update({(otype, i): ("entity", entity) for i, entity in rows})
     return targets
+
+
+def label_items(s: Session, rows, idx: np.ndarray) -> list[CollabItem]:
+    """The items of ``rows`` at ``idx``, in that order, with a label each."""
+    labels: dict[tuple[str, int], str] = {}
+    for otype in set(rows.object_type[idx].tolist()):
+        ids = sorted({int(i) for i in rows.object_id[idx][rows.object_type[idx] == otype]})
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            if otype == "clue":
+                stmt = select(Clue.id, Clue.ref_no, Clue.description).where(Clue.id.in_(part))
+                labels.update({("clue", i): f"{ref} {text[:40]}" for i, ref, text in s.execute(stmt)})
+            elif otype == "inspection_task":
+                stmt = (select(InspectionTask.id, MarketEntity.name).join(
+                    MarketEntity, MarketEntity.id == InspectionTask.entity_id).where(InspectionTask.id.in_(part)))
+                labels.update({(otype, i): name for i, name in s.execute(stmt)})
+            elif otype == "push":
+                stmt = (select(NotificationPush.id, NotificationPush.permit_name, MarketEntity.name).join(
+                    MarketEntity, MarketEntity.id == NotificationPush.entity_id).where(NotificationPush.id.in_(part)))
+                labels.update({(otype, i): f"{permit} · {name}" for i, permit, name in s.execute(stmt)})
+            elif otype == "commitment":
+                stmt = (select(Commitment.id, Commitment.matter_name, MarketEntity.name).join(
+                    MarketEntity, MarketEntity.id == Commitment.entity_id).where(Commitment.id.in_(part)))
+                labels.update({(otype, i): f"{matter} · {name}" for i, matter, name in s.execute(stmt)})
+    out = []
+    for i in idx.tolist():
+        otype, oid = str(rows.object_type[i]), int(rows.object_id[i])
+        at = rows.at[i]
+        out.append(CollabItem(str(rows.kind[i]), otype, oid, labels.get((otype, oid), f"#{oid}"),
+                              None if np.isnat(at) else at.astype(dt.date), str(rows.source[i]),
+                              str(rows.target[i])))
+    return out

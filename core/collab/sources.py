@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from sqlalchemy import String, case, cast, false, func, select, true
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from core.db.models import (
     Clue,
@@ -23,7 +23,6 @@ from core.db.models import (
     Commitment,
     CommitmentVerification,
     Department,
-    InspectionTask,
     MarketEntity,
     NotificationPush,
     Town,
@@ -32,9 +31,14 @@ from core.db.models import (
 from core.services.read_scope import clue_condition, department_condition
 from core.workdays import default_calendar
 
-from .fetch import fetch_columns
+from .fetch import days_of as _days
+from .fetch import fetch_columns as _cols
+from .fetch import keys as _keys
+from .fetch import local_days as _local_days
+from .fetch import naive as _naive
+from .fetch import stamp, txt
 from .focus import Focus, clue_dept, clue_place, dept_of, matches_dept
-from .graph import EDGE_KINDS, SHARED_QUEUE, CollabItem
+from .graph import EDGE_KINDS, SHARED_QUEUE
 from .period import Period
 from .scope import BEIJING, Viewer, local_today
 from .stats import WorkingDays
@@ -80,54 +84,6 @@ def _rows(kind: str, src, tgt, days, returned, overdue, otype: str, oid, at) -> 
                     np.asarray(at, dtype="datetime64[D]"))
 
 
-_cols = fetch_columns
-
-
-def txt(column):
-    """A date column read as its text (ISO on both databases), parsed by numpy: far faster
-    than a Python object per value on the hundred thousand rows of a year."""
-    return cast(column, String)
-
-
-def stamp(s: Session, column):
-    """A timestamp column as naive-UTC ISO text (PostgreSQL stores them with a time zone and
-    would print them in the session's)."""
-    if s.get_bind().dialect.name == "postgresql":
-        return func.to_char(func.timezone("UTC", column), 'YYYY-MM-DD"T"HH24:MI:SS')
-    return cast(column, String)
-
-
-def _naive(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
-
-
-def _days(values) -> np.ndarray:
-    """Days of date texts or dates (NaT for None)."""
-    if not len(values):
-        return np.empty(0, "datetime64[D]")
-    if isinstance(next((v for v in values if v is not None), None), dt.date):  # a driver's date objects
-        values = [v.isoformat() if v is not None else None for v in values]
-    return np.array(values, dtype="datetime64[D]")
-
-
-def _local_days(stamps) -> np.ndarray:
-    """Beijing days of naive-UTC timestamps or their texts (NaT for None)."""
-    return _local_moments(stamps).astype("datetime64[D]")
-
-
-def _local_moments(stamps) -> np.ndarray:
-    """Beijing moments (datetime64[s]) of naive-UTC timestamps or their texts (NaT for None)."""
-    if not len(stamps):
-        return np.empty(0, "datetime64[s]")
-    if isinstance(next((v for v in stamps if v is not None), None), dt.datetime):
-        stamps = [_naive(v).isoformat() if v is not None else None for v in stamps]
-    return np.array(stamps, dtype="datetime64[s]") + np.timedelta64(8, "h")
-
-
-def _keys(prefix: str, values) -> np.ndarray:
-    return np.array([f"{prefix}:{v}" if v is not None else "" for v in values], dtype=object)
-
-
 class Loader:
     """One read of the rows of a period for a viewer."""
 
@@ -160,34 +116,30 @@ class Loader:
         One row per clue: its events are aggregated in SQL (first claim, first assignment and
         whether it was ever sent on), not read one by one.
         """
-        village, entity = aliased(Village), aliased(MarketEntity)
-        place = (func.coalesce(Clue.source_village_code, entity.village_code) if self.villages
-                 else func.coalesce(village.town_code, entity.town_code))
         in_period = (Clue.received_at >= self.t0, Clue.received_at < self.t1,
                      self._near(lambda k: clue_place(k, self.villages), lambda k: clue_dept(k, ("assigned",))))
         at = stamp(self.s, ClueEvent.at)
-        steps = (select(ClueEvent.clue_id.label("clue_id"),
-                        func.min(case((ClueEvent.to_state == "claimed", at))).label("claimed"),
-                        func.min(case((ClueEvent.to_state == "assigned",
-                                       at + "|" + cast(ClueEvent.department_id, String)))).label("assigned"),
-                        func.max(case((ClueEvent.to_state.in_(("transferred", "returned")), 1), else_=0))
-                        .label("moved"))
-                 .where(ClueEvent.clue_id.in_(select(Clue.id).where(*in_period).scalar_subquery()),
-                        ClueEvent.to_state.in_(("assigned", "claimed", "transferred", "returned")))
-                 .group_by(ClueEvent.clue_id).subquery())
-        stmt = (select(Clue.id, Clue.source, place, stamp(self.s, Clue.received_at), txt(Clue.due_on),
-                       stamp(self.s, Clue.closed_at), steps.c.claimed, steps.c.assigned, steps.c.moved)
-                .join(steps, steps.c.clue_id == Clue.id)
-                .outerjoin(village, village.code == Clue.source_village_code)
-                .outerjoin(entity, entity.id == Clue.entity_id)
-                .where(*in_period, clue_condition(self.s, self.viewer.principal)))
+        # One pass over the period's clues and their steps (grouped by clue); the places are
+        # looked up afterwards, not joined (the entity table is the city's largest).
+        stmt = (select(Clue.id, Clue.source, Clue.source_village_code, Clue.entity_id,
+                       stamp(self.s, Clue.received_at), txt(Clue.due_on), stamp(self.s, Clue.closed_at),
+                       func.min(case((ClueEvent.to_state == "claimed", at))),
+                       func.min(case((ClueEvent.to_state == "assigned",
+                                      at + "|" + cast(ClueEvent.department_id, String)))),
+                       func.max(case((ClueEvent.to_state.in_(("transferred", "returned")), 1), else_=0)))
+                .join(ClueEvent, (ClueEvent.clue_id == Clue.id)
+                      & ClueEvent.to_state.in_(("assigned", "claimed", "transferred", "returned")))
+                .where(*in_period, clue_condition(self.s, self.viewer.principal))
+                .group_by(Clue.id, Clue.source, Clue.source_village_code, Clue.entity_id, Clue.received_at,
+                          Clue.due_on, Clue.closed_at))
         if kinds == {"grid_handover"}:
             stmt = stmt.where(Clue.source == "grid")
         elif kinds == {"clue_routing"}:
             stmt = stmt.where(Clue.source != "grid")
-        ids, sources, places, received, due, closed, claimed, assigned, moved = _cols(self.s, stmt, 9)
+        ids, sources, villages, entities, received, due, closed, claimed, assigned, moved = _cols(self.s, stmt, 10)
         if not ids:
             return EdgeRows.empty()
+        places = self._places(villages, entities)
         first_dept = [a.rsplit("|", 1)[1] if a else None for a in assigned]
         prefix = "village" if self.villages else "town"
         src, tgt = _keys(prefix, places), _keys("dept", first_dept)
@@ -200,6 +152,21 @@ class Loader:
                     self._overdue(_days(due), _local_days(closed)), "clue", ids, rec)
         out.kind = kind
         return _take(out, keep)
+
+    def _places(self, villages: list, entities: list) -> list:
+        """Each clue's town (or village): its village's, else its entity's (None when neither)."""
+        if self.villages:
+            places = list(villages)
+        else:
+            town_of = dict(self.s.execute(select(Village.code, Village.town_code)).all())
+            places = [town_of.get(v) for v in villages]
+        missing = sorted({e for p, e in zip(places, entities) if p is None and e is not None})
+        column = MarketEntity.village_code if self.villages else MarketEntity.town_code
+        found: dict = {}
+        for start in range(0, len(missing), 500):
+            found.update(self.s.execute(select(MarketEntity.id, column)
+                                        .where(MarketEntity.id.in_(missing[start:start + 500]))).all())
+        return [p if p is not None else found.get(e) for p, e in zip(places, entities)]
 
     def moved_on(self, kinds: set[str]) -> EdgeRows:
         """Transfers and returns in the period: the department sending on -> the one named."""
@@ -373,35 +340,3 @@ def node_names(s: Session, keys: set[str]) -> dict[str, tuple[str, str]]:
                 Village.code.in_(wanted_villages[chunk:chunk + 500]))):
             names[f"village:{code}"] = (zh, f"{zh} ({code})")
     return {k: names.get(k, (k, k)) for k in keys}
-
-
-def label_items(s: Session, rows: EdgeRows, idx: np.ndarray) -> list[CollabItem]:
-    """The items of ``rows`` at ``idx``, in that order, with a label each."""
-    labels: dict[tuple[str, int], str] = {}
-    for otype in set(rows.object_type[idx].tolist()):
-        ids = sorted({int(i) for i in rows.object_id[idx][rows.object_type[idx] == otype]})
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk:chunk + 500]
-            if otype == "clue":
-                stmt = select(Clue.id, Clue.ref_no, Clue.description).where(Clue.id.in_(part))
-                labels.update({("clue", i): f"{ref} {text[:40]}" for i, ref, text in s.execute(stmt)})
-            elif otype == "inspection_task":
-                stmt = (select(InspectionTask.id, MarketEntity.name).join(
-                    MarketEntity, MarketEntity.id == InspectionTask.entity_id).where(InspectionTask.id.in_(part)))
-                labels.update({(otype, i): name for i, name in s.execute(stmt)})
-            elif otype == "push":
-                stmt = (select(NotificationPush.id, NotificationPush.permit_name, MarketEntity.name).join(
-                    MarketEntity, MarketEntity.id == NotificationPush.entity_id).where(NotificationPush.id.in_(part)))
-                labels.update({(otype, i): f"{permit} · {name}" for i, permit, name in s.execute(stmt)})
-            elif otype == "commitment":
-                stmt = (select(Commitment.id, Commitment.matter_name, MarketEntity.name).join(
-                    MarketEntity, MarketEntity.id == Commitment.entity_id).where(Commitment.id.in_(part)))
-                labels.update({(otype, i): f"{matter} · {name}" for i, matter, name in s.execute(stmt)})
-    out = []
-    for i in idx.tolist():
-        otype, oid = str(rows.object_type[i]), int(rows.object_id[i])
-        at = rows.at[i]
-        out.append(CollabItem(str(rows.kind[i]), otype, oid, labels.get((otype, oid), f"#{oid}"),
-                              None if np.isnat(at) else at.astype(dt.date), str(rows.source[i]),
-                              str(rows.target[i])))
-    return out

@@ -15,7 +15,7 @@ from core.db.models.draws import task_drawn_objects
 from core.db.models.inspections import task_inspectors
 from core.rights import ALL
 
-from .fetch import fetch_rows
+from .fetch import fetch_columns
 from .period import Period
 from .scope import Viewer
 
@@ -70,8 +70,7 @@ def load_visits(s: Session, period: Period, viewer: Viewer, *, partners=None) ->
     if partners is not None:
         stmt = stmt.where(pairs.c.department_id != InspectionTask.lead_department_id,
                           partners(InspectionTask.lead_department_id, pairs.c.department_id))
-    rows = fetch_rows(s, stmt) if scope is not None else []
-    cols = list(zip(*rows)) if rows else [()] * 6
+    cols = fetch_columns(s, stmt, 6) if scope is not None else [[] for _ in range(6)]
     v = Visits(np.array(cols[0], dtype=np.int64), np.array(cols[1], dtype=np.int64),
                np.array(cols[2], dtype=np.int64), np.array(cols[3], dtype=np.int64),
                np.array(cols[4], dtype="datetime64[D]"), np.array(cols[5], dtype="datetime64[D]"))
