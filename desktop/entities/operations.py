@@ -1,9 +1,9 @@
 """The Entities workspace's changes: one call into the core each, run off the GUI thread.
 
-Each operation hands a plain callable to the TaskManager and, when the core is done,
-broadcasts what changed: ``entities_changed`` with the affected ids for the table and
-open panoramas, ``tags_listed`` with fresh tag counts for filters and pickers (Anki's
-OpChanges idea). Callers may also pass ``on_done``/``on_error`` for their own follow-up.
+Each operation hands a plain callable to the TaskManager and says what it did (for the
+undo bar). What changed reaches every workspace, here and at other workstations, through
+the console's change bus (``desktop/live``): the unit of work records it. Callers may also
+pass ``on_done``/``on_error`` for their own follow-up.
 """
 from __future__ import annotations
 
@@ -26,7 +26,6 @@ Failed = Callable[[BaseException], None] | None
 class EntityOperations(QObject):
     """Tagging, undo, new tags and location corrections as ``actor``."""
 
-    entities_changed = Signal(object)  # frozenset of entity ids whose data changed
     tags_changed = Signal(object)  # TagChange made by add/remove (undoable)
     undone = Signal(object)  # TagChange that reversed an earlier one
     tag_created = Signal(object)  # TagInfo
@@ -95,19 +94,12 @@ class EntityOperations(QObject):
 
     def _after_tags(self, change: TagChange) -> None:
         self.tags_changed.emit(change)
-        self._broadcast(change)
 
     def _after_undo(self, change: TagChange) -> None:
         self.undone.emit(change)
-        self._broadcast(change)
 
     def _after_create(self, tag: TagInfo) -> None:
         self.tag_created.emit(tag)
 
     def _after_location(self, change: LocationChange) -> None:
         self.location_changed.emit(change)
-        self.entities_changed.emit(frozenset({change.entity_id}))
-
-    def _broadcast(self, change: TagChange) -> None:
-        if change.pairs:
-            self.entities_changed.emit(frozenset(e for e, _ in change.pairs))

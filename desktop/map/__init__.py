@@ -11,14 +11,14 @@ starts a browser engine.
 from __future__ import annotations
 
 import logging
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from core.errors import ConfigError
 from desktop.i18n import current_language
-from desktop.workspaces import register_signed_in
+from desktop.services import AppServices
+from desktop.settings import Settings
+from desktop.workspaces import WorkspaceRegistry, register_signed_in
 
 __all__ = ["WORKSPACE_KEY", "register", "tile_config", "workspace_for"]
 
@@ -26,7 +26,7 @@ WORKSPACE_KEY = "map"
 _log = logging.getLogger(__name__)
 
 
-def tile_config(settings: Any):
+def tile_config(settings: Settings):
     """The configured tile server, or None (schematic). A broken setting is logged and ignored."""
     from desktop.settings import TILE_ATTRIBUTION, TILE_COORDS, TILE_URL
     from maps.tiles import TileConfig
@@ -40,7 +40,7 @@ def tile_config(settings: Any):
         return None
 
 
-def workspace_for(services: Any) -> QWidget:
+def workspace_for(services: AppServices) -> QWidget:
     from desktop.entities import is_internal
 
     from .workspace import MapWorkspace
@@ -49,13 +49,13 @@ def workspace_for(services: Any) -> QWidget:
     return MapWorkspace(services.db, services.tasks, user.username if user is not None else "",
                         current_language(QCoreApplication.instance()), tiles=tile_config(services.settings),
                         show_risk=user is None or is_internal(user), settings=services.settings,
-                        changes=getattr(services, "changes", None))
+                        changes=services.changes, navigator=services.navigator)
 
 
 def _empty_page() -> QWidget:
     return QLabel(QCoreApplication.translate("MapWorkspace", "Sign in to see the map."), objectName="mapEmptyPage")
 
 
-def register(registry: Any, services: Any = None) -> None:
+def register(registry: WorkspaceRegistry, services: AppServices | None = None) -> None:
     """Install the Map workspace factory for key ``"map"``."""
     register_signed_in(registry, WORKSPACE_KEY, workspace_for, _empty_page, services)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from core.db.database import Database
-from core.live.changes import ChangeSet
 from core.paths import user_cache_dir
 from core.reference import load_profile
 from core.services import draw_pool, map_layers, wall
@@ -41,6 +40,9 @@ from desktop.entities.reference import EntityReference, load_reference
 from desktop.entities.search_bar import EntitySearchBar
 from desktop.entities.tagging_flow import TaggingFlow
 from desktop.i18n import current_language
+from desktop.live.bus import ChangeBus
+from desktop.live.follow import on_changes
+from desktop.navigation import Navigator
 from desktop.tasks import TaskManager
 from maps.entity_map import build_entity_map, render_page
 from maps.export import export_standalone_html
@@ -110,10 +112,14 @@ class MapWorkspace(QWidget):
     selection_changed = Signal(int)  # entities in the drawn shape (-1: none drawn)
 
     def __init__(self, db: Database, tasks: TaskManager, actor: str, lang: str = "zh_CN", *,
-                 tiles: TileConfig | None = None, show_risk: bool = True, settings=None, changes=None,
+                 tiles: TileConfig | None = None, show_risk: bool = True, settings=None,
+                 changes: ChangeBus | None = None, navigator: Navigator | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapWorkspace")
+        # Without the console's bus, this process's own commits still reach the map.
+        self.changes = changes if changes is not None else ChangeBus.detached(db, parent=self)
+        self.navigator = navigator if navigator is not None else Navigator(self)
         self._db, self._tasks, self._actor, self._lang = db, tasks, actor, lang
         self._tiles, self._show_risk, self._settings = tiles, show_risk, settings
         self._reference: EntityReference | None = None
@@ -126,7 +132,7 @@ class MapWorkspace(QWidget):
         self.panel = MapPanel(show_risk=show_risk, can_change=bool(actor), parent=self)
         self.panel.set_filters(self.search_bar)
         self.controller = MapController(db, tasks, display=tiles.coords if tiles else "wgs84", show_risk=show_risk,
-                                        viewer=actor or None, changes=changes, parent=self)
+                                        viewer=actor or None, changes=self.changes, parent=self)
         self.operations = EntityOperations(db, tasks, actor, self)
         self.tagging = TaggingFlow(self.operations, self.message_bar, self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -197,12 +203,8 @@ class MapWorkspace(QWidget):
         self.panel.draw_batch_changed.connect(lambda batch: self.controller.set_choice(draw_batch=batch))
         self.panel.selection_action.connect(self._on_panel_selection_action)
         self.panel.map_action.connect(self._on_panel_map_action)
-        if not self.controller.follows_changes:  # with a bus this console's commits arrive through it
-            self.operations.entities_changed.connect(self._on_operations_entities_changed)
         self.operations.tags_listed.connect(self._on_operations_tags_listed)
-
-    def _on_operations_entities_changed(self, entity_ids) -> None:
-        self.controller.apply_changes(ChangeSet(entities=frozenset(int(i) for i in entity_ids)))
+        self.tags_listener = on_changes(self, self.changes, ("tags",), lambda _changes: self.operations.reload_tags())
 
     def _load_page(self) -> None:
         """Build (or reuse) the page in the UI language and load it; its controls speak that language only."""
@@ -306,13 +308,8 @@ class MapWorkspace(QWidget):
 
     def open_entity(self, entity_id: int) -> None:
         """Show the entity's panorama in the Entities workspace (or a window of its own)."""
-        window = self.window()
-        if hasattr(window, "page") and hasattr(window, "select_workspace"):
-            page = window.page("entities")
-            if hasattr(page, "open_panorama"):
-                window.select_workspace("entities")
-                page.open_panorama(entity_id)
-                return
+        if self.navigator.open_entity(entity_id):
+            return
         from desktop.entities.panorama_view import (
             PanoramaView,  # a map shown on its own (tests, wall)
         )
