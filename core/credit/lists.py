@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 
 from core.db.database import Database
 from core.db.models import (
@@ -62,17 +62,20 @@ class DueTransition:
     moves_on: dt.date
 
 
+def _due_query(day: dt.date, within_days: int):
+    c, m = CreditRecord, MarketEntity
+    return (select(c.id, c.entity_id, m.uscc, m.name, c.occurred_on, c.department_id).join(m, m.id == c.entity_id)
+            .where(c.kind == ABNORMAL, c.ended_on.is_(None), c.repaired_on.is_(None),
+                   c.occurred_on <= _listed_before(day + dt.timedelta(days=within_days)))
+            .order_by(c.occurred_on, c.id))
+
+
 def due_transitions(db: Database, as_of: dt.date | None = None, within_days: int = 0) -> list[DueTransition]:
     """Open abnormal listings that are (or, within ``within_days``, will be) three years old, oldest first."""
     day = as_of or utcnow().date()
-    c, m = CreditRecord, MarketEntity
-    q = (select(c.id, c.entity_id, m.uscc, m.name, c.occurred_on).join(m, m.id == c.entity_id)
-         .where(c.kind == ABNORMAL, c.ended_on.is_(None), c.repaired_on.is_(None),
-                c.occurred_on <= _listed_before(day + dt.timedelta(days=within_days)))
-         .order_by(c.occurred_on, c.id))
     with db.sessions() as s:
         return [DueTransition(rid, eid, uscc, name, listed, years_later(listed, YEARS_ON_ABNORMAL))
-                for rid, eid, uscc, name, listed in s.execute(q)]
+                for rid, eid, uscc, name, listed, _ in s.execute(_due_query(day, within_days))]
 
 
 @dataclass(frozen=True)
@@ -87,36 +90,41 @@ def apply_transitions(db: Database, actor: str, as_of: dt.date | None = None) ->
 
     Each move ends the abnormal listing on its third anniversary, adds a serious-violation
     record (and its timeline entry) dated that day, and is audited; the entities are rescored.
+    The listings are read and moved in one transaction (locked on PostgreSQL), so a second
+    run, here or on another workstation, finds nothing left to move.
     """
     day = as_of or utcnow().date()
-    due = due_transitions(db, day)
     with db.uow(actor) as uow:
         uow.require("credit.manage")
         s = uow.session
-        moved: list[int] = []
-        for d in due:
-            old = s.get(CreditRecord, d.record_id, with_for_update=True)
-            if old is None or old.ended_on is not None or old.repaired_on is not None:
-                continue  # taken off or moved by someone else meanwhile
-            timeline = EntityRecord(entity_id=d.entity_id, kind=RecordKind.CREDIT, occurred_on=d.moves_on,
-                                    department_id=old.department_id, title=SERIOUS_TITLE,
-                                    outcome="已列入", details=f"credit_record:{old.id}")
-            s.add(timeline)
-            s.flush()
-            new = CreditRecord(entity_id=d.entity_id, kind=SERIOUS, occurred_on=d.moves_on, valid_until=None,
-                               department_id=old.department_id, title=SERIOUS_TITLE, source_record_id=timeline.id)
-            s.add(new)
-            s.flush()
-            old.ended_on = d.moves_on
-            s.add(CreditTransition(entity_id=d.entity_id, from_record_id=old.id, to_record_id=new.id,
-                                   due_on=d.moves_on, actor=uow.actor))
-            uow.audit("credit.transition", "market_entity", d.entity_id, before={"abnormal_record_id": old.id,
-                      "listed_on": d.listed_on.isoformat()},
-                      after={"serious_record_id": new.id, "listed_on": d.moves_on.isoformat()})
-            moved.append(d.entity_id)
-        changes = rescore(s, sorted(set(moved)), day) if moved else {}
+        due = s.execute(_due_query(day, 0).with_for_update(of=CreditRecord)).all()
+        if not due:
+            uow.commit()
+            return TransitionsDone(0, (), 0)
+        moves_on = [years_later(listed, YEARS_ON_ABNORMAL) for _, _, _, _, listed, _ in due]
+        timeline = s.execute(insert(EntityRecord).returning(EntityRecord.id, sort_by_parameter_order=True), [
+            {"entity_id": eid, "kind": RecordKind.CREDIT, "occurred_on": on, "department_id": dept,
+             "title": SERIOUS_TITLE, "outcome": "已列入", "details": f"credit_record:{rid}"}
+            for (rid, eid, _, _, _, dept), on in zip(due, moves_on)]).scalars().all()
+        now = utcnow()
+        serious = s.execute(insert(CreditRecord).returning(CreditRecord.id, sort_by_parameter_order=True), [
+            {"entity_id": eid, "kind": SERIOUS, "occurred_on": on, "valid_until": None, "department_id": dept,
+             "title": SERIOUS_TITLE, "source_record_id": tid, "created_at": now}
+            for (_, eid, _, _, _, dept), on, tid in zip(due, moves_on, timeline)]).scalars().all()
+        table = CreditRecord.__table__
+        s.execute(update(table).where(table.c.id == bindparam("rid")).values(ended_on=bindparam("day")),
+                  [{"rid": rid, "day": on} for (rid, *_), on in zip(due, moves_on)])
+        s.execute(insert(CreditTransition), [
+            {"entity_id": eid, "from_record_id": rid, "to_record_id": new, "due_on": on, "applied_at": now,
+             "actor": uow.actor} for (rid, eid, *_), on, new in zip(due, moves_on, serious)])
+        for (rid, eid, _, _, listed, _), on, new in zip(due, moves_on, serious):
+            uow.audit("credit.transition", "market_entity", eid,
+                      before={"abnormal_record_id": rid, "listed_on": listed.isoformat()},
+                      after={"serious_record_id": new, "listed_on": on.isoformat()})
+        moved = sorted({eid for _, eid, *_ in due})
+        changes = rescore(s, moved, day)
         uow.commit()
-    return TransitionsDone(len(moved), tuple(sorted(set(moved))), len(changes))
+    return TransitionsDone(len(due), tuple(moved), len(changes))
 
 
 def add_record(db: Database, actor: str, entity_id: int, kind: str, occurred_on: dt.date, title: str, *,

@@ -19,6 +19,7 @@ from .kinds import ABNORMAL, SOURCE_KINDS, classify, is_removal
 
 WATERMARK = "credit.synced_record_id"
 _BATCH = 20_000
+_IN = 900  # ids per IN (...): under SQLite's variable limit
 
 
 def _watermark(conn: Connection) -> int:
@@ -52,19 +53,21 @@ def sync_timeline(conn: Connection, entity_ids: Sequence[int] | None = None) -> 
                     ~select(CreditRecord.id).where(CreditRecord.source_record_id == e.id).exists()))
     start = _watermark(conn)
     if entity_ids is None:
-        query = query.where(e.id > start)
+        queries = [query.where(e.id > start)]
     else:
-        query = query.where(e.entity_id.in_(list(entity_ids)))
+        ids = sorted({int(i) for i in entity_ids})
+        queries = [query.where(e.entity_id.in_(ids[i:i + _IN])) for i in range(0, len(ids), _IN)]
     now = utcnow()
     rows, removals, top = [], [], start
-    for rid, ent, kind, day, dept, title, outcome, valid in conn.execute(query.order_by(e.id)):
-        top = max(top, rid)
-        if is_removal(str(kind), title):
-            removals.append((ent, day, rid))
-            continue
-        ck = classify(str(kind), title, outcome)
-        if ck is not None:
-            rows.append(credit_row(rid, ent, ck, day, dept, title, valid, now))
+    for q in queries:
+        for rid, ent, kind, day, dept, title, outcome, valid in conn.execute(q.order_by(e.id)):
+            top = max(top, rid)
+            if is_removal(str(kind), title):
+                removals.append((ent, day, rid))
+                continue
+            ck = classify(str(kind), title, outcome)
+            if ck is not None:
+                rows.append(credit_row(rid, ent, ck, day, dept, title, valid, now))
     for i in range(0, len(rows), _BATCH):
         conn.execute(insert(CreditRecord), rows[i:i + _BATCH])
     _end_listings(conn, removals)
@@ -74,18 +77,29 @@ def sync_timeline(conn: Connection, entity_ids: Sequence[int] | None = None) -> 
 
 
 def _end_listings(conn: Connection, removals: list[tuple[int, dt.date, int]]) -> None:
-    """End each entity's latest open abnormal listing on or before its removal's day."""
+    """End each entity's latest open abnormal listing on or before its removal's day.
+
+    A removal that already ended a listing (one ended on its day) is not used again, so
+    reading an entity's facts twice ends nothing twice.
+    """
     if not removals:
         return
     c = CreditRecord
     entities = sorted({ent for ent, _, _ in removals})
     open_by_entity: dict[int, list[tuple[dt.date, int]]] = {}
-    for i in range(0, len(entities), 900):
-        for ent, day, rid in conn.execute(select(c.entity_id, c.occurred_on, c.id).where(
-                c.kind == ABNORMAL, c.ended_on.is_(None), c.entity_id.in_(entities[i:i + 900]))):
-            open_by_entity.setdefault(ent, []).append((day, rid))
+    used: set[tuple[int, dt.date]] = set()
+    for i in range(0, len(entities), _IN):
+        for ent, day, rid, ended_on in conn.execute(select(c.entity_id, c.occurred_on, c.id, c.ended_on).where(
+                c.kind == ABNORMAL, c.entity_id.in_(entities[i:i + _IN]))):
+            if ended_on is None:
+                open_by_entity.setdefault(ent, []).append((day, rid))
+            else:
+                used.add((ent, ended_on))
     ended: list[dict] = []
     for ent, day, _ in sorted(removals, key=lambda r: r[1]):
+        if (ent, day) in used:
+            continue
+        used.add((ent, day))
         listings = sorted(l for l in open_by_entity.get(ent, []) if l[0] <= day)
         if listings:
             listed_on, rid = listings[-1]
