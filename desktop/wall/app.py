@@ -31,7 +31,12 @@ def town_regions_of(db: Database) -> dict:
 
 def make_session(db: Database, tasks, changes, settings, parent=None) -> WallSession:
     """The controller and playlist of a wall on ``db`` (not started)."""
-    controller = WallController(db, tasks, changes, ceremony_loader=load_ceremony, parent=parent)
+    from core.paths import user_cache_dir
+    from core.services.wall_figures import WallFigureCache
+
+    # The clocks' snapshot beside the user's cache makes the safety re-read cheap when nothing changed.
+    cache = WallFigureCache(db, snapshot_dir=user_cache_dir())
+    controller = WallController(db, tasks, changes, cache=cache, ceremony_loader=load_ceremony, parent=parent)
     return WallSession(controller, settings, parent=parent)
 
 
