@@ -161,6 +161,9 @@ class _Config:
         matters = list(s.scalars(select(CommitmentMatter)))
         self.matter_by_code = {m.code: m for m in matters}
         self.matter_words = [(m, (*keywords_of(m.keywords), m.name)) for m in matters]
+        self.central: dict[str, Village] = {}  # town code -> the village nearest its centre
+        self.towns = {key: t for t in s.scalars(select(Town)) for key in (t.code, t.name_zh, t.name_en)}
+        self.loader = None  # the exchange's entity loader, made at the first new entity
 
 
 def push_targets(r: Registration, cfg: _Config) -> dict[tuple, tuple[str, int | None]]:
@@ -196,14 +199,14 @@ def catalogue_matters(r: Registration, cfg: _Config) -> list[CommitmentMatter]:
     return list(found.values())
 
 
-def _town(s: Session, value: str, where: str) -> Town:
-    town = s.get(Town, value) or s.scalar(select(Town).where((Town.name_zh == value) | (Town.name_en == value)))
+def _town(cfg: _Config, value: str, where: str) -> Town:
+    town = cfg.towns.get(value)
     if town is None:
         raise ValidationError(f"未知的镇街 {shown(value)} (unknown town)", where=where, code="feeds.unknown_town")
     return town
 
 
-def _village(s: Session, town: Town, value: str | None, where: str) -> Village:
+def _village(s: Session, town: Town, value: str | None, where: str, central: dict[str, Village]) -> Village:
     if value:
         village = s.get(Village, value) or s.scalar(select(Village).where(Village.name_zh == value,
                                                                            Village.town_code == town.code))
@@ -212,11 +215,14 @@ def _village(s: Session, town: Town, value: str | None, where: str) -> Village:
                                   code="feeds.unknown_village")
         return village
     # No village given: the town's village nearest its centre stands in until the address is checked.
+    if town.code in central:
+        return central[town.code]
     villages = list(s.scalars(select(Village).where(Village.town_code == town.code)))
     if not villages:
         raise ValidationError(f"{town.name_zh}没有村社 (the town has no village)", where=where,
                               code="feeds.town_without_villages")
-    return min(villages, key=lambda v: ((v.lat - town.lat) ** 2 + (v.lng - town.lng) ** 2, v.code))
+    central[town.code] = min(villages, key=lambda v: ((v.lat - town.lat) ** 2 + (v.lng - town.lng) ** 2, v.code))
+    return central[town.code]
 
 
 def _industry(s: Session, code: str | None, where: str) -> str | None:
@@ -226,7 +232,7 @@ def _industry(s: Session, code: str | None, where: str) -> str | None:
     return code
 
 
-def _entity(uow, r: Registration, where: str) -> tuple[MarketEntity, bool]:
+def _entity(uow, r: Registration, where: str, cfg: _Config) -> tuple[MarketEntity, bool]:
     """The registration's entity by its credit code, or a new one written by the exchange's entity
     loader: placed at its village's centre and tagged 位置待核实, its industry "unclassified" when
     the registration names none (core.exchange.entity_load)."""
@@ -236,17 +242,20 @@ def _entity(uow, r: Registration, where: str) -> tuple[MarketEntity, bool]:
     entity = s.scalar(select(MarketEntity).where(MarketEntity.uscc == r.uscc))
     if entity is not None:
         return entity, False
-    town = _town(s, r.town, f"{where}: town")
-    village = _village(s, town, r.village, f"{where}: village")
+    town = _town(cfg, r.town, f"{where}: town")
+    village = _village(s, town, r.village, f"{where}: village", cfg.central)
     industry = _industry(s, r.industry_code, f"{where}: industry_code")
     s.flush()
-    loader = EntityLoader(uow, r.registered_on)
+    if cfg.loader is None:
+        cfg.loader = EntityLoader(uow, r.registered_on)
+    loader = cfg.loader
+    first = len(loader.new_ids)
     loader.load([{"uscc": r.uscc, "name": r.name, "entity_type": r.entity_type.value, "industry_code": industry,
                   "legal_rep": r.legal_rep, "address": r.address, "town_code": town.code,
                   "village_code": village.code, "lat": village.lat, "lng": village.lng,
                   "registered_on": r.registered_on, "unverified": True}])
-    uow.touch("entities", loader.new_ids)
-    return s.get(MarketEntity, loader.new_ids[0]), True
+    uow.touch("entities", loader.new_ids[first:])
+    return s.get(MarketEntity, loader.new_ids[first]), True
 
 
 def take_registrations(db: Database, actor: str, records: Sequence[object], *, system: str, where: str = "",
@@ -292,7 +301,7 @@ def _take(db: Database, actor: str, parsed: list[Registration], system: str, whe
                 counts["already"] += 1
                 continue
             here = f"{where}: registration {n} ({r.ref})" if where else f"registration {n} ({r.ref})"
-            entity, created = _entity(uow, r, here)
+            entity, created = _entity(uow, r, here, cfg)
             counts["entities_created"] += created
             pushes = [NotificationPush(entity_id=entity.id, permit_name=name, department_id=dept, pushed_on=on,
                                        claim_due=claim_due, status=PushStatus.PENDING)
