@@ -70,47 +70,51 @@ def _where(query: Select, kind: KindSpec, filters: dict[str, str], session) -> S
     return query
 
 
+_ENTITY_COLUMNS = ("uscc", "name", "entity_type", "town_code", "village_code", "industry_code", "address",
+                   "legal_rep", "registered_on", "status", "lng", "lat")
+
+
 def _rows(session, kind: KindSpec, filters: dict[str, str]) -> Iterator[dict]:
-    """Each exported record as {field key: stored value}."""
+    """Each exported record as {field key: value as written}; plain rows, no ORM objects."""
     e = MarketEntity
     dept_names = {d.id: d.name_zh for d in session.scalars(select(Department))}
+    types = {v: w for w, v in S.ENTITY_TYPES.items()}
     if kind.target == "entity":
         tag = session.scalar(select(Tag.id).where(Tag.code == S.UNVERIFIED_TAG[0]))
         flagged = select(entity_tags.c.entity_id).where(entity_tags.c.tag_id == tag).scalar_subquery()
-        query = select(e, Village.name_zh.label("village_name"), e.id.in_(flagged).label("unverified")) \
-            .join(Village, Village.code == e.village_code).order_by(e.id)
-        for ent, village_name, unverified in session.execute(_where(query, kind, filters, session)).yield_per(5000):
-            yield {"uscc": ent.uscc, "name": ent.name, "entity_type": _word(S.ENTITY_TYPES, ent.entity_type),
-                   "town_code": ent.town_code, "village_code": ent.village_code, "industry_code": ent.industry_code,
-                   "address": ent.address, "legal_rep": ent.legal_rep, "registered_on": ent.registered_on,
-                   "status": S.STATUS_WORDS[ent.status], "lng": ent.lng, "lat": ent.lat, "coord_system": "WGS-84",
-                   "unverified": "是" if unverified else "否"}
+        query = select(*(getattr(e, c) for c in _ENTITY_COLUMNS), e.id.in_(flagged).label("unverified")).order_by(e.id)
+        for row in session.execute(_where(query, kind, filters, session)).mappings().yield_per(5000):
+            out = dict(row)
+            out.update(entity_type=types[_value(row["entity_type"])], status=S.STATUS_WORDS[_value(row["status"])],
+                       coord_system="WGS-84", unverified="是" if row["unverified"] else "否")
+            yield out
     elif kind.target == "registration":
-        query = select(FeedRegistration, e).join(e, e.id == FeedRegistration.entity_id).order_by(FeedRegistration.id)
-        for reg, ent in session.execute(_where(query, kind, filters, session)).yield_per(5000):
-            yield {"uscc": ent.uscc, "name": ent.name, "entity_type": _word(S.ENTITY_TYPES, ent.entity_type),
-                   "town_code": ent.town_code, "village_code": ent.village_code, "industry_code": ent.industry_code,
-                   "address": ent.address, "legal_rep": ent.legal_rep, "source_system": reg.source_system,
-                   "source_ref": reg.registration_ref, "registered_on": reg.registered_on,
-                   "business_scope": reg.scope_text, "permits": ";".join(str(p) for p in reg.permit_codes or [])}
+        r = FeedRegistration
+        query = select(*(getattr(e, c) for c in _ENTITY_COLUMNS[:8]), r.source_system,
+                       r.registration_ref.label("source_ref"), r.registered_on, r.scope_text.label("business_scope"),
+                       r.permit_codes).join(e, e.id == r.entity_id).order_by(r.id)
+        for row in session.execute(_where(query, kind, filters, session)).mappings().yield_per(5000):
+            out = dict(row)
+            out.update(entity_type=types[_value(row["entity_type"])],
+                       permits=";".join(str(p) for p in row["permit_codes"] or []))
+            yield out
     else:
         table = Commitment if kind.target == "commitment" else EntityRecord
-        query = select(table, e.uscc).join(e, e.id == table.entity_id).order_by(table.id)
+        keys = [f.key for f in kind.fields if f.key != "uscc"]
+        query = select(e.uscc, *(getattr(table, k) for k in keys)).join(e, e.id == table.entity_id).order_by(table.id)
         if kind.target == "record":
             query = query.where(EntityRecord.kind == kind.record_kind)
-        keys = [f.key for f in kind.fields]
-        for rec, uscc in session.execute(_where(query, kind, filters, session)).yield_per(5000):
-            row = {k: getattr(rec, k, None) for k in keys}
-            row["uscc"] = uscc
-            row["department_id"] = dept_names.get(rec.department_id)
+        statuses = {v: w for w, v in S.COMMITMENT_STATUSES.items()}
+        for row in session.execute(_where(query, kind, filters, session)).mappings().yield_per(5000):
+            out = dict(row)
+            out["department_id"] = dept_names.get(row["department_id"])
             if kind.target == "commitment":
-                row["status"] = _word(S.COMMITMENT_STATUSES, rec.status)
-            yield row
+                out["status"] = statuses[_value(row["status"])]
+            yield out
 
 
-def _word(words: dict[str, str], value: object) -> str:
-    value = getattr(value, "value", value)
-    return next((w for w, v in words.items() if v == value), str(value))
+def _value(value: object) -> object:
+    return getattr(value, "value", value)
 
 
 def export_file(db: Database, actor: object, kind: str, path: str | Path, filters: dict[str, str] | None = None) -> int:

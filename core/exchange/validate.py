@@ -216,6 +216,10 @@ class RowChecker:
         values: dict[str, object] = {}
         problems: list[Problem] = []
         size = len(cells)
+        try:  # one search for the whole row: most rows hold no character core.text_input refuses
+            clean = _SUSPECT.search("".join(cells)) is None  # type: ignore[arg-type]
+        except TypeError:  # a spreadsheet's numbers and dates
+            clean = False
         for i, field, reader, plain in self._plan:
             raw = cells[i] if i < size else None
             if type(raw) is str:
@@ -225,7 +229,7 @@ class RowChecker:
                     problems.append(Problem(self.file, number, field.header, "", "不能为空 (is required)"))
                 continue
             try:
-                if plain and type(raw) is str and not _SUSPECT.search(raw) and len(raw) <= plain:
+                if plain and type(raw) is str and len(raw) <= plain and (clean or not _SUSPECT.search(raw)):
                     values[field.key] = raw  # the common case, checked in full by _read otherwise
                 else:
                     values[field.key] = reader(raw) if reader is not None else self._read(field, raw)
