@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from . import deadlines_suite, draw_suite, graph, load_suite, map_suite, trust_suite  # noqa: F401 - register their suites
+from . import credit_suite, deadlines_suite, draw_suite, graph, load_suite, map_suite, trust_suite  # noqa: F401 - register their suites
 from .suites import SUITES
 
 
