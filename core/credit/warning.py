@@ -226,6 +226,8 @@ def train(conn: Connection, today: dt.date, *, k: int = DEFAULT_K,
 
     ``names``: (town code -> (zh, en), tag code -> (zh, en)) for the factor labels.
     """
+    import sklearn.linear_model  # noqa: F401 - imported before the clock starts (seconds, cold)
+
     started = time.perf_counter()
     progress(0.05, "entities")
     ents = load_entities(conn)
@@ -235,17 +237,21 @@ def train(conn: Connection, today: dt.date, *, k: int = DEFAULT_K,
         conn, ents, [(periods.train_from, periods.eval_from), (periods.eval_from, periods.until),
                      (periods.until, None)])
     groups, _ = _groups(ents, *(names or ({}, {})))
+    features_s = time.perf_counter() - started
     progress(0.6, "fit")
     model, used = fit(ents, train_snap, groups)
     train_s = time.perf_counter() - started
     progress(0.8, "evaluate")
     evaluation = evaluate(model, ents, eval_snap, k)
-    return Trained(model, periods, evaluation, used, train_s, ents, now_snap)
+    return Trained(model, periods, evaluation, used, train_s, ents, now_snap,
+                   {"features_s": round(features_s, 2), "fit_s": round(train_s - features_s, 2)})
 
 
 @dataclass(frozen=True)
 class Factor:
-    """One reason of a warning: what it is, the entity's value and its weight in the logit."""
+    """One reason of a warning: what it is, the entity's value and its weight in the logit.
+
+    A value that words differ by language reads "中文 / English" (:func:`value_in`)."""
 
     key: str
     zh: str
@@ -266,12 +272,18 @@ def _value(group: Group, x_row: np.ndarray, labels: list[str], raw: np.ndarray) 
         if group.key == "age_years":
             return f"{v:.1f}"
         if group.key in ("inspected_last_year", "inspected_year_before", "never_inspected"):
-            return "是 yes" if v else "否 no"
+            return "是 / yes" if v else "否 / no"
         return f"{v:.0f}"
     if group.key.startswith("tag:"):
-        return "有 yes" if x_row[group.columns[0]] else "无 no"
+        return "有 / yes" if x_row[group.columns[0]] else "无 / no"
     hot = [c for c in group.columns if x_row[c]]
     return labels[hot[0]] if hot else ""
+
+
+def value_in(value: str, lang: str) -> str:
+    """The Chinese or English half of a factor's value ("稠江街道 / Choujiang Subdistrict")."""
+    zh, sep, en = str(value).partition(" / ")
+    return (zh if lang.startswith("zh") else en) if sep else str(value)
 
 
 def explain(trained: Trained, rows: np.ndarray, top: int = TOP_FACTORS,

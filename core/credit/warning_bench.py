@@ -29,7 +29,8 @@ def figures(db: Database, *, today: dt.date | None = None, k: int = DEFAULT_K) -
         trained = train(conn, today, k=k)
     e = trained.evaluation
     return {
-        "train_s": round(trained.train_s, 2),
+        "train_s": round(trained.train_s, 2),  # features of three cutoffs from the database + the fit
+        **trained.details,
         "train_rows": trained.train_rows,
         "k": e.k,
         "evaluated": e.evaluated,

@@ -28,7 +28,7 @@ from core.db.models.base import utcnow
 from core.errors import NotFound, ValidationError
 from core.services.read_scope import read_scope
 
-from .warning import DEFAULT_K, Trained, explain, score_today, train
+from .warning import DEFAULT_K, Trained, explain, score_today, train, value_in
 
 META_KEY = "warning_model"
 DECISIONS = (WarningStatus.REVIEWED, WarningStatus.DISMISSED, WarningStatus.MADE_CLUE)
@@ -220,7 +220,7 @@ def _clue_for(db: Database, actor: object, warning_id: int, uscc: str, name: str
         existing = s.scalar(select(Clue.id).where(Clue.source == ClueSource.MODEL, Clue.source_ref == ref))
     if existing is not None:
         return existing
-    reasons = "；".join(f"{f['zh']} {f['value']}（{f['weight']:+.2f}）" for f in factors[:4])
+    reasons = "；".join(f"{f['zh']} {value_in(f['value'], 'zh')}（{f['weight']:+.2f}）" for f in factors[:4])
     text = f"风险预警（模型）：{name}。主要因素：{reasons}。" + (f"审核意见：{note}" if note else "")
     return create_clue(db, actor, NewClue(source=ClueSource.MODEL.value, description=text, uscc=uscc,
                                           source_ref=ref))

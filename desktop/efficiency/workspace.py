@@ -64,6 +64,7 @@ from desktop.tasks import TaskManager
 from .report import write_report
 from .tables import ClaimsTable, ItemsTable, ItemView, RankingTable, ranking_note
 from .trend_plot import TrendPlot
+from .warnings_tab import WarningsPanel
 
 GROUPS = ("department", "town", "person")
 PERIODS = ("4w", "quarter", "year", "all")
@@ -178,6 +179,8 @@ class EfficiencyWorkspace(QWidget):
         self.tabs.addTab(self.escalation, "")
         self.claims = ClaimsTable()
         self.tabs.addTab(self.claims, "")
+        self.warnings = WarningsPanel(db, tasks, actor, lang)  # the risk model's warnings (issue 17)
+        self.tabs.addTab(self.warnings, "")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(ranking_page)
         splitter.addWidget(self.tabs)
@@ -451,6 +454,7 @@ class EfficiencyWorkspace(QWidget):
         self.tabs.setTabText(1, self.tr("Items"))
         self.tabs.setTabText(2, self.tr("Escalation"))
         self.tabs.setTabText(3, self.tr("Double notification"))
+        self.tabs.setTabText(4, self.tr("Warnings"))
 
     @staticmethod
     def _refill(combo: QComboBox, entries) -> None:
