@@ -49,7 +49,7 @@ efficiency.read         all       all     -        all      -           -     -
 audit.record            all       all     all      all      all         all   all
 users.manage            -         -       -        -        -           -     all
 feeds.manage            -         -       -        -        -           -     all
-feeds.import            all       all     -        -        -           -     -
+feeds.import            all       -       -        -        -           -     all
 ======================  ========  ======  =======  =======  ==========  ====  =====
 
 A clue's actions (core.clues.ACTIONS) map to two permissions (:data:`CLUE_ACTIONS`): the
@@ -133,8 +133,9 @@ PERMISSIONS: dict[str, dict[RoleCode, str]] = {
     # The registration feed's permit-to-department mapping, the commitment catalogue, foreign
     # Open311 codes and API keys (core.feeds): configuration, kept by the administrator.
     "feeds.manage": _row(admin=ALL),
-    # Taking registrations from the registration system (entities, pushes, commitments).
-    "feeds.import": _row(operator=ALL, leader=ALL),
+    # Taking registrations from the registration system (entities, pushes, commitments): the desk
+    # that imports department data files (data.import), whichever way the registrations come.
+    "feeds.import": _row(operator=ALL, admin=ALL),
 }
 
 # A clue action's key -> the permission it needs.

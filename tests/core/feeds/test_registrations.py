@@ -127,7 +127,7 @@ def test_the_mapping_is_the_administrators_and_audited(configured):
     with pytest.raises(PermissionDenied):
         mapping.save_permit(db, "operator", permit_code="X-1", permit_name="x", department="SCJG")
     with pytest.raises(PermissionDenied):
-        take_registrations(db, "admin", [registration("DJ-2026-0020", fresh_uscc(1620))], system="djxt")
+        take_registrations(db, "leader", [registration("DJ-2026-0020", fresh_uscc(1620))], system="djxt")
     mapping.save_permit(db, "admin", permit_code="JY-FOOD", permit_name="食品经营许可", department="WJJ",
                         keywords="食品经营")
     with db.sessions() as s:

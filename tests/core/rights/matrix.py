@@ -42,7 +42,7 @@ SPEC = {
     "audit.record": "operator=all leader=all planner=all monitor=all department=all town=all admin=all",
     "users.manage": "admin=all",
     "feeds.manage": "admin=all",  # issue 16: feed configuration
-    "feeds.import": "operator=all leader=all",  # issue 16: the registration feed
+    "feeds.import": "operator=all admin=all",  # issue 16: the registration feed (as data.import)
 }
 OWN_DEPT, OTHER_DEPT, OWN_TOWN, OTHER_TOWN = 7, 8, "330782001", "330782100"
 
