@@ -15,6 +15,7 @@ from core.errors import PermissionDenied
 from core.exchange import export_file, import_file, write_report
 from core.exchange.spec import KINDS
 from core.geo.coords import to_wgs84
+from core.services.panorama import load_panorama
 from tests.support.db_state import database_state
 
 from .city import empty_city, import_samples
@@ -92,6 +93,9 @@ def test_valid_rows_only_imports_the_good_rows_and_still_fails(city, tmp_path):
         assert unplaced.id in flagged and good.id not in flagged
         assert unplaced.village_code.startswith(unplaced.town_code)
         assert s.scalar(select(MarketEntity.id).where(MarketEntity.uscc == OTHER)) is None
+    panorama = load_panorama(city, unplaced.id, viewer="op")
+    assert "位置待核实" in {t.name_zh for t in panorama.header.tags}
+    assert "位置待核实" not in {t.name_zh for t in load_panorama(city, good.id, viewer="op").header.tags}
 
 
 def test_a_dry_run_writes_nothing(city, tmp_path):
