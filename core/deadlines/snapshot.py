@@ -3,7 +3,7 @@
 A snapshot is marked with what it reflects: the schema revision, the policy, the database
 (its first audit entry) and the newest ``change_log`` id (core.live) when it was read, and
 the day (an open case pause moves its clock's due day daily). Loading again reads the marks
-(three index look-ups, no ``count(*)``), and when only ``change_log`` moved, the change sets
+(four index look-ups, no ``count(*)``), and when only ``change_log`` moved, the change sets
 since the snapshot name the clues, cases, pushes, commitments, tasks, batches and entities
 whose clocks :func:`core.deadlines.refresh.refresh` reads again: the snapshot still serves
 while workstations keep writing. Only a change it cannot follow (a rebuilt database, another
@@ -12,7 +12,6 @@ A missing, corrupt or foreign file is simply ignored.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import os
@@ -22,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from core.db.models import AuditEntry, Case, CasePause
 from core.db.models.live import ChangeLogEntry
@@ -68,23 +68,21 @@ def policy_key(policy) -> str:
     return hashlib.sha256(repr(policy).encode()).hexdigest()[:16]
 
 
-@functools.cache
-def _head_revision() -> str:
-    from core.db.migrate import head_revision
-
-    return head_revision()  # parses every migration script: 30 ms a call
-
-
 def read_marks(db, policy_key: str = "") -> Marks:
     """The marks of the data as it is now (read *before* the clocks, so no change is missed)."""
     from .sources import _today
 
     log = ChangeLogEntry.__table__
+    try:
+        with db.engine.connect() as conn:  # the data's schema (a database made without migrations has none)
+            schema = conn.execute(text("SELECT version_num FROM alembic_version")).scalar() or ""
+    except DBAPIError:
+        schema = ""
     with db.sessions() as s:
         first = s.scalar(select(AuditEntry.hash).where(AuditEntry.seq == 1)) or ""
         newest = int(s.scalar(select(func.max(log.c.id))) or 0)
         seen = frozenset(s.scalars(select(log.c.id).where(log.c.id > newest - REORDER_WINDOW)))
-    return Marks(f"{FORMAT}:{_head_revision()}:{policy_key}:{first}", newest, _today(), seen)
+    return Marks(f"{FORMAT}:{schema}:{policy_key}:{first}", newest, _today(), seen)
 
 
 def changes_since(db, change_id: int, seen: frozenset[int] = frozenset()):
