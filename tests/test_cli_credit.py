@@ -85,3 +85,15 @@ def test_transitions_warn_then_move_and_rules_preview_prints_the_matrix(city, tm
                                "--as-of", "2026-11-25", "--actor", "admin").stdout)
     assert len(seen["matrix"]) == 4 and seen["after"]["A"] == 0
     assert [row[0] for row in seen["matrix"]] == [0, 0, 0, 0] and seen["moved"] >= seen["before"]["A"] > 0   # 100 and a few honours never reach 200
+
+
+def test_official_classes_import_and_explain_says_they_override(city, tmp_path):
+    path, db, eid, uscc = city
+    sheet = tmp_path / "official.csv"
+    sheet.write_text("统一社会信用代码,等级\n" + f"{uscc},B\n", encoding="utf-8-sig")
+    out = tongguan("--db", str(path), "credit", "official", str(sheet), "--source", "省公共信用平台", "--actor", "leader")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(tongguan("--db", str(path), "--json", "credit", "explain", uscc, "--actor", "operator").stdout)
+    assert (data["class"], data["overridden"], data["official_source"]) == ("B", True, "省公共信用平台")
+    text = tongguan("--db", str(path), "credit", "explain", uscc, "--actor", "operator").stdout
+    assert "已由官方等级覆盖 B" in text

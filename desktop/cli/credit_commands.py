@@ -6,6 +6,8 @@
 - ``credit transitions [--within DAYS] [--apply]`` lists abnormal listings reaching three
   years (within DAYS) and, with ``--apply``, moves those due to the serious-violation list.
 - ``credit measures USCC [--department CODE]`` prints the joint measures that apply and why.
+- ``credit official FILE.csv --source TEXT`` imports official classes (a credit code and a
+  class A-D per row; a header row is skipped); they override the computed ones (``credit.manage``).
 - ``credit rules [list|preview FILE|save FILE|activate VERSION]`` manages rule-set versions
   (``credit.rules``: the administrator); preview prints the 4x4 move matrix.
 
@@ -50,6 +52,10 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     measures = command("measures", "joint measures that apply to an entity, and why", cmd_measures)
     measures.add_argument("uscc", metavar="USCC")
     measures.add_argument("--department", metavar="CODE", default=None, help="one department's measures (default all)")
+    official = command("official", "import official classes (CSV: credit code, class) that override computed ones",
+                       cmd_official, "imports them")
+    official.add_argument("file", metavar="FILE.csv")
+    official.add_argument("--source", required=True, help="where the classes come from (shown with each override)")
     rules = command("rules", "rule-set versions: list, preview FILE, save FILE, activate VERSION", cmd_rules,
                     "manages them")
     rules.add_argument("action", nargs="?", default="list", choices=("list", "preview", "save", "activate"))
@@ -162,6 +168,28 @@ def cmd_measures(args: argparse.Namespace) -> int:
                    "measures": [{"code": a.measure.code, "list": a.measure.list_code} for a in m.measures]})
     else:
         print("\n".join(measures_lines(m, LANGS[args.lang])))
+    return 0
+
+
+def cmd_official(args: argparse.Namespace) -> int:
+    import csv
+
+    from core.credit import import_official
+
+    db = _open(args)
+    actor = command_actor(db, args)
+    try:
+        with open(args.file, encoding="utf-8-sig", newline="") as f:
+            rows = [r for r in csv.reader(f) if r and any(c.strip() for c in r)]
+    except (OSError, UnicodeDecodeError) as exc:
+        return fail(f"{args.file}: cannot read: {exc}")
+    if rows and rows[0][-1].strip().upper() not in ("A", "B", "C", "D"):
+        rows = rows[1:]  # a header row
+    bad = [i + 1 for i, r in enumerate(rows) if len(r) < 2]
+    if bad:
+        return fail(f"{args.file}: rows {bad[:5]} need a credit code and a class")
+    count = import_official(db, actor, [(r[0], r[1]) for r in rows], source=args.source, on=args.as_of)
+    print(f"{count:,} official classes imported from {args.source}; they override the computed ones")
     return 0
 
 
