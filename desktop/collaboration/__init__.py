@@ -2,7 +2,7 @@
 suggestions (issue 15).
 
     from desktop.collaboration import register
-    register(registry)       # the window hands its services to the factory
+    register(registry)       # the window hands its services to the factory; the wall's scenes too
 
 ``services`` carries ``.db``, ``.tasks``, ``.user`` (its username is the audit actor and the
 viewer whose read scope the figures follow) and, when the console has them, ``.navigator``
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop.i18n import current_language
 from desktop.workspaces import register_signed_in
 
-__all__ = ["WORKSPACE_KEY", "register", "workspace_for"]
+__all__ = ["WORKSPACE_KEY", "register", "register_wall_scenes", "workspace_for"]
 
 WORKSPACE_KEY = "collaboration"
 
@@ -47,5 +47,15 @@ def _empty_page() -> QWidget:
 
 
 def register(registry: Any, services: Any = None) -> None:
-    """Install the Collaboration workspace factory for key ``"collaboration"``."""
+    """Install the Collaboration workspace factory for key ``"collaboration"``, and the
+    wall's "collaboration" and "flows" scenes (desktop.wall.registry)."""
     register_signed_in(registry, WORKSPACE_KEY, workspace_for, _empty_page, services)
+    register_wall_scenes()
+
+
+def register_wall_scenes() -> None:
+    """The wall's "collaboration" and "flows" scenes (:mod:`.wall_scenes`); a wall started on
+    its own (``tongguan wall``) calls this before it builds its board."""
+    from .wall_scenes import register_wall_scenes as install
+
+    install()

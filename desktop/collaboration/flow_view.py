@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from .scale import MEDIAN_DAYS, Scale
 from .words import days_text, escaped
+from .zoom import Zoomable
 
 translate = QCoreApplication.translate
 NODE_W = 12.0
@@ -90,7 +91,7 @@ class BandItem(QGraphicsPathItem):
         super().hoverLeaveEvent(event)
 
 
-class FlowView(QGraphicsView):
+class FlowView(QGraphicsView, Zoomable):
     """Draws a CaseFlow's bands; ``label(key)`` names a node in the UI language."""
 
     band_clicked = Signal(object)
@@ -140,7 +141,7 @@ class FlowView(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self.items_by_band, self.node_rects = {}, {}
-        size = self.viewport().size()
+        size = self.canvas_size()
         scene.setSceneRect(0, 0, size.width(), size.height())
         if not self.bands_:
             return

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from .scale import OVERDUE_SHARE, Scale
 from .words import days_text, escaped, kind_name, node_name, percent_text
+from .zoom import Zoomable
 
 translate = QCoreApplication.translate
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 80.0, 36.0, 44.0  # room for the outer nodes and their labels
@@ -148,7 +149,7 @@ class EdgeItem(QGraphicsPathItem):
         painter.drawPolygon(self.arrow)
 
 
-class GraphView(QGraphicsView):
+class GraphView(QGraphicsView, Zoomable):
     """Draws a CollabGraph at the given positions; see the module docstring."""
 
     node_clicked = Signal(str)
@@ -195,7 +196,7 @@ class GraphView(QGraphicsView):
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
         top_volume = max((n.volume for n in nodes), default=0)
-        size = self.viewport().size()
+        size = self.canvas_size()
         scene.setSceneRect(0, 0, size.width(), size.height())
         placed = _fit(self._positions, [n.key for n in nodes], size.width(), size.height())
         for node in nodes:
