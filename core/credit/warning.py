@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,7 +41,6 @@ YEAR = dt.timedelta(days=365)
 DEFAULT_K = 1000
 MAX_TRAIN_ROWS = 150_000   # a seeded sample above this: the fit's cost stays bounded at full scale
 TOP_FACTORS = 6
-CLASSES = "ABCD"
 TYPE_NAMES = {"enterprise": ("企业", "enterprise"), "individual": ("个体工商户", "individual business"),
               "cooperative": ("农民专业合作社", "farmers' cooperative")}
 
@@ -226,7 +226,7 @@ def train(conn: Connection, today: dt.date, *, k: int = DEFAULT_K,
 
     ``names``: (town code -> (zh, en), tag code -> (zh, en)) for the factor labels.
     """
-    import sklearn.linear_model  # noqa: F401 - imported before the clock starts (seconds, cold)
+    importlib.import_module("sklearn.linear_model")  # before the clock starts: a cold import takes seconds
 
     started = time.perf_counter()
     progress(0.05, "entities")

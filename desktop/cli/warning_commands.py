@@ -55,9 +55,9 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 
 
 def _open(args: argparse.Namespace):
-    from core.db.database import Database
+    from desktop.bootstrap import open_database  # no Qt: refuses a schema older than this version's
 
-    db = Database.open(args.db)
+    db = open_database(args.db)
     return db, command_actor(db, args)
 
 
