@@ -264,6 +264,8 @@ class RowChecker:
     def _industry(self, value: object) -> str:
         text = _text(value).upper()
         code = text[1:] if text[:1].isalpha() else text
+        if code.isdigit() and len(code) < 4:  # a spreadsheet number cell drops the leading zeros (0152 -> 152)
+            code = code.zfill(4)
         if code not in self.ref.industries:
             raise RowError(f"未知的行业代码 (unknown industry code, GB/T 4754 class): {shown(value)}")
         return code

@@ -151,3 +151,22 @@ def test_a_department_user_may_neither_import_nor_export(city, tmp_path):
         export_file(city, "scjg", "entities", tmp_path / "out.csv")
     assert not (tmp_path / "out.csv").exists()
     assert database_state(city.engine) == before
+
+
+def test_spreadsheet_cells_keep_their_meaning_whatever_their_type(city, tmp_path):
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(list(KINDS["entities"].headers[:6]) + ["成立日期", "经度", "纬度"])
+    sheet.append([GOOD, "义乌市试验商行", "企业", 330782001, 330782001001, 152, dt.datetime(2021, 3, 4), 120.07, 29.31])
+    path = tmp_path / "typed.xlsx"
+    book.save(path)
+    result = import_file(city, "op", "entities", path)
+    assert result.ok and result.new == 1, [str(p) for p in result.problems]
+    with city.sessions() as s:
+        e = s.scalars(select(MarketEntity).where(MarketEntity.uscc == GOOD)).one()
+        assert (e.town_code, e.village_code, e.industry_code) == ("330782001", "330782001001", "0152")
+        assert e.registered_on == dt.date(2021, 3, 4) and (e.lat, e.lng) == (29.31, 120.07)
