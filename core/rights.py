@@ -50,6 +50,7 @@ audit.record            all       all     all      all      all         all   al
 users.manage            -         -       -        -        -           -     all
 feeds.manage            -         -       -        -        -           -     all
 feeds.import            all       -       -        -        -           -     all
+geo.manage              -         -       -        -        -           -     all
 ======================  ========  ======  =======  =======  ==========  ====  =====
 
 A clue's actions (core.clues.ACTIONS) map to two permissions (:data:`CLUE_ACTIONS`): the
@@ -136,6 +137,8 @@ PERMISSIONS: dict[str, dict[RoleCode, str]] = {
     # Taking registrations from the registration system (entities, pushes, commitments): the desk
     # that imports department data files (data.import), whichever way the registrations come.
     "feeds.import": _row(operator=ALL, admin=ALL),
+    # Surveyed town and village boundaries (core.services.boundaries): reference data, the administrator's.
+    "geo.manage": _row(admin=ALL),
 }
 
 # A clue action's key -> the permission it needs.

@@ -99,7 +99,16 @@ def add_base(m: folium.Map, tiles: TileConfig | None, lang: str = "zh_CN") -> fo
         return None
     layer = tiles.layer()
     layer.add_to(m)
+    labels = tiles.overlay_layer()
+    if labels is not None:  # above the base; the entity page lifts it above its regions (tongguan_map.js)
+        labels.add_to(m)
+        m.tongguan_labels = labels
     return layer
+
+
+def labels_of(m: folium.Map) -> folium.TileLayer | None:
+    """The label overlay :func:`add_base` put on ``m``, if any."""
+    return getattr(m, "tongguan_labels", None)
 
 
 def town_positions(profile: CityProfile, coords: str = "wgs84") -> dict[str, tuple[float, float]]:

@@ -22,6 +22,7 @@ from maps.base_map import (
     TOWNS_LAYER,
     VILLAGES_LAYER,
     add_base,
+    labels_of,
     new_map,
     render_html,
     town_positions,
@@ -31,7 +32,7 @@ from maps.base_map import (
     words,
 )
 from maps.categories import in_language
-from maps.regions import APPROXIMATE_NOTE, town_regions
+from maps.regions import APPROXIMATE_NOTE, CityRegions, town_regions
 from maps.tiles import TileConfig, display_bounds, display_point
 
 PAGE_ASSETS = ("leaflet_js", "heat_js", "geoman_js", "tongguan_map_js", "leaflet_css", "geoman_css", "tongguan_map_css")
@@ -40,6 +41,7 @@ STATIC_SCRIPT_ID = "tongguan-static"
 # Fixed page texts in both languages; a page shows those of its UI language (payloads carry their own labels).
 _TEXTS = {
     "base": ("底图", "Base map"),
+    "labels": ("注记", "Labels"),
     "schematic": ("示意底图", "Schematic"),
     "entities": ("主体", "Entities"),
     "heat": ("热力图", "Heatmap"),
@@ -55,12 +57,15 @@ _TEXTS = {
 }
 
 
-def page_texts(lang: str = "zh_CN") -> dict[str, str]:
-    """The fixed control texts of the page in ``lang`` alone (Chinese unless ``lang`` is English)."""
+def page_texts(lang: str = "zh_CN", regions_note: dict[str, str] = APPROXIMATE_NOTE) -> dict[str, str]:
+    """The fixed control texts of the page in ``lang`` alone (Chinese unless ``lang`` is English).
+
+    ``approximate`` is the note under the choropleth legend: approximate regions, or
+    surveyed ones (``regions_note``, :attr:`maps.regions.CityRegions.note`)."""
     texts = {key: in_language(zh, en, lang) for key, (zh, en) in _TEXTS.items()}
     texts["towns"] = words(TOWNS_LAYER, lang)
     texts["villages"] = words(VILLAGES_LAYER, lang)
-    texts["approximate"] = words(APPROXIMATE_NOTE, lang)
+    texts["approximate"] = words(regions_note, lang)
     return texts
 
 
@@ -91,15 +96,15 @@ class _PageInit(MacroElement):
     _template = Template("""
         {% macro script(this, kwargs) %}
         tongguan.init({{ this._parent.get_name() }}, {
-            base: {{ this.base }}, towns: {{ this.towns }}, villages: {{ this.villages }}
+            base: {{ this.base }}, labels: {{ this.labels }}, towns: {{ this.towns }}, villages: {{ this.villages }}
         }, {{ this.options }});
         {% endmacro %}
     """)
 
-    def __init__(self, *, base: str, towns: str, villages: str, options: dict) -> None:
+    def __init__(self, *, base: str, towns: str, villages: str, options: dict, labels: str = "null") -> None:
         super().__init__()
         self._name = "TongguanInit"
-        self.base, self.towns, self.villages = base, towns, villages
+        self.base, self.towns, self.villages, self.labels = base, towns, villages, labels
         self.options = script_json(options)
 
 
@@ -111,6 +116,7 @@ def build_entity_map(
     channel: bool = True,
     static_payload: dict | None = None,
     lang: str = "zh_CN",
+    regions: CityRegions | None = None,
 ) -> folium.Map:
     """The entity map of ``profile`` over ``tiles`` (schematic when ``None``).
 
@@ -119,7 +125,9 @@ def build_entity_map(
     ``tongguan_map.js`` from payloads. With ``channel`` the page loads QtWebEngine's
     ``qwebchannel.js`` and waits for the ``bridge`` object; ``static_payload`` is
     embedded as ``window.TONGGUAN_STATIC`` and drawn when there is no channel. Positions
-    are WGS-84 and converted when ``tiles.coords`` is ``"gcj02"``. Raises
+    are WGS-84 and converted when ``tiles.coords`` is ``"gcj02"``. ``regions`` (in the
+    tiles' system, :func:`maps.regions.city_regions`) are the surveyed ones when imported;
+    without them the approximate town cells are drawn and called approximate. Raises
     :class:`maps.assets.MissingAssets` when a local script is absent.
     """
     coords = tiles.coords if tiles is not None else "wgs84"
@@ -128,6 +136,8 @@ def build_entity_map(
     if static_payload is not None:
         m.get_root().header.add_child(static_payload_element(static_payload), name="tongguan_static")
     base = add_base(m, tiles, lang)
+    if regions is None:
+        regions = CityRegions(town_regions(profile, coords), None, False)
     towns = towns_layer(profile, town_positions(profile, coords), lang=lang)
     towns.add_to(m)
     villages = None
@@ -137,12 +147,14 @@ def build_entity_map(
         villages.add_to(m)
     options = {
         "lang": lang,
-        "texts": page_texts(lang),
-        "regions": _named_in(town_regions(profile, coords), lang),
+        "texts": page_texts(lang, regions.note),
+        "regions": _named_in(regions.towns, lang),
+        "villageRegions": _named_in(regions.villages, lang) if regions.villages else None,
         "bounds": display_bounds(profile.bounds, coords),
     }
     m.add_child(_PageInit(
         base=base.get_name() if base is not None else "null",
+        labels=labels_of(m).get_name() if labels_of(m) is not None else "null",
         towns=towns.get_name(),
         villages=villages.get_name() if villages is not None else "null",
         options=options,

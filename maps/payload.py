@@ -143,7 +143,11 @@ def _choropleth(spec: Mapping) -> dict:
     breaks = choropleth_breaks(values.values()) if breaks is None else [float(b) for b in breaks]
     if any(b2 < b1 for b1, b2 in zip(breaks, breaks[1:])):
         raise ValueError(f"choropleth breaks must ascend: {breaks}")
-    return {"key": str(spec["key"]), "label": str(spec["label"]), "values": values, "breaks": breaks, "format": fmt}
+    level = str(spec.get("level", "town"))
+    if level not in ("town", "village"):
+        raise ValueError(f"choropleth level must be town or village, got {level!r}")
+    return {"key": str(spec["key"]), "label": str(spec["label"]), "values": values, "breaks": breaks, "format": fmt,
+            "level": level}
 
 
 def _overlays(spec: Mapping) -> dict:

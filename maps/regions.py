@@ -4,11 +4,14 @@ Each town's region is its Voronoi cell: the part of the county's bounding box cl
 its centre than to any other town centre. Distances are measured in a local plane
 (longitude scaled by the cosine of the county's latitude), so cells are fair on the ground.
 The cells tile the bounding box exactly; pages must call them approximate.
+Once surveyed boundaries are imported (core.services.boundaries), :func:`city_regions`
+returns those instead, and village regions with them.
 """
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from core.reference import CityProfile
 from maps.tiles import display_point
@@ -108,7 +111,76 @@ def town_regions(profile: CityProfile, coords: str = "wgs84") -> dict:
         ring.append(ring[0])
         features.append({
             "type": "Feature",
-            "properties": {"code": town.code, "name": town.name_zh, "name_en": town.name_en, "approximate": True},
+            "properties": {"code": town.code, "name": town.name_zh, "name_en": town.name_en, "level": "town",
+                           "approximate": True},
             "geometry": {"type": "Polygon", "coordinates": [ring]},
         })
     return {"type": "FeatureCollection", "features": features}
+
+
+SURVEYED_NOTE = {"zh": "区域为实测边界", "en": "surveyed boundaries"}
+
+
+def in_display(collection: dict, coords: str) -> dict:
+    """A WGS-84 FeatureCollection of (Multi)Polygons with its vertices in ``coords``."""
+    if coords == "wgs84":
+        return collection
+
+    def walk(value):
+        if value and isinstance(value[0], (int, float)):
+            lat, lng = display_point(value[1], value[0], coords)
+            return [lng, lat]
+        return [walk(v) for v in value]
+
+    return {**collection, "features": [
+        {**f, "geometry": {"type": f["geometry"]["type"], "coordinates": walk(f["geometry"]["coordinates"])}}
+        for f in collection["features"]]}
+
+
+@dataclass(frozen=True)
+class CityRegions:
+    """The regions the map colours: towns (surveyed, else Voronoi cells) and, when surveyed
+    village boundaries were imported, villages (else ``None``: no village choropleth)."""
+
+    towns: dict
+    villages: dict | None
+    surveyed: bool            # the towns are surveyed boundaries, not approximations
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        return ("town", "village") if self.villages else ("town",)
+
+    @property
+    def note(self) -> dict[str, str]:
+        return SURVEYED_NOTE if self.surveyed else APPROXIMATE_NOTE
+
+
+def _named(collection: dict, names: dict[str, tuple[str, str]], level: str) -> dict:
+    features = []
+    for f in collection["features"]:
+        code = f["properties"]["code"]
+        zh, en = names.get(code, (code, code))
+        features.append({**f, "properties": {"code": code, "name": zh, "name_en": en, "level": level,
+                                             "approximate": False}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def city_regions(db, coords: str = "wgs84", profile: CityProfile | None = None) -> CityRegions:
+    """The regions of ``db``'s city in ``coords``: the imported ones when present, else the
+    approximations. The one place the map page and the wall read regions from."""
+    from core.reference import load_profile
+    from core.services.boundaries import stored_regions
+
+    profile = profile or load_profile(db.meta().get("profile", "yiwu"))
+    towns = stored_regions(db, "town")
+    villages = stored_regions(db, "village")
+    if towns.has_boundaries:
+        names = {t.code: (t.name_zh, t.name_en) for t in profile.towns}
+        town_fc = in_display(_named(towns.collection, names, "town"), coords)
+    else:
+        town_fc = town_regions(profile, coords)
+    village_fc = None
+    if villages.has_boundaries:
+        names = {v.code: (v.name_zh, v.name_zh) for v in profile.villages}
+        village_fc = in_display(_named(villages.collection, names, "village"), coords)
+    return CityRegions(town_fc, village_fc, towns.has_boundaries)

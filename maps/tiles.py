@@ -1,14 +1,19 @@
-"""The configured tile server: an XYZ URL template and the coordinate system its tiles use.
+"""The configured tile server: an XYZ URL template or a WMTS service, the coordinate system
+its tiles use, and an optional label overlay (Tianditu serves its 注记 as a layer of its own).
 
 Intranet tile servers (a Tianditu mirror, a tile cache) are the only URL a page may name.
 Chinese servers often draw in GCJ-02; then everything put on the map is converted to it
 (see ``docs/map-protocol.md``, "Coordinates").
+
+A WMTS layer is drawn by Leaflet's own tile layer: for a Web-Mercator tile matrix set
+(``GoogleMapsCompatible``, Tianditu's ``w``) the tile matrix, row and column are the XYZ
+zoom, y and x, so the GetTile request is an XYZ template (:meth:`TileConfig.template`).
 """
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 import folium
 
@@ -17,16 +22,20 @@ from core.geo.coords import from_wgs84
 from core.reference import Bounds
 
 COORD_SYSTEMS = ("wgs84", "gcj02")
+KINDS = ("xyz", "wmts")
 BASE_LAYER_NAME = "底图 Base map"
+LABEL_LAYER_NAME = "注记 Labels"
+# RESTful WMTS templates name the tile by these; they are the XYZ placeholders under another name.
+_RESTFUL = {"{TileMatrix}": "{z}", "{TileRow}": "{y}", "{TileCol}": "{x}"}
 MAX_ZOOM_LIMIT = 22
 
 
-def check_tile_url(url: str, *, subdomains: str = "") -> None:
-    """Raise :class:`ConfigError` naming what is wrong with an XYZ template."""
+def check_tile_url(url: str, *, subdomains: str = "", kind: str = "xyz") -> None:
+    """Raise :class:`ConfigError` naming what is wrong with an XYZ template (or a WMTS address)."""
     where = "map tile_url"
     if not isinstance(url, str) or not url.strip():
         raise ConfigError("tile server URL is empty", where=where)
-    missing = [p for p in ("{z}", "{x}", "{y}") if p not in url]
+    missing = [p for p in ("{z}", "{x}", "{y}") if p not in url] if kind == "xyz" else []
     if missing:
         raise ConfigError(
             f"tile server URL lacks {', '.join(missing)}: {url!r} "
@@ -51,11 +60,18 @@ def check_tile_url(url: str, *, subdomains: str = "") -> None:
 
 @dataclass(frozen=True)
 class TileConfig:
-    """An XYZ tile server. ``coords`` is the system its tiles are drawn in.
+    """A tile server. ``coords`` is the system its tiles are drawn in.
+
+    ``kind`` "xyz": ``url`` is a template with ``{z}``/``{x}``/``{y}``. ``kind`` "wmts":
+    ``url`` is the service address (a KVP endpoint, its own query such as a key kept, or a
+    RESTful template with ``{TileMatrix}``/``{TileRow}``/``{TileCol}``), with ``layer``,
+    ``matrix_set`` (Web Mercator) and ``format``. ``overlay`` is a label layer drawn above
+    the base; it must use the base's coordinate system (the page draws in one).
 
     Raises :class:`ConfigError` on construction for a template without
-    ``{z}``/``{x}``/``{y}``, a non-http(s) URL, an unknown coordinate system, a
-    ``max_zoom`` outside 1..22, or ``{s}`` without ``subdomains``.
+    ``{z}``/``{x}``/``{y}``, a non-http(s) URL, an unknown kind or coordinate system, a
+    ``max_zoom`` outside 1..22, ``{s}`` without ``subdomains``, a WMTS server without a
+    layer, or an overlay in another coordinate system.
     """
 
     url: str
@@ -63,9 +79,34 @@ class TileConfig:
     coords: str = "wgs84"
     max_zoom: int = 18
     subdomains: str = ""
+    kind: str = "xyz"
+    layer_name: str = ""                 # WMTS LAYER
+    matrix_set: str = "GoogleMapsCompatible"
+    format: str = "image/png"
+    style: str = "default"
+    overlay: TileConfig | None = None
 
     def __post_init__(self) -> None:
-        check_tile_url(self.url, subdomains=self.subdomains)
+        if self.kind not in KINDS:
+            raise ConfigError(f"unknown tile server kind {self.kind!r}; expected one of {', '.join(KINDS)}",
+                              where="map tile_kind")
+        check_tile_url(self.url, subdomains=self.subdomains, kind=self.kind)
+        if self.kind == "wmts":
+            restful = all(p in self.url for p in _RESTFUL)
+            for name, value in (("layer", self.layer_name), ("matrix set", self.matrix_set), ("format", self.format)):
+                if not restful and (not isinstance(value, str) or not value.strip()):
+                    raise ConfigError(f"a WMTS server needs its {name}", where=f"map tile_wmts_{name.replace(' ', '_')}")
+                if isinstance(value, str) and (any(c.isspace() for c in value) or any(c in value for c in "\"'<>&?#")):
+                    raise ConfigError(f"WMTS {name} contains spaces, quotes or URL separators: {value!r}",
+                                      where=f"map tile_wmts_{name.replace(' ', '_')}")
+        if self.overlay is not None:
+            if self.overlay.overlay is not None:
+                raise ConfigError("a label overlay cannot have an overlay of its own", where="map overlay")
+            if self.overlay.coords != self.coords:
+                raise ConfigError(
+                    f"the label overlay is in {self.overlay.coords} but the base map in {self.coords}; "
+                    "the page draws in one system, so the labels would sit hundreds of metres off",
+                    where="map overlay_coords")
         if self.coords not in COORD_SYSTEMS:
             raise ConfigError(
                 f"unknown tile coordinate system {self.coords!r}; expected one of {', '.join(COORD_SYSTEMS)}",
@@ -84,15 +125,38 @@ class TileConfig:
     def is_gcj02(self) -> bool:
         return self.coords == "gcj02"
 
-    def layer(self, name: str = BASE_LAYER_NAME) -> folium.TileLayer:
-        """The folium base layer for this server."""
+    def template(self) -> str:
+        """The XYZ template Leaflet fetches: the URL itself, or the WMTS GetTile request."""
+        if self.kind == "xyz":
+            return self.url
+        if all(p in self.url for p in _RESTFUL):
+            url = self.url
+            for name, xyz in _RESTFUL.items():
+                url = url.replace(name, xyz)
+            return url.replace("{Style}", self.style).replace("{TileMatrixSet}", self.matrix_set)
+        params = {"SERVICE": "WMTS", "REQUEST": "GetTile", "VERSION": "1.0.0", "LAYER": self.layer_name,
+                  "STYLE": self.style, "TILEMATRIXSET": self.matrix_set, "FORMAT": self.format}
+        query = "&".join(f"{k}={quote(v, safe='/:')}" for k, v in params.items())
+        sep = "&" if "?" in self.url else "?"
+        return f"{self.url}{sep}{query}&TILEMATRIX={{z}}&TILEROW={{y}}&TILECOL={{x}}"
+
+    def servers(self) -> tuple[TileConfig, ...]:
+        """This server and its overlay's: every server the page fetches tiles from."""
+        return (self,) + ((self.overlay,) if self.overlay is not None else ())
+
+    def layer(self, name: str = BASE_LAYER_NAME, *, overlay: bool = False) -> folium.TileLayer:
+        """The folium layer for this server (the base, or with ``overlay`` a layer above it)."""
         # folium refuses custom tiles without attribution; the server's host is honest.
         attribution = self.attribution or html.escape(urlparse(self.url).netloc or "tiles")
         extra = {"subdomains": self.subdomains} if self.subdomains else {}
         return folium.TileLayer(
-            tiles=self.url, attr=attribution, name=name, overlay=False,
+            tiles=self.template(), attr=attribution, name=name, overlay=overlay,
             max_zoom=self.max_zoom, max_native_zoom=self.max_zoom, **extra,
         )
+
+    def overlay_layer(self) -> folium.TileLayer | None:
+        """The label overlay's folium layer, or None."""
+        return self.overlay.layer(LABEL_LAYER_NAME, overlay=True) if self.overlay is not None else None
 
 
 def display_point(lat: float, lng: float, coords: str) -> tuple[float, float]:

@@ -196,12 +196,20 @@ class MapIndex:
     def town_counts(self, f: EntityFilter, text_ids: np.ndarray | None = None, *,
                     risk: str | None = None) -> dict[str, int]:
         """{town code: matching entities} for every town, optionally of one risk class only."""
+        return self.region_counts(f, text_ids, risk=risk, level="town")
+
+    def region_counts(self, f: EntityFilter, text_ids: np.ndarray | None = None, *,
+                      risk: str | None = None, level: str = "town") -> dict[str, int]:
+        """{region code: matching entities} for every town (or ``level`` "village": village),
+        optionally of one risk class only. The pyramid keeps towns only; villages count rows."""
+        if level not in ("town", "village"):
+            raise ValueError(f"unknown region level {level!r}")
         state = self._state
         cols = state.columns
-        towns = cols.vocab["town"]
+        towns = cols.vocab[level]
         if risk is not None and risk not in cols.vocab["risk"]:
             raise ValueError(f"unknown risk class {risk!r}")
-        if state.uses_pyramid(f, text_ids):
+        if level == "town" and state.uses_pyramid(f, text_ids):
             assert state.pyramid is not None
             tables = state.pyramid_tables(f)
             if risk is not None:
@@ -214,7 +222,8 @@ class MapIndex:
             if risk is not None:
                 is_risk = cols.risk == cols.vocab["risk"].index(risk)
                 m = is_risk if m is None else m & is_risk
-            counts = np.bincount(cols.town if m is None else cols.town[m], minlength=len(towns))
+            codes = cols.town if level == "town" else cols.village
+            counts = np.bincount(codes if m is None else codes[m], minlength=len(towns))
         return {code: int(n) for code, n in zip(towns, counts)}
 
     def ids_in_polygon(self, ring: Sequence[tuple[float, float]], f: EntityFilter,

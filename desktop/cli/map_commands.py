@@ -32,13 +32,18 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
                              "tag takes tag codes")
     export.add_argument("--colour-by", choices=("risk", "entity_type", "status", "tags"), default="risk")
     export.add_argument("--measure", choices=("entities", "risk_d_share", "open_clues", "overdue"),
-                        default="entities", help="what the town choropleth shows")
+                        default="entities", help="what the choropleth shows")
+    export.add_argument("--level", choices=("town", "village"), default="town",
+                        help="the regions it colours (village: needs imported village boundaries; "
+                             "clue measures stay by town)")
     export.add_argument("--tile-url", default=None, help="XYZ tile template of an intranet tile server")
     export.add_argument("--tile-coords", choices=("wgs84", "gcj02"), default="wgs84")
     export.add_argument("--size", default="1600x1000", metavar="WxH", help="the view the clusters are sized for")
     export.add_argument("--lang", choices=("zh", "en"), default="zh")
     add_actor_argument(export, "exports it")
     export.set_defaults(func=cmd_map_export)
+    from .geo_commands import add_map_export
+    add_map_export(maps, common)
 
 
 def parse_filter(items: list[str], tag_codes: dict[str, int]):
@@ -92,7 +97,7 @@ def cmd_map_export(args: argparse.Namespace) -> int:
     from core.geoindex import MapIndex, open_columns
     from core.reference import load_profile
     from core.services.audit_events import record_export
-    from core.services.geography import approximate_village_centres
+    from core.services.boundaries import village_centres
     from core.services.search import EntitySearch
     from core.services.tagging import list_tags
     from desktop.i18n import install_language
@@ -100,6 +105,7 @@ def cmd_map_export(args: argparse.Namespace) -> int:
     from desktop.map.query import LayerChoice, Query, compose, whole_city_view
     from maps.entity_map import build_entity_map
     from maps.export import export_standalone_html
+    from maps.regions import city_regions
     from maps.tiles import TileConfig
 
     out = Path(args.out)
@@ -128,13 +134,14 @@ def cmd_map_export(args: argparse.Namespace) -> int:
         import numpy as np
         text_ids = np.asarray(EntitySearch(db).ids(replace(f, text=f.text)), dtype=np.int64)
     choice = LayerChoice(colour_by=args.colour_by, colour_tags=f.tag_ids if args.colour_by == "tags" else (),
-                         measure=args.measure, heat=layers["heat"], draw_batch=batch, clues=layers["clues"])
+                         measure=args.measure, level=args.level, heat=layers["heat"], draw_batch=batch, clues=layers["clues"])
     title = profile.name_zh if lang == "zh_CN" else profile.name_en
     payload, result = compose(index, Query(seq=0, view=view, filter=f, choice=choice), build_labels(tags, lang=lang, title=title),
                               db=db, text_ids=text_ids)
     payload["layers"] = layers
-    page = build_entity_map(profile, tiles=tiles, village_centres=approximate_village_centres(profile),
-                            channel=False, static_payload=payload, lang=lang)
+    page = build_entity_map(profile, tiles=tiles, village_centres=village_centres(db), channel=False,
+                            static_payload=payload, lang=lang,
+                            regions=city_regions(db, tiles.coords if tiles else "wgs84", profile))
     written = export_standalone_html(page, payload, out)
     record_export(db, actor, "map_html", written, result.total, layers=[k for k, on in layers.items() if on])
     summary = {"out": str(written), "entities": result.total, "clusters": len(result.cluster_count),

@@ -17,7 +17,7 @@ from desktop.entities.search_bar import TagMultiSelect
 from .query import COLOUR_BYS, MEASURES
 
 SELECTION_ACTIONS = ("tag", "untag", "export", "pool", "clear")
-MAP_ACTIONS = ("export_html", "export_png", "wall", "tiles")
+MAP_ACTIONS = ("export_html", "export_png", "export_geojson", "wall", "tiles")
 
 
 class MapPanel(QWidget):
@@ -25,6 +25,7 @@ class MapPanel(QWidget):
 
     colour_changed = Signal(str, tuple)      # colour_by, colour tag ids
     measure_changed = Signal(str)
+    level_changed = Signal(str)              # "town" | "village"
     draw_batch_changed = Signal(object)      # batch id or None
     selection_action = Signal(str)           # one of SELECTION_ACTIONS
     map_action = Signal(str)                 # one of MAP_ACTIONS
@@ -39,6 +40,10 @@ class MapPanel(QWidget):
         self.colour_combo = QComboBox(objectName="mapColourBy")
         self.colour_tags = TagMultiSelect(self)
         self.measure_combo = QComboBox(objectName="mapMeasure")
+        self.level_combo = QComboBox(objectName="mapRegionLevel")
+        self.regions_note = QLabel(objectName="mapRegionsNote", wordWrap=True)
+        self._levels: tuple[str, ...] = ("town",)
+        self._surveyed = False
         self.batch_combo = QComboBox(objectName="mapDrawBatch")
         self.batch_combo.setMinimumContentsLength(8)
         self.batch_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -49,9 +54,12 @@ class MapPanel(QWidget):
         form = QFormLayout(self._layers)
         self._colour_caption, self._tags_caption = QLabel(), QLabel()
         self._measure_caption, self._batch_caption = QLabel(), QLabel()
+        self._level_caption = QLabel()
         form.addRow(self._colour_caption, self.colour_combo)
         form.addRow(self._tags_caption, self.colour_tags)
+        form.addRow(self._level_caption, self.level_combo)
         form.addRow(self._measure_caption, self.measure_combo)
+        form.addRow(self.regions_note)
         form.addRow(self._batch_caption, self.batch_combo)
         self._counts = QGroupBox()
         QVBoxLayout(self._counts).addWidget(self.counts_label)
@@ -76,9 +84,11 @@ class MapPanel(QWidget):
         for key in ("tag", "untag", "pool"):
             self.buttons[key].setVisible(can_change)
         self.buttons["wall"].setVisible(can_change)
+        self.buttons["export_geojson"].setVisible(can_change)  # an audited export names its user
         self.colour_combo.currentIndexChanged.connect(self._on_colour_combo_changed)
         self.colour_tags.selection_changed.connect(self._on_colour_tags_selection_changed)
         self.measure_combo.currentIndexChanged.connect(self._on_measure_combo_changed)
+        self.level_combo.currentIndexChanged.connect(self._on_level_combo_changed)
         self.batch_combo.currentIndexChanged.connect(self._on_batch_combo_changed)
         self._batches: list = []
         self.retranslate_ui()
@@ -132,6 +142,15 @@ class MapPanel(QWidget):
         for key in SELECTION_ACTIONS:
             self.buttons[key].setEnabled(bool(count) or (key == "clear" and count is not None))
 
+    def set_regions(self, levels: tuple[str, ...], surveyed: bool) -> None:
+        """Which region levels the choropleth can colour (villages once their boundaries are
+        imported) and whether the town regions are surveyed or approximate."""
+        self._levels, self._surveyed = tuple(levels), surveyed
+        self._fill_levels()
+
+    def level(self) -> str:
+        return self.level_combo.currentData() or "town"
+
     def colour_by(self) -> str:
         return self._colour_keys[max(0, self.colour_combo.currentIndex())]
 
@@ -148,7 +167,8 @@ class MapPanel(QWidget):
         self._actions.setTitle(self.tr("Map"))
         self._colour_caption.setText(self.tr("Colour by"))
         self._tags_caption.setText(self.tr("Tags"))
-        self._measure_caption.setText(self.tr("Towns show"))
+        self._measure_caption.setText(self.tr("Regions show"))
+        self._level_caption.setText(self.tr("Regions"))
         self._batch_caption.setText(self.tr("Drawn entities"))
         colour_words = {"risk": self.tr("Risk class"), "entity_type": self.tr("Entity type"),
                         "status": self.tr("Status"), "tags": self.tr("Chosen tags")}
@@ -159,10 +179,12 @@ class MapPanel(QWidget):
         words = {"tag": self.tr("Add tags…"), "untag": self.tr("Remove tags…"), "export": self.tr("Export list…"),
                  "pool": self.tr("Use as draw pool…"), "clear": self.tr("Clear selection"),
                  "export_html": self.tr("Export as HTML…"), "export_png": self.tr("Export as PNG…"),
+                 "export_geojson": self.tr("Export as GeoJSON…"),
                  "wall": self.tr("Push to wall…"), "tiles": self.tr("Base map…")}
         for key, button in self.buttons.items():
             button.setText(words[key])
         self._fill_batches()
+        self._fill_levels()
         self._sync_tags_enabled()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -189,6 +211,23 @@ class MapPanel(QWidget):
         self.batch_combo.setCurrentIndex(max(0, found))
         self.batch_combo.blockSignals(False)
 
+    def _fill_levels(self) -> None:
+        current = self.level()
+        self.level_combo.blockSignals(True)
+        self.level_combo.clear()
+        self.level_combo.addItem(self.tr("Towns"), "town")
+        self.level_combo.addItem(self.tr("Villages and communities"), "village")
+        villages = "village" in self._levels
+        self.level_combo.model().item(1).setEnabled(villages)
+        self.level_combo.setCurrentIndex(1 if villages and current == "village" else 0)
+        self.level_combo.setToolTip("" if villages else self.tr(
+            "Import surveyed village boundaries (tongguan geo import villages) to colour villages."))
+        self.level_combo.blockSignals(False)
+        self.regions_note.setText(self.tr("Surveyed boundaries.") if self._surveyed else self.tr(
+            "Town regions are approximate (Voronoi cells), not surveyed boundaries."))
+        if current == "village" and not villages:
+            self.level_changed.emit("town")
+
     def _sync_tags_enabled(self) -> None:
         self.colour_tags.setEnabled(self.colour_by() == "tags")
 
@@ -204,6 +243,9 @@ class MapPanel(QWidget):
 
     def _on_measure_combo_changed(self, _index: int) -> None:
         self.measure_changed.emit(self.measure())
+
+    def _on_level_combo_changed(self, _index: int) -> None:
+        self.level_changed.emit(self.level())
 
     def _on_batch_combo_changed(self, _index: int) -> None:
         self.draw_batch_changed.emit(self.batch_combo.currentData())

@@ -26,6 +26,8 @@ from core.services.search import EntityFilter
 from maps.payload import build_payload, choropleth_breaks
 
 MEASURES = ("entities", "risk_d_share", "open_clues", "overdue")
+LEVELS = ("town", "village")
+VILLAGE_MEASURES = ("entities", "risk_d_share")  # the clue measures are kept by town (core.services.map_layers)
 COLOUR_BYS = ("risk", "entity_type", "status", "tags")
 
 
@@ -36,6 +38,7 @@ class LayerChoice:
     colour_by: str = "risk"
     colour_tags: tuple[int, ...] = ()
     measure: str = "entities"
+    level: str = "town"              # the regions the measure colours: towns, or surveyed villages
     heat: bool = False
     draw_batch: int | None = None
     clues: bool = False
@@ -115,9 +118,10 @@ def _measure(index: MapIndex, db: Database | None, cache: DbCache, q: Query, tex
     if overlays is not None and q.choice.measure in ("open_clues", "overdue"):
         read = overlays.open_clues_by_town if q.choice.measure == "open_clues" else overlays.overdue_by_town
         return dict(_seen_clues(read, {})), "int"
+    level = region_level(q.choice)
     if q.choice.measure == "risk_d_share":
-        totals = index.town_counts(f, text_ids)
-        high = index.town_counts(f, text_ids, risk="D")
+        totals = index.region_counts(f, text_ids, level=level)
+        high = index.region_counts(f, text_ids, risk="D", level=level)
         return {t: (high.get(t, 0) / n if n else 0.0) for t, n in totals.items()}, "percent"
     if q.choice.measure == "open_clues" and db is not None:
         return dict(cache.get("open_clues", lambda: _seen_clues(lambda: map_layers.open_clues_by_town(
@@ -125,7 +129,12 @@ def _measure(index: MapIndex, db: Database | None, cache: DbCache, q: Query, tex
     if q.choice.measure == "overdue" and db is not None:
         return dict(cache.get("overdue", lambda: _seen_clues(lambda: map_layers.overdue_by_town(
             db, viewer=q.viewer), {}))), "int"
-    return index.town_counts(f, text_ids), "int"
+    return index.region_counts(f, text_ids, level=level), "int"
+
+
+def region_level(choice: LayerChoice) -> str:
+    """The level the measure is shown at: villages only for the measures counted by village."""
+    return "village" if choice.level == "village" and choice.measure in VILLAGE_MEASURES else "town"
 
 
 def _overlays(index: MapIndex, db: Database | None, cache: DbCache, q: Query, labels: Labels,
@@ -175,7 +184,8 @@ def compose(index: MapIndex, q: Query, labels: Labels, *, db: Database | None = 
     result = index.view(view_request(q, text_ids))
     values, fmt = _measure(index, db, cache, q, text_ids, overlays)
     choropleth = {"key": q.choice.measure, "label": labels.measures.get(q.choice.measure, q.choice.measure),
-                  "values": values, "breaks": choropleth_breaks(list(values.values())), "format": fmt}
+                  "values": values, "breaks": choropleth_breaks(list(values.values())), "format": fmt,
+                  "level": region_level(q.choice)}
     payload = build_payload(
         result, seq=q.seq, categories=categories_for(labels, q.choice),
         colour_by={"key": q.choice.colour_by, "label": labels.colour_by.get(q.choice.colour_by, "")},

@@ -30,7 +30,7 @@ from core.reference import load_profile
 from core.services import draw_pool, map_layers, wall
 from core.services.audit_events import record_export
 from core.services.export import export_entities
-from core.services.geography import approximate_village_centres
+from core.services.boundaries import boundaries_stamp, village_centres
 from core.services.search import EntityFilter, EntitySearch
 from desktop.entities.errors import show_error
 from desktop.entities.file_dialogs import ask_export_path
@@ -46,6 +46,7 @@ from desktop.navigation import Navigator
 from desktop.tasks import TaskManager
 from maps.entity_map import build_entity_map, render_page
 from maps.export import export_standalone_html
+from maps.regions import city_regions
 from maps.tiles import TileConfig
 
 from .controller import MapController
@@ -62,12 +63,15 @@ def tile_hosts(tiles: TileConfig | None) -> frozenset[str]:
     """The hosts the page may fetch tiles from ({s} expanded over the subdomains)."""
     if tiles is None:
         return frozenset()
-    host = urlparse(tiles.url.replace("{s}", "SUBDOMAIN")).hostname or ""
-    subs = tiles.subdomains or ""
-    return frozenset({host.replace("subdomain", s) for s in subs} if "subdomain" in host else {host})
+    hosts: set[str] = set()
+    for server in tiles.servers():  # the base and its label overlay
+        host = urlparse(server.url.replace("{s}", "SUBDOMAIN")).hostname or ""
+        subs = server.subdomains or ""
+        hosts |= {host.replace("subdomain", s) for s in subs} if "subdomain" in host else {host}
+    return frozenset(hosts)
 
 
-def _page_key(profile_name: str, tiles: TileConfig | None, lang: str) -> str:
+def _page_key(profile_name: str, tiles: TileConfig | None, lang: str, stamp: str = "") -> str:
     """What the page is made of: inputs, and the files of the code and data that write it."""
     import hashlib
 
@@ -79,7 +83,7 @@ def _page_key(profile_name: str, tiles: TileConfig | None, lang: str) -> str:
              Path(resources.__file__).parent / "profiles", Path(resources.__file__).parent / "reference"]
     files = sorted(p for root in roots for p in root.glob("*") if p.is_file())
     files += [asset_path(name) for name in sorted(ASSETS)]
-    digest = hashlib.sha256(repr((profile_name, tiles, lang)).encode())
+    digest = hashlib.sha256(repr((profile_name, tiles, lang, stamp)).encode())
     for f in files:
         stat = f.stat()
         digest.update(f"{f}:{stat.st_mtime_ns}:{stat.st_size}".encode())
@@ -93,16 +97,21 @@ def build_page(db: Database, tiles: TileConfig | None, lang: str) -> Path:
     so a later start (or another console on this machine) loads it at once.
     """
     name = db.meta().get("profile", "yiwu")
-    path = user_cache_dir() / "pages" / f"map-{_page_key(name, tiles, lang)}.html"
+    path = user_cache_dir() / "pages" / f"map-{_page_key(name, tiles, lang, boundaries_stamp(db))}.html"
     if path.is_file():
         return path
-    profile = load_profile(name)
-    page = build_entity_map(profile, tiles=tiles, village_centres=approximate_village_centres(profile),
-                            channel=True, lang=lang)
+    page = _entity_map(db, tiles, lang, channel=True)
     part = path.with_name(f".{path.name}.{os.getpid()}.part")
     render_page(page, part)
     os.replace(part, path)  # whole or not at all, even with two consoles writing it
     return path
+
+
+def _entity_map(db: Database, tiles: TileConfig | None, lang: str, **options):
+    """The city's entity map over ``tiles``, with its surveyed regions and centres when imported."""
+    profile = load_profile(db.meta().get("profile", "yiwu"))
+    return build_entity_map(profile, tiles=tiles, village_centres=village_centres(db), lang=lang,
+                            regions=city_regions(db, tiles.coords if tiles else "wgs84", profile), **options)
 
 
 class MapWorkspace(QWidget):
@@ -200,6 +209,7 @@ class MapWorkspace(QWidget):
         self.search_bar.filter_changed.connect(self._on_search_bar_filter_changed)
         self.panel.colour_changed.connect(lambda key, tags: self.controller.set_choice(colour_by=key, colour_tags=tags))
         self.panel.measure_changed.connect(lambda key: self.controller.set_choice(measure=key))
+        self.panel.level_changed.connect(lambda level: self.controller.set_choice(level=level))
         self.panel.draw_batch_changed.connect(lambda batch: self.controller.set_choice(draw_batch=batch))
         self.panel.selection_action.connect(self._on_panel_selection_action)
         self.panel.map_action.connect(self._on_panel_map_action)
@@ -220,6 +230,8 @@ class MapWorkspace(QWidget):
         self._tasks.run(lambda: map_layers.drawn_batches(db), on_done=self.panel.set_batches,
                         on_error=lambda error: _log.warning("drawn batches not listed: %s", error), quiet=True,
                         owner=self)
+        self._tasks.run(lambda: city_regions(db), on_done=lambda r: self.panel.set_regions(r.levels, r.surveyed),
+                        on_error=lambda error: _log.warning("regions not read: %s", error), quiet=True, owner=self)
         self.controller.start(self)
 
     def _title(self) -> str:
@@ -302,6 +314,7 @@ class MapWorkspace(QWidget):
 
     def _on_panel_map_action(self, key: str) -> None:
         {"export_html": self.export_html_dialog, "export_png": self.export_png_dialog,
+         "export_geojson": self.export_geojson_dialog,
          "wall": self.push_to_wall_dialog, "tiles": self.tiles_dialog}[key]()
 
     # ---- actions ----------------------------------------------------------
@@ -395,9 +408,7 @@ class MapWorkspace(QWidget):
             return
 
         def write() -> Path:
-            profile = load_profile(db.meta().get("profile", "yiwu"))
-            page = build_entity_map(profile, tiles=tiles, village_centres=approximate_village_centres(profile),
-                                    channel=False, static_payload=payload, lang=lang)
+            page = _entity_map(db, tiles, lang, channel=False, static_payload=payload)
             out = export_standalone_html(page, payload, path)
             if actor:
                 record_export(db, actor, "map_html", out, int(payload.get("total", 0)))
@@ -406,6 +417,26 @@ class MapWorkspace(QWidget):
         self._tasks.run(write, on_done=lambda out: self.message_bar.show_message(
             self.tr("Map saved to %1").replace("%1", str(out)), kind="success"),
             on_error=lambda error: show_error(self, self.tr("Export failed"), error), owner=self)
+
+    def export_geojson_dialog(self) -> None:
+        path = self._ask_path(self.tr("Export entities as GeoJSON"), "geojson", self.tr("GeoJSON (*.geojson)"))
+        if path is not None:
+            self.export_geojson(path)
+
+    def export_geojson(self, path: Path) -> None:
+        """The drawn selection's entities, else the filter's, as GeoJSON points (audited)."""
+        from core.services.geojson_export import export_geojson
+
+        ids = self._selection_ids
+        f = EntityFilter(entity_ids=tuple(int(i) for i in ids)) if ids is not None else self.controller.filter
+        db, actor, lang = self._db, self._actor, self._lang
+        self._tasks.run_with_progress(
+            lambda progress, cancelled: export_geojson(db, actor, f, path, lang=lang, progress=progress,
+                                                       is_cancelled=cancelled),
+            title=self.tr("Exporting GeoJSON…"),
+            on_done=lambda n: self.message_bar.show_message(
+                self.tr("%1 entities written to %2").replace("%1", f"{n:,}").replace("%2", str(path)), kind="success"),
+            on_error=lambda error: show_error(self, self.tr("Export failed"), error), parent=self)
 
     def export_png_dialog(self) -> None:
         path = self._ask_path(self.tr("Export map as PNG"), "png", self.tr("PNG image (*.png)"))

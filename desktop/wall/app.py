@@ -22,11 +22,10 @@ class NoSuchScreen(TongguanError):
 
 
 def town_regions_of(db: Database) -> dict:
-    """The town polygons of ``db``'s city profile (GeoJSON), for the map scene."""
-    from core.reference import load_profile
-    from maps.regions import town_regions
+    """The town polygons of ``db``'s city (GeoJSON; surveyed when imported), for the map scene."""
+    from maps.regions import city_regions
 
-    return town_regions(load_profile(db.meta().get("profile", "yiwu")))
+    return city_regions(db).towns
 
 
 def make_session(db: Database, tasks, changes, settings, parent=None) -> WallSession:

@@ -87,17 +87,16 @@ def render_scenes(figures, scenes: Iterable[str], size: tuple[int, int], out: Pa
 def render_from_database(db, scenes: Iterable[str], size: tuple[int, int], out: Path) -> list[Path]:
     """Read the wall's figures (and the town polygons, the day's ceremony, the latest push)
     from ``db`` and render ``scenes``."""
-    from core.reference import load_profile
     from core.services.wall import describe_push
     from core.services.wall_figures import wall_figures
     from desktop.i18n import current_language
-    from maps.regions import town_regions
 
+    from .app import town_regions_of
     from .ceremony_source import load_ceremony
 
     scenes = [check_scene(s) for s in scenes]
     figures = wall_figures(db)
-    regions = town_regions(load_profile(db.meta().get("profile", "yiwu")))
+    regions = town_regions_of(db)
     ceremony = None
     draw = figures.next_draw
     if "draw" in scenes and draw is not None and draw.status in ("drawn", "published"):

@@ -379,17 +379,28 @@
     return null;
   }
 
+  // The level the choropleth colours: "town", or "village" once surveyed village boundaries exist.
+  function regionLevel() {
+    var ch = state.payload && state.payload.choropleth;
+    return (ch && ch.level) || "town";
+  }
+
   function regionAt(latlng) {
     var x = latlng.lng;
     var y = latlng.lat;
+    var level = regionLevel();
     for (var r = 0; r < state.regions.length; r++) {
-      var ring = state.regions[r].ring;
-      var inside = false;
-      for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        var xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
-        if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      if (state.regions[r].level !== level) continue;
+      var rings = state.regions[r].rings;
+      for (var k = 0; k < rings.length; k++) {
+        var ring = rings[k];
+        var inside = false;
+        for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          var xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+          if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+        }
+        if (inside) return state.regions[r].props;
       }
-      if (inside) return state.regions[r].props;
     }
     return null;
   }
@@ -589,7 +600,12 @@
   function styleRegions() {
     var ch = state.payload && state.payload.choropleth;
     var breaks = (ch && ch.breaks) || [];
+    var level = regionLevel();
     state.layers.choropleth.eachLayer(function (layer) {
+      if ((layer.feature.properties.level || "town") !== level) {
+        layer.setStyle({ opacity: 0, fillOpacity: 0 });
+        return;
+      }
       var v = ch ? ch.values[layer.feature.properties.code] : undefined;
       var colour = rampColour(classOf(v, breaks), breaks.length);
       layer.setStyle({
@@ -750,11 +766,15 @@
     return ctl;
   }
 
-  function buildRegions(geojson) {
-    state.regions = ((geojson && geojson.features) || []).map(function (f) {
-      return { ring: f.geometry.coordinates[0], props: f.properties };
+  // Town regions and (when surveyed) village regions in one layer; styleRegions shows one level.
+  function buildRegions(towns, villages) {
+    var features = ((towns && towns.features) || []).concat((villages && villages.features) || []);
+    state.regions = features.map(function (f) {
+      var g = f.geometry;
+      var rings = g.type === "MultiPolygon" ? g.coordinates.map(function (p) { return p[0]; }) : [g.coordinates[0]];
+      return { rings: rings, level: f.properties.level || "town", props: f.properties };
     });
-    return L.geoJSON(geojson || { type: "FeatureCollection", features: [] }, {
+    return L.geoJSON({ type: "FeatureCollection", features: features }, {
       pane: "tongguanRegions", interactive: false, pmIgnore: true,
       renderer: L.canvas({ pane: "tongguanRegions" }),
       style: { color: "#ffffff", weight: 1.2, fillColor: NO_DATA, fillOpacity: 0.15 }
@@ -776,8 +796,8 @@
   }
 
   /**
-   * Set the page up on folium's `map`. `refs` holds folium's layers (`base`, `towns`,
-   * `villages`, any may be null); `options`: `texts`, `lang`, `regions` (GeoJSON),
+   * Set the page up on folium's `map`. `refs` holds folium's layers (`base`, `labels`, `towns`,
+   * `villages`, any may be null); `options`: `texts`, `lang`, `regions` and `villageRegions` (GeoJSON),
    * `bounds` ([[s, w], [n, e]]), `show` (initial overlay visibility).
    */
   function init(map, refs, options) {
@@ -798,8 +818,17 @@
     // group keeps the layer control from disabling an overlay whose maxZoom is below the map's.
     state.heat = L.heatLayer([], { radius: 24, blur: 20, max: 1, maxZoom: 0, minOpacity: 0.25 });
     l.heat = L.layerGroup([state.heat]);
-    l.choropleth = buildRegions(options.regions);
-    [refs.towns, refs.villages].forEach(ignoreForDrawing);
+    l.choropleth = buildRegions(options.regions, options.villageRegions);
+    [refs.towns, refs.villages, refs.labels].forEach(ignoreForDrawing);
+    if (refs.labels) {
+      // The label overlay (注记) goes above the choropleth, below the entities; it takes no clicks.
+      var labelPane = map.createPane("tongguanLabels");
+      labelPane.style.zIndex = 400;
+      labelPane.style.pointerEvents = "none";
+      map.removeLayer(refs.labels);
+      refs.labels.options.pane = "tongguanLabels";
+      refs.labels.addTo(map);
+    }
     if (refs.towns) l.towns = refs.towns;
     if (refs.villages) l.villages = refs.villages;
 
@@ -810,6 +839,7 @@
     var base = {};
     base[refs.base ? t("base") : t("schematic")] = refs.base || L.layerGroup().addTo(map);
     var overlays = {};
+    if (refs.labels) overlays[t("labels")] = refs.labels;
     overlays[t("entities")] = l.entities;
     overlays[t("heat")] = l.heat;
     overlays[t("choropleth")] = l.choropleth;

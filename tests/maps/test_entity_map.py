@@ -37,11 +37,12 @@ def _page(tmp_path, profile, **kwargs) -> str:
 
 
 def _init_options(page: str) -> dict:
-    found = re.search(r"tongguan\.init\(\w+, \{\s*base: (\w+), towns: (\w+), villages: (\w+)\s*\}, (\{.*?\})\);\n",
-                      page, re.DOTALL)
+    found = re.search(r"tongguan\.init\(\w+, \{\s*base: (\w+), labels: (\w+), towns: (\w+), villages: (\w+)\s*\}, "
+                      r"(\{.*?\})\);\n", page, re.DOTALL)
     assert found, "tongguan.init call missing"
-    options = json.loads(found.group(4))
-    options["_refs"] = found.group(1, 2, 3)
+    options = json.loads(found.group(5))
+    options["_refs"] = found.group(1, 3, 4)
+    options["_labels"] = found.group(2)
     return options
 
 

@@ -32,6 +32,7 @@ from .feeds import (
     Open311Key,
     PermitDepartment,
 )
+from .geography import RegionGeometry
 from .live import ChangeLogEntry
 from .inspections import InspectionResult, InspectionTask, ResultPublication, task_inspectors, task_matters
 from .matters import ChecklistItem, RegulatoryMatter
@@ -45,7 +46,7 @@ __all__ = [
     "AppMeta", "AuditChainHead", "AuditEntry", "Base", "BatchDepartment", "Case", "CaseApproval", "CaseExtension", "CasePause",
     "CasePauseKind", "ChangeLogEntry", "ChecklistItem", "Clue",
     "ClueAttachment", "ClueEvent", "CommitmentMatter", "FeedFileResult", "FeedRegistration", "ForeignServiceCode",
-    "Open311Key", "PermitDepartment", "CreditOfficialClass", "CreditRecord", "CreditRepair", "CreditRuleSet",
+    "Open311Key", "PermitDepartment", "RegionGeometry", "CreditOfficialClass", "CreditRecord", "CreditRepair", "CreditRuleSet",
     "CreditTransition", "RoutingRule", "Commitment", "CommitmentVerification", "Department", "DrawBatch",
     "DrawPlan", "DrawRecord", "DrawTeamMember", "DrawnObject", "EntityRecord", "Industry",
     "InspectionResult", "InspectionTask", "Inspector", "InspectorConflict",

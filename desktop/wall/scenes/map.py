@@ -221,11 +221,15 @@ class MapScene(WallScene):
 
 
 def regions_from_geojson(collection: Mapping) -> dict[str, Ring]:
-    """Town code -> outer ring (lon, lat) from maps.regions.town_regions' FeatureCollection."""
+    """Town code -> outer ring (lon, lat) from maps.regions.city_regions' town FeatureCollection."""
     regions: dict[str, Ring] = {}
     for feature in collection.get("features", ()):
         code = feature.get("properties", {}).get("code")
-        coords = feature.get("geometry", {}).get("coordinates") or []
+        geometry = feature.get("geometry", {})
+        coords = geometry.get("coordinates") or []
+        if geometry.get("type") == "MultiPolygon" and coords:  # a surveyed town in parts: its largest part
+            from maps.regions import ring_area
+            coords = max(coords, key=lambda polygon: ring_area(polygon[0]))
         if code and coords:
             regions[code] = [(float(x), float(y)) for x, y in coords[0]]
     return regions

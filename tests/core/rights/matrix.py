@@ -43,6 +43,7 @@ SPEC = {
     "users.manage": "admin=all",
     "feeds.manage": "admin=all",  # issue 16: feed configuration
     "feeds.import": "operator=all admin=all",  # issue 16: the registration feed (as data.import)
+    "geo.manage": "admin=all",  # issue 16: surveyed boundaries
 }
 OWN_DEPT, OTHER_DEPT, OWN_TOWN, OTHER_TOWN = 7, 8, "330782001", "330782100"
 
