@@ -27,7 +27,7 @@ class MarketEntity(Base):
     name: Mapped[str] = mapped_column(String(120), index=True)
     entity_type: Mapped[EntityType] = mapped_column(str_enum(EntityType, "entity_type"))
     industry_code: Mapped[str] = mapped_column(ForeignKey("industries.code"), index=True)
-    legal_rep: Mapped[str] = mapped_column(String(40))
+    legal_rep: Mapped[str] = mapped_column(String(40), index=True)  # linked credit (core.credit)
     address: Mapped[str] = mapped_column(String(200))
     town_code: Mapped[str] = mapped_column(ForeignKey("towns.code"), index=True)
     village_code: Mapped[str] = mapped_column(ForeignKey("villages.code"), index=True)

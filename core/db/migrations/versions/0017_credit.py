@@ -1,5 +1,6 @@
 """Credit: credit records with validity and repair, versioned rule sets (the first one active),
-official classes that override computed ones, abnormal -> serious list transitions, repairs.
+official classes that override computed ones, abnormal -> serious list transitions, repairs;
+an index on the legal representative for linked credit.
 
 Revision ID: 0017_credit
 Revises: 0016_exchange
@@ -101,6 +102,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_credit_repairs")),
     )
     op.create_index(op.f("ix_credit_repairs_record_id"), "credit_repairs", ["record_id"])
+    # Linked credit finds the other entities of a legal representative by name.
+    op.create_index(op.f("ix_market_entities_legal_rep"), "market_entities", ["legal_rep"])
 
     # Version 1 is the built-in rule set (core.credit.rules), active from the start;
     # administrators add versions after it.
@@ -113,6 +116,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_market_entities_legal_rep"), table_name="market_entities")
     op.drop_index(op.f("ix_credit_repairs_record_id"), table_name="credit_repairs")
     op.drop_table("credit_repairs")
     op.drop_index(op.f("ix_credit_transitions_entity_id"), table_name="credit_transitions")
