@@ -248,7 +248,7 @@ def items_behind(db: Database, period: Period, *, node: str | None = None, edge:
         raise ValueError("items_behind needs a node or an edge")
     focus = Focus(node, tuple(edge) if edge is not None else None)
     with db.sessions() as s:
-        loader = Loader(s, period, viewer, villages, focus)
+        loader = Loader(s, period, viewer, villages, focus, limit)
         wanted = focus.kinds(loader.viewer.readable(kinds))  # refused as the whole graph would be
         rows = read_rows(loader, wanted)
         keep = rows.source != rows.target

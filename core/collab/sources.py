@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import String, case, cast, false, func, select, true
+from sqlalchemy import String, case, cast, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from core.db.models import (
@@ -28,6 +28,7 @@ from core.db.models import (
     Town,
     Village,
 )
+from core.rights import ALL
 from core.services.read_scope import clue_condition, department_condition
 from core.workdays import default_calendar
 
@@ -88,8 +89,10 @@ class Loader:
     """One read of the rows of a period for a viewer."""
 
     def __init__(self, s: Session, period: Period, viewer: object | None, villages: bool,
-                 focus: Focus | None = None) -> None:
+                 focus: Focus | None = None, limit: int | None = None) -> None:
         self.s, self.period, self.villages, self.focus = s, period, villages, focus
+        # With a focus, the kinds whose SQL picks exactly the focus's rows read only the newest ``limit``.
+        self.limit = limit if focus is not None else None
         self.viewer = Viewer(s, viewer)
         self.as_of = np.datetime64(min(period.end, local_today()), "D")
         self.wd = WorkingDays(default_calendar(), period.start - dt.timedelta(days=400),
@@ -238,6 +241,10 @@ class Loader:
             self._near(lambda k: true() if registrar is not None and dept_of(k) == registrar else false(),
                        lambda k: (NotificationPush.department_id.is_(None) if k == SHARED_QUEUE
                                   else matches_dept(NotificationPush.department_id, k))))
+        if self.limit is not None and registrar is not None:  # the newest, none pushed to the registrar itself
+            stmt = (stmt.where(or_(NotificationPush.department_id.is_(None),
+                                   NotificationPush.department_id != registrar))
+                    .order_by(NotificationPush.pushed_on.desc(), NotificationPush.id.desc()).limit(self.limit))
         ids, dept, pushed, due, claimed, status = _cols(self.s, stmt, 6)
         if registrar is None or not ids:
             return EdgeRows.empty()
@@ -267,11 +274,12 @@ class Loader:
 
     @functools.cached_property
     def visits(self) -> Visits:
-        if self.focus is None:
+        if self.focus is None or self.viewer.scope("draw.read") != ALL:
+            # A department sees the tasks it is on, known only from all of their rows.
             return load_visits(self.s, self.period, self.viewer)
         focus = self.focus  # a click needs no meetings: only the partners of the tasks it touches
-        return load_visits(self.s, self.period, self.viewer, partners=lambda lead, dept: focus.condition(
-            lambda k: matches_dept(lead, k), lambda k: matches_dept(dept, k)))
+        return load_visits(self.s, self.period, self.viewer, limit=self.limit, partners=lambda lead, dept:
+                           focus.condition(lambda k: matches_dept(lead, k), lambda k: matches_dept(dept, k)))
 
     def meetings(self) -> dict[tuple[str, str], int]:
         """Department pairs and how many entities both visited (for communities)."""

@@ -40,11 +40,12 @@ def task_day():
     return func.coalesce(InspectionTask.done_on, InspectionTask.due_on)
 
 
-def load_visits(s: Session, period: Period, viewer: Viewer, *, partners=None) -> Visits:
+def load_visits(s: Session, period: Period, viewer: Viewer, *, partners=None, limit: int | None = None) -> Visits:
     """Every (task, department) of the tasks of ``period`` the viewer may read.
 
     ``partners`` (a click on the graph) reads only the departments other than each task's
-    lead, those meeting ``partners(lead, department)`` (an SQL condition on the two columns).
+    lead, those meeting ``partners(lead, department)`` (an SQL condition on the two columns),
+    and with ``limit`` only the newest ``limit`` of them (by the task's day, then id).
     """
     scope = viewer.scope("draw.read")
     day = task_day()
@@ -60,16 +61,19 @@ def load_visits(s: Session, period: Period, viewer: Viewer, *, partners=None) ->
                 .join(InspectionTask, InspectionTask.id == task_drawn_objects.c.task_id).where(*in_period))
     if partners is None:
         pairs = union(by_lead, by_inspector, by_batch).subquery()
-    else:  # the lead's own row is never a partner's: two branches, filtered after the union
-        pairs = union(by_inspector, by_batch).subquery()
+    else:  # the lead's own row is never a partner's: two branches, each filtered before the union
+        lead = InspectionTask.lead_department_id
+        pairs = union(by_inspector.where(Inspector.department_id != lead, partners(lead, Inspector.department_id)),
+                      by_batch.where(BatchDepartment.department_id != lead,
+                                     partners(lead, BatchDepartment.department_id))).subquery()
     stmt = (select(pairs.c.task_id, pairs.c.department_id, InspectionTask.entity_id,
                    InspectionTask.lead_department_id, cast(InspectionTask.due_on, String),
                    cast(InspectionTask.done_on, String))
-            .join(InspectionTask, InspectionTask.id == pairs.c.task_id)
-            .order_by(pairs.c.task_id, pairs.c.department_id))
-    if partners is not None:
-        stmt = stmt.where(pairs.c.department_id != InspectionTask.lead_department_id,
-                          partners(InspectionTask.lead_department_id, pairs.c.department_id))
+            .join(InspectionTask, InspectionTask.id == pairs.c.task_id))
+    if partners is not None and limit is not None:
+        stmt = stmt.order_by(day.desc(), pairs.c.task_id.desc(), pairs.c.department_id).limit(limit)
+    else:
+        stmt = stmt.order_by(pairs.c.task_id, pairs.c.department_id)
     cols = fetch_columns(s, stmt, 6) if scope is not None else [[] for _ in range(6)]
     v = Visits(np.array(cols[0], dtype=np.int64), np.array(cols[1], dtype=np.int64),
                np.array(cols[2], dtype=np.int64), np.array(cols[3], dtype=np.int64),

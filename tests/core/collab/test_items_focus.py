@@ -56,7 +56,9 @@ def test_the_kinds_of_a_node_and_a_limit(db, hist):
     a, d = f"dept:{hist.a}", f"dept:{hist.d}"
     kinds = {k for k, *_ in behind(db, node=a)}
     assert kinds == {"grid_handover", "push", "joint_visit"}
-    assert behind(db, node=a, limit=2) == every_row_filtered(db, node=a, limit=2)
+    for limit in (1, 2, 3):  # the newest few: read with a limit where the SQL picks the rows exactly
+        for kw in ({"node": a}, {"node": d}, {"edge": (a, d)}):
+            assert behind(db, limit=limit, **kw) == every_row_filtered(db, limit=limit, **kw)
     assert behind(db, edge=(d, a)) == []  # the joint visit runs lead -> partner only
 
 
@@ -85,3 +87,30 @@ def test_a_bands_clues_and_what_opens_an_item(db, hist):
     pushed = {targets[("push", p)] for p in hist.pushes}
     assert len(pushed) == 1 and next(iter(pushed))[0] == "entity" and next(iter(pushed)) != ("entity", hist.e1)
     assert open_targets(db, items) == {}  # clues open themselves
+
+
+def test_a_department_sees_the_partners_of_a_task_it_is_on(db, hist):
+    """A task led by A with B and D on it: D (a department user) sees A -> B there too."""
+    from sqlalchemy import insert
+
+    from core.db.models import InspectionTask, Inspector
+    from core.db.models.inspections import task_inspectors
+
+    with db.bootstrap_uow("test-setup") as uow:
+        s = uow.session
+        team = [Inspector(department_id=d, name=f"联合检查员{k}", certificate_no=f"JOINT{k:03d}",
+                          certificate_valid_until=dt.date(2030, 1, 1)) for k, d in enumerate((hist.a, hist.b, hist.d))]
+        s.add_all(team)
+        task = InspectionTask(entity_id=hist.e1, lead_department_id=hist.a, joint=True, status="done",
+                              due_on=dt.date(2025, 3, 25), done_on=dt.date(2025, 3, 24))
+        s.add(task)
+        s.flush()
+        s.execute(insert(task_inspectors), [{"task_id": task.id, "inspector_id": i.id} for i in team])
+        uow.commit()
+    fire = account(db, "fire", "department", department=hist.d)
+    a, b = f"dept:{hist.a}", f"dept:{hist.b}"
+    for kw in ({"edge": (a, b)}, {"node": b}, {"node": a}):
+        expected = every_row_filtered(db, viewer=fire, **kw)
+        assert ("joint_visit", "inspection_task", task.id, a, b) in expected
+        assert behind(db, viewer=fire, **kw) == expected
+    assert behind(db, edge=(a, b)) == every_row_filtered(db, edge=(a, b))
