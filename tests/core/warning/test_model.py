@@ -35,7 +35,8 @@ def test_every_score_is_the_sum_of_its_factors(demo_db):
     assert parts.shape == (len(rows), len(model.groups))
     assert np.allclose(parts.sum(axis=1) + model.intercept, model.logit(x), atol=1e-6)
     keys = [g.key for g in model.groups]
-    assert keys[:len(NUMERIC)] == list(NUMERIC) and {"town", "industry", "entity_type"} <= set(keys)
+    assert keys[:len(NUMERIC)] == list(NUMERIC) and {"industry", "entity_type"} <= set(keys)
+    assert "town" not in keys  # the village's failure rate says where; a town dummy crowded warnings
     assert "risk_class" not in keys  # today's class knows the held-out year: no feature
 
 
