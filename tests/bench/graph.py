@@ -5,11 +5,15 @@ On the cached full city (or ``--db``), for the calendar year of the city's own d
 ``suggest_s`` the joint-plan suggestions, ``layout_s`` the graph's stable layout; each the
 median of three runs (targets: graph <= 2 s, flow <= 2 s, suggestions <= 5 s); the
 ``*_cpu_s`` figures are the process's CPU time for the same runs (database reads included for
-SQLite, which runs in the process), telling a slow machine from a busy one.
+SQLite, which runs in the process), telling a slow machine from a busy one; ``load_avg`` the
+machine's load average (1, 5, 15 minutes) when the runs began. ``items_*`` time a click:
+:func:`core.collab.items_behind` of every node and of the 20 biggest edges (target <= 300 ms
+each), their median and slowest, wall and CPU.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import time
 
@@ -31,11 +35,12 @@ def _median_s(fn, repeat: int = 3):
 @suite("graph")
 def graph_bench(args: argparse.Namespace) -> dict:
     """Graph, flow, suggestions and layout for one year of the city."""
-    from core.collab import Period, build_flow, build_graph, suggest_joint
+    from core.collab import Period, build_flow, build_graph, items_behind, suggest_joint
     from core.db.database import Database
 
     url = args.db or cached_city(args.entities, args.seed)
     db = Database.open(url)
+    load_avg = [round(x, 2) for x in os.getloadavg()]
     try:
         year = _as_of(db).year
         period = Period.year(year)
@@ -44,6 +49,9 @@ def graph_bench(args: argparse.Namespace) -> dict:
         suggest_s, suggest_cpu, suggestions = _median_s(lambda: suggest_joint(db, year))
         layout_s, _, _ = _median_s(lambda: graph.layout())
         slowest = graph.slowest_edges(1)
+        clicks = [{"node": n.key} for n in graph.nodes]
+        clicks += [{"edge": (e.source, e.target)} for e in sorted(graph.edges, key=lambda e: -e.volume)[:20]]
+        items = [_median_s(lambda c=c: items_behind(db, period, **c), repeat=1)[:2] for c in clicks]
     finally:
         db.dispose()
     return {
@@ -56,6 +64,12 @@ def graph_bench(args: argparse.Namespace) -> dict:
         "graph_cpu_s": graph_cpu,
         "flow_cpu_s": flow_cpu,
         "suggest_cpu_s": suggest_cpu,
+        "items_clicks": len(items),
+        "items_median_s": round(statistics.median(s for s, _ in items), 3) if items else None,
+        "items_max_s": max((s for s, _ in items), default=None),
+        "items_median_cpu_s": round(statistics.median(c for _, c in items), 3) if items else None,
+        "items_max_cpu_s": max((c for _, c in items), default=None),
+        "load_avg": load_avg,
         "nodes": len(graph.nodes),
         "edges": len(graph.edges),
         "items": sum(e.volume for e in graph.edges),
