@@ -46,6 +46,7 @@ warning.read            all       all     -        all      -           -     al
 warning.review          all       all     -        -        -           -     -
 warning.train           -         all     -        -        -           -     all
 efficiency.read         all       all     -        all      -           -     -
+report.leadership       -         all     -        all      -           -     all
 audit.record            all       all     all      all      all         all   all
 users.manage            -         -       -        -        -           -     all
 feeds.manage            -         -       -        -        -           -     all
@@ -129,6 +130,9 @@ PERMISSIONS: dict[str, dict[RoleCode, str]] = {
     "warning.review": _row(operator=ALL, leader=ALL),
     "warning.train": _row(leader=ALL, admin=ALL),
     "efficiency.read": _row(operator=ALL, leader=ALL, monitor=ALL),
+    # The leadership analysis (core.reports.leadership): it names risk classes and ranks departments,
+    # so it is the leaders', the monitor's and the administrator's, internal.
+    "report.leadership": _row(leader=ALL, monitor=ALL, admin=ALL),
     "audit.record": {role: ALL for role in RoleCode},
     "users.manage": _row(admin=ALL),
     # The registration feed's permit-to-department mapping, the commitment catalogue, foreign

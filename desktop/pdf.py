@@ -114,8 +114,11 @@ def pdf_document(html_text: str, font_family: str, point_size: float = 9,
 
 
 def write_pdf(html_text: str, path: Path, *, title: str, font_family: str, point_size: float = 9,
-              images: Mapping[QUrl, QImage] | None = None, landscape: bool = False) -> Path:
-    """Print ``html_text`` to ``path``; ``images`` are resources the HTML refers to by URL."""
+              images: Mapping[QUrl, QImage] | None = None, landscape: bool = False,
+              page_mark: str | None = None) -> Path:
+    """Print ``html_text`` to ``path``; ``images`` are resources the HTML refers to by URL.
+
+    ``page_mark`` (e.g. 内部资料) is printed at the top of every page, with "page / pages" below."""
     path = Path(path)
     printed = path.with_name(f".{path.name}.qt.part")
     tmp = path.with_name(f".{path.name}.part")
@@ -129,7 +132,10 @@ def write_pdf(html_text: str, path: Path, *, title: str, font_family: str, point
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
     try:
-        document.print_(writer)
+        if page_mark:
+            _print_marked(document, writer, page_mark)
+        else:
+            document.print_(writer)
         del writer  # flushes and closes the file
         repair_text_layer(printed, tmp, _fonts_used(document))
         os.replace(tmp, path)
@@ -137,3 +143,40 @@ def write_pdf(html_text: str, path: Path, *, title: str, font_family: str, point
         printed.unlink(missing_ok=True)
         tmp.unlink(missing_ok=True)
     return path
+
+
+def _print_marked(document: QTextDocument, writer: QPdfWriter, mark: str) -> None:
+    """Print ``document`` as QTextDocument.print_() does (2 cm margins), with ``mark`` on top of
+    every page and the page number under it: a mark in the text would appear once, not per page."""
+    from PySide6.QtCore import QRectF, QSizeF, Qt
+    from PySide6.QtGui import QColor, QPainter
+
+    dpi = writer.resolution()
+    margin = 2 / 2.54 * dpi
+    width, height = writer.width(), writer.height()
+    body = QRectF(margin, margin, width - 2 * margin, height - 2 * margin)
+    layout = document.documentLayout()
+    layout.setPaintDevice(writer)
+    document.setDocumentMargin(0)
+    document.setPageSize(QSizeF(body.width(), body.height()))
+    pages = max(1, document.pageCount())
+    painter = QPainter(writer)
+    try:
+        mark_font = pdf_font(document.defaultFont().family(), 8)
+        for page in range(pages):
+            if page:
+                writer.newPage()
+            painter.save()
+            painter.translate(body.left(), body.top() - page * body.height())
+            document.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            painter.restore()
+            painter.setFont(mark_font)
+            painter.setPen(QColor("#b00020"))
+            painter.drawText(QRectF(margin, margin * 0.35, width - 2 * margin, margin * 0.5),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), mark)
+            painter.setPen(QColor("#555555"))
+            painter.drawText(QRectF(margin, height - margin * 0.85, width - 2 * margin, margin * 0.5),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
+                             f"{page + 1} / {pages}")
+    finally:
+        painter.end()

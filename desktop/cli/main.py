@@ -11,6 +11,7 @@ from . import data_commands as data
 from . import audit_commands, clue_commands, credit_commands, draw_commands, exchange_commands, map_commands
 from . import feed_commands, geo_commands, user_commands, wall_commands, warning_commands
 from . import gui_commands as gui
+from . import report_commands
 from .output import fail
 
 
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     feed_commands.add_parser(sub, common)
     exchange_commands.add_parser(sub, common)
     warning_commands.add_parser(sub, common)
+    report_commands.add_parser(sub, common)
     geo_commands.add_parser(sub, common)
     return parser
 

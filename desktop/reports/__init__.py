@@ -1,0 +1,1 @@
+"""Printed reports of the console: the leadership analysis (PDF with charts, XLSX) and its dialog."""
