@@ -21,11 +21,9 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import Date, and_, bindparam, select, text
-from sqlalchemy.orm import aliased
+from sqlalchemy import Date, bindparam, text
 
 from core.db.database import Database
-from core.db.models import EntityRecord, EntityStatus, MarketEntity, RecordKind, RiskClass
 
 CLUSTER_M = 100.0
 WEEK_DAYS = 7
@@ -156,22 +154,24 @@ def complaint_clusters(db: Database, today: dt.date) -> list[ThematicWarning]:
 
 def expiring_licences(db: Database, today: dt.date) -> list[ThematicWarning]:
     last = today + dt.timedelta(days=LICENCE_DAYS)
-    later = aliased(EntityRecord)
-    renewed = (select(later.id).where(later.entity_id == EntityRecord.entity_id, later.kind == RecordKind.LICENCE,
-                                      later.title == EntityRecord.title, later.valid_until > last).exists())
-    stmt = (select(MarketEntity.id, MarketEntity.name, MarketEntity.lat, MarketEntity.lng, EntityRecord.title,
-                   EntityRecord.valid_until)
-            .join(EntityRecord, and_(EntityRecord.entity_id == MarketEntity.id, EntityRecord.kind == RecordKind.LICENCE))
-            .where(MarketEntity.risk_class == RiskClass.D, MarketEntity.status == EntityStatus.ACTIVE,
-                   EntityRecord.valid_until >= today, EntityRecord.valid_until <= last, ~renewed)
-            .order_by(EntityRecord.valid_until, MarketEntity.id))
-    with db.sessions() as s:
-        rows = s.execute(stmt).all()
+    with db.engine.connect() as conn:
+        # From the class-D entities to their licences: on SQLite "+kind" keeps the planner off the
+        # (kind, day) index, which would walk every licence of the city (0.6 s instead of 6).
+        kind = "+r.kind" if conn.dialect.name == "sqlite" else "r.kind"
+        later = "+l.kind" if conn.dialect.name == "sqlite" else "l.kind"
+        rows = conn.execute(text(
+            "SELECT e.id, e.name, e.lat, e.lng, r.title, r.valid_until FROM market_entities e "
+            f"JOIN entity_records r ON r.entity_id = e.id AND {kind} = 'licence' "
+            "WHERE e.risk_class = 'D' AND e.status = 'active' AND r.valid_until >= :today AND r.valid_until <= :last "
+            "AND NOT EXISTS (SELECT 1 FROM entity_records l WHERE l.entity_id = r.entity_id "
+            f"AND {later} = 'licence' AND l.title = r.title AND l.valid_until > :last) "
+            "ORDER BY r.valid_until, e.id").bindparams(bindparam("today", type_=Date), bindparam("last", type_=Date)),
+            {"today": today, "last": last}).all()
     return [ThematicWarning(
         "licence_expiring", lat, lng,
-        f"D类主体许可证将到期：{name}的{title}于 {until:%Y-%m-%d} 到期",
-        f"Class-D entity's licence expires: {name}, {title}, on {until:%Y-%m-%d}",
-        (entity_id,), 1, until) for entity_id, name, lat, lng, title, until in rows]
+        f"D类主体许可证将到期：{name}的{title}于 {_day(until):%Y-%m-%d} 到期",
+        f"Class-D entity's licence expires: {name}, {title}, on {_day(until):%Y-%m-%d}",
+        (entity_id,), 1, _day(until)) for entity_id, name, lat, lng, title, until in rows]
 
 
 def thematic_warnings(db: Database, today: dt.date | None = None) -> list[ThematicWarning]:
