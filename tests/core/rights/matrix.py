@@ -39,6 +39,7 @@ SPEC = {
     "warning.review": "operator=all leader=all",
     "warning.train": "leader=all admin=all",
     "efficiency.read": "operator=all leader=all monitor=all",
+    "report.leadership": "leader=all monitor=all admin=all",  # issue 16: the leadership analysis (internal)
     "audit.record": "operator=all leader=all planner=all monitor=all department=all town=all admin=all",
     "users.manage": "admin=all",
     "feeds.manage": "admin=all",  # issue 16: feed configuration
