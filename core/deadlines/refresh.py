@@ -43,14 +43,16 @@ def refresh(db, items: DeadlineItems, *, clue_ids: Iterable[int] = (), case_ids:
             ) -> DeadlineItems:
     """``items`` with the clocks of the named rows read again (see the module docstring).
 
-    ``commitment_ids`` are commitments (the services audit the commitment), ``inspection_ids``
-    inspection tasks. Due days are completed with ``calendar`` and ``policy`` as a load does.
+    ``commitment_ids`` are commitments (the services audit the commitment) or verifications,
+    ``inspection_ids`` inspection tasks. Due days are completed with ``calendar`` and ``policy`` as a load does.
     """
     wanted: dict[Kind, set[int]] = {
         Kind.CLUE_HANDLING: _ids(clue_ids),
         Kind.PUSH_CLAIM: _ids(push_ids),
-        Kind.COMMITMENT_VERIFICATION: _lookup(db, CommitmentVerification.id, CommitmentVerification.commitment_id,
-                                              _ids(commitment_ids)),
+        # Either id may be meant (services audit the commitment; a verification id names itself):
+        # re-reading a clock that did not change costs a row, missing one would keep it wrong.
+        Kind.COMMITMENT_VERIFICATION: _ids(commitment_ids) | _lookup(
+            db, CommitmentVerification.id, CommitmentVerification.commitment_id, _ids(commitment_ids)),
         Kind.INSPECTION_TASK: _ids(inspection_ids) | _lookup(db, InspectionTask.id, InspectionTask.batch_id,
                                                              _ids(batch_ids)),
         Kind.RESULTS_PUBLICATION: set(),
