@@ -31,6 +31,8 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
 
 UPHELD_OUTCOMES = ("调解成功", "属实", "投诉成立", "责令改正")
 """Complaint outcomes that mean the complaint was upheld (mediation succeeded: the business gave way)."""
+REJECTED_OUTCOMES = ("不属实", "不成立", "不予受理", "调解不成")
+"""Outcomes that say the opposite, though they contain an upheld word (不属实 holds 属实)."""
 
 REMOVAL_PREFIX = "移出经营异常名录"
 SERIOUS_TITLE = "列入严重违法失信名单（列入经营异常名录满三年）"
@@ -62,7 +64,9 @@ def classify(kind: str, title: str, outcome: str | None) -> str | None:
     if kind == "honour":
         return HONOUR
     if kind == "complaint":
-        return UPHELD_COMPLAINT if outcome and any(o in outcome for o in UPHELD_OUTCOMES) else None
+        if not outcome or any(o in outcome for o in REJECTED_OUTCOMES):
+            return None
+        return UPHELD_COMPLAINT if any(o in outcome for o in UPHELD_OUTCOMES) else None
     for source, test, credit_kind in TITLE_RULES:
         if kind == source and test in title:
             return credit_kind

@@ -19,6 +19,7 @@ def test_timeline_facts_become_credit_records_once(demo_db):
         (RecordKind.CREDIT, "年度报告公示", "已公示", dt.date(2025, 6, 30)),        # no credit fact
         (RecordKind.COMPLAINT, "12345投诉：价格欺诈", "调解成功", dt.date(2026, 2, 1)),
         (RecordKind.COMPLAINT, "12345投诉：噪声扰民", "不予受理", dt.date(2026, 3, 1)),  # not upheld
+        (RecordKind.COMPLAINT, "12345投诉：短斤缺两", "经核查不属实", dt.date(2026, 3, 2)),  # 不属实 holds 属实
         (RecordKind.PENALTY, "虚假宣传", "罚款", dt.date(2026, 4, 1)),
         (RecordKind.HONOUR, "守合同重信用企业", "授予", dt.date(2026, 5, 1)),
         (RecordKind.INSPECTION, "双随机抽查", "未发现问题", dt.date(2026, 5, 2)),   # not a credit kind
