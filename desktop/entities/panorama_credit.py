@@ -54,7 +54,7 @@ RECORD_COLUMNS = (
 WEIGHT_COLUMNS = (
     Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Weight"), lambda w, lang: f"{w.weight:+.1f}", numeric=True),
     Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Decay"), lambda w, lang: f"{w.decay:.3f}", numeric=True),
-    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Counts"), lambda w, lang: f"{w.contribution:+.2f}", numeric=True),
+    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Points"), lambda w, lang: f"{w.contribution:+.2f}", numeric=True),
 )
 
 
