@@ -116,6 +116,49 @@ TILE_COORDS = declare(
 TILE_ATTRIBUTION = declare(
     "map/tile_attribution", str, "", QT_TRANSLATE_NOOP("Settings", "Map tile attribution")
 )
+TILE_KIND = declare(
+    "map/tile_kind", str, "xyz", QT_TRANSLATE_NOOP("Settings", "Kind of map tile server (XYZ template or WMTS)"),
+    choices=("xyz", "wmts"),
+)
+TILE_SUBDOMAINS = declare(
+    "map/tile_subdomains", str, "", QT_TRANSLATE_NOOP("Settings", "Map tile server subdomains ({s})")
+)
+TILE_WMTS_LAYER = declare("map/tile_wmts_layer", str, "", QT_TRANSLATE_NOOP("Settings", "WMTS layer of the base map"))
+TILE_WMTS_MATRIX_SET = declare(
+    "map/tile_wmts_matrix_set", str, "GoogleMapsCompatible",
+    QT_TRANSLATE_NOOP("Settings", "WMTS tile matrix set of the base map"),
+)
+TILE_WMTS_FORMAT = declare(
+    "map/tile_wmts_format", str, "image/png", QT_TRANSLATE_NOOP("Settings", "WMTS image format of the base map")
+)
+OVERLAY_URL = declare(
+    "map/overlay_url", str, "", QT_TRANSLATE_NOOP("Settings", "Map label overlay address (empty: none)")
+)
+OVERLAY_KIND = declare(
+    "map/overlay_kind", str, "xyz", QT_TRANSLATE_NOOP("Settings", "Kind of map label overlay server"),
+    choices=("xyz", "wmts"),
+)
+OVERLAY_SUBDOMAINS = declare(
+    "map/overlay_subdomains", str, "", QT_TRANSLATE_NOOP("Settings", "Map label overlay subdomains ({s})")
+)
+OVERLAY_WMTS_LAYER = declare(
+    "map/overlay_wmts_layer", str, "", QT_TRANSLATE_NOOP("Settings", "WMTS layer of the label overlay")
+)
+OVERLAY_WMTS_MATRIX_SET = declare(
+    "map/overlay_wmts_matrix_set", str, "GoogleMapsCompatible",
+    QT_TRANSLATE_NOOP("Settings", "WMTS tile matrix set of the label overlay"),
+)
+OVERLAY_WMTS_FORMAT = declare(
+    "map/overlay_wmts_format", str, "image/png", QT_TRANSLATE_NOOP("Settings", "WMTS image format of the label overlay")
+)
+# The map's tile settings by the names maps.tiles.tile_config_from uses.
+TILE_SETTINGS = {
+    "url": TILE_URL, "coords": TILE_COORDS, "attribution": TILE_ATTRIBUTION, "kind": TILE_KIND,
+    "subdomains": TILE_SUBDOMAINS, "layer": TILE_WMTS_LAYER, "matrix_set": TILE_WMTS_MATRIX_SET,
+    "format": TILE_WMTS_FORMAT, "overlay_url": OVERLAY_URL, "overlay_kind": OVERLAY_KIND,
+    "overlay_subdomains": OVERLAY_SUBDOMAINS, "overlay_layer": OVERLAY_WMTS_LAYER,
+    "overlay_matrix_set": OVERLAY_WMTS_MATRIX_SET, "overlay_format": OVERLAY_WMTS_FORMAT,
+}
 RANK_MIN_CLOCKS = declare(
     "efficiency/rank_min_clocks", int, 20,
     QT_TRANSLATE_NOOP("Settings", "Efficiency ranking: clocks a unit needs to be ranked"),

@@ -159,6 +159,23 @@ class TileConfig:
         return self.overlay.layer(LABEL_LAYER_NAME, overlay=True) if self.overlay is not None else None
 
 
+def tile_config_from(values: dict[str, str]) -> TileConfig | None:
+    """The tile configuration of flat settings values (``url``, ``coords``, ``attribution``,
+    ``kind``, ``subdomains``, ``layer``, ``matrix_set``, ``format`` and the same with
+    ``overlay_`` for the label overlay, which shares the base's coordinates); None without a
+    base URL (schematic). Raises :class:`ConfigError` naming what is wrong."""
+    def server(prefix: str, **extra) -> TileConfig:
+        get = lambda key, default="": (values.get(prefix + key) or default).strip()  # noqa: E731
+        return TileConfig(url=get("url"), kind=get("kind", "xyz"), subdomains=get("subdomains"),
+                          layer_name=get("layer"), matrix_set=get("matrix_set", "GoogleMapsCompatible"),
+                          format=get("format", "image/png"), coords=(values.get("coords") or "wgs84"), **extra)
+
+    if not (values.get("url") or "").strip():
+        return None
+    overlay = server("overlay_") if (values.get("overlay_url") or "").strip() else None
+    return server("", attribution=(values.get("attribution") or "").strip(), overlay=overlay)
+
+
 def display_point(lat: float, lng: float, coords: str) -> tuple[float, float]:
     """A WGS-84 point in the display system ``coords`` (rounded to 6 decimals)."""
     if coords != "wgs84":

@@ -133,6 +133,10 @@ def cmd_map_export(args: argparse.Namespace) -> int:
     if f.text:
         import numpy as np
         text_ids = np.asarray(EntitySearch(db).ids(replace(f, text=f.text)), dtype=np.int64)
+    regions = city_regions(db, tiles.coords if tiles else "wgs84", profile)
+    if args.level not in regions.levels:
+        return fail("no village boundaries are imported, so villages cannot be coloured; "
+                    "import them first: tongguan geo import villages FILE.geojson")
     choice = LayerChoice(colour_by=args.colour_by, colour_tags=f.tag_ids if args.colour_by == "tags" else (),
                          measure=args.measure, level=args.level, heat=layers["heat"], draw_batch=batch, clues=layers["clues"])
     title = profile.name_zh if lang == "zh_CN" else profile.name_en
@@ -141,7 +145,7 @@ def cmd_map_export(args: argparse.Namespace) -> int:
     payload["layers"] = layers
     page = build_entity_map(profile, tiles=tiles, village_centres=village_centres(db), channel=False,
                             static_payload=payload, lang=lang,
-                            regions=city_regions(db, tiles.coords if tiles else "wgs84", profile))
+                            regions=regions)
     written = export_standalone_html(page, payload, out)
     record_export(db, actor, "map_html", written, result.total, layers=[k for k, on in layers.items() if on])
     summary = {"out": str(written), "entities": result.total, "clusters": len(result.cluster_count),

@@ -4,7 +4,8 @@
     register(registry)
 
 The tile server comes from the user's settings (``map/tile_url``, ``map/tile_coords``,
-``map/tile_attribution``); without one the base map is schematic. QtWebEngine is imported
+``map/tile_attribution``, ``map/tile_kind`` and the WMTS ones, ``map/overlay_*`` for a
+label overlay); without one the base map is schematic. QtWebEngine is imported
 only when the workspace is first shown, so a console that never opens the map never
 starts a browser engine.
 """
@@ -28,13 +29,13 @@ _log = logging.getLogger(__name__)
 
 def tile_config(settings: Settings):
     """The configured tile server, or None (schematic). A broken setting is logged and ignored."""
-    from desktop.settings import TILE_ATTRIBUTION, TILE_COORDS, TILE_URL
-    from maps.tiles import TileConfig
+    from desktop.settings import TILE_SETTINGS, TILE_URL
+    from maps.tiles import tile_config_from
 
     if settings is None or not settings[TILE_URL]:
         return None
     try:
-        return TileConfig(url=settings[TILE_URL], attribution=settings[TILE_ATTRIBUTION], coords=settings[TILE_COORDS])
+        return tile_config_from({name: settings[setting] for name, setting in TILE_SETTINGS.items()})
     except ConfigError as error:
         _log.warning("map tile setting ignored, schematic base map used: %s", error)
         return None

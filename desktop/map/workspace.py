@@ -50,9 +50,10 @@ from maps.regions import city_regions
 from maps.tiles import TileConfig
 
 from .controller import MapController
-from .dialogs import TileDialog, ask_draft_batch, ask_wall_title
+from .dialogs import ask_draft_batch, ask_wall_title
 from .labels import build_labels
 from .panel import MapPanel
+from .tile_dialog import TileDialog
 from .web_view import MapWebView
 
 _log = logging.getLogger(__name__)
@@ -452,15 +453,14 @@ class MapWorkspace(QWidget):
         return ok
 
     def tiles_dialog(self) -> None:
-        from desktop.settings import TILE_ATTRIBUTION, TILE_COORDS, TILE_URL
+        from desktop.settings import TILE_SETTINGS
         if self._settings is None:
             return
         settings = self._settings
-        dialog = TileDialog(settings[TILE_URL], settings[TILE_COORDS], settings[TILE_ATTRIBUTION], self)
+        dialog = TileDialog({name: settings[setting] for name, setting in TILE_SETTINGS.items()}, self)
         if dialog.exec() == TileDialog.DialogCode.Accepted:
-            url, coords, attribution = dialog.values()
-            self._settings[TILE_URL], self._settings[TILE_COORDS] = url, coords
-            self._settings[TILE_ATTRIBUTION] = attribution
+            for name, value in dialog.values().items():
+                settings[TILE_SETTINGS[name]] = value
             self.message_bar.show_message(self.tr("The new base map is used the next time the console starts."))
 
     def _ask_path(self, title: str, suffix: str, kinds: str) -> Path | None:
