@@ -58,6 +58,7 @@ from desktop.i18n import current_language
 from desktop.live.bus import ChangeBus
 from desktop.live.follow import on_changes
 from desktop.provisional import ProvisionalCaption, clock_flags, date_text, tooltip, years_note
+from desktop.reports.leadership_dialog import LeadershipReportDialog, may_build
 from desktop.settings import RANK_MIN_CLOCKS, Settings
 from desktop.tasks import TaskManager
 
@@ -119,6 +120,9 @@ class EfficiencyWorkspace(QWidget):
         self.period_combo = QComboBox(objectName="efficiencyPeriod")
         self.refresh_button = QPushButton(objectName="efficiencyRefresh")
         self.export_button = QPushButton(objectName="efficiencyExport")
+        self.leadership_button = QPushButton(objectName="efficiencyLeadership")  # issue 16: desktop.reports
+        self.leadership_button.setVisible(may_build(db, actor))
+        self.leadership_button.clicked.connect(self.leadership_dialog)
         self.min_clocks_spin = QSpinBox(objectName="efficiencyMinClocks")
         self.min_clocks_spin.setRange(0, MAX_MIN_CLOCKS)
         self.min_clocks_spin.setValue(min(max(0, settings[RANK_MIN_CLOCKS] if settings is not None
@@ -137,6 +141,7 @@ class EfficiencyWorkspace(QWidget):
         bar.addWidget(self.caption, 1)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.leadership_button)
 
         self.kpis: dict[str, QLabel] = {}
         self._kpi_titles: dict[str, QLabel] = {}
@@ -315,6 +320,12 @@ class EfficiencyWorkspace(QWidget):
         if path is not None:
             self.export(path)
 
+    def leadership_dialog(self) -> LeadershipReportDialog:
+        dialog = LeadershipReportDialog(self._db, self._tasks, self._actor, self._lang, today=self._today,
+                                        snapshot_dir=self._snapshot_dir, parent=self)
+        dialog.show()
+        return dialog
+
     def export(self, path: Path) -> None:
         """The report for the chosen period and kind, every grouping, as XLSX or PDF (by suffix)."""
         d, (_group, kind, period), lang = self.data, self.choice(), self._lang
@@ -450,6 +461,7 @@ class EfficiencyWorkspace(QWidget):
             label.setText(titles[key])
         self.refresh_button.setText(self.tr("Refresh"))
         self.export_button.setText(self.tr("Export report…"))
+        self.leadership_button.setText(self.tr("Leadership report…"))
         self.tabs.setTabText(0, self.tr("Trend"))
         self.tabs.setTabText(1, self.tr("Items"))
         self.tabs.setTabText(2, self.tr("Escalation"))
