@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import String, cast, func, select, union
+from sqlalchemy import String, cast, func, select, union, union_all
 from sqlalchemy.orm import Session
 
 from core.db.models import BatchDepartment, DrawnObject, InspectionTask, Inspector
@@ -50,8 +50,6 @@ def load_visits(s: Session, period: Period, viewer: Viewer, *, partners=None, li
     scope = viewer.scope("draw.read")
     day = task_day()
     in_period = (day >= period.start, day <= period.end)
-    by_lead = select(InspectionTask.id.label("task_id"),
-                     InspectionTask.lead_department_id.label("department_id")).where(*in_period)
     by_inspector = (select(task_inspectors.c.task_id, Inspector.department_id)
                     .join(Inspector, Inspector.id == task_inspectors.c.inspector_id)
                     .join(InspectionTask, InspectionTask.id == task_inspectors.c.task_id).where(*in_period))
@@ -59,25 +57,24 @@ def load_visits(s: Session, period: Period, viewer: Viewer, *, partners=None, li
                 .join(DrawnObject, DrawnObject.id == task_drawn_objects.c.drawn_object_id)
                 .join(BatchDepartment, BatchDepartment.batch_id == DrawnObject.batch_id)
                 .join(InspectionTask, InspectionTask.id == task_drawn_objects.c.task_id).where(*in_period))
-    if partners is None:
-        pairs = union(by_lead, by_inspector, by_batch).subquery()
+    if scope is None:
+        v = _visits([[] for _ in range(6)])
+    elif partners is None:
+        v = _every_visit(s, in_period, by_inspector, by_batch)
     else:  # the lead's own row is never a partner's: two branches, each filtered before the union
         lead = InspectionTask.lead_department_id
         pairs = union(by_inspector.where(Inspector.department_id != lead, partners(lead, Inspector.department_id)),
                       by_batch.where(BatchDepartment.department_id != lead,
                                      partners(lead, BatchDepartment.department_id))).subquery()
-    stmt = (select(pairs.c.task_id, pairs.c.department_id, InspectionTask.entity_id,
-                   InspectionTask.lead_department_id, cast(InspectionTask.due_on, String),
-                   cast(InspectionTask.done_on, String))
-            .join(InspectionTask, InspectionTask.id == pairs.c.task_id))
-    if partners is not None and limit is not None:
-        stmt = stmt.order_by(day.desc(), pairs.c.task_id.desc(), pairs.c.department_id).limit(limit)
-    else:
-        stmt = stmt.order_by(pairs.c.task_id, pairs.c.department_id)
-    cols = fetch_columns(s, stmt, 6) if scope is not None else [[] for _ in range(6)]
-    v = Visits(np.array(cols[0], dtype=np.int64), np.array(cols[1], dtype=np.int64),
-               np.array(cols[2], dtype=np.int64), np.array(cols[3], dtype=np.int64),
-               np.array(cols[4], dtype="datetime64[D]"), np.array(cols[5], dtype="datetime64[D]"))
+        stmt = (select(pairs.c.task_id, pairs.c.department_id, InspectionTask.entity_id,
+                       InspectionTask.lead_department_id, cast(InspectionTask.due_on, String),
+                       cast(InspectionTask.done_on, String))
+                .join(InspectionTask, InspectionTask.id == pairs.c.task_id))
+        if limit is not None:
+            stmt = stmt.order_by(day.desc(), pairs.c.task_id.desc(), pairs.c.department_id).limit(limit)
+        else:
+            stmt = stmt.order_by(pairs.c.task_id, pairs.c.department_id)
+        v = _visits(fetch_columns(s, stmt, 6))
     if scope is None or scope == ALL or not len(v):
         return v
     mine = viewer.department_id
@@ -85,6 +82,34 @@ def load_visits(s: Session, period: Period, viewer: Viewer, *, partners=None, li
     tasks = np.unique(v.task[(v.department == mine) | (v.lead == mine)]) if mine is not None else np.empty(0, np.int64)
     keep = np.isin(v.task, tasks)  # a department sees the visits it takes part in (JOINT)
     return Visits(*(getattr(v, f)[keep] for f in Visits.__dataclass_fields__))
+
+
+def _visits(cols) -> Visits:
+    return Visits(np.array(cols[0], dtype=np.int64), np.array(cols[1], dtype=np.int64),
+                  np.array(cols[2], dtype=np.int64), np.array(cols[3], dtype=np.int64),
+                  np.array(cols[4], dtype="datetime64[D]"), np.array(cols[5], dtype="datetime64[D]"))
+
+
+def _every_visit(s: Session, in_period, by_inspector, by_batch) -> Visits:
+    """Each task of the period with its lead, and the other departments on it (its inspectors'
+    and its merged batches'), read as two plain lists and put together here: cheaper than
+    letting the database join and deduplicate them."""
+    tasks, entity, lead, due, done = fetch_columns(s, select(
+        InspectionTask.id, InspectionTask.entity_id, InspectionTask.lead_department_id,
+        cast(InspectionTask.due_on, String), cast(InspectionTask.done_on, String))
+        .where(*in_period).order_by(InspectionTask.id), 5)
+    if not tasks:
+        return _visits([[] for _ in range(6)])
+    other_task, other_dept = fetch_columns(s, union_all(by_inspector, by_batch), 2)
+    task_ids, leads = np.array(tasks, dtype=np.int64), np.array(lead, dtype=np.int64)
+    task_of = np.concatenate([task_ids, np.array(other_task, dtype=np.int64)])
+    dept_of = np.concatenate([leads, np.array(other_dept, dtype=np.int64)])
+    width = int(dept_of.max()) + 1
+    code = np.unique(task_of * width + dept_of)  # sorted by task, then department; each pair once
+    task_of, dept_of = code // width, code % width
+    at = np.searchsorted(task_ids, task_of)
+    return Visits(task_of, dept_of, np.array(entity, dtype=np.int64)[at], leads[at],
+                  np.array(due, dtype="datetime64[D]")[at], np.array(done, dtype="datetime64[D]")[at])
 
 
 def meetings(v: Visits) -> dict[tuple[str, str], int]:
