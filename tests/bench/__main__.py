@@ -5,7 +5,17 @@ import argparse
 import json
 import sys
 
-from . import credit_suite, deadlines_suite, draw_suite, graph, load_suite, map_suite, trust_suite  # noqa: F401 - register their suites
+from . import (  # noqa: F401 - register their suites
+    credit_suite,
+    deadlines_suite,
+    draw_suite,
+    graph,
+    import_suite,
+    live_suite,
+    load_suite,
+    map_suite,
+    trust_suite,
+)
 from .suites import SUITES
 
 
