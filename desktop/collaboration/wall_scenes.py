@@ -165,6 +165,15 @@ class CollabWallScene(WallScene):
             first = str(error).splitlines()[0] if str(error) else type(error).__name__
             self.note_label.setText(translate(CONTEXT, "Figures not read: %1").replace("%1", first))
 
+    def show_now(self, db, view: Any = None) -> None:
+        """Read and show at once, on this thread: for a headless snapshot of the wall (which
+        has no session to read through), never for a wall that is running."""
+        self.period = period_of_view(view or {})
+        filters = view.get("filters") if isinstance(view, dict) else None
+        self.filters = dict(filters) if isinstance(filters, dict) else {}
+        period = self.period or default_period()
+        self.show_data(self.read(db, period, self.filters), period)
+
     def show_data(self, data: Any, period: Period) -> None:
         """Show ``data`` (what :meth:`read` returned) for ``period``; tests hand it in too."""
         self.data, self.shown_period = data, period

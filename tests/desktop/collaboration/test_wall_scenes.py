@@ -132,3 +132,12 @@ def test_a_view_without_a_period_means_the_default():
     assert period_of_view({"period": {"start": "2025-03-01"}}) is None
     assert period_of_view("nonsense") is None
     assert period_of_view({"period": MARCH}) == Period(dt.date(2025, 3, 1), dt.date(2025, 3, 31))
+
+
+def test_a_snapshot_reads_at_once(db, hist, console_app, qtbot):
+    scene = FlowsScene()  # no session, no task manager: as on a headless snapshot's board
+    root = on_wall(qtbot, scene)
+    scene.show_now(db, {"period": MARCH})
+    assert scene.data[0].clue_count == 5 and scene.shown_period.start == dt.date(2025, 3, 1)
+    assert drawn_share(scene.view) > 0.03 and root.isVisible() is False
+
