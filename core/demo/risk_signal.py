@@ -18,15 +18,15 @@ rolls; only some outcomes change):
   7), and each checklist item of their double-random inspection tasks fails with probability
   ``ITEM_FAIL`` instead of 5 %.
 
-What the model finds on the full demo city (1.2 M entities; ``python -m
-tests.bench.warning_bench_cli``): of the 1,000 entities it ranks first among the 274,807
-inspected in the held-out year, 96 % had an inspection that found a problem, against 41 % for
-a random ranking and 61 % for the class ranking (D first).
-
 So an entity whose past inspections found problems, with complaints and penalties, in a
 village whose inspected entities often fail, fails its next inspection more often: the
 history predicts the outcome, through a trait no column stores. The risk class is left as
 generated (it scales the number of complaints and penalties, so it predicts a little).
+
+What the model finds on the full demo city (1.2 M entities; ``python -m
+tests.bench.warning_bench_cli``): of the 1,000 entities it ranks first among the 274,807
+inspected in the held-out year, 96 % had an inspection that found a problem, against 41 % for
+a random ranking and 61 % for the class ranking (D first).
 """
 from __future__ import annotations
 
