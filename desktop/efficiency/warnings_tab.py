@@ -72,13 +72,13 @@ class WarningsPanel(QWidget):
         bar.addWidget(self.caption, 1)
         bar.addWidget(self.refresh_button)
 
-        self.table = QTableWidget(0, 5, objectName="warningsTable")
+        self.table = QTableWidget(0, 4, objectName="warningsTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for column in (0, 1, 3, 4):
+        for column in (0, 1, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.factors = QTableWidget(0, 3, objectName="warningsFactors")
@@ -156,7 +156,9 @@ class WarningsPanel(QWidget):
         self.rows, self.summary = result
         self.table.setRowCount(len(self.rows))
         for r, w in enumerate(self.rows):
-            cells = (_item(f"{w.rank:,}", True), _item(f"{w.score:.3f}", True), _item(w.name), _item(w.uscc),
+            name = _item(w.name)
+            name.setToolTip(f"{w.name}\n{w.uscc}")  # the code is in the detail too: the name keeps the room
+            cells = (_item(f"{w.rank:,}", True), _item(f"{w.score:.3f}", True), name,
                      _item(translate("WarningsPanel", STATUS_NAMES[w.status])))
             for c, cell in enumerate(cells):
                 self.table.setItem(r, c, cell)
@@ -225,8 +227,7 @@ class WarningsPanel(QWidget):
 
     def retranslate_ui(self) -> None:
         self.refresh_button.setText(self.tr("Refresh"))
-        self.table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Score"), self.tr("Entity"), self.tr("USCC"),
-                                              self.tr("Status")])
+        self.table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Score"), self.tr("Entity"), self.tr("Status")])
         self.factors.setHorizontalHeaderLabels([self.tr("Factor"), self.tr("Value"), self.tr("Weight")])
         self.factors_caption.setText(self.tr("Each factor's weight in the score, against the average entity: "
                                              "red raises it, green lowers it."))
