@@ -21,8 +21,8 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from core.collab import Period
 from desktop.wall.scenes.base import WallScene
@@ -220,7 +220,9 @@ class CollaborationScene(CollabWallScene):
         self.view = GraphView(self)
         self._quiet_view(self.view)
         self.slowest_caption = QLabel(objectName="tileLabel")
-        self.slowest_list = QLabel(objectName="tileLabel", wordWrap=True)
+        self.slowest_list = QLabel(objectName="tileLabel")
+        for label in (self.slowest_caption, self.slowest_list):  # the column's share, not its words, sets its width
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.slowest_list.setTextFormat(Qt.TextFormat.RichText)
         self.slowest_list.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         side = QVBoxLayout()
@@ -253,17 +255,35 @@ class CollaborationScene(CollabWallScene):
         graph, positions = self.data
         lang = self.lang()
         self.view.show_graph(graph, positions, lang)
-        names = {n.key: node_name(n, lang) for n in graph.nodes}
-        edges = graph.slowest_edges(SLOWEST_SHOWN, min_count=3)
+        self._fill_slowest()
+
+    def _fill_slowest(self) -> None:
+        """Each slow hand-over on two lines, elided to the column: who receives it, then from
+        whom and its median."""
+        graph = self.data[0] if self.data is not None else None
+        edges = graph.slowest_edges(SLOWEST_SHOWN, min_count=3) if graph is not None else []
         if not edges:
             self.slowest_list.setText(escaped(self.tr("No figures for this period yet.")))
             return
-        pad = self.metrics.px(8)
-        rows = "".join(
-            f"<tr><td style='padding-bottom:{pad}px'>{escaped(names.get(e.source, e.source))} → "
-            f"{escaped(names.get(e.target, e.target))}</td><td align='right'>"
-            f"&nbsp;{escaped(days_text(e.median_days))}</td></tr>" for e in edges)
-        self.slowest_list.setText(f"<table width='100%' style='color:{colour('text').name()}'>{rows}</table>")
+        lang = self.lang()
+        names = {n.key: node_name(n, lang) for n in graph.nodes}
+        self.slowest_list.ensurePolished()
+        fm = QFontMetrics(self.slowest_list.font())
+        room = max(self.metrics.px(120), self.slowest_list.width() or self.width() // 4)
+        small = self.metrics.sizes()["small"]
+        rows = []
+        for e in edges:
+            target = fm.elidedText(names.get(e.target, e.target), Qt.TextElideMode.ElideRight, room)
+            source = self.tr("from %1").replace("%1", names.get(e.source, e.source))
+            line = f"{source} · {days_text(e.median_days)}"
+            rows.append(f"<p style='margin-bottom:{self.metrics.px(14)}px'>{escaped(target)}<br>"
+                        f"<span style='font-size:{small}px; color:{colour('muted').name()}'>"
+                        f"{escaped(fm.elidedText(line, Qt.TextElideMode.ElideMiddle, room * 4 // 3))}</span></p>")
+        self.slowest_list.setText(f"<div style='color:{colour('text').name()}'>{''.join(rows)}</div>")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fill_slowest()
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
