@@ -170,8 +170,8 @@
         <translation>Class %1</translation>
     </message>
     <message>
-        <source>Only to leave the plan&apos;s bands on purpose: the reason</source>
-        <translation>Only to leave the plan&apos;s bands on purpose: the reason</translation>
+        <source>Only to leave the plan's bands on purpose: the reason</source>
+        <translation>Only to leave the plan's bands on purpose: the reason</translation>
     </message>
     <message>
         <source>The reason is recorded with your name, shown on the batch and written into the draw record. Ratios must still rise with the risk.</source>
@@ -190,12 +190,12 @@
         <translation>Skip inspectors with a declared conflict of interest</translation>
     </message>
     <message>
-        <source>Skip inspectors who made the entity&apos;s last inspection</source>
-        <translation>Skip inspectors who made the entity&apos;s last inspection</translation>
+        <source>Skip inspectors who made the entity's last inspection</source>
+        <translation>Skip inspectors who made the entity's last inspection</translation>
     </message>
     <message>
-        <source>Skip inspectors who live in the entity&apos;s village</source>
-        <translation>Skip inspectors who live in the entity&apos;s village</translation>
+        <source>Skip inspectors who live in the entity's village</source>
+        <translation>Skip inspectors who live in the entity's village</translation>
     </message>
 </context>
 <context>
@@ -308,8 +308,8 @@
         <translation>Sampling (ratio per class)</translation>
     </message>
     <message>
-        <source>Outside the plan&apos;s bands</source>
-        <translation>Outside the plan&apos;s bands</translation>
+        <source>Outside the plan's bands</source>
+        <translation>Outside the plan's bands</translation>
     </message>
     <message>
         <source>on purpose: “%1” (%2, %3)</source>
@@ -575,8 +575,8 @@
         <translation>Extend by collective decision</translation>
     </message>
     <message>
-        <source>Extend by %1 days (department head&apos;s approval)</source>
-        <translation>Extend by %1 days (department head&apos;s approval)</translation>
+        <source>Extend by %1 days (department head's approval)</source>
+        <translation>Extend by %1 days (department head's approval)</translation>
     </message>
     <message>
         <source>Pause: a period that does not count</source>
@@ -635,8 +635,8 @@
         <translation>Appraisal</translation>
     </message>
     <message>
-        <source>%1: extended by %2 days, department head&apos;s approval</source>
-        <translation>%1: extended by %2 days, department head&apos;s approval</translation>
+        <source>%1: extended by %2 days, department head's approval</source>
+        <translation>%1: extended by %2 days, department head's approval</translation>
     </message>
     <message>
         <source>%1: extended by %2 days, collective decision</source>
@@ -1037,6 +1037,14 @@
         <translation>(village %1)</translation>
     </message>
     <message>
+        <source>%1 code %2 %3</source>
+        <translation>%1 code %2 %3</translation>
+    </message>
+    <message>
+        <source>not mapped yet</source>
+        <translation>not mapped yet</translation>
+    </message>
+    <message>
         <source>not routed yet</source>
         <translation>not routed yet</translation>
     </message>
@@ -1250,8 +1258,8 @@
         <translation>No market entity has the USCC {uscc}.</translation>
     </message>
     <message>
-        <source>A clue&apos;s source is one of {allowed}, not “{source}”.</source>
-        <translation>A clue&apos;s source is one of {allowed}, not “{source}”.</translation>
+        <source>A clue's source is one of {allowed}, not “{source}”.</source>
+        <translation>A clue's source is one of {allowed}, not “{source}”.</translation>
     </message>
     <message>
         <source>A clue needs a description.</source>
@@ -1286,8 +1294,8 @@
         <translation>The attachment {file} is damaged: the stored file no longer matches its SHA-256.</translation>
     </message>
     <message>
-        <source>The attachment folder is not this user&apos;s own folder.</source>
-        <translation>The attachment folder is not this user&apos;s own folder.</translation>
+        <source>The attachment folder is not this user's own folder.</source>
+        <translation>The attachment folder is not this user's own folder.</translation>
     </message>
     <message>
         <source>The written copy of the attachment {file} does not match its SHA-256.</source>
@@ -1338,20 +1346,20 @@
         <translation>A date cannot be after today, {today}.</translation>
     </message>
     <message>
-        <source>Unknown approval “{approval}”: the head&apos;s or a collective decision.</source>
-        <translation>Unknown approval “{approval}”: the head&apos;s or a collective decision.</translation>
+        <source>Unknown approval “{approval}”: the head's or a collective decision.</source>
+        <translation>Unknown approval “{approval}”: the head's or a collective decision.</translation>
     </message>
     <message>
         <source>The head approves one extension only; a further one is a collective decision.</source>
         <translation>The head approves one extension only; a further one is a collective decision.</translation>
     </message>
     <message>
-        <source>The head&apos;s extension is {days} days.</source>
-        <translation>The head&apos;s extension is {days} days.</translation>
+        <source>The head's extension is {days} days.</source>
+        <translation>The head's extension is {days} days.</translation>
     </message>
     <message>
-        <source>The first extension is the head&apos;s {days} days; a collective decision extends further.</source>
-        <translation>The first extension is the head&apos;s {days} days; a collective decision extends further.</translation>
+        <source>The first extension is the head's {days} days; a collective decision extends further.</source>
+        <translation>The first extension is the head's {days} days; a collective decision extends further.</translation>
     </message>
     <message>
         <source>An extension is 1 to 366 days.</source>
@@ -1398,8 +1406,8 @@
         <translation>The year must be 1900–2200: {value}.</translation>
     </message>
     <message>
-        <source>The source reference is the import&apos;s key: it cannot be empty.</source>
-        <translation>The source reference is the import&apos;s key: it cannot be empty.</translation>
+        <source>The source reference is the import's key: it cannot be empty.</source>
+        <translation>The source reference is the import's key: it cannot be empty.</translation>
     </message>
     <message>
         <source>Each request is a JSON object.</source>
@@ -1458,8 +1466,8 @@
         <translation>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: the department head may approve one extension of 30 days</translation>
     </message>
     <message>
-        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department&apos;s heads</source>
-        <translation>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department&apos;s heads</translation>
+        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department's heads</source>
+        <translation>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department's heads</translation>
     </message>
     <message>
         <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: hearings, announcements, testing, inspection and appraisal do not count towards the period</source>
@@ -1519,6 +1527,360 @@
     <message>
         <source>(entity unknown) %1</source>
         <translation>(entity unknown) %1</translation>
+    </message>
+</context>
+<context>
+    <name>CollabExport</name>
+    <message>
+        <source>Nodes</source>
+        <translation>Nodes</translation>
+    </message>
+    <message>
+        <source>Edges</source>
+        <translation>Edges</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>By kind</translation>
+    </message>
+    <message>
+        <source>Bands</source>
+        <translation>Bands</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Stages</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>Degree</translation>
+    </message>
+    <message>
+        <source>Betweenness</source>
+        <translation>Betweenness</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished">Key</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Clues</source>
+        <translation type="unfinished">Clues</translation>
+    </message>
+    <message>
+        <source>Median (working days)</source>
+        <translation>Median (working days)</translation>
+    </message>
+    <message>
+        <source>90th percentile (working days)</source>
+        <translation>90th percentile (working days)</translation>
+    </message>
+    <message>
+        <source>Returned or sent on</source>
+        <translation>Returned or sent on</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished">Overdue</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation type="unfinished">All departments</translation>
+    </message>
+</context>
+<context>
+    <name>CollabFlow</name>
+    <message>
+        <source>Clues</source>
+        <translation type="unfinished">Clues</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation type="unfinished">All departments</translation>
+    </message>
+    <message>
+        <source>%1 clues; median %2, 90th percentile %3</source>
+        <translation>%1 clues; median %2, 90th percentile %3</translation>
+    </message>
+</context>
+<context>
+    <name>CollabGraph</name>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>Degree</translation>
+    </message>
+    <message>
+        <source>Betweenness</source>
+        <translation>Betweenness</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished">Overdue</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>90th pct.</source>
+        <translation>90th pct.</translation>
+    </message>
+    <message>
+        <source>Returned or sent on</source>
+        <translation>Returned or sent on</translation>
+    </message>
+</context>
+<context>
+    <name>CollabWords</name>
+    <message>
+        <source>Joint inspection</source>
+        <translation>Joint inspection</translation>
+    </message>
+    <message>
+        <source>Clue routed</source>
+        <translation>Clue routed</translation>
+    </message>
+    <message>
+        <source>Clue transferred</source>
+        <translation>Clue transferred</translation>
+    </message>
+    <message>
+        <source>Clue returned</source>
+        <translation>Clue returned</translation>
+    </message>
+    <message>
+        <source>Duplicate clue</source>
+        <translation>Duplicate clue</translation>
+    </message>
+    <message>
+        <source>Double notification</source>
+        <translation type="unfinished">Double notification</translation>
+    </message>
+    <message>
+        <source>Commitment check</source>
+        <translation>Commitment check</translation>
+    </message>
+    <message>
+        <source>Grid hand-over</source>
+        <translation>Grid hand-over</translation>
+    </message>
+    <message>
+        <source>Clue</source>
+        <translation type="unfinished">Clue</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished">Received</translation>
+    </message>
+    <message>
+        <source>Received → assigned</source>
+        <translation>Received → assigned</translation>
+    </message>
+    <message>
+        <source>Assigned → claimed</source>
+        <translation>Assigned → claimed</translation>
+    </message>
+    <message>
+        <source>Claimed → handling</source>
+        <translation>Claimed → handling</translation>
+    </message>
+    <message>
+        <source>Handling → fed back</source>
+        <translation>Handling → fed back</translation>
+    </message>
+    <message>
+        <source>Fed back → closed</source>
+        <translation>Fed back → closed</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished">Closed</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished">Returned</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished">Duplicate</translation>
+    </message>
+    <message>
+        <source>Case filed</source>
+        <translation>Case filed</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation type="unfinished">Decided</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Still open</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation type="unfinished">Town</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation type="unfinished">Village</translation>
+    </message>
+    <message>
+        <source>Shared queue</source>
+        <translation>Shared queue</translation>
+    </message>
+    <message>
+        <source>%1 wd</source>
+        <translation>%1 wd</translation>
+    </message>
+    <message>
+        <source>Not routed yet</source>
+        <translation type="unfinished">Not routed yet</translation>
+    </message>
+</context>
+<context>
+    <name>CollaborationScene</name>
+    <message>
+        <source>How departments work together</source>
+        <translation>How departments work together</translation>
+    </message>
+    <message>
+        <source>No figures for this period yet.</source>
+        <translation>No figures for this period yet.</translation>
+    </message>
+    <message>
+        <source>Slowest hand-overs (median)</source>
+        <translation>Slowest hand-overs (median)</translation>
+    </message>
+</context>
+<context>
+    <name>CollaborationWorkspace</name>
+    <message>
+        <source>Sign in to see how departments work together.</source>
+        <translation>Sign in to see how departments work together.</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished">PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>GraphML (*.graphml)</source>
+        <translation>GraphML (*.graphml)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished">Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>The view is on the wall.</source>
+        <translation>The view is on the wall.</translation>
+    </message>
+    <message>
+        <source>Collaboration</source>
+        <translation type="unfinished">Collaboration</translation>
+    </message>
+    <message>
+        <source>Collaboration graph</source>
+        <translation>Collaboration graph</translation>
+    </message>
+    <message>
+        <source>Case flows</source>
+        <translation>Case flows</translation>
+    </message>
+    <message>
+        <source>Joint-plan suggestions</source>
+        <translation>Joint-plan suggestions</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <source>Picture (PNG)…</source>
+        <translation>Picture (PNG)…</translation>
+    </message>
+    <message>
+        <source>Graph (GraphML)…</source>
+        <translation>Graph (GraphML)…</translation>
+    </message>
+    <message>
+        <source>Figures (XLSX)…</source>
+        <translation>Figures (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Push to wall</source>
+        <translation type="unfinished">Push to wall</translation>
+    </message>
+    <message>
+        <source>Your role does not push views to the wall.</source>
+        <translation>Your role does not push views to the wall.</translation>
     </message>
 </context>
 <context>
@@ -1636,6 +1998,128 @@
     </message>
 </context>
 <context>
+    <name>CreditPanel</name>
+    <message>
+        <source>Administrative penalty</source>
+        <translation>Administrative penalty</translation>
+    </message>
+    <message>
+        <source>Abnormal-operation list</source>
+        <translation>Abnormal-operation list</translation>
+    </message>
+    <message>
+        <source>Serious-violation list</source>
+        <translation>Serious-violation list</translation>
+    </message>
+    <message>
+        <source>Broken commitment</source>
+        <translation>Broken commitment</translation>
+    </message>
+    <message>
+        <source>Late annual report</source>
+        <translation>Late annual report</translation>
+    </message>
+    <message>
+        <source>Upheld complaint</source>
+        <translation>Upheld complaint</translation>
+    </message>
+    <message>
+        <source>Other dishonesty record</source>
+        <translation>Other dishonesty record</translation>
+    </message>
+    <message>
+        <source>Honour</source>
+        <translation type="unfinished">Honour</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Taken off the list</source>
+        <translation>Taken off the list</translation>
+    </message>
+    <message>
+        <source>Repaired</source>
+        <translation>Repaired</translation>
+    </message>
+</context>
+<context>
+    <name>CreditSection</name>
+    <message>
+        <source>The credit section could not be loaded: {reason}</source>
+        <translation>The credit section could not be loaded: {reason}</translation>
+    </message>
+    <message>
+        <source>Credit ({count})</source>
+        <translation>Credit ({count})</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation type="unfinished">Credit</translation>
+    </message>
+    <message>
+        <source>The credit class is internal to the supervision center; the records below are the entity's credit facts.</source>
+        <translation>The credit class is internal to the supervision center; the records below are the entity's credit facts.</translation>
+    </message>
+    <message>
+        <source>Rule set version {version}: A from {a:g}, B from {b:g}, C from {c:g}, otherwise D; weights halve every {half:g} days.</source>
+        <translation>Rule set version {version}: A from {a:g}, B from {b:g}, C from {c:g}, otherwise D; weights halve every {half:g} days.</translation>
+    </message>
+    <message>
+        <source>Class {cls}: score {score:.2f} = base {base:g} {total:+.2f} from {count} records in force</source>
+        <translation>Class {cls}: score {score:.2f} = base {base:g} {total:+.2f} from {count} records in force</translation>
+    </message>
+    <message>
+        <source>; at least {cls} while on the list: {kinds}</source>
+        <translation>; at least {cls} while on the list: {kinds}</translation>
+    </message>
+    <message>
+        <source>The official class {cls} overrides the computed one (source: {source})</source>
+        <translation>The official class {cls} overrides the computed one (source: {source})</translation>
+    </message>
+    <message>
+        <source>Linked credit: no other entity of the same legal representative is on the serious-violation list.</source>
+        <translation>Linked credit: no other entity of the same legal representative is on the serious-violation list.</translation>
+    </message>
+    <message>
+        <source>Linked credit: {count} other entities of the same legal representative are on the serious-violation list</source>
+        <translation>Linked credit: {count} other entities of the same legal representative are on the serious-violation list</translation>
+    </message>
+    <message>
+        <source>Joint reward and punishment: on no red or black list.</source>
+        <translation>Joint reward and punishment: on no red or black list.</translation>
+    </message>
+    <message>
+        <source>{list}, because of: {records}</source>
+        <translation>{list}, because of: {records}</translation>
+    </message>
+    <message>
+        <source>Your department applies no measure of these lists.</source>
+        <translation>Your department applies no measure of these lists.</translation>
+    </message>
+    <message>
+        <source>Measures your department applies:</source>
+        <translation>Measures your department applies:</translation>
+    </message>
+    <message>
+        <source>Measures the departments apply:</source>
+        <translation>Measures the departments apply:</translation>
+    </message>
+    <message>
+        <source>{measure} (basis: {basis})</source>
+        <translation>{measure} (basis: {basis})</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseHealthMonitor</name>
     <message>
         <source>no answer within %1 s</source>
@@ -1692,8 +2176,8 @@
         <translation>Announced when the pool was locked:</translation>
     </message>
     <message>
-        <source>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
-        <translation>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</translation>
+        <source>Enter each source's published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
+        <translation>Enter each source's published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</translation>
     </message>
     <message>
         <source>Commitment published when the pool was locked:</source>
@@ -1925,12 +2409,12 @@
         <translation>Inspector {inspector} is listed twice.</translation>
     </message>
     <message>
-        <source>Class {stratum}: the ratio {value} is outside the plan&apos;s band {band}.</source>
-        <translation>Class {stratum}: the ratio {value} is outside the plan&apos;s band {band}.</translation>
+        <source>Class {stratum}: the ratio {value} is outside the plan's band {band}.</source>
+        <translation>Class {stratum}: the ratio {value} is outside the plan's band {band}.</translation>
     </message>
     <message>
-        <source>Class {stratum}: {count} of {size} ({ratio}); the plan&apos;s band {band} means {least}-{most}.</source>
-        <translation>Class {stratum}: {count} of {size} ({ratio}); the plan&apos;s band {band} means {least}-{most}.</translation>
+        <source>Class {stratum}: {count} of {size} ({ratio}); the plan's band {band} means {least}-{most}.</source>
+        <translation>Class {stratum}: {count} of {size} ({ratio}); the plan's band {band} means {least}-{most}.</translation>
     </message>
     <message>
         <source>Class {higher}, of higher risk, is sampled at {ratio}, less than class {lower} at {lower_ratio}.</source>
@@ -1965,8 +2449,8 @@
         <translation>Department {department}: {visits} visits, teams of {size}, {staff} inspectors, {days} working days in the window: {load} visits per inspector per working day, above the capacity of {capacity}.</translation>
     </message>
     <message>
-        <source>{count} pool entities fit none of the batch&apos;s matters: {listed}</source>
-        <translation>{count} pool entities fit none of the batch&apos;s matters: {listed}</translation>
+        <source>{count} pool entities fit none of the batch's matters: {listed}</source>
+        <translation>{count} pool entities fit none of the batch's matters: {listed}</translation>
     </message>
     <message>
         <source>Department {department}: after withdrawals for entity {entity} (USCC {uscc}) only {free} inspectors remain; a team needs {size}.</source>
@@ -1993,8 +2477,8 @@
         <translation>The public random values cannot be used.</translation>
     </message>
     <message>
-        <source>A seed draw needs the seed&apos;s SHA-256 commitment (64 hex digits) before locking.</source>
-        <translation>A seed draw needs the seed&apos;s SHA-256 commitment (64 hex digits) before locking.</translation>
+        <source>A seed draw needs the seed's SHA-256 commitment (64 hex digits) before locking.</source>
+        <translation>A seed draw needs the seed's SHA-256 commitment (64 hex digits) before locking.</translation>
     </message>
     <message>
         <source>Enter the public random values published after the batch was locked.</source>
@@ -2063,12 +2547,12 @@
         <translation>State Council Guideline 2019 No. 5: the higher the credit risk, the higher the sampling ratio</translation>
     </message>
     <message>
-        <source>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan&apos;s visits per inspector per working day</source>
-        <translation>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan&apos;s visits per inspector per working day</translation>
+        <source>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan's visits per inspector per working day</source>
+        <translation>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan's visits per inspector per working day</translation>
     </message>
     <message>
-        <source>One list, two pools: the objects drawn must be ones the batch&apos;s inspection matters apply to</source>
-        <translation>One list, two pools: the objects drawn must be ones the batch&apos;s inspection matters apply to</translation>
+        <source>One list, two pools: the objects drawn must be ones the batch's inspection matters apply to</source>
+        <translation>One list, two pools: the objects drawn must be ones the batch's inspection matters apply to</translation>
     </message>
     <message>
         <source>One list, two pools: the list of inspection matters</source>
@@ -2085,6 +2569,57 @@
     <message>
         <source>The lead department takes part in a joint batch</source>
         <translation>The lead department takes part in a joint batch</translation>
+    </message>
+</context>
+<context>
+    <name>DrawScene</name>
+    <message>
+        <source>Double-random draw</source>
+        <translation>Double-random draw</translation>
+    </message>
+    <message>
+        <source>being prepared</source>
+        <translation>being prepared</translation>
+    </message>
+    <message>
+        <source>pool frozen, waiting for the draw</source>
+        <translation>pool frozen, waiting for the draw</translation>
+    </message>
+    <message>
+        <source>drawn</source>
+        <translation>drawn</translation>
+    </message>
+    <message>
+        <source>drawn and published</source>
+        <translation>drawn and published</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Lead department: %1 (%2 departments on the joint team)</source>
+        <translation>Lead department: %1 (%2 departments on the joint team)</translation>
+    </message>
+    <message>
+        <source>Inspection window: %1 to %2</source>
+        <translation>Inspection window: %1 to %2</translation>
+    </message>
+    <message>
+        <source>Pool: %1 entities</source>
+        <translation>Pool: %1 entities</translation>
+    </message>
+    <message>
+        <source>Drawn: %1 entities</source>
+        <translation>Drawn: %1 entities</translation>
+    </message>
+    <message>
+        <source>Next draw</source>
+        <translation>Next draw</translation>
+    </message>
+    <message>
+        <source>No draw today</source>
+        <translation>No draw today</translation>
     </message>
 </context>
 <context>
@@ -2530,6 +3065,10 @@
         <translation>Export report…</translation>
     </message>
     <message>
+        <source>Leadership report…</source>
+        <translation>Leadership report…</translation>
+    </message>
+    <message>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
@@ -2544,6 +3083,10 @@
     <message>
         <source>Double notification</source>
         <translation type="unfinished">Double notification</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnings</translation>
     </message>
 </context>
 <context>
@@ -2768,8 +3311,21 @@
         <translation>Counting…</translation>
     </message>
     <message>
+        <source>about {count} entities</source>
+        <translation>about {count} entities</translation>
+    </message>
+    <message>
+        <source>An estimate: counting every match exactly would take the shared server too long. Scroll to the end for the exact number.</source>
+        <translation>An estimate: counting every match exactly would take the shared server too long. Scroll to the end for the exact number.</translation>
+    </message>
+    <message>
         <source>{count} entities</source>
         <translation>{count} entities</translation>
+    </message>
+    <message>
+        <source>{count} ten-thousand</source>
+        <comment>a count in units of 10,000 (万)</comment>
+        <translation>{count} ten-thousand</translation>
     </message>
     <message>
         <source>Market entities</source>
@@ -2898,8 +3454,8 @@
         <translation>Individual business</translation>
     </message>
     <message>
-        <source>Farmers&apos; cooperative</source>
-        <translation>Farmers&apos; cooperative</translation>
+        <source>Farmers' cooperative</source>
+        <translation>Farmers' cooperative</translation>
     </message>
     <message>
         <source>Active</source>
@@ -3064,6 +3620,466 @@
     <message>
         <source>Broken</source>
         <translation>Broken</translation>
+    </message>
+</context>
+<context>
+    <name>FeedScene</name>
+    <message>
+        <source>Live: new clues and changes</source>
+        <translation>Live: new clues and changes</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 events</translation>
+    </message>
+    <message>
+        <source>Pushed to the wall</source>
+        <translation>Pushed to the wall</translation>
+    </message>
+    <message>
+        <source>Nothing pushed yet</source>
+        <translation>Nothing pushed yet</translation>
+    </message>
+</context>
+<context>
+    <name>FlowPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Loading…</translation>
+    </message>
+    <message>
+        <source>The flow could not be built.</source>
+        <translation>The flow could not be built.</translation>
+    </message>
+    <message>
+        <source>No clues in this period with these filters.</source>
+        <translation>No clues in this period with these filters.</translation>
+    </message>
+    <message>
+        <source>Clues: %1. Hover a band for figures, click it for its clues.</source>
+        <translation>Clues: %1. Hover a band for figures, click it for its clues.</translation>
+    </message>
+    <message>
+        <source>No stage has a duration yet.</source>
+        <translation>No stage has a duration yet.</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation type="unfinished">All departments</translation>
+    </message>
+    <message>
+        <source>Time is lost most at: %1, %2 (median %3).</source>
+        <translation>Time is lost most at: %1, %2 (median %3).</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Source</translation>
+    </message>
+    <message>
+        <source>Routed to</source>
+        <translation>Routed to</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>Transferred to</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished">Outcome</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished">All sources</translation>
+    </message>
+    <message>
+        <source>All matters</source>
+        <translation>All matters</translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation type="unfinished">All towns</translation>
+    </message>
+    <message>
+        <source>Clue source</source>
+        <translation>Clue source</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished">Matter</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation type="unfinished">Town</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>Filters:</source>
+        <translation>Filters:</translation>
+    </message>
+    <message>
+        <source>Median working days:</source>
+        <translation>Median working days:</translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <translation>fast</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <translation>slow</translation>
+    </message>
+</context>
+<context>
+    <name>FlowsScene</name>
+    <message>
+        <source>Case flows: where time is lost</source>
+        <translation>Case flows: where time is lost</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Source</translation>
+    </message>
+    <message>
+        <source>Routed to</source>
+        <translation>Routed to</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>Transferred to</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished">Outcome</translation>
+    </message>
+    <message>
+        <source>No figures for this period yet.</source>
+        <translation>No figures for this period yet.</translation>
+    </message>
+    <message>
+        <source>all departments</source>
+        <translation>all departments</translation>
+    </message>
+    <message>
+        <source>Time is lost most at: %1, %2 (median %3).</source>
+        <translation>Time is lost most at: %1, %2 (median %3).</translation>
+    </message>
+</context>
+<context>
+    <name>GraphPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Loading…</translation>
+    </message>
+    <message>
+        <source>The graph could not be built.</source>
+        <translation>The graph could not be built.</translation>
+    </message>
+    <message>
+        <source>No hand-overs of the chosen kinds in this period.</source>
+        <translation>No hand-overs of the chosen kinds in this period.</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges; hover for figures, click for the items behind.</source>
+        <translation>%1 nodes, %2 edges; hover for figures, click for the items behind.</translation>
+    </message>
+    <message>
+        <source>Size and width: volume; grey: not timed</source>
+        <translation>Size and width: volume; grey: not timed</translation>
+    </message>
+    <message>
+        <source>Kinds:</source>
+        <translation>Kinds:</translation>
+    </message>
+    <message>
+        <source>Villages instead of towns</source>
+        <translation>Villages instead of towns</translation>
+    </message>
+    <message>
+        <source>Overdue:</source>
+        <translation>Overdue:</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>on time</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>late</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Sign in to import or export data.</source>
+        <translation>Sign in to import or export data.</translation>
+    </message>
+    <message>
+        <source>Choose a file to import</source>
+        <translation>Choose a file to import</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Choose a file first.</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>Checking %1</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>Importing %1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>Exporting %1</translation>
+    </message>
+    <message>
+        <source>Save the error report</source>
+        <translation>Save the error report</translation>
+    </message>
+    <message>
+        <source>Error report saved: %1</source>
+        <translation>Error report saved: %1</translation>
+    </message>
+    <message>
+        <source>First %1 rows (%2)</source>
+        <translation>First %1 rows (%2)</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 updated, %4 unchanged, %5 with problems.</source>
+        <translation>%1 rows: %2 new, %3 updated, %4 unchanged, %5 with problems.</translation>
+    </message>
+    <message>
+        <source>Check only, nothing written.</source>
+        <translation>Check only, nothing written.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: the file has problems.</source>
+        <translation>Nothing imported: the file has problems.</translation>
+    </message>
+    <message>
+        <source>Valid rows imported; rows with problems left out.</source>
+        <translation>Valid rows imported; rows with problems left out.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the file was imported before.</source>
+        <translation>Nothing to change: the file was imported before.</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>Imported.</translation>
+    </message>
+    <message>
+        <source>%1 rows exported to %2</source>
+        <translation>%1 rows exported to %2</translation>
+    </message>
+    <message>
+        <source>Data exchange</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <source>Import a department's file (XLSX, CSV in UTF-8 or GB18030, JSON) with Chinese column headers: check it first, then import all of it, or only its valid rows. Export any kind in the same columns.</source>
+        <translation>Import a department's file (XLSX, CSV in UTF-8 or GB18030, JSON) with Chinese column headers: check it first, then import all of it, or only its valid rows. Export any kind in the same columns.</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>File to import</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Import valid rows only</source>
+        <translation>Import valid rows only</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished">Check</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Save error report…</source>
+        <translation>Save error report…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished">Export…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Problems: %1</source>
+        <translation>Problems: %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPanel</name>
+    <message>
+        <source>This kind of item cannot be opened from here yet.</source>
+        <translation>This kind of item cannot be opened from here yet.</translation>
+    </message>
+    <message>
+        <source>Click a node, an edge or a band to list the items behind it.</source>
+        <translation>Click a node, an edge or a band to list the items behind it.</translation>
+    </message>
+    <message>
+        <source>%1 — the newest %2 of %3 items</source>
+        <translation>%1 — the newest %2 of %3 items</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Open</translation>
+    </message>
+</context>
+<context>
+    <name>LeadershipReportDialog</name>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>The period ends before it starts.</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>Building the report…</translation>
+    </message>
+    <message>
+        <source>Building the leadership report</source>
+        <translation>Building the leadership report</translation>
+    </message>
+    <message>
+        <source>leadership_%1_%2</source>
+        <translation>leadership_%1_%2</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished">PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished">Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the leadership report</source>
+        <translation>Save the leadership report</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>Cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished">Saved %1.</translation>
+    </message>
+    <message>
+        <source>Report not written.</source>
+        <translation>Report not written.</translation>
+    </message>
+    <message>
+        <source>Report not written</source>
+        <translation type="unfinished">Report not written</translation>
+    </message>
+    <message>
+        <source>Leadership analysis report</source>
+        <translation>Leadership analysis report</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Last quarter</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished">This year</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>Custom period</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished">Period</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>Formats</translation>
+    </message>
+    <message>
+        <source>PDF with charts</source>
+        <translation>PDF with charts</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel workbook</translation>
+    </message>
+    <message>
+        <source>Build…</source>
+        <translation>Build…</translation>
+    </message>
+    <message>
+        <source>Internal: the report names risk classes and is marked 内部资料 on every page. It is built in the background; you may keep working.</source>
+        <translation>Internal: the report names risk classes and is marked 内部资料 on every page. It is built in the background; you may keep working.</translation>
     </message>
 </context>
 <context>
@@ -3433,8 +4449,12 @@
         <translation type="unfinished">Tags</translation>
     </message>
     <message>
-        <source>Towns show</source>
-        <translation>Towns show</translation>
+        <source>Regions show</source>
+        <translation>Regions show</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regions</translation>
     </message>
     <message>
         <source>Drawn entities</source>
@@ -3501,6 +4521,10 @@
         <translation>Export as PNG…</translation>
     </message>
     <message>
+        <source>Export as GeoJSON…</source>
+        <translation>Export as GeoJSON…</translation>
+    </message>
+    <message>
         <source>Push to wall…</source>
         <translation>Push to wall…</translation>
     </message>
@@ -3511,6 +4535,49 @@
     <message>
         <source>None</source>
         <translation type="unfinished">None</translation>
+    </message>
+    <message>
+        <source>Towns</source>
+        <translation>Towns</translation>
+    </message>
+    <message>
+        <source>Villages and communities</source>
+        <translation>Villages and communities</translation>
+    </message>
+    <message>
+        <source>Import surveyed village boundaries (tongguan geo import villages) to colour villages.</source>
+        <translation>Import surveyed village boundaries (tongguan geo import villages) to colour villages.</translation>
+    </message>
+    <message>
+        <source>Surveyed boundaries.</source>
+        <translation>Surveyed boundaries.</translation>
+    </message>
+    <message>
+        <source>Town regions are approximate (Voronoi cells), not surveyed boundaries.</source>
+        <translation>Town regions are approximate (Voronoi cells), not surveyed boundaries.</translation>
+    </message>
+</context>
+<context>
+    <name>MapScene</name>
+    <message>
+        <source>Overdue clues by town</source>
+        <translation>Overdue clues by town</translation>
+    </message>
+    <message>
+        <source>Open clues by town</source>
+        <translation>Open clues by town</translation>
+    </message>
+    <message>
+        <source>Market entities by town</source>
+        <translation>Market entities by town</translation>
+    </message>
+    <message>
+        <source>Towns</source>
+        <translation>Towns</translation>
+    </message>
+    <message>
+        <source>%1 towns · total %2</source>
+        <translation>%1 towns · total %2</translation>
     </message>
 </context>
 <context>
@@ -3528,8 +4595,8 @@
         <translation>The map page could not be built</translation>
     </message>
     <message>
-        <source>The city&apos;s reference data could not be read</source>
-        <translation>The city&apos;s reference data could not be read</translation>
+        <source>The city's reference data could not be read</source>
+        <translation>The city's reference data could not be read</translation>
     </message>
     <message>
         <source>The map could not be updated</source>
@@ -3564,8 +4631,8 @@
         <translation>There is no draft batch; create one in the draw planner first.</translation>
     </message>
     <message>
-        <source>The draw batch&apos;s pool now holds %1 entities.</source>
-        <translation>The draw batch&apos;s pool now holds %1 entities.</translation>
+        <source>The draw batch's pool now holds %1 entities.</source>
+        <translation>The draw batch's pool now holds %1 entities.</translation>
     </message>
     <message>
         <source>Pool not set</source>
@@ -3592,6 +4659,18 @@
         <translation>Map saved to %1</translation>
     </message>
     <message>
+        <source>Export entities as GeoJSON</source>
+        <translation>Export entities as GeoJSON</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson)</source>
+        <translation>GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <source>Exporting GeoJSON…</source>
+        <translation>Exporting GeoJSON…</translation>
+    </message>
+    <message>
         <source>Export map as PNG</source>
         <translation>Export map as PNG</translation>
     </message>
@@ -3602,6 +4681,49 @@
     <message>
         <source>The new base map is used the next time the console starts.</source>
         <translation>The new base map is used the next time the console starts.</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPanel</name>
+    <message>
+        <source>Busiest</source>
+        <translation>Busiest</translation>
+    </message>
+    <message>
+        <source>Most central (betweenness)</source>
+        <translation>Most central (betweenness)</translation>
+    </message>
+    <message>
+        <source>Slowest hand-overs (median)</source>
+        <translation>Slowest hand-overs (median)</translation>
+    </message>
+    <message>
+        <source>Sending on what they receive</source>
+        <translation>Sending on what they receive</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 of %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Community %1</source>
+        <translation>Community %1</translation>
+    </message>
+    <message>
+        <source>Communities (often at the same entities)</source>
+        <translation>Communities (often at the same entities)</translation>
+    </message>
+    <message>
+        <source>none in this period</source>
+        <translation>none in this period</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
     </message>
 </context>
 <context>
@@ -3702,8 +4824,8 @@
         <translation>Describe the clue.</translation>
     </message>
     <message>
-        <source>Type the entity&apos;s USCC, or give a position or a village instead.</source>
-        <translation>Type the entity&apos;s USCC, or give a position or a village instead.</translation>
+        <source>Type the entity's USCC, or give a position or a village instead.</source>
+        <translation>Type the entity's USCC, or give a position or a village instead.</translation>
     </message>
     <message>
         <source>%1 is not a valid unified social credit code.</source>
@@ -3775,6 +4897,41 @@
     <message>
         <source>A tag needs both a Chinese and an English name.</source>
         <translation>A tag needs both a Chinese and an English name.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewScene</name>
+    <message>
+        <source>City overview</source>
+        <translation>City overview</translation>
+    </message>
+    <message>
+        <source>Market entities</source>
+        <translation type="unfinished">Market entities</translation>
+    </message>
+    <message>
+        <source>Open clues</source>
+        <translation type="unfinished">Open clues</translation>
+    </message>
+    <message>
+        <source>Handled on time</source>
+        <translation>Handled on time</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished">Overdue</translation>
+    </message>
+    <message>
+        <source>Dual-notification claims</source>
+        <translation>Dual-notification claims</translation>
+    </message>
+    <message>
+        <source>Inspections today</source>
+        <translation>Inspections today</translation>
+    </message>
+    <message>
+        <source>Draws today</source>
+        <translation>Draws today</translation>
     </message>
 </context>
 <context>
@@ -3882,6 +5039,22 @@
         <translation>Kind</translation>
     </message>
     <message>
+        <source>Record</source>
+        <translation type="unfinished">Record</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Decay</source>
+        <translation>Decay</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
         <source>Department</source>
         <translation>Department</translation>
     </message>
@@ -3953,8 +5126,8 @@
 <context>
     <name>PanoramaView</name>
     <message>
-        <source>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</source>
-        <translation>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</translation>
+        <source>Town centres and the entity's position; picking a point on the map comes with the map workspace</source>
+        <translation>Town centres and the entity's position; picking a point on the map comes with the map workspace</translation>
     </message>
     <message>
         <source>Loading the panorama…</source>
@@ -4036,6 +5209,25 @@
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished">Period</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished">This year</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This workspace is not built yet.</source>
@@ -4069,8 +5261,8 @@
         <translation type="unfinished">Class %1</translation>
     </message>
     <message>
-        <source>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch&apos;s ratios must lie in these bands and rise with the risk; no class is exempt.</source>
-        <translation>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch&apos;s ratios must lie in these bands and rise with the risk; no class is exempt.</translation>
+        <source>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch's ratios must lie in these bands and rise with the risk; no class is exempt.</source>
+        <translation>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch's ratios must lie in these bands and rise with the risk; no class is exempt.</translation>
     </message>
     <message>
         <source>“Check” warns when a batch asks more visits of its inspectors in its window than this.</source>
@@ -4179,6 +5371,25 @@
     </message>
 </context>
 <context>
+    <name>PushCardScene</name>
+    <message>
+        <source>Pushed to the wall</source>
+        <translation>Pushed to the wall</translation>
+    </message>
+    <message>
+        <source>Nothing pushed yet</source>
+        <translation>Nothing pushed yet</translation>
+    </message>
+    <message>
+        <source>%1 (no longer in the database)</source>
+        <translation>%1 (no longer in the database)</translation>
+    </message>
+    <message>
+        <source>%1 · pushed at %2</source>
+        <translation>%1 · pushed at %2</translation>
+    </message>
+</context>
+<context>
     <name>PushesPage</name>
     <message>
         <source>Pushes not loaded</source>
@@ -4267,6 +5478,21 @@
     <message>
         <source>Returned because</source>
         <translation>Returned because</translation>
+    </message>
+</context>
+<context>
+    <name>RankingsScene</name>
+    <message>
+        <source>Overdue clues: who and where</source>
+        <translation>Overdue clues: who and where</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <source>By town</source>
+        <translation>By town</translation>
     </message>
 </context>
 <context>
@@ -4399,8 +5625,8 @@
         <translation>Your department takes no part in it.</translation>
     </message>
     <message>
-        <source>It is outside your town&apos;s grid.</source>
-        <translation>It is outside your town&apos;s grid.</translation>
+        <source>It is outside your town's grid.</source>
+        <translation>It is outside your town's grid.</translation>
     </message>
     <message>
         <source>You are not allowed to {permission}.</source>
@@ -4426,17 +5652,17 @@
         <translation>This batch has no unpublished results.</translation>
     </message>
     <message numerus="yes">
-        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity&apos;s timeline.</source>
+        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity's timeline.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message numerus="yes">
         <source>%n selected visit(s) have no unpublished result and are left out.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
@@ -4454,8 +5680,8 @@
     <message numerus="yes">
         <source>Published %n result(s); the notice is in %1.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
 </context>
@@ -4634,8 +5860,8 @@
         <translation>Open a clue</translation>
     </message>
     <message>
-        <source>Opens a clue for the matter&apos;s department (failed items only)</source>
-        <translation>Opens a clue for the matter&apos;s department (failed items only)</translation>
+        <source>Opens a clue for the matter's department (failed items only)</source>
+        <translation>Opens a clue for the matter's department (failed items only)</translation>
     </message>
 </context>
 <context>
@@ -4763,8 +5989,8 @@
         <translation>any</translation>
     </message>
     <message>
-        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</source>
-        <translation>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</translation>
+        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter's own department; without a matter, the center routes it by hand.</source>
+        <translation>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter's own department; without a matter, the center routes it by hand.</translation>
     </message>
     <message>
         <source>Matter</source>
@@ -4838,12 +6064,76 @@
         <translation>Map tile attribution</translation>
     </message>
     <message>
+        <source>Kind of map tile server (XYZ template or WMTS)</source>
+        <translation>Kind of map tile server (XYZ template or WMTS)</translation>
+    </message>
+    <message>
+        <source>Map tile server subdomains ({s})</source>
+        <translation>Map tile server subdomains ({s})</translation>
+    </message>
+    <message>
+        <source>WMTS layer of the base map</source>
+        <translation>WMTS layer of the base map</translation>
+    </message>
+    <message>
+        <source>WMTS tile matrix set of the base map</source>
+        <translation>WMTS tile matrix set of the base map</translation>
+    </message>
+    <message>
+        <source>WMTS image format of the base map</source>
+        <translation>WMTS image format of the base map</translation>
+    </message>
+    <message>
+        <source>Map label overlay address (empty: none)</source>
+        <translation>Map label overlay address (empty: none)</translation>
+    </message>
+    <message>
+        <source>Kind of map label overlay server</source>
+        <translation>Kind of map label overlay server</translation>
+    </message>
+    <message>
+        <source>Map label overlay subdomains ({s})</source>
+        <translation>Map label overlay subdomains ({s})</translation>
+    </message>
+    <message>
+        <source>WMTS layer of the label overlay</source>
+        <translation>WMTS layer of the label overlay</translation>
+    </message>
+    <message>
+        <source>WMTS tile matrix set of the label overlay</source>
+        <translation>WMTS tile matrix set of the label overlay</translation>
+    </message>
+    <message>
+        <source>WMTS image format of the label overlay</source>
+        <translation>WMTS image format of the label overlay</translation>
+    </message>
+    <message>
         <source>Efficiency ranking: clocks a unit needs to be ranked</source>
         <translation>Efficiency ranking: clocks a unit needs to be ranked</translation>
     </message>
     <message>
-        <source>Screen of the draw ceremony&apos;s full screen (empty: a secondary one)</source>
-        <translation>Screen of the draw ceremony&apos;s full screen (empty: a secondary one)</translation>
+        <source>Screen of the draw ceremony's full screen (empty: a secondary one)</source>
+        <translation>Screen of the draw ceremony's full screen (empty: a secondary one)</translation>
+    </message>
+    <message>
+        <source>Wall: the playlist's scenes, in order, separated by commas (empty: every scene)</source>
+        <translation>Wall: the playlist's scenes, in order, separated by commas (empty: every scene)</translation>
+    </message>
+    <message>
+        <source>Wall: seconds each scene of the playlist shows</source>
+        <translation>Wall: seconds each scene of the playlist shows</translation>
+    </message>
+    <message>
+        <source>Wall: seconds a push shows before the playlist resumes</source>
+        <translation>Wall: seconds a push shows before the playlist resumes</translation>
+    </message>
+    <message>
+        <source>Wall: the pinned scene (empty: none)</source>
+        <translation>Wall: the pinned scene (empty: none)</translation>
+    </message>
+    <message>
+        <source>Screen of the wall window (empty: a secondary one)</source>
+        <translation>Screen of the wall window (empty: a secondary one)</translation>
     </message>
 </context>
 <context>
@@ -4946,6 +6236,77 @@
     <message>
         <source>Sign-in failed: {detail}</source>
         <translation>Sign-in failed: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Loading…</translation>
+    </message>
+    <message>
+        <source>The suggestions could not be worked out.</source>
+        <translation>The suggestions could not be worked out.</translation>
+    </message>
+    <message>
+        <source>Joint batches would save %1 visit(s) in all; choose one to draft it for %2.</source>
+        <translation>Joint batches would save %1 visit(s) in all; choose one to draft it for %2.</translation>
+    </message>
+    <message>
+        <source>No departments visited the same entities separately this year.</source>
+        <translation>No departments visited the same entities separately this year.</translation>
+    </message>
+    <message>
+        <source>Your role does not plan draw batches.</source>
+        <translation>Your role does not plan draw batches.</translation>
+    </message>
+    <message>
+        <source>Create a draft joint batch for %1 in %2's plan? It visits %3 entities once instead of %4 separate visits; nothing is drawn until the batch is reviewed.</source>
+        <translation>Create a draft joint batch for %1 in %2's plan? It visits %3 entities once instead of %4 separate visits; nothing is drawn until the batch is reviewed.</translation>
+    </message>
+    <message>
+        <source>Create joint batch</source>
+        <translation>Create joint batch</translation>
+    </message>
+    <message>
+        <source>Draft joint batch #%1 created; review it in Double-random draws.</source>
+        <translation>Draft joint batch #%1 created; review it in Double-random draws.</translation>
+    </message>
+    <message>
+        <source>History of year</source>
+        <translation>History of year</translation>
+    </message>
+    <message>
+        <source>Departments (lead first)</source>
+        <translation>Departments (lead first)</translation>
+    </message>
+    <message>
+        <source>Shared entities</source>
+        <translation>Shared entities</translation>
+    </message>
+    <message>
+        <source>Visits now</source>
+        <translation>Visits now</translation>
+    </message>
+    <message>
+        <source>Joint visits</source>
+        <translation>Joint visits</translation>
+    </message>
+    <message>
+        <source>Visits saved</source>
+        <translation>Visits saved</translation>
+    </message>
+    <message>
+        <source>Shared matters</source>
+        <translation>Shared matters</translation>
+    </message>
+    <message>
+        <source>Create the suggested joint batch as a draft…</source>
+        <translation>Create the suggested joint batch as a draft…</translation>
+    </message>
+    <message>
+        <source>Open the batch</source>
+        <translation>Open the batch</translation>
     </message>
 </context>
 <context>
@@ -5079,12 +6440,16 @@
         <translation>GCJ-02 (AutoNavi/Tencent-style tiles)</translation>
     </message>
     <message>
-        <source>Leave the address empty to use the schematic base map (no tile server).</source>
-        <translation>Leave the address empty to use the schematic base map (no tile server).</translation>
+        <source>Label overlay (注记)</source>
+        <translation>Label overlay (注记)</translation>
     </message>
     <message>
-        <source>Tile address</source>
-        <translation>Tile address</translation>
+        <source>Drawn above the regions, in the base map's coordinates. Leave the address empty for none.</source>
+        <translation>Drawn above the regions, in the base map's coordinates. Leave the address empty for none.</translation>
+    </message>
+    <message>
+        <source>Leave the address empty to use the schematic base map (no tile server). WMTS needs a Web Mercator tile matrix set (GoogleMapsCompatible; Tianditu: w).</source>
+        <translation>Leave the address empty to use the schematic base map (no tile server). WMTS needs a Web Mercator tile matrix set (GoogleMapsCompatible; Tianditu: w).</translation>
     </message>
     <message>
         <source>Coordinates of the tiles</source>
@@ -5123,6 +6488,29 @@
     <message>
         <source>Clocks that went overdue</source>
         <translation>Clocks that went overdue</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsScene</name>
+    <message>
+        <source>Clues over the last 30 days</source>
+        <translation>Clues over the last 30 days</translation>
+    </message>
+    <message>
+        <source>Today: %1 new, %2 closed, %3 overdue</source>
+        <translation>Today: %1 new, %2 closed, %3 overdue</translation>
+    </message>
+    <message>
+        <source>New clues</source>
+        <translation>New clues</translation>
+    </message>
+    <message>
+        <source>Closed clues</source>
+        <translation>Closed clues</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished">Overdue</translation>
     </message>
 </context>
 <context>
@@ -5390,6 +6778,189 @@
     </message>
 </context>
 <context>
+    <name>WallBoard</name>
+    <message>
+        <source>Pushed: %1</source>
+        <translation>Pushed: %1</translation>
+    </message>
+    <message>
+        <source>Reconnecting to the database…</source>
+        <translation>Reconnecting to the database…</translation>
+    </message>
+    <message>
+        <source>Figures not updated: %1</source>
+        <translation>Figures not updated: %1</translation>
+    </message>
+    <message>
+        <source>Market Supervision Command Center</source>
+        <translation>Market Supervision Command Center</translation>
+    </message>
+</context>
+<context>
+    <name>WallPage</name>
+    <message>
+        <source>The wall shows the whole city's figures: it is controlled by the center (leader, operator on duty, monitor).</source>
+        <translation>The wall shows the whole city's figures: it is controlled by the center (leader, operator on duty, monitor).</translation>
+    </message>
+    <message>
+        <source>Sign in to control the wall.</source>
+        <translation>Sign in to control the wall.</translation>
+    </message>
+    <message>
+        <source>Playlist</source>
+        <translation>Playlist</translation>
+    </message>
+    <message>
+        <source>Scenes</source>
+        <translation>Scenes</translation>
+    </message>
+    <message>
+        <source>Tick the scenes the wall rotates through; double-click one to show it now.</source>
+        <translation>Tick the scenes the wall rotates through; double-click one to show it now.</translation>
+    </message>
+    <message>
+        <source>Seconds per scene</source>
+        <translation>Seconds per scene</translation>
+    </message>
+    <message>
+        <source>Seconds a push stays</source>
+        <translation>Seconds a push stays</translation>
+    </message>
+    <message>
+        <source>Pinned scene</source>
+        <translation>Pinned scene</translation>
+    </message>
+    <message>
+        <source>Open the wall window…</source>
+        <translation>Open the wall window…</translation>
+    </message>
+    <message>
+        <source>Pushed to the wall (double-click to show again)</source>
+        <translation>Pushed to the wall (double-click to show again)</translation>
+    </message>
+    <message>
+        <source>None: rotate</source>
+        <translation>None: rotate</translation>
+    </message>
+</context>
+<context>
+    <name>WallScenes</name>
+    <message>
+        <source>As of %1</source>
+        <translation>As of %1</translation>
+    </message>
+</context>
+<context>
+    <name>WallWindow</name>
+    <message>
+        <source>Tongguan wall</source>
+        <translation>Tongguan wall</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPanel</name>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Kept in view</source>
+        <translation>Kept in view</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <source>Made a clue</source>
+        <translation>Made a clue</translation>
+    </message>
+    <message>
+        <source>Warnings not loaded</source>
+        <translation>Warnings not loaded</translation>
+    </message>
+    <message>
+        <source>Decision not recorded</source>
+        <translation type="unfinished">Decision not recorded</translation>
+    </message>
+    <message>
+        <source>Choose a warning to see why the model raised it.</source>
+        <translation>Choose a warning to see why the model raised it.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): score %3, %4</source>
+        <translation>%1 (%2): score %3, %4</translation>
+    </message>
+    <message>
+        <source>clue %1</source>
+        <translation>clue %1</translation>
+    </message>
+    <message>
+        <source>No model run yet: the leader runs `tongguan warning train`.</source>
+        <translation>No model run yet: the leader runs `tongguan warning train`.</translation>
+    </message>
+    <message>
+        <source>Model %1 (trained %2): of the top %3 in the held-out year, %4 found a problem; random ranking %5, class ranking %6. It ranks for attention and never replaces the random draw.</source>
+        <translation>Model %1 (trained %2): of the top %3 in the held-out year, %4 found a problem; random ranking %5, class ranking %6. It ranks for attention and never replaces the random draw.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished">No.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished">Entity</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation type="unfinished">USCC</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Factor</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Each factor's weight in the score, against the average entity: red raises it, green lowers it.</source>
+        <translation>Each factor's weight in the score, against the average entity: red raises it, green lowers it.</translation>
+    </message>
+    <message>
+        <source>Note on the decision (optional)</source>
+        <translation>Note on the decision (optional)</translation>
+    </message>
+    <message>
+        <source>Keep in view</source>
+        <translation>Keep in view</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Make a clue</source>
+        <translation>Make a clue</translation>
+    </message>
+</context>
+<context>
     <name>Workspaces</name>
     <message>
         <source>Map</source>
@@ -5444,8 +7015,8 @@
         <translation>Wall</translation>
     </message>
     <message>
-        <source>Shows the city&apos;s supervision overview on the command center&apos;s video wall.</source>
-        <translation>Shows the city&apos;s supervision overview on the command center&apos;s video wall.</translation>
+        <source>Shows the city's supervision overview on the command center's video wall.</source>
+        <translation>Shows the city's supervision overview on the command center's video wall.</translation>
     </message>
     <message>
         <source>Users</source>
@@ -5454,6 +7025,49 @@
     <message>
         <source>Creates users and system accounts, sets their role and department, unlocks and deactivates.</source>
         <translation>Creates users and system accounts, sets their role and department, unlocks and deactivates.</translation>
+    </message>
+    <message>
+        <source>Data exchange</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <source>Imports department files of every kind (checked row by row) and exports them.</source>
+        <translation>Imports department files of every kind (checked row by row) and exports them.</translation>
+    </message>
+</context>
+<context>
+    <name>_ServerForm</name>
+    <message>
+        <source>XYZ template ({z}/{x}/{y})</source>
+        <translation>XYZ template ({z}/{x}/{y})</translation>
+    </message>
+    <message>
+        <source>WMTS service</source>
+        <translation>WMTS service</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>Subdomains</source>
+        <translation>Subdomains</translation>
+    </message>
+    <message>
+        <source>WMTS layer</source>
+        <translation>WMTS layer</translation>
+    </message>
+    <message>
+        <source>Tile matrix set</source>
+        <translation>Tile matrix set</translation>
+    </message>
+    <message>
+        <source>Image format</source>
+        <translation>Image format</translation>
     </message>
 </context>
 </TS>

@@ -1037,6 +1037,14 @@
         <translation>（村社 %1）</translation>
     </message>
     <message>
+        <source>%1 code %2 %3</source>
+        <translation>%1 代码 %2 %3</translation>
+    </message>
+    <message>
+        <source>not mapped yet</source>
+        <translation>尚未映射</translation>
+    </message>
+    <message>
         <source>not routed yet</source>
         <translation>尚未分派</translation>
     </message>
@@ -1522,6 +1530,360 @@
     </message>
 </context>
 <context>
+    <name>CollabExport</name>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Edges</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <source>Bands</source>
+        <translation>流带</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>度中心性</translation>
+    </message>
+    <message>
+        <source>Betweenness</source>
+        <translation>中介中心性</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>协作群</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Clues</source>
+        <translation>线索数</translation>
+    </message>
+    <message>
+        <source>Median (working days)</source>
+        <translation>中位数（工作日）</translation>
+    </message>
+    <message>
+        <source>90th percentile (working days)</source>
+        <translation>90分位（工作日）</translation>
+    </message>
+    <message>
+        <source>Returned or sent on</source>
+        <translation>退回或转出</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期率</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+</context>
+<context>
+    <name>CollabFlow</name>
+    <message>
+        <source>Clues</source>
+        <translation>线索数</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>%1 clues; median %2, 90th percentile %3</source>
+        <translation>线索 %1 件；中位数 %2，90分位 %3</translation>
+    </message>
+</context>
+<context>
+    <name>CollabGraph</name>
+    <message>
+        <source>Volume</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>度中心性</translation>
+    </message>
+    <message>
+        <source>Betweenness</source>
+        <translation>中介中心性</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>协作群</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期率</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>90th pct.</source>
+        <translation>90分位</translation>
+    </message>
+    <message>
+        <source>Returned or sent on</source>
+        <translation>退回或转出</translation>
+    </message>
+</context>
+<context>
+    <name>CollabWords</name>
+    <message>
+        <source>Joint inspection</source>
+        <translation>联合检查</translation>
+    </message>
+    <message>
+        <source>Clue routed</source>
+        <translation>线索分派</translation>
+    </message>
+    <message>
+        <source>Clue transferred</source>
+        <translation>线索转办</translation>
+    </message>
+    <message>
+        <source>Clue returned</source>
+        <translation>线索退回</translation>
+    </message>
+    <message>
+        <source>Duplicate clue</source>
+        <translation>重复线索</translation>
+    </message>
+    <message>
+        <source>Double notification</source>
+        <translation>双告知</translation>
+    </message>
+    <message>
+        <source>Commitment check</source>
+        <translation>承诺核查</translation>
+    </message>
+    <message>
+        <source>Grid hand-over</source>
+        <translation>网格移交</translation>
+    </message>
+    <message>
+        <source>Clue</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Received → assigned</source>
+        <translation>受理→分派</translation>
+    </message>
+    <message>
+        <source>Assigned → claimed</source>
+        <translation>分派→签收</translation>
+    </message>
+    <message>
+        <source>Claimed → handling</source>
+        <translation>签收→处置</translation>
+    </message>
+    <message>
+        <source>Handling → fed back</source>
+        <translation>处置→反馈</translation>
+    </message>
+    <message>
+        <source>Fed back → closed</source>
+        <translation>反馈→办结</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Case filed</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村社区</translation>
+    </message>
+    <message>
+        <source>Shared queue</source>
+        <translation>待认领队列</translation>
+    </message>
+    <message>
+        <source>%1 wd</source>
+        <translation>%1 工作日</translation>
+    </message>
+    <message>
+        <source>Not routed yet</source>
+        <translation>尚未分派</translation>
+    </message>
+</context>
+<context>
+    <name>CollaborationScene</name>
+    <message>
+        <source>How departments work together</source>
+        <translation>部门协同情况</translation>
+    </message>
+    <message>
+        <source>No figures for this period yet.</source>
+        <translation>本时段暂无数据。</translation>
+    </message>
+    <message>
+        <source>Slowest hand-overs (median)</source>
+        <translation>交接最慢（中位数）</translation>
+    </message>
+</context>
+<context>
+    <name>CollaborationWorkspace</name>
+    <message>
+        <source>Sign in to see how departments work together.</source>
+        <translation>请登录后查看部门协同情况。</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>GraphML (*.graphml)</source>
+        <translation>GraphML 文件 (*.graphml)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>The view is on the wall.</source>
+        <translation>已推送到大屏。</translation>
+    </message>
+    <message>
+        <source>Collaboration</source>
+        <translation>部门协同</translation>
+    </message>
+    <message>
+        <source>Collaboration graph</source>
+        <translation>协同网络</translation>
+    </message>
+    <message>
+        <source>Case flows</source>
+        <translation>案件流向</translation>
+    </message>
+    <message>
+        <source>Joint-plan suggestions</source>
+        <translation>联合检查建议</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Picture (PNG)…</source>
+        <translation>图片（PNG）…</translation>
+    </message>
+    <message>
+        <source>Graph (GraphML)…</source>
+        <translation>网络图（GraphML）…</translation>
+    </message>
+    <message>
+        <source>Figures (XLSX)…</source>
+        <translation>数据表（XLSX）…</translation>
+    </message>
+    <message>
+        <source>Push to wall</source>
+        <translation>推送到大屏</translation>
+    </message>
+    <message>
+        <source>Your role does not push views to the wall.</source>
+        <translation>您的角色不能推送到大屏。</translation>
+    </message>
+</context>
+<context>
     <name>CommitmentsPage</name>
     <message>
         <source>Verification not recorded</source>
@@ -1633,6 +1995,128 @@
     <message>
         <source>(last attempt {time})</source>
         <translation>（最近一次尝试 {time}）</translation>
+    </message>
+</context>
+<context>
+    <name>CreditPanel</name>
+    <message>
+        <source>Administrative penalty</source>
+        <translation>行政处罚</translation>
+    </message>
+    <message>
+        <source>Abnormal-operation list</source>
+        <translation>经营异常名录</translation>
+    </message>
+    <message>
+        <source>Serious-violation list</source>
+        <translation>严重违法失信名单</translation>
+    </message>
+    <message>
+        <source>Broken commitment</source>
+        <translation>违反承诺</translation>
+    </message>
+    <message>
+        <source>Late annual report</source>
+        <translation>未按时报送年报</translation>
+    </message>
+    <message>
+        <source>Upheld complaint</source>
+        <translation>投诉经查属实</translation>
+    </message>
+    <message>
+        <source>Other dishonesty record</source>
+        <translation>其他失信记录</translation>
+    </message>
+    <message>
+        <source>Honour</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过有效期</translation>
+    </message>
+    <message>
+        <source>Taken off the list</source>
+        <translation>已移出名单</translation>
+    </message>
+    <message>
+        <source>Repaired</source>
+        <translation>已信用修复</translation>
+    </message>
+</context>
+<context>
+    <name>CreditSection</name>
+    <message>
+        <source>The credit section could not be loaded: {reason}</source>
+        <translation>无法加载信用信息：{reason}</translation>
+    </message>
+    <message>
+        <source>Credit ({count})</source>
+        <translation>信用（{count}）</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>信用</translation>
+    </message>
+    <message>
+        <source>The credit class is internal to the supervision center; the records below are the entity's credit facts.</source>
+        <translation>信用风险分类仅供监管中心内部使用；以下为该主体的信用记录。</translation>
+    </message>
+    <message>
+        <source>Rule set version {version}: A from {a:g}, B from {b:g}, C from {c:g}, otherwise D; weights halve every {half:g} days.</source>
+        <translation>规则版本 {version}：{a:g} 分及以上为 A 类，{b:g} 分及以上为 B 类，{c:g} 分及以上为 C 类，其余为 D 类；权重每 {half:g} 天减半。</translation>
+    </message>
+    <message>
+        <source>Class {cls}: score {score:.2f} = base {base:g} {total:+.2f} from {count} records in force</source>
+        <translation>{cls} 类：得分 {score:.2f} = 基准分 {base:g} {total:+.2f}（{count} 条有效记录）</translation>
+    </message>
+    <message>
+        <source>; at least {cls} while on the list: {kinds}</source>
+        <translation>；列入名单期间至少为 {cls} 类：{kinds}</translation>
+    </message>
+    <message>
+        <source>The official class {cls} overrides the computed one (source: {source})</source>
+        <translation>以官方分类 {cls} 类代替计算结果（来源：{source}）</translation>
+    </message>
+    <message>
+        <source>Linked credit: no other entity of the same legal representative is on the serious-violation list.</source>
+        <translation>关联信用：同一法定代表人的其他主体均未列入严重违法失信名单。</translation>
+    </message>
+    <message>
+        <source>Linked credit: {count} other entities of the same legal representative are on the serious-violation list</source>
+        <translation>关联信用：同一法定代表人的其他 {count} 户主体列入严重违法失信名单</translation>
+    </message>
+    <message>
+        <source>Joint reward and punishment: on no red or black list.</source>
+        <translation>联合奖惩：未列入红名单或黑名单。</translation>
+    </message>
+    <message>
+        <source>{list}, because of: {records}</source>
+        <translation>{list}，依据记录：{records}</translation>
+    </message>
+    <message>
+        <source>Your department applies no measure of these lists.</source>
+        <translation>本部门对上述名单无适用措施。</translation>
+    </message>
+    <message>
+        <source>Measures your department applies:</source>
+        <translation>本部门适用措施：</translation>
+    </message>
+    <message>
+        <source>Measures the departments apply:</source>
+        <translation>各部门适用措施：</translation>
+    </message>
+    <message>
+        <source>{measure} (basis: {basis})</source>
+        <translation>{measure}（依据：{basis}）</translation>
     </message>
 </context>
 <context>
@@ -2088,6 +2572,57 @@
     </message>
 </context>
 <context>
+    <name>DrawScene</name>
+    <message>
+        <source>Double-random draw</source>
+        <translation>双随机抽查</translation>
+    </message>
+    <message>
+        <source>being prepared</source>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <source>pool frozen, waiting for the draw</source>
+        <translation>名录库已锁定，待抽取</translation>
+    </message>
+    <message>
+        <source>drawn</source>
+        <translation>已抽取</translation>
+    </message>
+    <message>
+        <source>drawn and published</source>
+        <translation>已抽取并公示</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Lead department: %1 (%2 departments on the joint team)</source>
+        <translation>牵头部门：%1（联合检查 %2 个部门）</translation>
+    </message>
+    <message>
+        <source>Inspection window: %1 to %2</source>
+        <translation>检查时段：%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Pool: %1 entities</source>
+        <translation>名录库：%1 户</translation>
+    </message>
+    <message>
+        <source>Drawn: %1 entities</source>
+        <translation>已抽取：%1 户</translation>
+    </message>
+    <message>
+        <source>Next draw</source>
+        <translation>下一次抽查</translation>
+    </message>
+    <message>
+        <source>No draw today</source>
+        <translation>今日无抽查</translation>
+    </message>
+</context>
+<context>
     <name>DrawStatus</name>
     <message>
         <source>Draft</source>
@@ -2530,6 +3065,10 @@
         <translation>导出报表…</translation>
     </message>
     <message>
+        <source>Leadership report…</source>
+        <translation>领导分析报告…</translation>
+    </message>
+    <message>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
@@ -2544,6 +3083,10 @@
     <message>
         <source>Double notification</source>
         <translation>双告知</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>风险预警</translation>
     </message>
 </context>
 <context>
@@ -2768,8 +3311,21 @@
         <translation>正在统计…</translation>
     </message>
     <message>
+        <source>about {count} entities</source>
+        <translation>约 {count} 户</translation>
+    </message>
+    <message>
+        <source>An estimate: counting every match exactly would take the shared server too long. Scroll to the end for the exact number.</source>
+        <translation>估算值：在共享服务器上逐条精确计数耗时过长。滚动到末尾可得到准确数字。</translation>
+    </message>
+    <message>
         <source>{count} entities</source>
         <translation>共 {count} 户</translation>
+    </message>
+    <message>
+        <source>{count} ten-thousand</source>
+        <comment>a count in units of 10,000 (万)</comment>
+        <translation>{count} 万</translation>
     </message>
     <message>
         <source>Market entities</source>
@@ -3064,6 +3620,465 @@
     <message>
         <source>Broken</source>
         <translation>未履行</translation>
+    </message>
+</context>
+<context>
+    <name>FeedScene</name>
+    <message>
+        <source>Live: new clues and changes</source>
+        <translation>实时动态</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 条动态</translation>
+    </message>
+    <message>
+        <source>Pushed to the wall</source>
+        <translation>大屏推送</translation>
+    </message>
+    <message>
+        <source>Nothing pushed yet</source>
+        <translation>暂无推送</translation>
+    </message>
+</context>
+<context>
+    <name>FlowPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The flow could not be built.</source>
+        <translation>无法生成案件流向。</translation>
+    </message>
+    <message>
+        <source>No clues in this period with these filters.</source>
+        <translation>本时段内没有符合筛选条件的线索。</translation>
+    </message>
+    <message>
+        <source>Clues: %1. Hover a band for figures, click it for its clues.</source>
+        <translation>线索 %1 件。悬停流带查看数据，单击列出线索。</translation>
+    </message>
+    <message>
+        <source>No stage has a duration yet.</source>
+        <translation>尚无环节用时。</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>Time is lost most at: %1, %2 (median %3).</source>
+        <translation>耗时最多的环节：%1，%2（中位数 %3）。</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Routed to</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>转办部门</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>All matters</source>
+        <translation>全部事项</translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation>全部镇街</translation>
+    </message>
+    <message>
+        <source>Clue source</source>
+        <translation>线索来源</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>监管事项</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Filters:</source>
+        <translation>筛选：</translation>
+    </message>
+    <message>
+        <source>Median working days:</source>
+        <translation>中位工作日：</translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <translation>快</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <translation>慢</translation>
+    </message>
+</context>
+<context>
+    <name>FlowsScene</name>
+    <message>
+        <source>Case flows: where time is lost</source>
+        <translation>案件流向：耗时环节</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Routed to</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>转办部门</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>No figures for this period yet.</source>
+        <translation>本时段暂无数据。</translation>
+    </message>
+    <message>
+        <source>all departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>Time is lost most at: %1, %2 (median %3).</source>
+        <translation>耗时最多的环节：%1，%2（中位数 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>GraphPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The graph could not be built.</source>
+        <translation>无法生成协同网络。</translation>
+    </message>
+    <message>
+        <source>No hand-overs of the chosen kinds in this period.</source>
+        <translation>本时段内没有所选类型的交接。</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges; hover for figures, click for the items behind.</source>
+        <translation>%1 个节点，%2 条连线；悬停查看数据，单击列出相关事项。</translation>
+    </message>
+    <message>
+        <source>Size and width: volume; grey: not timed</source>
+        <translation>大小与粗细：数量；灰色：无时限</translation>
+    </message>
+    <message>
+        <source>Kinds:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Villages instead of towns</source>
+        <translation>按村社区（代替镇街）</translation>
+    </message>
+    <message>
+        <source>Overdue:</source>
+        <translation>超期率：</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>超期</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Sign in to import or export data.</source>
+        <translation>请登录后导入或导出数据。</translation>
+    </message>
+    <message>
+        <source>Choose a file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>正在校验 %1</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>正在导出 %1</translation>
+    </message>
+    <message>
+        <source>Save the error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <source>Error report saved: %1</source>
+        <translation>错误报告已保存：%1</translation>
+    </message>
+    <message>
+        <source>First %1 rows (%2)</source>
+        <translation>前 %1 行（%2）</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 updated, %4 unchanged, %5 with problems.</source>
+        <translation>共 %1 行：新增 %2 行，更新 %3 行，未变 %4 行，有问题 %5 行。</translation>
+    </message>
+    <message>
+        <source>Check only, nothing written.</source>
+        <translation>仅校验，未写入数据。</translation>
+    </message>
+    <message>
+        <source>Nothing imported: the file has problems.</source>
+        <translation>未导入：文件存在问题。</translation>
+    </message>
+    <message>
+        <source>Valid rows imported; rows with problems left out.</source>
+        <translation>已导入有效行；有问题的行未导入。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the file was imported before.</source>
+        <translation>无需变更：该文件此前已导入。</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>已导入。</translation>
+    </message>
+    <message>
+        <source>%1 rows exported to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <source>Data exchange</source>
+        <translation>数据交换</translation>
+    </message>
+    <message>
+        <source>Import a department's file (XLSX, CSV in UTF-8 or GB18030, JSON) with Chinese column headers: check it first, then import all of it, or only its valid rows. Export any kind in the same columns.</source>
+        <translation>导入部门数据文件（XLSX、UTF-8 或 GB18030 编码的 CSV、JSON），列标题为中文：先校验，再全部导入或仅导入有效行。各类数据均可按相同的列导出。</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Import valid rows only</source>
+        <translation>仅导入有效行</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Save error report…</source>
+        <translation>保存错误报告…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Problems: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPanel</name>
+    <message>
+        <source>This kind of item cannot be opened from here yet.</source>
+        <translation>此类事项暂不能从这里打开。</translation>
+    </message>
+    <message>
+        <source>Click a node, an edge or a band to list the items behind it.</source>
+        <translation>单击节点、连线或流带，列出相关事项。</translation>
+    </message>
+    <message>
+        <source>%1 — the newest %2 of %3 items</source>
+        <translation>%1 — 共 %3 项，显示最新 %2 项</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n item(s)</source>
+        <translation>
+            <numerusform>%1 — %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>LeadershipReportDialog</name>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Building the leadership report</source>
+        <translation>正在生成领导分析报告</translation>
+    </message>
+    <message>
+        <source>leadership_%1_%2</source>
+        <translation>领导分析报告_%1_%2</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the leadership report</source>
+        <translation>保存领导分析报告</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，未写入文件。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Report not written.</source>
+        <translation>报告未生成。</translation>
+    </message>
+    <message>
+        <source>Report not written</source>
+        <translation>报告未生成</translation>
+    </message>
+    <message>
+        <source>Leadership analysis report</source>
+        <translation>领导分析报告</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>上季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>自定义时段</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>PDF with charts</source>
+        <translation>PDF（含图表）</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Build…</source>
+        <translation>生成…</translation>
+    </message>
+    <message>
+        <source>Internal: the report names risk classes and is marked 内部资料 on every page. It is built in the background; you may keep working.</source>
+        <translation>内部资料：报告涉及风险等级，每页均标注“内部资料”。报告在后台生成，期间可继续其他工作。</translation>
     </message>
 </context>
 <context>
@@ -3433,8 +4448,12 @@
         <translation>标签</translation>
     </message>
     <message>
-        <source>Towns show</source>
-        <translation>乡镇分级</translation>
+        <source>Regions show</source>
+        <translation>区域显示</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Drawn entities</source>
@@ -3501,6 +4520,10 @@
         <translation>导出为 PNG…</translation>
     </message>
     <message>
+        <source>Export as GeoJSON…</source>
+        <translation>导出为 GeoJSON…</translation>
+    </message>
+    <message>
         <source>Push to wall…</source>
         <translation>推送到大屏…</translation>
     </message>
@@ -3511,6 +4534,49 @@
     <message>
         <source>None</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>Towns</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Villages and communities</source>
+        <translation>村社区</translation>
+    </message>
+    <message>
+        <source>Import surveyed village boundaries (tongguan geo import villages) to colour villages.</source>
+        <translation>导入村社区测绘边界（tongguan geo import villages）后可按村社区着色。</translation>
+    </message>
+    <message>
+        <source>Surveyed boundaries.</source>
+        <translation>测绘边界。</translation>
+    </message>
+    <message>
+        <source>Town regions are approximate (Voronoi cells), not surveyed boundaries.</source>
+        <translation>镇街区域为近似范围（泰森多边形），并非测绘边界。</translation>
+    </message>
+</context>
+<context>
+    <name>MapScene</name>
+    <message>
+        <source>Overdue clues by town</source>
+        <translation>各镇街超期数</translation>
+    </message>
+    <message>
+        <source>Open clues by town</source>
+        <translation>各镇街在办线索</translation>
+    </message>
+    <message>
+        <source>Market entities by town</source>
+        <translation>各镇街市场主体</translation>
+    </message>
+    <message>
+        <source>Towns</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>%1 towns · total %2</source>
+        <translation>%1 个镇街 · 合计 %2</translation>
     </message>
 </context>
 <context>
@@ -3592,6 +4658,18 @@
         <translation>地图已保存到 %1</translation>
     </message>
     <message>
+        <source>Export entities as GeoJSON</source>
+        <translation>导出市场主体为 GeoJSON</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson)</source>
+        <translation>GeoJSON 文件 (*.geojson)</translation>
+    </message>
+    <message>
+        <source>Exporting GeoJSON…</source>
+        <translation>正在导出 GeoJSON…</translation>
+    </message>
+    <message>
         <source>Export map as PNG</source>
         <translation>导出地图为 PNG</translation>
     </message>
@@ -3602,6 +4680,49 @@
     <message>
         <source>The new base map is used the next time the console starts.</source>
         <translation>新的底图将在下次启动控制台时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPanel</name>
+    <message>
+        <source>Busiest</source>
+        <translation>业务量最大</translation>
+    </message>
+    <message>
+        <source>Most central (betweenness)</source>
+        <translation>最居中（中介中心性）</translation>
+    </message>
+    <message>
+        <source>Slowest hand-overs (median)</source>
+        <translation>交接最慢（中位数）</translation>
+    </message>
+    <message>
+        <source>Sending on what they receive</source>
+        <translation>收到后转出较多</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%2 件中转出 %1 件（%3）</translation>
+    </message>
+    <message>
+        <source>Community %1</source>
+        <translation>协作群 %1</translation>
+    </message>
+    <message>
+        <source>Communities (often at the same entities)</source>
+        <translation>协作群（常在同一主体相遇）</translation>
+    </message>
+    <message>
+        <source>none in this period</source>
+        <translation>本时段无</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数值</translation>
     </message>
 </context>
 <context>
@@ -3778,6 +4899,41 @@
     </message>
 </context>
 <context>
+    <name>OverviewScene</name>
+    <message>
+        <source>City overview</source>
+        <translation>全市概览</translation>
+    </message>
+    <message>
+        <source>Market entities</source>
+        <translation>市场主体</translation>
+    </message>
+    <message>
+        <source>Open clues</source>
+        <translation>在办线索</translation>
+    </message>
+    <message>
+        <source>Handled on time</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Dual-notification claims</source>
+        <translation>双告知认领率</translation>
+    </message>
+    <message>
+        <source>Inspections today</source>
+        <translation>今日检查</translation>
+    </message>
+    <message>
+        <source>Draws today</source>
+        <translation>今日抽查</translation>
+    </message>
+</context>
+<context>
     <name>PanoramaFields</name>
     <message>
         <source>Credit code</source>
@@ -3880,6 +5036,22 @@
     <message>
         <source>Kind</source>
         <translation>类别</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Decay</source>
+        <translation>衰减</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
     </message>
     <message>
         <source>Department</source>
@@ -4036,6 +5208,25 @@
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>近90天</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This workspace is not built yet.</source>
@@ -4179,6 +5370,25 @@
     </message>
 </context>
 <context>
+    <name>PushCardScene</name>
+    <message>
+        <source>Pushed to the wall</source>
+        <translation>大屏推送</translation>
+    </message>
+    <message>
+        <source>Nothing pushed yet</source>
+        <translation>暂无推送</translation>
+    </message>
+    <message>
+        <source>%1 (no longer in the database)</source>
+        <translation>%1（已不在数据库中）</translation>
+    </message>
+    <message>
+        <source>%1 · pushed at %2</source>
+        <translation>%1 · 推送于 %2</translation>
+    </message>
+</context>
+<context>
     <name>PushesPage</name>
     <message>
         <source>Pushes not loaded</source>
@@ -4267,6 +5477,21 @@
     <message>
         <source>Returned because</source>
         <translation>退回理由</translation>
+    </message>
+</context>
+<context>
+    <name>RankingsScene</name>
+    <message>
+        <source>Overdue clues: who and where</source>
+        <translation>超期分布：部门与镇街</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>按部门</translation>
+    </message>
+    <message>
+        <source>By town</source>
+        <translation>按镇街</translation>
     </message>
 </context>
 <context>
@@ -4831,12 +6056,76 @@
         <translation>地图瓦片版权说明</translation>
     </message>
     <message>
+        <source>Kind of map tile server (XYZ template or WMTS)</source>
+        <translation>地图瓦片服务类型（XYZ 模板或 WMTS）</translation>
+    </message>
+    <message>
+        <source>Map tile server subdomains ({s})</source>
+        <translation>地图瓦片服务子域名（{s}）</translation>
+    </message>
+    <message>
+        <source>WMTS layer of the base map</source>
+        <translation>底图 WMTS 图层</translation>
+    </message>
+    <message>
+        <source>WMTS tile matrix set of the base map</source>
+        <translation>底图 WMTS 瓦片矩阵集</translation>
+    </message>
+    <message>
+        <source>WMTS image format of the base map</source>
+        <translation>底图 WMTS 图片格式</translation>
+    </message>
+    <message>
+        <source>Map label overlay address (empty: none)</source>
+        <translation>地图注记图层地址（留空：不叠加）</translation>
+    </message>
+    <message>
+        <source>Kind of map label overlay server</source>
+        <translation>地图注记服务类型</translation>
+    </message>
+    <message>
+        <source>Map label overlay subdomains ({s})</source>
+        <translation>地图注记服务子域名（{s}）</translation>
+    </message>
+    <message>
+        <source>WMTS layer of the label overlay</source>
+        <translation>注记 WMTS 图层</translation>
+    </message>
+    <message>
+        <source>WMTS tile matrix set of the label overlay</source>
+        <translation>注记 WMTS 瓦片矩阵集</translation>
+    </message>
+    <message>
+        <source>WMTS image format of the label overlay</source>
+        <translation>注记 WMTS 图片格式</translation>
+    </message>
+    <message>
         <source>Efficiency ranking: clocks a unit needs to be ranked</source>
         <translation>效能排名：参与排名所需的最少时限事项数</translation>
     </message>
     <message>
         <source>Screen of the draw ceremony's full screen (empty: a secondary one)</source>
         <translation>抽取现场全屏显示所用屏幕（空：副屏）</translation>
+    </message>
+    <message>
+        <source>Wall: the playlist's scenes, in order, separated by commas (empty: every scene)</source>
+        <translation>大屏：轮播场景及顺序，以逗号分隔（留空：全部场景）</translation>
+    </message>
+    <message>
+        <source>Wall: seconds each scene of the playlist shows</source>
+        <translation>大屏：每个场景显示秒数</translation>
+    </message>
+    <message>
+        <source>Wall: seconds a push shows before the playlist resumes</source>
+        <translation>大屏：推送内容停留秒数，之后恢复轮播</translation>
+    </message>
+    <message>
+        <source>Wall: the pinned scene (empty: none)</source>
+        <translation>大屏：固定显示的场景（留空：不固定）</translation>
+    </message>
+    <message>
+        <source>Screen of the wall window (empty: a secondary one)</source>
+        <translation>大屏窗口所在屏幕（留空：副屏）</translation>
     </message>
 </context>
 <context>
@@ -4939,6 +6228,77 @@
     <message>
         <source>Sign-in failed: {detail}</source>
         <translation>登录失败：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The suggestions could not be worked out.</source>
+        <translation>无法计算联合检查建议。</translation>
+    </message>
+    <message>
+        <source>Joint batches would save %1 visit(s) in all; choose one to draft it for %2.</source>
+        <translation>联合检查共可减少 %1 次检查；选择一项为 %2 年创建草稿。</translation>
+    </message>
+    <message>
+        <source>No departments visited the same entities separately this year.</source>
+        <translation>本年没有部门分别检查同一主体。</translation>
+    </message>
+    <message>
+        <source>Your role does not plan draw batches.</source>
+        <translation>您的角色不能编制抽查批次。</translation>
+    </message>
+    <message>
+        <source>Create a draft joint batch for %1 in %2's plan? It visits %3 entities once instead of %4 separate visits; nothing is drawn until the batch is reviewed.</source>
+        <translation>在 %2 年计划中为 %1 创建联合抽查批次草稿？对 %3 户主体只检查一次，代替分别检查 %4 次；批次审核前不会抽取。</translation>
+    </message>
+    <message>
+        <source>Create joint batch</source>
+        <translation>创建联合批次</translation>
+    </message>
+    <message>
+        <source>Draft joint batch #%1 created; review it in Double-random draws.</source>
+        <translation>已创建联合批次草稿 #%1，请到“双随机抽查”审核。</translation>
+    </message>
+    <message>
+        <source>History of year</source>
+        <translation>历史年份</translation>
+    </message>
+    <message>
+        <source>Departments (lead first)</source>
+        <translation>部门（牵头部门在前）</translation>
+    </message>
+    <message>
+        <source>Shared entities</source>
+        <translation>共同主体</translation>
+    </message>
+    <message>
+        <source>Visits now</source>
+        <translation>现检查次数</translation>
+    </message>
+    <message>
+        <source>Joint visits</source>
+        <translation>联合检查次数</translation>
+    </message>
+    <message>
+        <source>Visits saved</source>
+        <translation>减少次数</translation>
+    </message>
+    <message>
+        <source>Shared matters</source>
+        <translation>涉及事项</translation>
+    </message>
+    <message>
+        <source>Create the suggested joint batch as a draft…</source>
+        <translation>按建议创建联合抽查批次草稿…</translation>
+    </message>
+    <message>
+        <source>Open the batch</source>
+        <translation>打开批次</translation>
     </message>
 </context>
 <context>
@@ -5072,12 +6432,16 @@
         <translation>GCJ-02（高德、腾讯类瓦片）</translation>
     </message>
     <message>
-        <source>Leave the address empty to use the schematic base map (no tile server).</source>
-        <translation>地址留空则使用示意底图（不连接瓦片服务）。</translation>
+        <source>Label overlay (注记)</source>
+        <translation>注记图层</translation>
     </message>
     <message>
-        <source>Tile address</source>
-        <translation>瓦片地址</translation>
+        <source>Drawn above the regions, in the base map's coordinates. Leave the address empty for none.</source>
+        <translation>叠加显示在区域之上，采用底图坐标系。地址留空则不叠加。</translation>
+    </message>
+    <message>
+        <source>Leave the address empty to use the schematic base map (no tile server). WMTS needs a Web Mercator tile matrix set (GoogleMapsCompatible; Tianditu: w).</source>
+        <translation>地址留空则使用示意底图（不使用瓦片服务）。WMTS 须使用 Web 墨卡托瓦片矩阵集（GoogleMapsCompatible；天地图：w）。</translation>
     </message>
     <message>
         <source>Coordinates of the tiles</source>
@@ -5116,6 +6480,29 @@
     <message>
         <source>Clocks that went overdue</source>
         <translation>当周新增逾期事项</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsScene</name>
+    <message>
+        <source>Clues over the last 30 days</source>
+        <translation>近 30 天线索</translation>
+    </message>
+    <message>
+        <source>Today: %1 new, %2 closed, %3 overdue</source>
+        <translation>今日：新增 %1，办结 %2，超期 %3</translation>
+    </message>
+    <message>
+        <source>New clues</source>
+        <translation>新增线索</translation>
+    </message>
+    <message>
+        <source>Closed clues</source>
+        <translation>办结线索</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
     </message>
 </context>
 <context>
@@ -5383,6 +6770,189 @@
     </message>
 </context>
 <context>
+    <name>WallBoard</name>
+    <message>
+        <source>Pushed: %1</source>
+        <translation>推送：%1</translation>
+    </message>
+    <message>
+        <source>Reconnecting to the database…</source>
+        <translation>正在重新连接数据库…</translation>
+    </message>
+    <message>
+        <source>Figures not updated: %1</source>
+        <translation>数据未能更新：%1</translation>
+    </message>
+    <message>
+        <source>Market Supervision Command Center</source>
+        <translation>市场监管指挥中心</translation>
+    </message>
+</context>
+<context>
+    <name>WallPage</name>
+    <message>
+        <source>The wall shows the whole city's figures: it is controlled by the center (leader, operator on duty, monitor).</source>
+        <translation>大屏展示全市数据，由指挥中心（领导、值班员、监察员）控制。</translation>
+    </message>
+    <message>
+        <source>Sign in to control the wall.</source>
+        <translation>请登录后控制大屏。</translation>
+    </message>
+    <message>
+        <source>Playlist</source>
+        <translation>轮播</translation>
+    </message>
+    <message>
+        <source>Scenes</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Tick the scenes the wall rotates through; double-click one to show it now.</source>
+        <translation>勾选大屏轮播的场景；双击立即显示该场景。</translation>
+    </message>
+    <message>
+        <source>Seconds per scene</source>
+        <translation>每个场景秒数</translation>
+    </message>
+    <message>
+        <source>Seconds a push stays</source>
+        <translation>推送停留秒数</translation>
+    </message>
+    <message>
+        <source>Pinned scene</source>
+        <translation>固定场景</translation>
+    </message>
+    <message>
+        <source>Open the wall window…</source>
+        <translation>打开大屏窗口…</translation>
+    </message>
+    <message>
+        <source>Pushed to the wall (double-click to show again)</source>
+        <translation>推送记录（双击再次显示）</translation>
+    </message>
+    <message>
+        <source>None: rotate</source>
+        <translation>不固定：轮播</translation>
+    </message>
+</context>
+<context>
+    <name>WallScenes</name>
+    <message>
+        <source>As of %1</source>
+        <translation>数据时间 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WallWindow</name>
+    <message>
+        <source>Tongguan wall</source>
+        <translation>通管指挥大屏</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPanel</name>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Kept in view</source>
+        <translation>持续关注</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>Made a clue</source>
+        <translation>已转线索</translation>
+    </message>
+    <message>
+        <source>Warnings not loaded</source>
+        <translation>无法加载预警</translation>
+    </message>
+    <message>
+        <source>Decision not recorded</source>
+        <translation>处理决定未能登记</translation>
+    </message>
+    <message>
+        <source>Choose a warning to see why the model raised it.</source>
+        <translation>选择一条预警，查看模型发出预警的原因。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): score %3, %4</source>
+        <translation>%1（%2）：评分 %3，%4</translation>
+    </message>
+    <message>
+        <source>clue %1</source>
+        <translation>线索 %1</translation>
+    </message>
+    <message>
+        <source>No model run yet: the leader runs `tongguan warning train`.</source>
+        <translation>模型尚未运行：需由领导运行 `tongguan warning train`。</translation>
+    </message>
+    <message>
+        <source>Model %1 (trained %2): of the top %3 in the held-out year, %4 found a problem; random ranking %5, class ranking %6. It ranks for attention and never replaces the random draw.</source>
+        <translation>模型 %1（训练于 %2）：在留出验证年度中，排名前 %3 的主体有 %4 查出问题；随机排序为 %5，按风险等级排序为 %6。排名仅供提示关注，不替代随机抽查。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>市场主体</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>因素</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Each factor's weight in the score, against the average entity: red raises it, green lowers it.</source>
+        <translation>各因素相对于平均主体对评分的影响：红色为升高，绿色为降低。</translation>
+    </message>
+    <message>
+        <source>Note on the decision (optional)</source>
+        <translation>处理说明（选填）</translation>
+    </message>
+    <message>
+        <source>Keep in view</source>
+        <translation>持续关注</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <source>Make a clue</source>
+        <translation>转为线索</translation>
+    </message>
+</context>
+<context>
     <name>Workspaces</name>
     <message>
         <source>Map</source>
@@ -5447,6 +7017,49 @@
     <message>
         <source>Creates users and system accounts, sets their role and department, unlocks and deactivates.</source>
         <translation>创建用户和系统账号，设置角色和部门，解除锁定和停用账号。</translation>
+    </message>
+    <message>
+        <source>Data exchange</source>
+        <translation>数据交换</translation>
+    </message>
+    <message>
+        <source>Imports department files of every kind (checked row by row) and exports them.</source>
+        <translation>导入各部门各类数据文件（逐行校验），并可导出。</translation>
+    </message>
+</context>
+<context>
+    <name>_ServerForm</name>
+    <message>
+        <source>XYZ template ({z}/{x}/{y})</source>
+        <translation>XYZ 模板（{z}/{x}/{y}）</translation>
+    </message>
+    <message>
+        <source>WMTS service</source>
+        <translation>WMTS 服务</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Subdomains</source>
+        <translation>子域名</translation>
+    </message>
+    <message>
+        <source>WMTS layer</source>
+        <translation>WMTS 图层</translation>
+    </message>
+    <message>
+        <source>Tile matrix set</source>
+        <translation>瓦片矩阵集</translation>
+    </message>
+    <message>
+        <source>Image format</source>
+        <translation>图片格式</translation>
     </message>
 </context>
 </TS>
