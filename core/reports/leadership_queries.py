@@ -28,15 +28,17 @@ def population_groups(conn, end: dt.date, start: dt.date) -> list[tuple]:
     """(town, industry, type, status, new, class_d, count) of the entities registered by ``end``:
     ``new`` is 1 for a registration on or after ``start``, ``class_d`` 1 for risk class D.
 
-    One scan of the entity table; every population and risk figure is a sum over these rows.
+    One sequential scan of the entity table; every population and risk figure is a sum over
+    these rows. The registration day is a grouping key, not a WHERE condition: filtered, SQLite
+    walks the ``registered_on`` index and fetches a million rows in index order, one random
+    page read each (three times slower than reading the table through).
     """
     e = MarketEntity
-    new = case((e.registered_on >= start, 1), else_=0)
+    when = case((e.registered_on > end, 2), (e.registered_on >= start, 1), else_=0)
     class_d = case((e.risk_class == "D", 1), else_=0)
-    stmt = (select(e.town_code, e.industry_code, e.entity_type, e.status, new, class_d, func.count())
-            .where(e.registered_on <= end)
-            .group_by(e.town_code, e.industry_code, e.entity_type, e.status, new, class_d))
-    return [tuple(r) for r in conn.execute(stmt)]
+    stmt = (select(e.town_code, e.industry_code, e.entity_type, e.status, when, class_d, func.count())
+            .group_by(e.town_code, e.industry_code, e.entity_type, e.status, when, class_d))
+    return [tuple(r) for r in conn.execute(stmt) if r[4] != 2]
 
 
 def registrations_by_day(conn, start: dt.date, end: dt.date) -> list[tuple[dt.date, int]]:
