@@ -45,7 +45,7 @@ _TEXTS = {
     "schematic": ("示意底图", "Schematic"),
     "entities": ("主体", "Entities"),
     "heat": ("热力图", "Heatmap"),
-    "choropleth": ("乡镇分级", "Town choropleth"),
+    "choropleth": ("区域分级", "Region choropleth"),
     "draw": ("抽查对象", "Drawn entities"),
     "clues": ("线索", "Open clues"),
     "total": ("合计", "Total"),
