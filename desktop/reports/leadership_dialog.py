@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.db.database import Database
+from core.errors import Cancelled
 from core.reports.leadership import PERMISSION, build_report
 from desktop.entities.errors import show_error
 from desktop.entities.file_dialogs import ask_save_path
@@ -170,6 +171,8 @@ class LeadershipReportDialog(QDialog):
             parent=self)
 
     def _on_build_clicked(self) -> None:
+        if not self.formats():
+            return
         start, end = self.period()
         stem = self.tr("leadership_%1_%2").replace("%1", f"{start:%Y%m%d}").replace("%2", f"{end:%Y%m%d}")
         first = self.formats()[0]
@@ -188,6 +191,9 @@ class LeadershipReportDialog(QDialog):
 
     def _on_failed(self, error: BaseException) -> None:
         self.build_button.setEnabled(True)
+        if isinstance(error, Cancelled):  # the person asked for it: no error box
+            self.status.setText(self.tr("Cancelled; no file was written."))
+            return
         self.status.setText(self.tr("Report not written."))
         show_error(self, self.tr("Report not written"), error)
 

@@ -100,3 +100,19 @@ def test_the_efficiency_workspace_offers_it_to_the_monitor_not_the_operator(cons
             dialog.close()
         tasks.wait_idle()
     assert shown == {"monitor": True, "operator": False}
+
+
+def test_a_cancelled_build_writes_nothing_and_says_so(console_app, entities_db, tasks, qtbot, tmp_path,  # noqa: F811
+                                                      monkeypatch):
+    import desktop.reports.leadership_dialog as module
+
+    errors = []
+    monkeypatch.setattr(module, "show_error", lambda _w, title, e: errors.append(e))
+    real = module.build_files
+    monkeypatch.setattr(module, "build_files", lambda *a, **k: real(*a, **{**k, "is_cancelled": lambda: True}))
+    dialog = LeadershipReportDialog(entities_db, tasks, "leader", "zh_CN", today=AS_OF)
+    qtbot.addWidget(dialog)
+    dialog.build(tmp_path / "c.pdf")
+    qtbot.waitUntil(dialog.build_button.isEnabled, timeout=TIMEOUT)
+    assert not errors and not list(tmp_path.glob("c.*"))
+    assert dialog.status.text() == dialog.tr("Cancelled; no file was written.")
