@@ -86,10 +86,18 @@ def _qt_app(lang: str | None):
     return app
 
 
+def _plug_in_scenes() -> None:
+    """Scenes other packages give the wall (the collaboration graph and the case flow)."""
+    from desktop.collaboration import register_wall_scenes
+
+    register_wall_scenes()
+
+
 def _snapshot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.wall.snapshot import SnapshotError, check_scene, parse_size, snapshot_scenes
 
+    _plug_in_scenes()
     try:
         size = parse_size(args.size)
         scenes = list(snapshot_scenes()) if args.scene == "all" else [check_scene(args.scene)]
@@ -127,6 +135,7 @@ def wall_actor(db, args: argparse.Namespace) -> str:
 def _run(args: argparse.Namespace) -> int:
     from desktop.wall.app import run_wall
 
+    _plug_in_scenes()
     db = _open(args)
     try:
         actor = wall_actor(db, args)

@@ -65,6 +65,16 @@ class WallController(QObject):
             self._listener = on_changes(self, changes, WALL_KINDS, self._read, delay_ms=debounce_ms)
             changes.connection_changed.connect(self._on_changes_connection_changed)
 
+    @property
+    def db(self):
+        """The database the figures come from (scenes that read figures of their own use it)."""
+        return self._db
+
+    @property
+    def tasks(self):
+        """The task manager the wall's reads run on."""
+        return self._tasks
+
     def start(self) -> None:
         """Read every figure now and keep them current."""
         self._safety.start()

@@ -59,10 +59,11 @@ def render_board(board: WallBoard, scene: str, size: tuple[int, int], out: Path)
 
 
 def render_scenes(figures, scenes: Iterable[str], size: tuple[int, int], out: Path, *, regions=None,
-                  ceremony=None, push_item=None) -> list[Path]:
+                  ceremony=None, push_item=None, db=None) -> list[Path]:
     """Write each of ``scenes`` showing ``figures`` at ``size``: to ``out`` for one scene, else to
     ``out``'s name with ``-<scene>`` added. ``regions`` (GeoJSON town polygons), ``ceremony``
-    ((batch id, CeremonyData)) and ``push_item`` (a PushedItem) fill the map, draw and push scenes."""
+    ((batch id, CeremonyData)) and ``push_item`` (a PushedItem) fill the map, draw and push scenes;
+    scenes that read figures of their own (``show_now``) read them from ``db``."""
     scenes = [check_scene(s) for s in scenes]
     board = WallBoard()
     try:
@@ -75,6 +76,11 @@ def render_scenes(figures, scenes: Iterable[str], size: tuple[int, int], out: Pa
             board.scenes["draw"].ceremony.show_all()
         if push_item is not None:
             board.push_card.show_item(push_item)
+        if db is not None:
+            for name in scenes:
+                show_now = getattr(board.scenes.get(name), "show_now", None)
+                if show_now is not None:
+                    show_now(db)
         written = []
         for scene in scenes:
             target = out if len(scenes) == 1 else out.with_name(f"{out.stem}-{scene}{out.suffix or '.png'}")
@@ -105,4 +111,4 @@ def render_from_database(db, scenes: Iterable[str], size: tuple[int, int], out: 
     push_item = None
     if PUSH_SCENE in scenes and figures.latest_push is not None:
         push_item = describe_push(db, figures.latest_push)
-    return render_scenes(figures, scenes, size, out, regions=regions, ceremony=ceremony, push_item=push_item)
+    return render_scenes(figures, scenes, size, out, regions=regions, ceremony=ceremony, push_item=push_item, db=db)
