@@ -138,7 +138,7 @@ def build_entity_map(
     base = add_base(m, tiles, lang)
     if regions is None:
         regions = CityRegions(town_regions(profile, coords), None, False)
-    towns = towns_layer(profile, town_positions(profile, coords), lang=lang)
+    towns = towns_layer(profile, {**town_positions(profile, coords), **(regions.town_centres or {})}, lang=lang)
     towns.add_to(m)
     villages = None
     if village_centres:

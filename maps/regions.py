@@ -145,6 +145,7 @@ class CityRegions:
     towns: dict
     villages: dict | None
     surveyed: bool            # the towns are surveyed boundaries, not approximations
+    town_centres: dict | None = None   # {code: (lat, lng)} of surveyed towns, in the display system
 
     @property
     def levels(self) -> tuple[str, ...]:
@@ -183,4 +184,5 @@ def city_regions(db, coords: str = "wgs84", profile: CityProfile | None = None) 
     if villages.has_boundaries:
         names = {v.code: (v.name_zh, v.name_zh) for v in profile.villages}
         village_fc = in_display(_named(villages.collection, names, "village"), coords)
-    return CityRegions(town_fc, village_fc, towns.has_boundaries)
+    centres = {code: display_point(lat, lng, coords) for code, (lat, lng) in towns.centres.items()}
+    return CityRegions(town_fc, village_fc, towns.has_boundaries, centres or None)

@@ -8,7 +8,7 @@ import pytest
 from core.db.database import Database
 from core.geoindex import MapIndex, open_columns
 from core.reference import load_profile
-from core.services.boundaries import import_boundaries, village_centres
+from core.services.boundaries import import_boundaries, stored_regions, village_centres
 from desktop.map.query import LayerChoice, Query, compose, whole_city_view
 from maps.entity_map import build_entity_map, render_page
 from maps.regions import city_regions
@@ -93,6 +93,9 @@ def test_imported_village_boundaries_turn_the_village_choropleth_on(city, tmp_pa
     assert regions.levels == ("town", "village") and regions.surveyed
 
     options = _page_options(city, tmp_path)
+    page = (tmp_path / "map-wgs84.html").read_text("utf-8")
+    for code, (lat, lng) in stored_regions(city, "town").centres.items():  # town labels at surveyed centroids
+        assert f"[{lat}, {lng}]" in page, code
     villages = options["villageRegions"]["features"]
     assert len(villages) == outcome.boundaries and {f["properties"]["level"] for f in villages} == {"village"}
     assert {f["properties"]["code"] for f in villages} <= VILLAGES
