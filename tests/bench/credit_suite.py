@@ -6,11 +6,14 @@ full demo city at ``/tmp/city_full.sqlite``, else of the cached bench city: scor
 - ``first_score_s`` / ``first_apply_changed``: the first scoring, which also turns every
   timeline fact into its credit record (once per database) and writes computed classes over
   the demo's planted ones (most entities change class);
+- ``transitions_s`` / ``transitions_moved``: moving every abnormal listing three years old to
+  the serious-violation list (the demo's history goes back decades: tens of thousands move);
 - ``score_city_s`` (target <= 10): scoring the whole city on demand with the active rule
   set, classes written where they changed (the median of 3 runs);
 - ``score_one_ms`` (target <= 50): rescoring one entity when a record arrives, inside a
   transaction (its new timeline facts, its records, its class written), median of 21;
-- ``explain_ms``: :func:`core.credit.explain` of the entity with the most credit records.
+- ``explain_ms``: :func:`core.credit.explain` of the entity with the most credit records;
+  ``explain_listed_ms`` of an entity on the serious-violation list (its linked credit looked up).
 
 Figures of the early-warning model come from ``core.credit.warning_bench.figures`` when
 that module is there.
@@ -47,10 +50,11 @@ def _timed(fn) -> tuple[float, object]:
 def credit_bench(args: argparse.Namespace) -> dict:
     from sqlalchemy import func, select
 
-    from core.credit import explain, rescore, score_city
+    from core.credit import apply_transitions, explain, rescore, score_city
     from core.db.database import Database
     from core.db.migrate import upgrade
     from core.db.models import CreditRecord, MarketEntity
+    from tests.support.accounts import account
 
     with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
         if args.db and args.db.startswith("postgres"):
@@ -62,8 +66,11 @@ def credit_bench(args: argparse.Namespace) -> dict:
         try:
             upgrade(db.engine)
             first_s, first = _timed(lambda: score_city(db, None, as_of=AS_OF))
+            leader = account(db, "bench-credit", "leader")
+            transitions_s, moved = _timed(lambda: apply_transitions(db, leader, AS_OF))
             runs = [_timed(lambda: score_city(db, None, as_of=AS_OF)) for _ in range(3)]
             with db.sessions() as s:
+                listed = s.scalar(select(CreditRecord.entity_id).where(CreditRecord.kind == "serious").limit(1))
                 busiest = s.execute(select(CreditRecord.entity_id, func.count()).group_by(CreditRecord.entity_id)
                                     .order_by(func.count().desc()).limit(1)).one()
                 entities = s.scalar(select(func.count()).select_from(MarketEntity))
@@ -76,11 +83,13 @@ def credit_bench(args: argparse.Namespace) -> dict:
             figures = {
                 "entities": int(entities), "credit_records": int(records),
                 "first_score_s": round(first_s, 2), "first_apply_changed": first.changed,
+                "transitions_s": round(transitions_s, 2), "transitions_moved": moved.moved,
                 "score_city_s": round(statistics.median(t for t, _ in runs), 2),
                 "score_city_changed": runs[-1][1].changed,
                 "score_one_ms": round(_median_ms(one, 21), 2),
                 "score_one_records": int(busiest[1]),
                 "explain_ms": round(_median_ms(lambda: explain(db, busiest[0], AS_OF), 21), 2),
+                "explain_listed_ms": round(_median_ms(lambda: explain(db, listed, AS_OF), 21), 2) if listed else None,
                 "class_counts": runs[-1][1].counts(),
                 "database": db.engine.dialect.name,
             }
