@@ -22,6 +22,7 @@ from .charts import render_chart
 
 SUFFIXES = (".pdf", ".xlsx")
 CHART_WIDTH = 620  # CSS pixels across the text width of an A4 page
+WIDE_TABLE_PT = 7
 
 
 def _numeric(value: object) -> bool:
@@ -43,7 +44,10 @@ def section_html(section: Section, chart_url: str | None) -> str:
         right = {k for k in range(1, len(table.headers)) if any(_numeric(r[k]) or hasattr(r[k], "real")
                                                                  for r in table.rows if k < len(r))}
         parts.append(f"<h3>{html.escape(table.title)}</h3>")
-        parts.append(table_html(table.headers, [[_cell(v) for v in row] for row in table.rows], right=right))
+        grid = table_html(table.headers, [[_cell(v) for v in row] for row in table.rows], right=right)
+        if len(table.headers) > 7:  # many columns: a smaller type, or the last ones fall off the page
+            grid = f"<div style='font-size:{WIDE_TABLE_PT}pt'>{grid}</div>"
+        parts.append(grid)
         if table.note:
             parts.append(f"<p style='color:#555'>{html.escape(table.note)}</p>")
     return "".join(parts)

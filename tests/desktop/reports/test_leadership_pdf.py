@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from core.reports.leadership import build_report
-from core.reports.leadership_tables import INTERNAL, TITLE
+from core.reports.leadership_tables import INTERNAL, TITLE, sections
 from desktop.reports.leadership_dialog import LeadershipReportDialog, period_range
 from desktop.reports.leadership_pdf import write_report
 
@@ -43,6 +43,11 @@ def test_the_pdf_text_is_searchable_and_every_page_is_marked_internal(console_ap
     assert department.name(lang) in text and town.name(lang) in text
     if zh:
         assert "市场主体总量及变化" in text and "重点风险" in text
+    # every column of every table is on the page (a wide table once lost its last columns off the edge)
+    squeezed = "".join(text.split())
+    for section in sections(report, lang):
+        for table in section.tables:
+            assert "".join("".join(str(h).split()) for h in table.headers) in squeezed, (section.number, table.title)
     reader = PdfReader(str(path))
     images = sum(len(page.images) for page in reader.pages)
     assert images >= 5  # one chart per section with data
