@@ -61,3 +61,28 @@ def test_without_boundaries_the_panel_says_regions_are_approximate(map_window, q
     qtbot.waitUntil(lambda: "Voronoi" in panel.regions_note.text() or "泰森" in panel.regions_note.text(),
                     timeout=10000)
     assert not panel.level_combo.model().item(1).isEnabled() and panel.level() == "town"
+
+
+def test_a_wmts_base_and_its_label_overlay_are_both_fetched(console_app, console_context, entities_db, tasks, qtbot,
+                                                            tmp_path):
+    from desktop.settings import TILE_SETTINGS, Settings
+    from tests.support.tile_server import TileServer
+
+    with TileServer() as server:
+        origin = server.url.split("/{z}")[0]
+        settings = Settings.open(tmp_path / "console.ini")
+        for name, value in {"kind": "wmts", "layer": "vec", "matrix_set": "w", "format": "tiles",
+                            "overlay_url": origin + "/labels/{z}/{x}/{y}.png"}.items():
+            settings[TILE_SETTINGS[name]] = value
+        settings.sync()
+        window = open_console(entities_db, tasks, tmp_path, console_context, qtbot, tile_url=origin + "/wmts?tk=KEY")
+        workspace, _ = ready(qtbot, window)
+        wmts = lambda: [r for r in server.requests if r.startswith("/wmts?")]  # noqa: E731
+        labels = lambda: [r for r in server.requests if r.startswith("/labels/")]  # noqa: E731
+        qtbot.waitUntil(lambda: bool(wmts() and labels()), timeout=20000)
+        assert "LAYER=vec" in wmts()[0] and "TILEMATRIXSET=w" in wmts()[0] and "&TILEMATRIX=" in wmts()[0]
+        assert workspace.view.guard.blocked() == []
+        assert json.loads(js(qtbot, workspace, "JSON.stringify(Object.keys(tongguan.map.getPanes()))")).count(
+            "tongguanLabels") == 1
+        workspace.view.shutdown()
+        tasks.wait_idle()
