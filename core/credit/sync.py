@@ -20,6 +20,7 @@ from .kinds import ABNORMAL, SOURCE_KINDS, classify, is_removal
 WATERMARK = "credit.synced_record_id"
 _BATCH = 20_000
 _IN = 900  # ids per IN (...): under SQLite's variable limit
+_MANY = 5000
 
 
 def _watermark(conn: Connection) -> int:
@@ -88,9 +89,15 @@ def _end_listings(conn: Connection, removals: list[tuple[int, dt.date, int]]) ->
     entities = sorted({ent for ent, _, _ in removals})
     open_by_entity: dict[int, list[tuple[dt.date, int]]] = {}
     used: set[tuple[int, dt.date]] = set()
-    for i in range(0, len(entities), _IN):
-        for ent, day, rid, ended_on in conn.execute(select(c.entity_id, c.occurred_on, c.id, c.ended_on).where(
-                c.kind == ABNORMAL, c.entity_id.in_(entities[i:i + _IN]))):
+    # Many entities (a first sync): read every listing once; few: by entity (its index), kind checked here.
+    cols = select(c.entity_id, c.occurred_on, c.id, c.ended_on, c.kind)
+    queries = ([cols.where(c.kind == ABNORMAL)] if len(entities) > _MANY else
+               [cols.where(c.entity_id.in_(entities[i:i + _IN])) for i in range(0, len(entities), _IN)])
+    wanted = set(entities)
+    for q in queries:
+        for ent, day, rid, ended_on, kind in conn.execute(q):
+            if kind != ABNORMAL or ent not in wanted:
+                continue
             if ended_on is None:
                 open_by_entity.setdefault(ent, []).append((day, rid))
             else:
