@@ -32,7 +32,7 @@ from maps.base_map import (
     words,
 )
 from maps.categories import in_language
-from maps.regions import APPROXIMATE_NOTE, CityRegions, town_regions
+from maps.regions import APPROXIMATE_NOTE, SURVEYED_NOTE, CityRegions, town_regions
 from maps.tiles import TileConfig, display_bounds, display_point
 
 PAGE_ASSETS = ("leaflet_js", "heat_js", "geoman_js", "tongguan_map_js", "leaflet_css", "geoman_css", "tongguan_map_css")
@@ -60,12 +60,14 @@ _TEXTS = {
 def page_texts(lang: str = "zh_CN", regions_note: dict[str, str] = APPROXIMATE_NOTE) -> dict[str, str]:
     """The fixed control texts of the page in ``lang`` alone (Chinese unless ``lang`` is English).
 
-    ``approximate`` is the note under the choropleth legend: approximate regions, or
-    surveyed ones (``regions_note``, :attr:`maps.regions.CityRegions.note`)."""
+    ``approximate`` is the note under the town choropleth's legend: approximate regions, or
+    surveyed ones (``regions_note``, :attr:`maps.regions.CityRegions.note`); village regions
+    are always surveyed (``villageNote``)."""
     texts = {key: in_language(zh, en, lang) for key, (zh, en) in _TEXTS.items()}
     texts["towns"] = words(TOWNS_LAYER, lang)
     texts["villages"] = words(VILLAGES_LAYER, lang)
     texts["approximate"] = words(regions_note, lang)
+    texts["villageNote"] = words(SURVEYED_NOTE, lang)
     return texts
 
 

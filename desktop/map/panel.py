@@ -223,8 +223,13 @@ class MapPanel(QWidget):
         self.level_combo.setToolTip("" if villages else self.tr(
             "Import surveyed village boundaries (tongguan geo import villages) to colour villages."))
         self.level_combo.blockSignals(False)
-        self.regions_note.setText(self.tr("Surveyed boundaries.") if self._surveyed else self.tr(
-            "Town regions are approximate (Voronoi cells), not surveyed boundaries."))
+        if self._surveyed:
+            note = self.tr("Surveyed boundaries.")
+        elif villages:
+            note = self.tr("Town regions are approximate (Voronoi cells); village boundaries are surveyed.")
+        else:
+            note = self.tr("Town regions are approximate (Voronoi cells), not surveyed boundaries.")
+        self.regions_note.setText(note)
         if current == "village" and not villages:
             self.level_changed.emit("town")
 

@@ -565,7 +565,9 @@
         parts.push("<div class=\"tongguan-legend-row\">" + swatch(rampColour(i, b.length), "box") +
           "<span>" + esc(range) + "</span></div>");
       });
-      parts.push("<div class=\"tongguan-legend-note\">" + esc(t("approximate")) + "</div>");
+      // Village regions exist only when surveyed; town regions say whether they are approximate.
+      var note = ch.level === "village" ? t("villageNote") : t("approximate");
+      parts.push("<div class=\"tongguan-legend-note\">" + esc(note) + "</div>");
     }
     return parts.join("");
   }

@@ -158,3 +158,20 @@ def test_an_entity_without_a_position_is_placed_at_its_surveyed_village_centre(c
     with city.sessions() as s:
         lat, lng = s.execute(select(MarketEntity.lat, MarketEntity.lng)).one()
     assert (lat, lng) == (pytest.approx(village.lat, abs=1e-6), pytest.approx(village.lng, abs=1e-6))
+
+
+def test_a_town_in_parts_and_a_polygon_with_a_hole_are_taken():
+    towns = sorted(TOWN_CODES)
+    island = [[120.05, 29.35], [120.06, 29.35], [120.06, 29.36], [120.05, 29.35]]
+    hole = [[120.005, 29.305], [120.01, 29.305], [120.01, 29.31], [120.005, 29.305]]
+    data = {"type": "FeatureCollection", "features": [
+        _feature(towns[0], {"type": "MultiPolygon", "coordinates": [[SQUARE], [island]]}),
+        _feature(towns[1], {"type": "Polygon", "coordinates": [SQUARE, hole]}),
+    ]}
+    checked = read_boundaries(data, "town", TOWN_CODES, bounds=PROFILE.bounds)
+    assert checked.problems == ()
+    parts, holed = checked.regions
+    assert parts.geometry["type"] == "MultiPolygon" and len(parts.geometry["coordinates"]) == 2
+    assert shape(parts.geometry).contains(shape({"type": "Point", "coordinates": [parts.lng, parts.lat]}))
+    assert not shape(holed.geometry).contains(shape({"type": "Point", "coordinates": [120.008, 29.306]}))
+    assert shape(holed.geometry).contains(shape({"type": "Point", "coordinates": [holed.lng, holed.lat]}))

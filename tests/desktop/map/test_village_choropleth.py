@@ -75,7 +75,8 @@ def test_without_imported_boundaries_regions_are_approximate_towns_only(city, tm
     assert all(f["properties"]["approximate"] for f in options["regions"]["features"])
 
 
-def test_the_cli_refuses_a_village_map_without_village_boundaries(city, tmp_path, capsys):
+def test_the_cli_refuses_a_village_map_without_village_boundaries(qapp, city, tmp_path, capsys):
+    # qapp: `map export` makes a QCoreApplication when none exists; later tests need the QApplication.
     from desktop.cli.main import main
 
     args = ["map", "export", "--db", str(tmp_path / "city.sqlite"),
@@ -122,3 +123,6 @@ def test_surveyed_regions_follow_the_tiles_coordinate_system(city, tmp_path):
     gcj = _page_options(city, tmp_path, "gcj02")["villageRegions"]["features"][0]["geometry"]["coordinates"]
     assert len(wgs[0]) == len(gcj[0])
     assert 0.002 < abs(gcj[0][0][0] - wgs[0][0][0]) < 0.01  # GCJ-02 shifts Yiwu by a few hundred metres
+    # Surveyed villages over approximate towns: each level says what it is.
+    texts = _page_options(city, tmp_path)["texts"]
+    assert "近似" in texts["approximate"] and "实测" in texts["villageNote"]
