@@ -97,3 +97,18 @@ def test_official_classes_import_and_explain_says_they_override(city, tmp_path):
     assert (data["class"], data["overridden"], data["official_source"]) == ("B", True, "省公共信用平台")
     text = tongguan("--db", str(path), "credit", "explain", uscc, "--actor", "operator").stdout
     assert "已由官方等级覆盖 B" in text
+
+
+def test_repair_from_the_command_line_needs_evidence(city):
+    path, db, eid, uscc = city
+    from core.credit import records_of
+
+    record = next(r for r in records_of(db, [eid])[eid] if r.kind == "penalty")
+    empty = tongguan("--db", str(path), "credit", "repair", str(record.id), "--note", "已整改", "--attachment", " ",
+                     "--actor", "leader")
+    assert empty.returncode != 0 and "evidence" in empty.stderr and "Traceback" not in empty.stderr
+    done = tongguan("--db", str(path), "credit", "repair", str(record.id), "--note", "已整改并缴清罚款",
+                    "--attachment", "缴款凭证.pdf", "--as-of", "2026-11-26", "--actor", "leader")
+    assert done.returncode == 0, done.stderr
+    after = next(r for r in records_of(db, [eid])[eid] if r.id == record.id)
+    assert after.repaired_on == dt.date(2026, 11, 26)

@@ -6,6 +6,8 @@
 - ``credit transitions [--within DAYS] [--apply]`` lists abnormal listings reaching three
   years (within DAYS) and, with ``--apply``, moves those due to the serious-violation list.
 - ``credit measures USCC [--department CODE]`` prints the joint measures that apply and why.
+- ``credit repair RECORD_ID --note TEXT --attachment NAME`` grants a credit repair (信用修复)
+  on its evidence, from ``--as-of`` (``credit.repair``: the leader, or the recording department).
 - ``credit official FILE.csv --source TEXT`` imports official classes (a credit code and a
   class A-D per row; a header row is skipped); they override the computed ones (``credit.manage``).
 - ``credit rules [list|preview FILE|save FILE|activate VERSION]`` manages rule-set versions
@@ -52,6 +54,10 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     measures = command("measures", "joint measures that apply to an entity, and why", cmd_measures)
     measures.add_argument("uscc", metavar="USCC")
     measures.add_argument("--department", metavar="CODE", default=None, help="one department's measures (default all)")
+    fix = command("repair", "grant a credit repair of a record, on its evidence", cmd_repair, "grants it")
+    fix.add_argument("record_id", type=int, metavar="RECORD_ID")
+    fix.add_argument("--note", required=True, help="what the entity did (corrected, paid, committed)")
+    fix.add_argument("--attachment", required=True, metavar="FILE_NAME", help="the evidence file's name")
     official = command("official", "import official classes (CSV: credit code, class) that override computed ones",
                        cmd_official, "imports them")
     official.add_argument("file", metavar="FILE.csv")
@@ -168,6 +174,19 @@ def cmd_measures(args: argparse.Namespace) -> int:
                    "measures": [{"code": a.measure.code, "list": a.measure.list_code} for a in m.measures]})
     else:
         print("\n".join(measures_lines(m, LANGS[args.lang])))
+    return 0
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    from core.credit import repair
+
+    db = _open(args)
+    actor = command_actor(db, args)
+    repair_id = repair(db, actor, args.record_id, note=args.note, attachment_name=args.attachment, on=args.as_of)
+    if args.json:
+        emit_json({"repair_id": repair_id, "record_id": args.record_id})
+    else:
+        print(f"credit record {args.record_id} repaired (repair {repair_id}); the entity was rescored")
     return 0
 
 
