@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from desktop.map.tile_dialog import TileDialog
-from desktop.map.workspace import tile_hosts
+from desktop.map.page_file import tile_hosts
 from maps.tiles import TileConfig, tile_config_from
 
 TIANDITU = {"url": "http://t{s}.tianditu.intranet/vec_w/wmts?tk=KEY", "kind": "wmts", "subdomains": "01",
