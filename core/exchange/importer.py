@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from core.db.database import Database
@@ -63,6 +64,12 @@ class ImportResult:
                 "dry_run": self.dry_run}
 
 
+def _chunks(table, checker: RowChecker, size: int):
+    """Each chunk of the file's rows checked: (row number, values or None, problems)."""
+    while rows := list(islice(table.rows, size)):
+        yield [(number, *checker.check(number, cells)) for number, cells in rows]
+
+
 def _key(kind_target: str, values: dict) -> tuple[str, tuple]:
     if kind_target == "entity":
         return "统一社会信用代码", (values["uscc"],)
@@ -107,25 +114,24 @@ def import_file(db: Database, actor: object, kind: str, path: str | Path, *, val
                 result.problems.extend(loader.load(batch, write=write))
             batch.clear()
 
-        for number, cells in table.rows:
-            result.rows += 1
-            values, problems = checker.check(number, cells)
-            if values is not None:
-                column, key = _key(spec.target, values)
-                first = seen.setdefault(key, number)
-                if first != number:
-                    values = None
-                    problems = [Problem(name, number, column, "/".join(key),
-                                        f"文件中重复，与第 {first} 行相同 (duplicate id in the file, same as row {first})")]
-            if problems:
-                result.problems.extend(problems)
-            else:
-                batch.append((number, values))
-            if len(batch) >= chunk:
-                flush()
-                if is_cancelled():
-                    raise Cancelled("import cancelled; nothing was written")
-                progress(0.95 * table.done(), f"{result.rows:,} rows")
+        for checked in _chunks(table, checker, chunk):
+            for number, values, problems in checked:
+                result.rows += 1
+                if values is not None:
+                    column, key = _key(spec.target, values)
+                    first = seen.setdefault(key, number)
+                    if first != number:
+                        values = None
+                        problems = [Problem(name, number, column, "/".join(key),
+                                            f"文件中重复，与第 {first} 行相同 (duplicate id in the file, same as row {first})")]
+                if problems:
+                    result.problems.extend(problems)
+                else:
+                    batch.append((number, values))
+            flush()
+            if is_cancelled():
+                raise Cancelled("import cancelled; nothing was written")
+            progress(0.95 * table.done(), f"{result.rows:,} rows")
         flush()
         if isinstance(loader, EntityLoader):
             loader.finish()

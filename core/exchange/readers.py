@@ -94,7 +94,8 @@ def _csv(path: Path) -> Table:
         finally:
             fh.close()
 
-    return Table(path, "csv", [h.strip() for h in header], rows(), encoding, lambda: min(raw.tell() / size, 1.0))
+    return Table(path, "csv", [h.strip() for h in header], rows(), encoding,
+                 lambda: 1.0 if raw.closed else min(raw.tell() / size, 1.0))
 
 
 def _unguard(cell: str) -> str:
