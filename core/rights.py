@@ -49,6 +49,8 @@ efficiency.read         all       all     -        all      -           -     -
 report.leadership       -         all     -        all      -           -     all
 audit.record            all       all     all      all      all         all   all
 users.manage            -         -       -        -        -           -     all
+data.import             all       -       -        -        -           -     all
+data.export             all       -       -        -        -           -     all
 feeds.manage            -         -       -        -        -           -     all
 feeds.import            all       -       -        -        -           -     all
 geo.manage              -         -       -        -        -           -     all
@@ -135,6 +137,9 @@ PERMISSIONS: dict[str, dict[RoleCode, str]] = {
     "report.leadership": _row(leader=ALL, monitor=ALL, admin=ALL),
     "audit.record": {role: ALL for role in RoleCode},
     "users.manage": _row(admin=ALL),
+    # Importing and exporting department data files (core.exchange): the center's desk and the administrator.
+    "data.import": _row(operator=ALL, admin=ALL),
+    "data.export": _row(operator=ALL, admin=ALL),
     # The registration feed's permit-to-department mapping, the commitment catalogue, foreign
     # Open311 codes and API keys (core.feeds): configuration, kept by the administrator.
     "feeds.manage": _row(admin=ALL),

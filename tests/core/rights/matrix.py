@@ -42,6 +42,8 @@ SPEC = {
     "report.leadership": "leader=all monitor=all admin=all",  # issue 16: the leadership analysis (internal)
     "audit.record": "operator=all leader=all planner=all monitor=all department=all town=all admin=all",
     "users.manage": "admin=all",
+    "data.import": "operator=all admin=all",  # issue 16: import of department data files
+    "data.export": "operator=all admin=all",
     "feeds.manage": "admin=all",  # issue 16: feed configuration
     "feeds.import": "operator=all admin=all",  # issue 16: the registration feed (as data.import)
     "geo.manage": "admin=all",  # issue 16: surveyed boundaries
