@@ -17,6 +17,10 @@ branch_labels = None
 depends_on = None
 
 
+BUILT_IN_AT = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+"""When the built-in rule set was defined."""
+
+
 def upgrade() -> None:
     op.create_table(
         "credit_records",
@@ -106,12 +110,13 @@ def upgrade() -> None:
     op.create_index(op.f("ix_market_entities_legal_rep"), "market_entities", ["legal_rep"])
 
     # Version 1 is the built-in rule set (core.credit.rules), active from the start;
-    # administrators add versions after it.
+    # administrators add versions after it. It is dated to its definition, not to the
+    # upgrade, so the same seed builds the same demo city byte for byte.
     from core.credit.rules import DEFAULT_RULES
 
     op.bulk_insert(rule_sets, [{
         "id": 1, "version": 1, "rules": DEFAULT_RULES.to_json(), "note": "built-in rule set",
-        "created_by": "system", "created_at": dt.datetime.now(dt.timezone.utc), "active": True, "applied_at": None,
+        "created_by": "system", "created_at": BUILT_IN_AT, "active": True, "applied_at": None,
     }])
 
 
