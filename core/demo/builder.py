@@ -27,6 +27,7 @@ from core.demo.people import DEMO_SYSTEM_ACCOUNT
 from core.errors import Cancelled, ValidationError
 
 from .case_clocks import add_case_clocks
+from .credit_classes import score_demo_city
 from .showcase import add_showcase_plan
 from .spec import DemoSpec
 from .writer import DemoWriter
@@ -77,6 +78,8 @@ def build_demo(
     progress(0.99, "next year's draw plan")
     db = Database.open(target)
     try:
+        progress(0.99, "credit classes from the rules")
+        score_demo_city(db, spec)  # before the plan: its pool is sampled by these classes
         add_showcase_plan(db, spec)
         add_case_clocks(db, spec)  # one case extended, one paused (规定 Art. 64)
     finally:
