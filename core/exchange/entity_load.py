@@ -58,6 +58,7 @@ class EntityLoader:
         self._tag_id: int | None = None
         self._fts_deferred_from: int | None = None
         self._deferring = False
+        self._was_empty: bool | None = None
         self._dropped: list = []
 
     def _tag(self, create: bool = True) -> int | None:
@@ -82,7 +83,10 @@ class EntityLoader:
 
     def load(self, rows: list[dict]) -> None:
         """Write one chunk of checked rows (no two with the same code)."""
-        known = self._existing([r["uscc"] for r in rows])
+        if self._was_empty is None:
+            self._was_empty = self.conn.execute(select(_T.c.id).limit(1)).first() is None
+        # Into a table empty when the import began every row is new (the file has no repeats).
+        known = {} if self._was_empty else self._existing([r["uscc"] for r in rows])
         fresh = [r for r in rows if r["uscc"] not in known]
         if fresh:
             self._insert(fresh)

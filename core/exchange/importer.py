@@ -14,7 +14,10 @@ entry with its before and after. An import that changes nothing writes nothing a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import gc
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -64,16 +67,47 @@ class ImportResult:
                 "dry_run": self.dry_run}
 
 
+_gc_lock = threading.Lock()
+_gc_users = [0, (700, 10, 10)]  # imports under way, the thresholds to restore
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Fewer cyclic garbage collections while rows stream through (a million rows: 44 s -> 35 s).
+
+    Each row makes a few dicts and lists; with the default thresholds the collector runs every
+    700 of them and, now and then, scans every object the process holds. What exists before the
+    import is frozen out of those scans (``gc.freeze``) and the young generation collected less
+    often; rows hold no cycles, so nothing accumulates. Process-wide, hence counted.
+    """
+    with _gc_lock:
+        if _gc_users[0] == 0:
+            _gc_users[1] = gc.get_threshold()
+            gc.freeze()
+            gc.set_threshold(100_000, 50, 100)
+        _gc_users[0] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_users[0] -= 1
+            if _gc_users[0] == 0:
+                gc.set_threshold(*_gc_users[1])
+                gc.unfreeze()
+
+
 def _chunks(table, checker: RowChecker, size: int):
     """Each chunk of the file's rows checked: (row number, values or None, problems)."""
     while rows := list(islice(table.rows, size)):
         yield [(number, *checker.check(number, cells)) for number, cells in rows]
 
 
-def _key(kind_target: str, values: dict) -> tuple[str, tuple]:
+def _key(kind_target: str, values: dict) -> tuple[str, str]:
+    """(the column a repeat is reported in, the row's key). Keys are plain strings: a million
+    tuples would be tracked, and scanned again and again, by the cyclic garbage collector."""
     if kind_target == "entity":
-        return "统一社会信用代码", (values["uscc"],)
-    return "来源编号", (values["source_system"], values["source_ref"])
+        return "统一社会信用代码", values["uscc"]
+    return "来源编号", f"{values['source_system']}/{values['source_ref']}"
 
 
 def import_file(db: Database, actor: object, kind: str, path: str | Path, *, valid_rows_only: bool = False,
@@ -101,40 +135,9 @@ def import_file(db: Database, actor: object, kind: str, path: str | Path, *, val
             return result
         loader = (EntityLoader(uow, today or dt.date.today()) if spec.target == "entity"
                   else RecordLoader(uow, spec, name))
-        seen: dict[tuple, int] = {}
-        batch: list[tuple[int, dict]] = []
-
-        def flush() -> None:
-            # After a problem (all or nothing) rows are still checked, no longer written.
-            write = valid_rows_only or not result.problems
-            if batch and isinstance(loader, EntityLoader):
-                if write:
-                    loader.load([v for _, v in batch])
-            elif batch:
-                result.problems.extend(loader.load(batch, write=write))
-            batch.clear()
-
-        for checked in _chunks(table, checker, chunk):
-            for number, values, problems in checked:
-                result.rows += 1
-                if values is not None:
-                    column, key = _key(spec.target, values)
-                    first = seen.setdefault(key, number)
-                    if first != number:
-                        values = None
-                        problems = [Problem(name, number, column, "/".join(key),
-                                            f"文件中重复，与第 {first} 行相同 (duplicate id in the file, same as row {first})")]
-                if problems:
-                    result.problems.extend(problems)
-                else:
-                    batch.append((number, values))
-            flush()
-            if is_cancelled():
-                raise Cancelled("import cancelled; nothing was written")
-            progress(0.95 * table.done(), f"{result.rows:,} rows")
-        flush()
-        if isinstance(loader, EntityLoader):
-            loader.finish()
+        with _fewer_collections():
+            _load(table, checker, loader, result, chunk=chunk, write_bad=valid_rows_only,
+                  is_cancelled=is_cancelled, progress=progress)
         result.new, result.updated, result.unchanged = loader.new, loader.updated, loader.unchanged
         if dry_run or (result.problems and not valid_rows_only) or not (result.new or result.updated):
             progress(1.0, "done")
@@ -145,6 +148,46 @@ def import_file(db: Database, actor: object, kind: str, path: str | Path, *, val
         result.committed = True
         progress(1.0, "done")
         return result
+
+
+def _load(table, checker: RowChecker, loader, result: ImportResult, *, chunk: int, write_bad: bool,
+          is_cancelled: Callable[[], bool], progress: Progress) -> None:
+    """Check every row, refuse repeated keys, write the good rows chunk by chunk (all of them while
+    the file is clean, or with ``write_bad`` despite bad rows), then what the loader deferred."""
+    seen: dict[str, int] = {}
+    batch: list[tuple[int, dict]] = []
+
+    def flush() -> None:
+        # After a problem (all or nothing) rows are still checked, no longer written.
+        write = write_bad or not result.problems
+        if batch and isinstance(loader, EntityLoader):
+            if write:
+                loader.load([v for _, v in batch])
+        elif batch:
+            result.problems.extend(loader.load(batch, write=write))
+        batch.clear()
+
+    for checked in _chunks(table, checker, chunk):
+        for number, values, problems in checked:
+            result.rows += 1
+            if values is not None:
+                column, key = _key(checker.kind.target, values)
+                first = seen.setdefault(key, number)
+                if first != number:
+                    values = None
+                    problems = [Problem(checker.file, number, column, key,
+                                        f"文件中重复，与第 {first} 行相同 (duplicate id in the file, same as row {first})")]
+            if problems:
+                result.problems.extend(problems)
+            else:
+                batch.append((number, values))
+        flush()
+        if is_cancelled():
+            raise Cancelled("import cancelled; nothing was written")
+        progress(0.95 * table.done(), f"{result.rows:,} rows")
+    flush()
+    if isinstance(loader, EntityLoader):
+        loader.finish()
 
 
 def _record(uow, result: ImportResult, loader, name: str) -> None:
@@ -178,7 +221,7 @@ def _registrations(db: Database, actor: object, spec, path: str | Path, *, valid
         checker = RowChecker(spec, table.header, Reference(uow.session), name)
         result.problems.extend(checker.file_problems())
         by_system: dict[str, list[dict]] = {}
-        seen: dict[tuple, int] = {}
+        seen: dict[str, int] = {}
         for number, cells in ([] if result.problems else table.rows):
             result.rows += 1
             values, problems = checker.check(number, cells)

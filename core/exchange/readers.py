@@ -90,7 +90,7 @@ def _csv(path: Path) -> Table:
         try:
             for row in reader:
                 if any(cell.strip() for cell in row):
-                    yield reader.line_num, [c if c[:1] != "'" else _unguard(c) for c in row]
+                    yield reader.line_num, ([_unguard(c) for c in row] if "'" in "".join(row) else row)
         finally:
             fh.close()
 

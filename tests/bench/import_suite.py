@@ -4,7 +4,8 @@ The city is the yiwu reference data with no entity (a temp SQLite file, or ``--d
 database, wiped first). The CSV is written first (not timed): valid credit codes, every town,
 a village for most rows, a position for half of them (WGS-84; GCJ-02 for one row in 50: its
 iterative inversion costs ~80 µs a row).
-Figures: ``import_1m_s`` (the import, commit included), ``rows_per_s``, ``peak_rss_mb``.
+Figures: ``import_1m_s`` (the import, commit included), ``rows_per_s``, ``peak_rss_mb``, and
+``import_cpu_s`` and ``load_avg``, which say how busy the machine was.
 ``TONGGUAN_BENCH_IMPORT_ROWS`` sets another row count.
 """
 from __future__ import annotations
@@ -85,9 +86,9 @@ def import_bench(args: argparse.Namespace) -> dict:
                     villages.setdefault(v.town_code, []).append(v.name_zh)
             path = Path(tmp) / "entities.csv"
             write_entities(path, ROWS, towns, villages)
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             result = import_file(db, ACTOR, "entities", path)
-            seconds = time.perf_counter() - start
+            seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
             with db.sessions() as s:
                 stored = s.scalar(select(func.count()).select_from(MarketEntity))
         finally:
@@ -98,6 +99,8 @@ def import_bench(args: argparse.Namespace) -> dict:
         "import_1m_s": round(seconds * 1_000_000 / ROWS, 2),
         "import_s": round(seconds, 2),
         "rows_per_s": round(ROWS / seconds),
+        "import_cpu_s": round(cpu, 2),  # this process's CPU: the wall time on a busy machine is more
+        "load_avg": round(os.getloadavg()[0], 1),
         "peak_rss_mb": round(peak_rss_mb()),
         "database": "postgresql" if args.db and args.db.startswith("postgres") else "sqlite",
     }
