@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sqlalchemy.exc import IntegrityError, OperationalError
+
 from core.errors import Cancelled, ConfigError, PermissionDenied, ValidationError
 
 from .actor import add_actor_argument, command_actor
@@ -54,6 +56,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         return fail(f"nothing imported: {exc}")
     except (ConfigError, ValidationError, Cancelled) as exc:
         return fail(f"nothing imported: {exc}")
+    except IntegrityError:
+        return fail("nothing imported: another process wrote the same records meanwhile; import again")
+    except OperationalError as exc:
+        return fail(f"nothing imported: the database refused the import ({exc.orig})")
     for problem in result.problems[:SHOWN]:
         print(problem, file=sys.stderr)
     if len(result.problems) > SHOWN:
