@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sqlalchemy.exc import IntegrityError, OperationalError
-
 from core.errors import Cancelled, ConfigError, PermissionDenied, ValidationError
 
 from .actor import add_actor_argument, command_actor
@@ -44,6 +42,8 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import IntegrityError, OperationalError
+
     from core.db.database import Database
     from core.exchange import import_file, write_report
 
