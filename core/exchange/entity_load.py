@@ -114,6 +114,8 @@ class EntityLoader:
         on SQLite the text search too. DDL is transactional on both: a kill leaves them as they were."""
         self._deferring = True
         sqlite = self.conn.dialect.name == "sqlite"
+        if not sqlite:  # the index builds at the end sort in memory (this transaction only)
+            self.conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
         if self.conn.execute(select(func.count()).select_from(_T)).scalar_one() < EMPTY_ENOUGH:
             self._dropped = [ix for ix in _T.indexes if not ix.unique and not (sqlite and ix.name.endswith("_trgm"))]
             for ix in self._dropped:
