@@ -9,6 +9,7 @@ its one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from sqlalchemy import Connection, delete, func, insert, select, text, update
 
@@ -181,8 +182,14 @@ class EntityLoader:
     def finish(self) -> None:
         """Build what a big load deferred: the dropped indexes, the text of rows inserted while the
         trigger was off (and the trigger)."""
+        sqlite = self.conn.dialect.name == "sqlite"
+        if sqlite and self._dropped:  # SQLite sorts an index build with helper threads when allowed to
+            threads = self.conn.exec_driver_sql("PRAGMA threads").scalar()
+            self.conn.exec_driver_sql(f"PRAGMA threads={max(2, min(4, os.cpu_count() or 1))}")
         for ix in self._dropped:
             ix.create(self.conn)
+        if sqlite and self._dropped:
+            self.conn.exec_driver_sql(f"PRAGMA threads={int(threads or 0)}")
         self._dropped = []
         if self._fts_deferred_from is None:
             return

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from operator import mul
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -145,6 +144,7 @@ def parse_number(value: object) -> float:
 
 _ALPHABET = {ch: i for i, ch in enumerate(uscc_rules.ALPHABET)}
 _WEIGHTS = tuple(3 ** i % 31 for i in range(17))
+_WEIGHED = tuple({ch: value * w for ch, value in _ALPHABET.items()} for w in _WEIGHTS)  # position -> char -> term
 
 
 def _plainly_valid(code: str) -> bool:
@@ -152,7 +152,7 @@ def _plainly_valid(code: str) -> bool:
     if len(code) != 18 or not code[:8].isdigit():
         return False
     try:
-        total = sum(map(mul, map(_ALPHABET.__getitem__, code[:17]), _WEIGHTS))
+        total = sum(map(dict.__getitem__, _WEIGHED, code[:17]))
         return _ALPHABET[code[17]] == (31 - total % 31) % 31
     except KeyError:
         return False
