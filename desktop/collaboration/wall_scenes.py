@@ -38,8 +38,6 @@ SLOWEST_SHOWN = 6
 VIEW_FONT_PX = 14        # the views' text before the zoom
 LAYOUT_SEED = 7          # as the console's graph page: the same period gives the same picture
 # The shared base's words, in its own context (the scenes inherit the methods that say them).
-CONTEXT = "CollabWallScene"
-translate = QCoreApplication.translate
 
 
 def default_period(today: dt.date | None = None) -> Period:
@@ -151,7 +149,8 @@ class CollabWallScene(WallScene):
         generation, db, filters = self._generation, self._db, dict(self.filters)
         period = self.period or default_period()
         self._loaded.start()
-        self.note_label.setText(translate(CONTEXT, "Loading…") if self.data is None else self.note_label.text())
+        loading = QCoreApplication.translate("CollabWallScene", "Loading…")
+        self.note_label.setText(loading if self.data is None else self.note_label.text())
         self._tasks.run(lambda: (period, self.read(db, period, filters)), quiet=True, owner=self,
                         on_done=lambda result: self._on_read(generation, *result),
                         on_error=lambda error: self._on_failed(generation, error))
@@ -163,7 +162,7 @@ class CollabWallScene(WallScene):
     def _on_failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:
             first = str(error).splitlines()[0] if str(error) else type(error).__name__
-            self.note_label.setText(translate(CONTEXT, "Figures not read: %1").replace("%1", first))
+            self.note_label.setText(QCoreApplication.translate("CollabWallScene", "Figures not read: %1").replace("%1", first))
 
     def show_now(self, db, view: Any = None) -> None:
         """Read and show at once, on this thread: for a headless snapshot of the wall (which
@@ -177,7 +176,7 @@ class CollabWallScene(WallScene):
     def show_data(self, data: Any, period: Period) -> None:
         """Show ``data`` (what :meth:`read` returned) for ``period``; tests hand it in too."""
         self.data, self.shown_period = data, period
-        self.note_label.setText(translate(CONTEXT, "%1 to %2").replace("%1", period.start.isoformat())
+        self.note_label.setText(QCoreApplication.translate("CollabWallScene", "%1 to %2").replace("%1", period.start.isoformat())
                                 .replace("%2", period.end.isoformat()))
         self.draw()
 

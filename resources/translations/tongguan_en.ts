@@ -1687,6 +1687,21 @@
     </message>
 </context>
 <context>
+    <name>CollabWallScene</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Loading…</translation>
+    </message>
+    <message>
+        <source>Figures not read: %1</source>
+        <translation>Figures not read: %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+</context>
+<context>
     <name>CollabWords</name>
     <message>
         <source>Joint inspection</source>
@@ -1806,6 +1821,10 @@
     <message>
         <source>No figures for this period yet.</source>
         <translation>No figures for this period yet.</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>from %1</translation>
     </message>
     <message>
         <source>Slowest hand-overs (median)</source>
@@ -4553,6 +4572,10 @@
         <translation>Surveyed boundaries.</translation>
     </message>
     <message>
+        <source>Town regions are approximate (Voronoi cells); village boundaries are surveyed.</source>
+        <translation>Town regions are approximate (Voronoi cells); village boundaries are surveyed.</translation>
+    </message>
+    <message>
         <source>Town regions are approximate (Voronoi cells), not surveyed boundaries.</source>
         <translation>Town regions are approximate (Voronoi cells), not surveyed boundaries.</translation>
     </message>
@@ -6918,10 +6941,6 @@
     <message>
         <source>Entity</source>
         <translation type="unfinished">Entity</translation>
-    </message>
-    <message>
-        <source>USCC</source>
-        <translation type="unfinished">USCC</translation>
     </message>
     <message>
         <source>Status</source>

@@ -1687,6 +1687,21 @@
     </message>
 </context>
 <context>
+    <name>CollabWallScene</name>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Figures not read: %1</source>
+        <translation>数据未能读取：%1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+</context>
+<context>
     <name>CollabWords</name>
     <message>
         <source>Joint inspection</source>
@@ -1806,6 +1821,10 @@
     <message>
         <source>No figures for this period yet.</source>
         <translation>本时段暂无数据。</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>来自%1</translation>
     </message>
     <message>
         <source>Slowest hand-overs (median)</source>
@@ -4552,6 +4571,10 @@
         <translation>测绘边界。</translation>
     </message>
     <message>
+        <source>Town regions are approximate (Voronoi cells); village boundaries are surveyed.</source>
+        <translation>镇街区域为近似范围（泰森多边形），村社区边界为实测。</translation>
+    </message>
+    <message>
         <source>Town regions are approximate (Voronoi cells), not surveyed boundaries.</source>
         <translation>镇街区域为近似范围（泰森多边形），并非测绘边界。</translation>
     </message>
@@ -6910,10 +6933,6 @@
     <message>
         <source>Entity</source>
         <translation>市场主体</translation>
-    </message>
-    <message>
-        <source>USCC</source>
-        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>Status</source>
