@@ -37,6 +37,7 @@ from core.db.database import Database
 from core.db.models import Clue, ClueState, Department, RegulatoryMatter
 from core.db.models.base import utcnow
 from core.errors import NotFound, PermissionDenied, TongguanError, ValidationError
+from core.serving import serve_until
 
 from .api_keys import system_of_key
 
@@ -350,12 +351,4 @@ def serve_open311(db: Database, actor: str, *, host: str = "127.0.0.1", port: in
     server = make_open311_server(db, actor, host=host, port=port, allow_remote=allow_remote)
     if ready is not None:
         ready(server)
-    if stop_event is not None:
-        threading.Thread(target=lambda: (stop_event.wait(), server.shutdown()), daemon=True,
-                         name="open311-stop").start()
-    try:
-        server.serve_forever(poll_interval=0.2)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve_until(server, stop_event, name="open311")

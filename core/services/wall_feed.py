@@ -28,6 +28,7 @@ from urllib.parse import parse_qs, urlsplit
 from core.db.database import Database
 from core.db.engine import as_unavailable
 from core.errors import DatabaseUnavailable, ValidationError
+from core.serving import serve_until
 
 from .wall_figures import SCENES, WallFigureCache, WallFigures, figures_json, scene_json
 
@@ -226,12 +227,4 @@ def serve_feed(db: Database, *, host: str = "127.0.0.1", port: int, token: str |
                stop_event: threading.Event | None = None, snapshot_dir: Path | None = None) -> None:
     """Serve the feed until ``stop_event`` is set (or the process is interrupted)."""
     server = make_feed_server(db, host=host, port=port, token=token, snapshot_dir=snapshot_dir)
-    if stop_event is not None:
-        threading.Thread(target=lambda: (stop_event.wait(), server.shutdown()), daemon=True,
-                         name="wall-feed-stop").start()
-    try:
-        server.serve_forever(poll_interval=0.2)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve_until(server, stop_event, name="wall-feed")
