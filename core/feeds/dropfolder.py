@@ -2,17 +2,20 @@
 
 The folder is polled with ``os.scandir`` (no watcher library): a file is taken once its size
 and modification time have not changed between two scans, so a file still being written is
-left for later. Each file is imported whole or not at all (Open311 requests or registrations,
-told apart by content), its result is kept (:class:`~core.db.models.FeedFileResult`: name,
-SHA-256, system, start and end, counts, problems) and the file moves to ``done/`` or
-``failed/`` beside it. Hidden files and ``*.part``/``*.tmp`` files are never taken. When the
-database cannot be reached the file stays where it is and is tried again at a later scan.
+left for later. Files in the top folder and in subfolders named after a kind (``entities/``,
+``penalties/``...) are taken; the kind comes from the subfolder or, in the top folder, from the
+file itself (:mod:`core.feeds.kinds`). Each file is imported whole or not at all (every exchange
+kind through :func:`core.exchange.import_file`, Open311 requests and the registration feed's own
+files as before), its result is kept (:class:`~core.db.models.FeedFileResult`: name, SHA-256,
+system, kind, start and end, counts, problems) and the file moves to ``done/`` or ``failed/``
+beside it; a failed file gets its error report beside it (``NAME.errors.xlsx``). Hidden files and
+``*.part``/``*.tmp`` files are never taken. When the database cannot be reached the file stays
+where it is and is tried again at a later scan.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import logging
 import os
 import threading
@@ -26,11 +29,16 @@ from core.db.database import Database
 from core.db.models import FeedFileResult
 from core.db.models.base import utcnow
 from core.errors import DatabaseUnavailable, TongguanError, ValidationError
+from core.exchange.validate import Problem
+
+from .kinds import KIND_NAMES, OPEN311, detect, uses_exchange_columns
 
 _log = logging.getLogger(__name__)
 DONE, FAILED = "done", "failed"
 SKIPPED_SUFFIXES = (".part", ".tmp", ".crdownload", ".partial", "~")
-KINDS = ("auto", "open311", "registrations")
+KINDS = ("auto", *KIND_NAMES)
+KEPT_PROBLEMS = 1000  # kept in the result row; the error report beside the file has every one
+REPORT_SUFFIX = ".errors.xlsx"
 DEFAULT_INTERVAL_S = 3.0
 
 
@@ -58,17 +66,8 @@ def _row(r: FeedFileResult) -> FileResult:
 
 
 def kind_of(path: Path) -> str:
-    """``open311`` for a JSON array of service requests, else ``registrations``."""
-    if path.suffix.lower() != ".json":
-        return "registrations"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError):
-        return "open311"  # the Open311 reader names what is wrong with it
-    if isinstance(data, dict):
-        data = data.get("service_requests", data.get("records"))
-    first = data[0] if isinstance(data, list) and data else None
-    return "open311" if isinstance(first, dict) and "service_request_id" in first else "registrations"
+    """The kind of a file in the top folder (:func:`core.feeds.kinds.detect`)."""
+    return detect(path)
 
 
 def _sha256(path: Path) -> str:
@@ -89,10 +88,32 @@ def _move(path: Path, folder: str) -> Path:
     return target
 
 
-def _problems(error: Exception) -> list[str]:
-    if isinstance(error, ValidationError):
-        return [f"{error.where}: {error.message}" if error.where else error.message]
-    return [str(error)]
+def _problems(error: Exception, name: str) -> list[Problem]:
+    where = getattr(error, "where", None) or ""
+    message = getattr(error, "message", None) or str(error)
+    return [Problem(name, 0, "" if where == name else where, "", message)]
+
+
+def _kept(problems: list[Problem], report: Path | None) -> list[str]:
+    """The problems as kept in the result row (file:row:column: reason), the first KEPT_PROBLEMS."""
+    kept = [str(p) if p.row else (f"{p.column}: {p.reason}" if p.column else p.reason)
+            for p in problems[:KEPT_PROBLEMS]]
+    if len(problems) > KEPT_PROBLEMS:
+        more = len(problems) - KEPT_PROBLEMS
+        kept.append(f"另有 {more} 个问题见错误报告 ({more} more problems in the error report) {report or ''}")
+    return kept
+
+
+def _write_report(moved: Path, problems: list[Problem]) -> Path | None:
+    from core.exchange.report import write_report
+
+    target = moved.with_name(moved.name + REPORT_SUFFIX)
+    try:
+        write_report(target, problems)
+    except OSError:
+        _log.warning("drop folder: cannot write %s", target, exc_info=True)
+        return None
+    return target
 
 
 class DropFolder:
@@ -110,57 +131,87 @@ class DropFolder:
         self._seen: dict[str, tuple[int, int]] = {}
 
     def settled(self) -> list[Path]:
-        """Files unchanged since the previous scan (the first scan only looks)."""
+        """Files unchanged since the previous scan (the first scan only looks), in the top folder and
+        in the subfolders named after a kind."""
         current: dict[str, tuple[int, int]] = {}
-        with os.scandir(self.folder) as entries:
+        self._look(self.folder, "", current)
+        for kind in KIND_NAMES:
+            if (self.folder / kind).is_dir():
+                self._look(self.folder / kind, f"{kind}/", current)
+        ready = sorted(name for name, sig in current.items() if self._seen.get(name) == sig and sig[0] > 0)
+        self._seen = current
+        return [self.folder / name for name in ready]
+
+    @staticmethod
+    def _look(folder: Path, prefix: str, current: dict[str, tuple[int, int]]) -> None:
+        with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.name.startswith(".") or entry.name.endswith(SKIPPED_SUFFIXES):
                     continue
                 if entry.is_file(follow_symlinks=False):
                     st = entry.stat(follow_symlinks=False)
-                    current[entry.name] = (st.st_size, st.st_mtime_ns)
-        ready = sorted(name for name, sig in current.items() if self._seen.get(name) == sig and sig[0] > 0)
-        self._seen = current
-        return [self.folder / name for name in ready]
+                    current[prefix + entry.name] = (st.st_size, st.st_mtime_ns)
+
+    def kind_for(self, path: Path) -> str:
+        """The subfolder's kind, else the one the watch was told, else the file's own (ValidationError)."""
+        if path.parent != self.folder and path.parent.name in KIND_NAMES:
+            return path.parent.name
+        return self.kind if self.kind != "auto" else detect(path)
+
+    def _import(self, kind: str, path: Path) -> tuple[int, int, list[Problem]]:
+        """(written, already there, problems) of importing ``path`` as ``kind``; nothing written on a problem."""
+        if kind == OPEN311:
+            from core.services.clues.open311 import import_open311
+
+            added, already = import_open311(self.db, self.actor, path, system=self.system)
+            return added, already, []
+        if kind == "registrations" and not uses_exchange_columns(path, kind):
+            from .files import take_registration_file  # the feed's own columns, its system this folder's
+
+            outcome = take_registration_file(self.db, self.actor, path, system=self.system)
+            return outcome.added, outcome.already, []
+        from core.exchange import import_file
+
+        result = import_file(self.db, self.actor, kind, path)
+        return result.new + result.updated, result.unchanged, list(result.problems)
 
     def take(self, path: Path) -> FileResult:
-        """Import ``path``, keep its result and move it to done/ or failed/."""
+        """Import ``path``, keep its result and move it to done/ or failed/ (with its error report)."""
         started = utcnow()
         digest = _sha256(path)
-        kind = self.kind if self.kind != "auto" else kind_of(path)
-        added = already = 0
-        problems: list[str] = []
+        name = path.name
+        kind, added, already = self.kind, 0, 0
+        problems: list[Problem] = []
         try:
-            if kind == "open311":
-                from core.services.clues.open311 import import_open311
-
-                added, already = import_open311(self.db, self.actor, path, system=self.system)
-            else:
-                from .files import take_registration_file
-
-                outcome = take_registration_file(self.db, self.actor, path, system=self.system)
-                added, already = outcome.added, outcome.already
+            kind = self.kind_for(path)
+            added, already, problems = self._import(kind, path)
         except DatabaseUnavailable:
-            self._seen.pop(path.name, None)  # not the file's fault: left in place, tried again later
+            self._seen.pop(str(path.relative_to(self.folder)), None)  # not the file's fault: tried again later
             raise
         except TongguanError as error:
-            problems = _problems(error)
+            problems = _problems(error, name)
         except (OSError, ValueError) as error:
-            problems = [f"{path.name}: {error}"]
+            problems = [Problem(name, 0, "", "", str(error))]
         ok = not problems
+        report = None
         try:
             moved = _move(path, DONE if ok else FAILED)
+            if not ok:
+                report = _write_report(moved, problems)
         except OSError as error:
-            moved, problems = path, [*problems, f"无法移动文件 (cannot move the file): {error}"]
+            moved = path
+            problems = [*problems, Problem(name, 0, "", "", f"无法移动文件 (cannot move the file): {error}")]
+        kept = _kept(problems, report)
         with self.db.uow(self.actor) as uow:
             uow.require("audit.record")
-            row = FeedFileResult(source_system=self.system, file_name=path.name[:255], sha256=digest, kind=kind,
+            row = FeedFileResult(source_system=self.system, file_name=name[:255], sha256=digest, kind=kind[:20],
                                  started_at=started, finished_at=utcnow(), ok=ok, added=added, already=already,
-                                 problems=problems[:50], moved_to=str(moved)[:400])
+                                 problems=kept, moved_to=str(moved)[:400])
             uow.session.add(row)
             uow.session.flush()
             uow.audit("feeds.file", "feed_file_result", row.id,
-                      after={"system": self.system, "file": path.name, "sha256": digest, "ok": ok, "added": added})
+                      after={"system": self.system, "file": name, "kind": kind, "sha256": digest, "ok": ok,
+                             "added": added})
             result = _row(row)
             uow.commit()
         return result
