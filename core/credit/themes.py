@@ -13,7 +13,8 @@ Rules, each on what the database holds on ``today``:
   licence for the entity that is valid beyond that).
 
 :func:`thematic_warnings` returns frozen dataclasses with a position and a title in Chinese
-and English; the map and the wall read them as they are (nothing is stored).
+and English; the map and the wall read them as they are (nothing is stored). The titles name
+no risk class (the wall shows them), only "high-risk".
 """
 from __future__ import annotations
 
@@ -169,8 +170,8 @@ def expiring_licences(db: Database, today: dt.date) -> list[ThematicWarning]:
             {"today": today, "last": last}).all()
     return [ThematicWarning(
         "licence_expiring", lat, lng,
-        f"D类主体许可证将到期：{name}的{title}于 {_day(until):%Y-%m-%d} 到期",
-        f"Class-D entity's licence expires: {name}, {title}, on {_day(until):%Y-%m-%d}",
+        f"高风险主体许可证即将到期：{name}的{title}于 {_day(until):%Y-%m-%d} 到期",
+        f"High-risk entity's licence expires soon: {name}, {title}, on {_day(until):%Y-%m-%d}",
         (entity_id,), 1, _day(until)) for entity_id, name, lat, lng, title, until in rows]
 
 

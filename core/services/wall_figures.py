@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.credit.themes import ThematicWarning
 from core.db.database import Database
 
 from .wall import PushedView
@@ -46,6 +47,7 @@ TREND_DAYS = 30
 FEED_SIZE = 30
 PUSH_HISTORY = 20
 RATE_WEEKS = 4
+THEMES_MAX_AGE = 300.0  # seconds: thematic warnings are read again at least this often
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,17 @@ class DrawSummary:
 
 
 @dataclass(frozen=True)
+class ThemeFigure:
+    """One thematic warning (:mod:`core.credit.themes`) with the town it lies in (its first
+    entity's town, else the town whose centre is nearest; "" when the city has no towns)."""
+
+    warning: ThematicWarning
+    town_code: str
+    town_zh: str
+    town_en: str
+
+
+@dataclass(frozen=True)
 class WallFigures:
     """Everything the wall shows, as of ``overview.as_of`` (for the Beijing day ``today``)."""
 
@@ -147,6 +160,7 @@ class WallFigures:
     pushes: tuple[PushedView, ...]         # newest first
     next_draw: DrawSummary | None
     today: dt.date | None = None
+    themes: tuple[ThemeFigure, ...] = ()   # thematic warnings, in core.credit.themes' order
 
 
 def beijing_today() -> dt.date:
@@ -166,7 +180,9 @@ class WallFigureCache:
     turns; :meth:`refresh` takes the change set of a commit and rereads only what it touches:
     clues, cases, pushes, commitments or inspections reload those clocks and redo the
     overview, rankings, trend and feed; ``wall`` rereads the pushes; ``entities`` the town
-    counts (and the clocks of those entities); ``batches`` the draw. A read that fails (the
+    counts (and the clocks of those entities); ``batches`` the draw; ``clues`` and ``entities``
+    the thematic warnings, which are read again anyway once they are ``THEMES_MAX_AGE``
+    seconds old (licences expire without a commit). A read that fails (the
     database went away) is raised, and the next call reads everything. Thread-safe: one
     refresh at a time. ``refresh(None)`` reads everything: on the full city that is a couple
     of seconds of database work unless ``snapshot_dir`` holds a snapshot of unchanged clocks.
@@ -249,7 +265,8 @@ def figures_json(figures: WallFigures) -> dict:
 
     Top-level keys: ``as_of``, ``today``, and one per scene: ``overview``, ``towns``,
     ``rankings`` (``departments``, ``towns``), ``trend``, ``feed``, ``pushes`` (``latest``,
-    ``history``), ``draw``. Rates are fractions (0.9731), or null when there is none.
+    ``history``), ``draw``, ``themes`` (thematic warnings: ``kind``, ``title_zh``/``title_en``,
+    ``day``, ``count``, ``lat``/``lng``, ``entity_ids``, ``town_code``/``town_zh``/``town_en``). Rates are fractions (0.9731), or null when there is none.
     """
     o = figures.overview
     d = figures.next_draw
@@ -276,10 +293,14 @@ def figures_json(figures: WallFigures) -> dict:
             "departments": d.departments, "window_start": _iso(d.window_start), "window_end": _iso(d.window_end),
             "pool_count": d.pool_count, "drawn": d.drawn, "locked_at": _iso(d.locked_at),
             "drawn_at": _iso(d.drawn_at)},
+        "themes": [{"kind": t.warning.kind, "title_zh": t.warning.title_zh, "title_en": t.warning.title_en,
+                    "day": _iso(t.warning.day), "count": t.warning.count, "lat": t.warning.lat,
+                    "lng": t.warning.lng, "entity_ids": list(t.warning.entity_ids), "town_code": t.town_code,
+                    "town_zh": t.town_zh, "town_en": t.town_en} for t in figures.themes],
     }
 
 
-SCENES = ("overview", "towns", "rankings", "trend", "feed", "pushes", "draw")
+SCENES = ("overview", "towns", "rankings", "trend", "feed", "pushes", "draw", "themes")
 
 
 def scene_json(figures: WallFigures, scene: str) -> dict:
@@ -290,5 +311,5 @@ def scene_json(figures: WallFigures, scene: str) -> dict:
     return {"scene": scene, "as_of": whole["as_of"], "today": whole["today"], scene: whole[scene]}
 
 
-__all__ = ["SCENES", "CityOverview", "DrawSummary", "FeedEvent", "RankRow", "TownFigure", "TrendPoint",
-           "WallFigureCache", "WallFigures", "beijing_today", "figures_json", "scene_json", "wall_figures"]
+__all__ = ["SCENES", "CityOverview", "DrawSummary", "FeedEvent", "RankRow", "ThemeFigure", "TownFigure",
+           "TrendPoint", "WallFigureCache", "WallFigures", "beijing_today", "figures_json", "scene_json", "wall_figures"]

@@ -8,6 +8,8 @@ database, not the city's 270,000 (:func:`replace_clocks`).
 from __future__ import annotations
 
 import datetime as dt
+import math
+import time
 from pathlib import Path
 
 import numpy as np
@@ -48,10 +50,12 @@ from .wall_figures import (
     FEED_SIZE,
     PUSH_HISTORY,
     RATE_WEEKS,
+    THEMES_MAX_AGE,
     TREND_DAYS,
     CityOverview,
     DrawSummary,
     RankRow,
+    ThemeFigure,
     TownFigure,
     TrendPoint,
     WallFigures,
@@ -95,6 +99,8 @@ class WallParts:
         self.latest = None
         self.batches: list[DrawSummary] = []
         self.feed: tuple = ()
+        self.themes: tuple[ThemeFigure, ...] = ()
+        self.themes_read_at = -math.inf  # time.monotonic() of the last read
 
     # -- reading the parts ---------------------------------------------------------------
     def load_all(self, today: dt.date) -> None:
@@ -108,6 +114,7 @@ class WallParts:
         self.read_pushes()
         self.read_batches()
         self.read_feed()
+        self.read_themes(today)
 
     def new_day(self, today: dt.date) -> None:
         # Open case pauses move due days by the day the clocks are read: read them all again.
@@ -153,6 +160,28 @@ class WallParts:
         from .wall_events import feed_events
 
         self.feed = feed_events(self.db, FEED_SIZE)
+
+    def read_themes(self, today: dt.date) -> None:
+        """The thematic warnings of ``today`` (core.credit.themes), each placed in a town."""
+        from core.credit.themes import thematic_warnings
+
+        warnings = thematic_warnings(self.db, today)
+        firsts = sorted({w.entity_ids[0] for w in warnings if w.entity_ids})
+        towns: dict[int, str | None] = {}
+        with self.db.sessions() as s:
+            for i in range(0, len(firsts), 500):
+                towns.update(s.execute(select(MarketEntity.id, MarketEntity.town_code)
+                                       .where(MarketEntity.id.in_(firsts[i:i + 500]))).tuples().all())
+        out = []
+        for w in warnings:
+            code = towns.get(w.entity_ids[0]) if w.entity_ids else None
+            if code not in self.towns:
+                code = min(self.towns, default="",
+                           key=lambda c: (self.towns[c][3] - w.lat) ** 2 + (self.towns[c][2] - w.lng) ** 2)
+            zh, en = self.towns[code][:2] if code else ("", "")
+            out.append(ThemeFigure(w, code or "", zh, en))
+        self.themes = tuple(out)
+        self.themes_read_at = time.monotonic()
 
     def read_batches(self) -> None:
         """Every batch that is locked, drawn or published (a city has tens a year)."""
@@ -207,6 +236,9 @@ class WallParts:
         if _names(changes, "wall"):
             self.read_pushes()
         self.read_feed()
+        if (entities or _names(changes, "clues")
+                or time.monotonic() - self.themes_read_at >= THEMES_MAX_AGE):
+            self.read_themes(today)
 
     # -- the figures ---------------------------------------------------------------------
     def figures(self, today: dt.date) -> WallFigures:
@@ -232,7 +264,7 @@ class WallParts:
             city_zh=self.city[0], city_en=self.city[1])
         return WallFigures(overview, self._towns(clue & running, late), self._ranking("department", period),
                            self._ranking("town", period), self._trend(t), self.feed, self.latest, self.pushes,
-                           self._next_draw(drawn_today, today), today)
+                           self._next_draw(drawn_today, today), today, self.themes)
 
     def _per_town(self, mask: np.ndarray) -> dict[str, int]:
         town = self.items.town[mask]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 SceneFactory = Callable[[QWidget | None], QWidget]
 
-BUILT_IN = ("overview", "map", "trends", "rankings", "feed", "draw")
+BUILT_IN = ("overview", "map", "trends", "rankings", "feed", "warnings", "draw")
 SLOTS = ("collaboration", "flows")
 """Scenes other packages provide; they take their place in the order once registered."""
 
@@ -36,8 +36,9 @@ def _ensure_built_in() -> None:
     from .scenes.overview import OverviewScene
     from .scenes.rankings import RankingsScene
     from .scenes.trends import TrendsScene
+    from .scenes.warnings import WarningsScene
 
-    for cls in (OverviewScene, MapScene, TrendsScene, RankingsScene, FeedScene, DrawScene):
+    for cls in (OverviewScene, MapScene, TrendsScene, RankingsScene, FeedScene, WarningsScene, DrawScene):
         _FACTORIES.setdefault(cls.scene_name, cls)
 
 

@@ -186,7 +186,8 @@ def test_the_json_has_stable_keys_and_iso_dates(demo_db):
 
     f = wall_figures(demo_db, today=TODAY)
     data = figures_json(f)
-    assert set(data) == {"as_of", "today", "overview", "towns", "rankings", "trend", "feed", "pushes", "draw"}
+    assert set(data) == {"as_of", "today", "overview", "towns", "rankings", "trend", "feed", "pushes", "draw",
+                         "themes"}
     assert data["today"] == "2026-11-20" and dt.datetime.fromisoformat(data["as_of"]).tzinfo is not None
     assert data["trend"][-1]["day"] == "2026-11-20"
     text = json.dumps(data, ensure_ascii=False)
