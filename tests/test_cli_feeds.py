@@ -102,3 +102,25 @@ def test_keys_and_the_server_from_the_command_line(city, capsys):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_watch_takes_any_kind_and_results_show_it(city, tmp_path, capsys):
+    folder = tmp_path / "dept"
+    (folder / "entities").mkdir(parents=True)
+    code_ = fresh_uscc(6101)
+    (folder / "entities" / "e.csv").write_text(f"统一社会信用代码,名称,主体类型,镇街\n{code_},义乌市命令行商行,企业,稠城街道\n",
+                                               encoding="utf-8")
+    (folder / "bad.csv").write_text(f"统一社会信用代码,名称,主体类型,镇街\n{code_[:-1]}?,坏行,企业,稠城街道\n",
+                                    encoding="utf-8")
+    code, out, _ = run(capsys, "feeds", "watch", str(folder), "--system", "dept-cli", "--once", "--interval", "0",
+                       "--actor", "operator", "--db", city)
+    assert code == 1
+    code, out, _ = run(capsys, "feeds", "results", "--system", "dept-cli", "--db", city)
+    assert code == 0
+    lines = {line.split("\t")[2]: line for line in out.splitlines()}
+    assert "kind=entities\tok\t1 written" in lines["e.csv"]
+    assert "kind=entities\tFAILED" in lines["bad.csv"] and "bad.csv:2:统一社会信用代码" in lines["bad.csv"]
+    assert (folder / "failed" / "bad.csv.errors.xlsx").exists()
+    code, _, err = run(capsys, "feeds", "watch", str(folder), "--system", "x", "--kind", "nonsense", "--once",
+                       "--actor", "operator", "--db", city)
+    assert code != 0 and "nonsense" in err and "Traceback" not in err

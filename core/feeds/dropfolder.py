@@ -138,7 +138,8 @@ class DropFolder:
         for kind in KIND_NAMES:
             if (self.folder / kind).is_dir():
                 self._look(self.folder / kind, f"{kind}/", current)
-        ready = sorted(name for name, sig in current.items() if self._seen.get(name) == sig and sig[0] > 0)
+        ready = sorted((name for name, sig in current.items() if self._seen.get(name) == sig and sig[0] > 0),
+                       key=lambda name: (not name.startswith("entities/"), name))  # others name the entities
         self._seen = current
         return [self.folder / name for name in ready]
 
@@ -180,7 +181,7 @@ class DropFolder:
         started = utcnow()
         digest = _sha256(path)
         name = path.name
-        kind, added, already = self.kind, 0, 0
+        kind, added, already = self.kind if self.kind != "auto" else "unknown", 0, 0
         problems: list[Problem] = []
         try:
             kind = self.kind_for(path)

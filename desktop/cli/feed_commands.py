@@ -74,7 +74,8 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     watch = feeds.add_parser("watch", parents=[common], help="import the files a system drops in FOLDER")
     watch.add_argument("folder", metavar="FOLDER")
     watch.add_argument("--system", required=True, help="the source system that drops files there")
-    watch.add_argument("--kind", choices=("auto", "open311", "registrations"), default="auto")
+    watch.add_argument("--kind", default="auto", help="auto (default: a kind's subfolder, else the file's headers), "
+                       "open311, or an exchange kind (entities, penalties...) for every file of the top folder")
     watch.add_argument("--interval", type=float, default=3.0, help="seconds between scans (default 3)")
     watch.add_argument("--once", action="store_true", help="take what has settled after one interval, then stop")
     add_actor_argument(watch, "imports the files")
@@ -235,11 +236,18 @@ def cmd_catalogue_delete(args) -> int:
     return _run(args, work)
 
 
+SHOWN_PROBLEMS = 5
+
+
 def _result_line(r) -> str:
     state = "ok" if r.ok else "FAILED"
-    tail = "" if r.ok else " — " + "; ".join(r.problems)
-    return (f"{r.finished_at:%Y-%m-%d %H:%M:%S}\t{r.source_system}\t{r.file_name}\t{r.kind}\t{state}\t"
-            f"{r.added} new, {r.already} already\t{r.sha256[:12]}{tail}")
+    tail = ""
+    if not r.ok:
+        more = len(r.problems) - SHOWN_PROBLEMS
+        tail = " — " + "; ".join(r.problems[:SHOWN_PROBLEMS]) + (f" (+{more} more)" if more > 0 else "")
+        tail += f" — moved to {r.moved_to}"
+    return (f"{r.finished_at:%Y-%m-%d %H:%M:%S}\t{r.source_system}\t{r.file_name}\tkind={r.kind}\t{state}\t"
+            f"{r.added} written, {r.already} already\t{r.sha256[:12]}{tail}")
 
 
 def cmd_watch(args) -> int:

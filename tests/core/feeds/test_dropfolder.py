@@ -190,7 +190,7 @@ def test_a_file_that_cannot_be_told_fails_with_a_report(city, tmp_path):
     folder.mkdir()
     (folder / "odd.csv").write_text("甲,乙\n1,2\n", encoding="utf-8")
     result = _settle(DropFolder(city, "operator", folder, SYSTEM))["odd.csv"]
-    assert not result.ok and "甲" in result.problems[0]
+    assert not result.ok and result.kind == "unknown" and "甲" in result.problems[0]
     assert (folder / "failed" / "odd.csv.errors.xlsx").exists()
 
 
@@ -212,3 +212,17 @@ def test_the_same_file_dropped_twice_changes_nothing_the_second_time(city, tmp_p
     assert _count(city, EntityRecord, EntityRecord.kind == RecordKind.PENALTY) == records
     assert _count(city, AuditEntry) == audits + 1  # only the file's own result
     assert len(list((folder / "penalties" / "done").iterdir())) == 2  # both copies kept
+
+
+def test_entities_are_taken_before_the_records_that_name_them(city, tmp_path):
+    folder = tmp_path / "drop"
+    (folder / "entities").mkdir(parents=True)
+    code = fresh_uscc(5401)
+    (folder / "a-cases.csv").write_text(
+        "统一社会信用代码,来源系统,来源编号,违法行为,处罚日期,处罚机关\n"
+        f"{code},办案系统,CF-DROP-1,无照经营,2026-10-01,SCJG\n", encoding="utf-8")
+    (folder / "entities" / "z-new.csv").write_text(ENTITY_HEADER + f"{code},义乌市新开商行,企业,稠城街道,,\n",
+                                                   encoding="utf-8")
+    results = _settle(DropFolder(city, "operator", folder, SYSTEM))
+    assert [r.kind for r in results.values()] == ["entities", "penalties"]
+    assert all(r.ok and r.added == 1 for r in results.values()), [r.problems for r in results.values()]
