@@ -7,7 +7,8 @@
   pushes (双告知) and the commitment verifications they start, once per registration id;
 - :mod:`.foreign_codes` maps a foreign system's Open311 service codes to our matters;
 - :mod:`.api_keys` and :mod:`.open311_server` serve GeoReport v2 to those systems;
-- :mod:`.dropfolder` imports the files a system drops in a watched folder, keeping each result.
+- :mod:`.dropfolder` imports the files a system drops in a watched folder, keeping each result;
+  :mod:`.kinds` tells each file's kind (its subfolder, or its headers against core.exchange's kinds).
 
 This package imports only the core; the modules are imported where used (no import here), so
 ``core.services.clues.open311`` can use :mod:`.foreign_codes` without a cycle.
