@@ -52,12 +52,20 @@ def kind_of_header(header: list[str]) -> str | None:
     return best
 
 
-def uses_exchange_columns(path: Path, kind: str) -> bool:
-    """Whether ``path``'s header carries every required column of the exchange ``kind``."""
+def header_of(path: Path) -> list[str]:
+    """``path``'s header row (the file closed again); ConfigError when it cannot be read."""
     from core.exchange.readers import open_table
 
+    table = open_table(path)
+    next(table.rows, None)  # started, so that closing it closes the file
+    table.rows.close()
+    return [str(h).strip() for h in table.header if h is not None]
+
+
+def uses_exchange_columns(path: Path, kind: str) -> bool:
+    """Whether ``path``'s header carries every required column of the exchange ``kind``."""
     try:
-        header = set(open_table(path).header)
+        header = set(header_of(path))
     except ConfigError:
         return True  # the exchange importer names what is wrong with the file
     return all(f.header in header for f in EXCHANGE_KINDS[kind].fields if f.required)
@@ -67,10 +75,8 @@ def detect(path: Path) -> str:
     """The kind of a file in the top folder; ValidationError naming the headers when none fits."""
     if is_open311(path):
         return OPEN311
-    from core.exchange.readers import open_table
-
     try:
-        header = [str(h).strip() for h in open_table(path).header if h is not None]
+        header = header_of(path)
     except ConfigError as error:
         raise ValidationError(error.message, where=error.where or path.name, code="feeds.unreadable") from None
     kind = kind_of_header(header)
