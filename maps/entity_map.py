@@ -48,6 +48,7 @@ _TEXTS = {
     "choropleth": ("区域分级", "Region choropleth"),
     "draw": ("抽查对象", "Drawn entities"),
     "clues": ("线索", "Open clues"),
+    "themes": ("专题预警", "Thematic warnings"),
     "total": ("合计", "Total"),
     "visible": ("视野内", "In view"),
     "entitiesUnit": ("个主体", "entities"),

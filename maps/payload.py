@@ -156,8 +156,9 @@ def _overlays(spec: Mapping) -> dict:
         if layer is None:
             continue
         arrays = {k: layer[k] for k in ("id", "lat", "lng") if k in layer}
-        if "overdue" in layer:
-            arrays["overdue"] = layer["overdue"]
+        for extra in ("overdue", "title"):
+            if extra in layer:
+                arrays[extra] = layer[extra]
         if set(arrays) < {"id", "lat", "lng"}:
             raise ValueError(f"overlay {name!r} needs id, lat and lng")
         _check_parallel(f"overlay {name!r}", **arrays)
@@ -167,6 +168,8 @@ def _overlays(spec: Mapping) -> dict:
         }
         if "overdue" in layer:
             item["overdue"] = [1 if v else 0 for v in np.asarray(layer["overdue"]).ravel().tolist()]
+        if "title" in layer:
+            item["title"] = [str(v) for v in layer["title"]]
         out[str(name)] = item
     return out
 
@@ -188,8 +191,8 @@ def build_payload(
     listed are appended in grey. Each category gains ``"visible"`` (its count in view)
     when ``result.category_visible`` is given. ``choropleth`` is ``{"key", "label",
     "values": {town code: number}, "format"?, "breaks"?}`` (breaks computed when absent);
-    ``overlays`` maps ``"draw"``/``"clues"`` to ``{"label", "id", "lat", "lng",
-    "overdue"?}``. Raises ``ValueError`` for arrays that are not parallel.
+    ``overlays`` maps ``"draw"``/``"clues"``/``"themes"`` to ``{"label", "id", "lat", "lng",
+    "overdue"?, "title"?}`` (``title``: a text per marker, for its tip). Raises ``ValueError`` for arrays that are not parallel.
     """
     mode = str(result.mode)
     if mode not in ("clusters", "points"):

@@ -39,6 +39,7 @@ from core.geoindex import (
 )
 from core.paths import user_cache_dir
 from core.services.map_overlays import MapOverlays
+from core.services.map_themes import MapThemes
 from core.services.search import EntityFilter, EntitySearch
 from desktop.tasks import TaskManager
 
@@ -85,6 +86,7 @@ class MapController(QObject):
         self.last_payload: dict | None = None
         self.last_elapsed_ms: float = 0.0
         self.overlays = MapOverlays(db, viewer=viewer, snapshot_dir=user_cache_dir())
+        self.themes = MapThemes(db, viewer=viewer)
         self._snapshot: LazySnapshot | None = None
         self._bus = changes
         self._waiting = None            # ChangeSet (merged) not yet applied
@@ -207,6 +209,7 @@ class MapController(QObject):
             return
         self._loading = True
         self.overlays.reset()  # read again by the next update that shows them
+        self.themes.reset()
         db, display = self._db, self._display
         if from_database:
             def work():
@@ -262,7 +265,7 @@ class MapController(QObject):
             self._note_applied(changes)  # the reload reads after its commit
             self.reload(from_database=True)
             return
-        index, overlays, db = self.index, self.overlays, self._db
+        index, overlays, themes, db = self.index, self.overlays, self.themes, self._db
         patch = changes.touches("entities", "tags")
 
         # A tag's membership changes with its entities, which the set names: re-read whole tags
@@ -272,6 +275,7 @@ class MapController(QObject):
         def work():
             columns = index.patch(db, sorted(changes.entities), tags) if patch else None
             overlays.apply(changes)
+            themes.apply(changes)
             return changes, columns
 
         self._applying = True
@@ -332,6 +336,7 @@ class MapController(QObject):
         self._running = True
         self.busy_changed.emit(True)
         index, db, cache, labels, overlays = self.index, self._db, self.cache, self._labels, self.overlays
+        themes = self.themes
         text = query.filter.text.strip()
         known = self._text_ids.get(text) if text else None
 
@@ -341,7 +346,7 @@ class MapController(QObject):
             if text and text_ids is None:
                 text_ids = np.asarray(EntitySearch(db).ids(EntityFilter(text=text)), dtype=np.int64)
             payload, _result = compose(index, query, labels, db=db, cache=cache, text_ids=text_ids,
-                                       overlays=overlays)
+                                       overlays=overlays, themes=themes)
             payload["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
             return payload, json.dumps(payload, ensure_ascii=False, separators=(",", ":")), text, text_ids
 

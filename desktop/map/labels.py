@@ -38,4 +38,6 @@ def build_labels(tags, *, lang: str, title: str) -> Labels:
         draw_label=translate("MapLabels", "Drawn entities"),
         clues_label=translate("MapLabels", "Open clues"),
         title=title,
+        themes_label=translate("MapLabels", "Thematic warnings"),
+        english=not zh,
     )

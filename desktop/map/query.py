@@ -22,6 +22,7 @@ from core.geoindex import MapIndex, ViewRequest
 from core.geoindex.gcj import to_display
 from core.services import map_layers
 from core.services.map_overlays import MapOverlays
+from core.services.map_themes import MapThemes, ThemeMarkers, theme_markers
 from core.services.search import EntityFilter
 from maps.payload import build_payload, choropleth_breaks
 
@@ -42,6 +43,7 @@ class LayerChoice:
     heat: bool = False
     draw_batch: int | None = None
     clues: bool = False
+    themes: bool = False             # the thematic warnings (专题预警, core.services.map_themes)
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class Labels:
     draw_label: str = ""
     clues_label: str = ""
     title: str = ""
+    themes_label: str = ""
+    english: bool = False                      # the warnings' own titles in English
 
 
 @dataclass
@@ -138,7 +142,7 @@ def region_level(choice: LayerChoice) -> str:
 
 
 def _overlays(index: MapIndex, db: Database | None, cache: DbCache, q: Query, labels: Labels,
-              overlays: MapOverlays | None = None) -> dict:
+              overlays: MapOverlays | None = None, themes: MapThemes | None = None) -> dict:
     out: dict = {}
     if db is None:
         return out
@@ -162,6 +166,19 @@ def _overlays(index: MapIndex, db: Database | None, cache: DbCache, q: Query, la
 
         clues = load_clues() if overlays is not None else cache.get(("clues", display), load_clues)
         out["clues"] = {"label": labels.clues_label, **clues}
+    if q.choice.themes:
+        display = index.columns.display
+
+        def load_themes() -> dict:
+            read = themes.markers if themes is not None else (lambda: theme_markers(db, viewer=q.viewer))
+            markers = _seen_clues(read, ThemeMarkers((), (), (), (), (), ()))
+            lat, lng = to_display(np.asarray(markers.lats, dtype=np.float64),
+                                  np.asarray(markers.lngs, dtype=np.float64), display)
+            return {"id": list(markers.ids), "lat": np.round(lat, 6).tolist(), "lng": np.round(lng, 6).tolist(),
+                    "title": list(markers.titles_en if labels.english else markers.titles_zh)}
+
+        found = load_themes() if themes is not None else cache.get(("themes", display, labels.english), load_themes)
+        out["themes"] = {"label": labels.themes_label, **found}
     return out
 
 
@@ -177,7 +194,7 @@ def view_request(q: Query, text_ids: np.ndarray | None) -> ViewRequest:
 
 def compose(index: MapIndex, q: Query, labels: Labels, *, db: Database | None = None,
             cache: DbCache | None = None, text_ids: np.ndarray | None = None,
-            overlays: MapOverlays | None = None) -> tuple[dict, object]:
+            overlays: MapOverlays | None = None, themes: MapThemes | None = None) -> tuple[dict, object]:
     """The payload for ``q`` and the index's ViewResult (clue layers and measures from ``overlays``
     when given, else read from ``db`` once)."""
     cache = cache if cache is not None else DbCache()
@@ -189,7 +206,7 @@ def compose(index: MapIndex, q: Query, labels: Labels, *, db: Database | None = 
     payload = build_payload(
         result, seq=q.seq, categories=categories_for(labels, q.choice),
         colour_by={"key": q.choice.colour_by, "label": labels.colour_by.get(q.choice.colour_by, "")},
-        choropleth=choropleth, overlays=_overlays(index, db, cache, q, labels, overlays), title=labels.title,
+        choropleth=choropleth, overlays=_overlays(index, db, cache, q, labels, overlays, themes), title=labels.title,
         fit=q.fit,
     )
     return payload, result

@@ -208,7 +208,8 @@ class MapWorkspace(QWidget):
         self.painted.emit(info)
 
     def _on_bridge_layers_changed(self, layers: dict) -> None:
-        self.controller.set_choice(heat=bool(layers.get("heat")), clues=bool(layers.get("clues")))
+        self.controller.set_choice(heat=bool(layers.get("heat")), clues=bool(layers.get("clues")),
+                                   themes=bool(layers.get("themes")))
 
     def _on_controller_payload_ready(self, payload_json: str, payload: dict) -> None:
         self.view.bridge.send(payload_json)

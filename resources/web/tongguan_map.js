@@ -14,6 +14,7 @@
   var DRAW_COLOUR = "#0d47a1";
   var CLUE_COLOUR = "#ef6c00";
   var OVERDUE_COLOUR = "#d50000";
+  var THEME_COLOUR = "#8e24aa";
   var POINT_R = 4.5;
   var HIT_SLOP = 3;
 
@@ -158,7 +159,7 @@
     viewSeq: 0,
     viewTimer: null,
     layers: {},
-    hits: { clusters: [], points: null, draw: [], clues: [] },
+    hits: { clusters: [], points: null, draw: [], clues: [], themes: [] },
     heat: null,
     regions: [],
     selection: null,
@@ -308,6 +309,14 @@
     ctx.closePath();
   }
 
+  function diamond(ctx, x, y) {
+    ctx.moveTo(x, y - 8);
+    ctx.lineTo(x + 8, y);
+    ctx.lineTo(x, y + 8);
+    ctx.lineTo(x - 8, y);
+    ctx.closePath();
+  }
+
   function overlayPainter(name) {
     return function (ctx, map, size) {
       var set = state.payload && state.payload.overlays && state.payload.overlays[name];
@@ -323,6 +332,9 @@
         if (name === "clues") {
           triangle(ctx, p.x, p.y);
           ctx.fillStyle = set.overdue && set.overdue[i] ? OVERDUE_COLOUR : CLUE_COLOUR;
+        } else if (name === "themes") {
+          diamond(ctx, p.x, p.y);
+          ctx.fillStyle = THEME_COLOUR;
         } else {
           square(ctx, p.x, p.y);
           ctx.fillStyle = DRAW_COLOUR;
@@ -367,6 +379,9 @@
     var map = state.map;
     var layers = state.layers;
     var h;
+    if (map.hasLayer(layers.themes) && (h = nearestDisc(state.hits.themes, point.x, point.y, 1))) {
+      return { kind: "themes", hit: h };
+    }
     if (map.hasLayer(layers.clues) && (h = nearestDisc(state.hits.clues, point.x, point.y, 1))) {
       return { kind: "clues", hit: h };
     }
@@ -433,6 +448,11 @@
         "<div class=\"tongguan-tip-hint\">" + esc(t("clickToOpen")) + "</div>";
     }
     var set = p.overlays[found.kind];
+    if (found.kind === "themes") {
+      return "<div>" + swatch(THEME_COLOUR, "diamond") + esc(set.label) + "</div>" +
+        "<div>" + esc((set.title || [])[i] || "") + "</div>" +
+        (set.id[i] ? "<div class=\"tongguan-tip-hint\">" + esc(t("clickToOpen")) + "</div>" : "");
+    }
     if (found.kind === "clues") {
       var overdue = set.overdue && set.overdue[i];
       return "<div>" + swatch(overdue ? OVERDUE_COLOUR : CLUE_COLOUR, "triangle") + esc(set.label) + "</div>" +
@@ -495,6 +515,8 @@
       call("entityClicked", p.points.id[i]);
     } else if (found.kind === "draw") {
       call("entityClicked", p.overlays.draw.id[i]);
+    } else if (found.kind === "themes" && p.overlays.themes.id[i]) {
+      call("entityClicked", p.overlays.themes.id[i]);
     }
   }
 
@@ -546,6 +568,10 @@
     if (ov.draw && map.hasLayer(state.layers.draw)) {
       parts.push("<div class=\"tongguan-legend-row\">" + swatch(DRAW_COLOUR, "square") + "<span>" +
         esc(ov.draw.label) + "</span><b>" + fullCount(ov.draw.id.length) + "</b></div>");
+    }
+    if (ov.themes && map.hasLayer(state.layers.themes)) {
+      parts.push("<div class=\"tongguan-legend-row\">" + swatch(THEME_COLOUR, "diamond") + "<span>" +
+        esc(ov.themes.label) + "</span><b>" + fullCount(ov.themes.id.length) + "</b></div>");
     }
     if (ov.clues && map.hasLayer(state.layers.clues)) {
       var late = (ov.clues.overdue || []).reduce(function (a, b) { return a + (b ? 1 : 0); }, 0);
@@ -631,6 +657,7 @@
     state.layers.entities.redraw();
     state.layers.draw.redraw();
     state.layers.clues.redraw();
+    state.layers.themes.redraw();
     updateHeat();
     styleRegions();
     updateLegend();
@@ -674,7 +701,7 @@
     var l = state.layers;
     return {
       heat: map.hasLayer(l.heat), choropleth: map.hasLayer(l.choropleth), entities: map.hasLayer(l.entities),
-      draw: map.hasLayer(l.draw), clues: map.hasLayer(l.clues)
+      draw: map.hasLayer(l.draw), clues: map.hasLayer(l.clues), themes: map.hasLayer(l.themes)
     };
   }
 
@@ -816,6 +843,7 @@
     l.entities = new CanvasLayer(paintEntities, { pane: "tongguanEntities" });
     l.draw = new CanvasLayer(overlayPainter("draw"), { pane: "tongguanOverlays" });
     l.clues = new CanvasLayer(overlayPainter("clues"), { pane: "tongguanOverlays" });
+    l.themes = new CanvasLayer(overlayPainter("themes"), { pane: "tongguanOverlays" });
     // Weights arrive aggregated for the view, so no zoom scaling (maxZoom 0). The wrapper
     // group keeps the layer control from disabling an overlay whose maxZoom is below the map's.
     state.heat = L.heatLayer([], { radius: 24, blur: 20, max: 1, maxZoom: 0, minOpacity: 0.25 });
@@ -834,8 +862,9 @@
     if (refs.towns) l.towns = refs.towns;
     if (refs.villages) l.villages = refs.villages;
 
-    var show = L.extend({ choropleth: false, heat: false, entities: true, draw: true, clues: false }, options.show);
-    ["choropleth", "heat", "entities", "draw", "clues"].forEach(function (name) {
+    var show = L.extend({ choropleth: false, heat: false, entities: true, draw: true, clues: false, themes: false },
+      options.show);
+    ["choropleth", "heat", "entities", "draw", "clues", "themes"].forEach(function (name) {
       if (show[name]) l[name].addTo(map);
     });
     var base = {};
@@ -849,6 +878,7 @@
     if (refs.villages) overlays[t("villages")] = refs.villages;
     overlays[t("draw")] = l.draw;
     overlays[t("clues")] = l.clues;
+    overlays[t("themes")] = l.themes;
     L.control.layers(base, overlays, { collapsed: false, position: "topright" }).addTo(map);
 
     control("bottomright", "tongguan-legend", function (div) { state.legend = div; }).addTo(map);
