@@ -170,8 +170,8 @@ def expiring_licences(db: Database, today: dt.date) -> list[ThematicWarning]:
             {"today": today, "last": last}).all()
     return [ThematicWarning(
         "licence_expiring", lat, lng,
-        f"高风险主体许可证即将到期：{name}的{title}于 {_day(until):%Y-%m-%d} 到期",
-        f"High-risk entity's licence expires soon: {name}, {title}, on {_day(until):%Y-%m-%d}",
+        f"重点监管主体许可证即将到期：{name}的{title}于 {_day(until):%Y-%m-%d} 到期",
+        f"Licence of a closely watched entity expires soon: {name}, {title}, on {_day(until):%Y-%m-%d}",
         (entity_id,), 1, _day(until)) for entity_id, name, lat, lng, title, until in rows]
 
 

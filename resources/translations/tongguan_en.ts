@@ -4416,6 +4416,10 @@
         <source>Drawn entities</source>
         <translation>Drawn entities</translation>
     </message>
+    <message>
+        <source>Thematic warnings</source>
+        <translation>Thematic warnings</translation>
+    </message>
 </context>
 <context>
     <name>MapPanel</name>
@@ -6977,6 +6981,29 @@
     <message>
         <source>Make a clue</source>
         <translation>Make a clue</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsScene</name>
+    <message>
+        <source>Thematic warnings</source>
+        <translation>Thematic warnings</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 warnings</translation>
+    </message>
+    <message>
+        <source>Complaint clusters this week</source>
+        <translation>Complaint clusters this week</translation>
+    </message>
+    <message>
+        <source>Closely watched entities' licences expiring</source>
+        <translation>Closely watched entities' licences expiring</translation>
+    </message>
+    <message>
+        <source>No thematic warnings today</source>
+        <translation>No thematic warnings today</translation>
     </message>
 </context>
 <context>

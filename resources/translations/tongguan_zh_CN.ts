@@ -4415,6 +4415,10 @@
         <source>Drawn entities</source>
         <translation>抽中对象</translation>
     </message>
+    <message>
+        <source>Thematic warnings</source>
+        <translation>专题预警</translation>
+    </message>
 </context>
 <context>
     <name>MapPanel</name>
@@ -6969,6 +6973,29 @@
     <message>
         <source>Make a clue</source>
         <translation>转为线索</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsScene</name>
+    <message>
+        <source>Thematic warnings</source>
+        <translation>专题预警</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 条预警</translation>
+    </message>
+    <message>
+        <source>Complaint clusters this week</source>
+        <translation>本周投诉聚集</translation>
+    </message>
+    <message>
+        <source>Closely watched entities' licences expiring</source>
+        <translation>重点监管主体许可证即将到期</translation>
+    </message>
+    <message>
+        <source>No thematic warnings today</source>
+        <translation>今日无专题预警</translation>
     </message>
 </context>
 <context>

@@ -83,5 +83,5 @@ class WarningsScene(WallScene):
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
         self.tiles["complaint_cluster"].set_caption(self.tr("Complaint clusters this week"))
-        self.tiles["licence_expiring"].set_caption(self.tr("High-risk entities' licences expiring"))
+        self.tiles["licence_expiring"].set_caption(self.tr("Closely watched entities' licences expiring"))
         self.calm.setText(self.tr("No thematic warnings today"))
