@@ -14,6 +14,7 @@ from core.services.obligations_listing import (
     list_cases,
     list_verifications,
 )
+from tests.support.cases import first_unpaused_case
 
 
 def _scalar(db, stmt):
@@ -85,8 +86,7 @@ def test_undecided_cases_by_deadline_then_decided_ones(demo_db):
 
 
 def test_cases_filter_by_department_and_a_decision_moves_a_case(demo_db):
-    undecided = list_cases(demo_db, CaseFilter(), limit=1000)
-    case = undecided[0]
+    case = first_unpaused_case(demo_db)
     mine = list_cases(demo_db, CaseFilter(department_id=case.department_id), limit=1000)
     assert mine and {r.department_id for r in mine} == {case.department_id}
     assert count_cases(demo_db, CaseFilter(department_id=case.department_id)) == len(mine)

@@ -5,7 +5,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from core.db.models import Case, CasePause, CaseStatus, EntityRecord, RecordKind
+from core.db.models import Case, CaseStatus, EntityRecord, RecordKind
 from core.services.obligations_listing import (
     CaseFilter,
     VerificationFilter,
@@ -17,6 +17,7 @@ from desktop.cases.commitments_page import VerifyDialog
 from desktop.cases.workspace import CASES_TAB, COMMITMENTS_TAB
 
 from tests.support.accounts import dept_user
+from tests.support.cases import first_unpaused_case
 
 from .conftest import TIMEOUT, visible_dialog
 
@@ -102,16 +103,8 @@ def test_show_done_adds_verified_commitments_and_a_department_sees_its_own(make_
     assert not ws.commitments.action_button.isEnabled()  # verified already
 
 
-def _unpaused_case(db):
-    """The first undecided case listed whose clock was never paused: a pause that is still open
-    stands in the way of a decision, and that is another test's subject."""
-    with db.sessions() as s:
-        paused = set(s.scalars(select(CasePause.case_id)))
-    return next(c for c in list_cases(db, CaseFilter(), limit=500) if c.id not in paused)
-
-
 def test_a_late_case_decision_is_recorded_and_said_to_be_late(make_workspace, entities_db, qtbot):
-    case = _unpaused_case(entities_db)
+    case = first_unpaused_case(entities_db)
     today = case.decision_due + dt.timedelta(days=4)
     ws = make_workspace(today=today)
     rows = _show(ws, qtbot, ws.cases, CASES_TAB)
@@ -139,7 +132,7 @@ def test_a_late_case_decision_is_recorded_and_said_to_be_late(make_workspace, en
 
 
 def test_a_decision_in_time_says_so(make_workspace, entities_db, qtbot):
-    case = _unpaused_case(entities_db)
+    case = first_unpaused_case(entities_db)
     ws = make_workspace(today=case.filed_on + dt.timedelta(days=1))
     _show(ws, qtbot, ws.cases, CASES_TAB)
     _select(ws.cases, case.id)
