@@ -73,7 +73,7 @@ class EntityOperations(QObject):
         """Fetch the tag list with counts; emits ``tags_listed``."""
         db = self._db
         self._tasks.run(lambda: tuple(tagging.list_tags(db, with_counts=True)), on_done=self.tags_listed.emit,
-                        on_error=lambda error: self.failed.emit("list_tags", error))
+                        on_error=lambda error: self.failed.emit("list_tags", error), owner=self)
 
     # ---- plumbing -------------------------------------------------------
 
@@ -90,7 +90,7 @@ class EntityOperations(QObject):
             else:
                 self.failed.emit(key, error)
 
-        self._tasks.run(fn, on_done=done, on_error=failed)
+        self._tasks.run(fn, on_done=done, on_error=failed, owner=self)
 
     def _after_tags(self, change: TagChange) -> None:
         self.tags_changed.emit(change)

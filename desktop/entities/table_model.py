@@ -270,7 +270,7 @@ class EntityTableModel(QAbstractTableModel):
         self._end = self._beyond = None
         self._tasks.run(partial(self._search.total, self._filter),
                         on_done=partial(self._on_count_done, self._generation),
-                        on_error=partial(self._on_failed, self._generation))
+                        on_error=partial(self._on_failed, self._generation), owner=self)
         self._want(0)
 
     def _want(self, page: int) -> None:
@@ -292,7 +292,7 @@ class EntityTableModel(QAbstractTableModel):
             fetch = partial(self._search.page, self._filter, sort=self._sort, descending=self._descending,
                             offset=page * self._page_size, limit=self._page_size)
             self._tasks.run(fetch, on_done=partial(self._on_page_done, self._generation, page),
-                            on_error=partial(self._on_failed, self._generation))
+                            on_error=partial(self._on_failed, self._generation), owner=self)
 
     def _on_page_done(self, generation: int, page: int, rows: list[EntityRow]) -> None:
         if generation != self._generation:

@@ -2,8 +2,11 @@
 does not hold, 主体未登记 (entity not registered) with the code; our own clue shows neither."""
 import datetime as dt
 
+import pytest
+
 from core.services.clues.detail import ClueDetail
 from desktop.cases.clue_detail import ClueDetailPanel
+from desktop.i18n import install_language
 
 
 def _detail(**foreign):
@@ -13,7 +16,14 @@ def _detail(**foreign):
                       (), (), (), ("assign",), **foreign)
 
 
-def test_the_foreign_code_and_the_unregistered_flag_are_shown(qtbot):
+@pytest.fixture
+def english(console_app):
+    install_language(console_app, "en")  # the panel's words come from the catalogue
+    yield
+    install_language(console_app, "zh_CN")
+
+
+def test_the_foreign_code_and_the_unregistered_flag_are_shown(qtbot, english):
     panel = ClueDetailPanel(read_only=False, lang="en", today=dt.date(2026, 11, 20))
     qtbot.addWidget(panel)
     panel.set_detail(_detail(source_system="yw12345", foreign_service_code="0301", foreign_service_name="无证无照经营",
