@@ -23,11 +23,12 @@ from .items_panel import ItemsPanel
 from .scale import MEDIAN_DAYS, ScaleLegend
 from .stage_table import StageTable
 from .words import days_text, flow_label, source_name, stage_name
+from .period_loading import PeriodLoading
 
 RIGHT_MIN_W = 320
 
 
-class FlowPage(QWidget):
+class FlowPage(PeriodLoading, QWidget):
     """``loaded`` when a flow is on show; ``items_shown(n)`` when a band's clues are listed."""
 
     loaded = Signal()
@@ -126,9 +127,6 @@ class FlowPage(QWidget):
     # -- loading -------------------------------------------------------------------------
     def load(self, period: Period) -> None:
         """Build the flow of ``period`` with the chosen filters (and the names, the first time)."""
-        self.period = period
-        self._generation += 1
-        generation = self._generation
         db, viewer, f = self._db, self._viewer, self.filters()
         need_reference = self.reference is None
         self.caption.setText(self.tr("Loading…"))
@@ -137,10 +135,9 @@ class FlowPage(QWidget):
             from desktop.cases.reference import load_cases_reference
 
             reference = load_cases_reference(db) if need_reference else None
-            return reference, build_flow(db, period, viewer=viewer, **f)
+            return build_flow(db, period, viewer=viewer, **f), reference
 
-        self._tasks.run(work, on_done=lambda result: self._on_loaded(generation, *result),
-                        on_error=lambda error: self._on_failed(generation, error), owner=self)
+        self._run_load(period, work)
 
     def show_flow(self, flow, reference=None) -> None:
         """Show an already built flow (the loader's answer; tests hand one in)."""
@@ -153,20 +150,11 @@ class FlowPage(QWidget):
         self._draw()
         self.loaded.emit()
 
-    def _on_loaded(self, generation: int, reference, flow) -> None:
-        if generation == self._generation:
-            self.show_flow(flow, reference)
+    def _show_result(self, flow, reference) -> None:
+        self.show_flow(flow, reference)
 
-    def _on_failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self.caption.setText(self.tr("The flow could not be built."))
-        if self._on_error is not None:
-            self._on_error(error)
-
-    def _on_filter_changed(self, *_args) -> None:
-        if self.period is not None:
-            self.load(self.period)
+    def _failed_text(self) -> str:
+        return self.tr("The flow could not be built.")
 
     # -- drawing -------------------------------------------------------------------------
     def _draw(self) -> None:

@@ -26,12 +26,13 @@ from .items_panel import ItemsPanel
 from .measures_panel import MeasuresPanel
 from .scale import OVERDUE_SHARE, ScaleLegend
 from .words import kind_name, node_name
+from .period_loading import PeriodLoading
 
 LAYOUT_SEED = 7
 RIGHT_MIN_W = 320  # the measures and items stay readable beside a wide graph
 
 
-class GraphPage(QWidget):
+class GraphPage(PeriodLoading, QWidget):
     """``loaded`` is emitted when a graph is on show, ``items_shown(n)`` when a click's
     items are listed."""
 
@@ -142,9 +143,6 @@ class GraphPage(QWidget):
     # -- loading -------------------------------------------------------------------------
     def load(self, period: Period) -> None:
         """Build the graph of ``period`` with the chosen filters, in a worker."""
-        self.period = period
-        self._generation += 1
-        generation = self._generation
         kinds, villages = self.kinds(), self.villages()
         db, viewer = self._db, self._viewer
         self.caption.setText(self.tr("Loading…"))
@@ -153,8 +151,7 @@ class GraphPage(QWidget):
             graph = build_graph(db, period, kinds=kinds, villages=villages, viewer=viewer)
             return graph, graph.layout(LAYOUT_SEED)
 
-        self._tasks.run(work, on_done=lambda result: self._on_loaded(generation, *result),
-                        on_error=lambda error: self._on_failed(generation, error), owner=self)
+        self._run_load(period, work)
 
     def show_graph(self, graph, positions) -> None:
         """Show an already built graph (the loader's answer; tests hand one in)."""
@@ -172,20 +169,11 @@ class GraphPage(QWidget):
         elif clicked is not None and clicked[0] == "edge" and clicked[1] in self.view.edges:
             self.view.choose_edge(*clicked[1])
 
-    def _on_loaded(self, generation: int, graph, positions) -> None:
-        if generation == self._generation:
-            self.show_graph(graph, positions)
+    def _show_result(self, graph, positions) -> None:
+        self.show_graph(graph, positions)
 
-    def _on_failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self.caption.setText(self.tr("The graph could not be built."))
-        if self._on_error is not None:
-            self._on_error(error)
-
-    def _on_filter_changed(self, *_args) -> None:
-        if self.period is not None:
-            self.load(self.period)
+    def _failed_text(self) -> str:
+        return self.tr("The graph could not be built.")
 
     # -- clicks --------------------------------------------------------------------------
     def _on_measure_node(self, key: str) -> None:
