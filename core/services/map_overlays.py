@@ -140,7 +140,7 @@ def reload_clocks(db: Database, wanted: dict[Kind, set[int]], town_codes: tuple[
     return complete(from_parts(parts, tuple(town_codes)), calendar, policy)
 
 
-def _verifications(db: Database, ids: set[int]) -> set[int]:
+def verification_ids(db: Database, ids: set[int]) -> set[int]:
     """Verification ids for a change's ``commitments`` (the services audit the commitment's id):
     those of the commitments named, and any verification with such an id."""
     found = set(ids)

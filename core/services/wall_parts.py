@@ -43,7 +43,7 @@ from core.deadlines import (
 from core.deadlines.summary import ClaimRow
 from core.workdays import default_calendar
 
-from .map_overlays import CLOCK_FIELDS, _verifications, reload_clocks
+from .map_overlays import CLOCK_FIELDS, reload_clocks, verification_ids
 from .wall import latest_view, push_history
 from .wall_figures import (
     BEIJING,
@@ -213,7 +213,7 @@ class WallParts:
         for field, kinds in CLOCK_FIELDS.items():
             ids = set(_names(changes, field))
             if field == "commitments" and ids:
-                ids = _verifications(self.db, ids)  # services audit the commitment; the clocks are its checks
+                ids = verification_ids(self.db, ids)  # services audit the commitment; the clocks are its checks
             for kind in kinds:
                 wanted.setdefault(kind, set()).update(ids)
         entities = _names(changes, "entities")
