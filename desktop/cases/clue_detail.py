@@ -60,7 +60,10 @@ class ClueDetailPanel(QScrollArea):
         self.title.setFont(font)
         self.deadline = QLabel(objectName="clueDetailDeadline", wordWrap=True)
         self.actions_row = QGridLayout()
-        self.case_button = QPushButton(objectName="clueFileCase")
+        # Parented now: a parentless button shown by _fill_actions would be a window of its own
+        # until the layout adopted it, and hidden again until a queued show ran.
+        self.case_button = QPushButton(body, objectName="clueFileCase")
+        self.case_button.hide()
         self.case_button.clicked.connect(self.case_requested)
         self.facts = QLabel(objectName="clueDetailFacts", wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -1,6 +1,7 @@
 """The Cases workspace over a private copy of the demo city (3,000 entities, as of 2026-11-20)."""
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from collections.abc import Iterator
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from core.db.models import Department, MarketEntity, RegulatoryMatter
+from core.services.clues.detail import ClueDetail
 from desktop.cases.workspace import CasesWorkspace
 
 from ..test_entities_support import AS_OF, entities_db, entities_template  # noqa: F401 - fixtures
@@ -45,6 +47,14 @@ def _widgets_go_on_the_gui_thread(qapp) -> Iterator[None]:
     yield
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+
+
+def clue_detail_sample(state: str = "received", actions: tuple[str, ...] = ("assign",), **extra) -> ClueDetail:
+    """A hotline clue's detail as the service would return it, without a database."""
+    return ClueDetail(7, "XS20261118-0001", "hotline", "yw12345:HL-1", None, None, None, None, 29.3, 120.07, None,
+                      None, "路边无证摊点销售熟食", None, state,
+                      dt.datetime(2026, 11, 18, 1, 30, tzinfo=dt.timezone.utc), dt.date(2026, 12, 2), None, None,
+                      (), (), (), actions, **extra)
 
 
 def dept(db, code: str) -> int:

@@ -4,16 +4,14 @@ import datetime as dt
 
 import pytest
 
-from core.services.clues.detail import ClueDetail
 from desktop.cases.clue_detail import ClueDetailPanel
 from desktop.i18n import install_language
 
+from .conftest import clue_detail_sample
+
 
 def _detail(**foreign):
-    return ClueDetail(7, "XS20261118-0001", "hotline", "yw12345:HL-1", None, None, None, None, 29.3, 120.07, None,
-                      None, "路边无证摊点销售熟食", None, "received",
-                      dt.datetime(2026, 11, 18, 1, 30, tzinfo=dt.timezone.utc), dt.date(2026, 12, 2), None, None,
-                      (), (), (), ("assign",), **foreign)
+    return clue_detail_sample(**foreign)
 
 
 @pytest.fixture
