@@ -2,19 +2,35 @@
 
 Loaded through the TaskManager with :func:`core.credit.panel.credit_panel`; a viewer
 without ``risk.read`` sees the records and measures but no class, score or weight.
+A viewer who may repair a record (信用修复, the panel says which) gets a "Credit repair…"
+button under the records; the repair runs in a worker and the section reloads after it.
 """
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from core.credit.lists import repair
 from core.credit.panel import CreditPanel, credit_panel
+from core.credit.records import CreditRecordRow
 from core.db.database import Database
+from core.errors import AlreadyChanged, TongguanError
 from desktop.tasks import TaskManager
 
-from .errors import headline
+from .credit_repair_dialog import CreditRepairDialog, RepairInput, refusal
+from .errors import headline, show_error
 from .panorama_tables import Cell, RowsModel, fit_header_widths
 
 KIND_NAMES = {
@@ -40,6 +56,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CreditPanel", text)
 
 
+_log = logging.getLogger(__name__)
+
+
 def _state(w, lang: str) -> str:
     text = _tr(STATES.get(w.why_not, w.why_not))
     return f"{text} ({QCoreApplication.translate('CreditPanel', 'until {day}').format(day=w.ends_on.isoformat())})" if w.ends_on and w.in_force else text
@@ -62,6 +81,7 @@ class CreditSection(QWidget):
     """The credit tab of one entity's panorama."""
 
     title_changed = Signal(str)
+    repaired = Signal(str)   # a sentence for the workspace's message bar
 
     def __init__(self, db: Database, tasks: TaskManager, entity_id: int, *, actor: str, lang: str,
                  today: dt.date | None = None, parent: QWidget | None = None) -> None:
@@ -71,6 +91,8 @@ class CreditSection(QWidget):
         self._lang, self._today = lang, today
         self._panel: CreditPanel | None = None
         self._generation = 0
+        self._chosen: int | None = None   # the chosen record's id, kept across reloads
+        self.repair_dialog: CreditRepairDialog | None = None
         self.summary = QLabel(objectName="creditSummary", wordWrap=True,
                               textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         self.rules = QLabel(objectName="creditRules", wordWrap=True)
@@ -82,6 +104,13 @@ class CreditSection(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.repair_button = QPushButton(objectName="creditRepairButton")
+        self.repair_button.clicked.connect(self._on_repair_clicked)
+        self.repair_button.hide()
         self.linked = QLabel(objectName="creditLinked", wordWrap=True,
                              textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         self.measures = QLabel(objectName="creditMeasures", wordWrap=True,
@@ -89,6 +118,7 @@ class CreditSection(QWidget):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.repair_button, 0, Qt.AlignmentFlag.AlignLeft)
         lower_layout.addWidget(self.linked)
         lower_layout.addWidget(self.measures)
         lower_layout.addStretch(1)
@@ -100,6 +130,7 @@ class CreditSection(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.rules)
         layout.addWidget(split, 1)
+        self._retranslate_button()
 
     @property
     def panel(self) -> CreditPanel | None:
@@ -111,7 +142,24 @@ class CreditSection(QWidget):
                                                     self._actor or None, self._today)
         self._tasks.run(lambda: credit_panel(db, entity_id, viewer, today),
                         on_done=lambda p: self._on_loaded(generation, p),
-                        on_error=lambda e: self._on_failed(generation, e))
+                        on_error=lambda e: self._on_failed(generation, e), owner=self)
+
+    def selected_record(self) -> CreditRecordRow | None:
+        """The record chosen in the table (None: none)."""
+        rows = self.table.selectionModel().selectedRows()
+        model = self.table.model()
+        if not rows or not isinstance(model, RowsModel) or rows[0].row() >= len(model.rows()):
+            return None
+        return model.rows()[rows[0].row()].record
+
+    def select_record(self, record_id: int) -> bool:
+        """Choose the row of record ``record_id``; False when it is not on show."""
+        model = self.table.model()
+        for row, w in enumerate(model.rows() if isinstance(model, RowsModel) else ()):
+            if w.record.id == record_id:
+                self.table.selectRow(row)
+                return True
+        return False
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
@@ -119,6 +167,7 @@ class CreditSection(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_button()
             self._show()
         super().changeEvent(event)
 
@@ -140,9 +189,14 @@ class CreditSection(QWidget):
         e = p.explanation
         model = self._full if e is not None else self._plain
         model.set_language(self._lang)
+        chosen = self._chosen
         model.set_rows(p.records)
         if self.table.model() is not model:
             self.table.setModel(model)
+            self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        if chosen is not None:
+            self.select_record(chosen)
+        self._sync_repair()
         header = self.table.horizontalHeader()
         for column, width in enumerate((96, 170, 0, 190, 70, 70, 80)[:model.columnCount()]):
             if width:
@@ -204,3 +258,62 @@ class CreditSection(QWidget):
             name, basis = (a.measure.name_zh, a.measure.basis_zh) if zh else (a.measure.name_en, a.measure.basis_en)
             lines.append("  • " + self.tr("{measure} (basis: {basis})").format(measure=name, basis=basis))
         return "\n".join(lines)
+
+    # ---- credit repair (信用修复) ------------------------------------------------
+
+    def _retranslate_button(self) -> None:
+        self.repair_button.setText(self.tr("Credit repair…"))
+        self._sync_repair()
+
+    def _on_table_selection_changed(self, *_args) -> None:
+        record = self.selected_record()
+        if record is not None:
+            self._chosen = record.id
+        self._sync_repair()
+
+    def _sync_repair(self) -> None:
+        """Show the button to a viewer who may repair some record; enable it on one that may be repaired."""
+        p = self._panel
+        self.repair_button.setVisible(bool(p and p.repairable))
+        record = self.selected_record()
+        able = bool(p and record and p.may_repair(record.id))
+        self.repair_button.setEnabled(able)
+        self.repair_button.setToolTip("" if able else self.tr(
+            "Choose a record that is in force and not repaired yet, of your department."))
+
+    def _on_repair_clicked(self) -> None:
+        record = self.selected_record()
+        if record is None or self._panel is None or not self._panel.may_repair(record.id):
+            return
+        if self.repair_dialog is not None:
+            self.repair_dialog.deleteLater()
+        dialog = CreditRepairDialog(record, _tr(KIND_NAMES.get(record.kind, record.kind)),
+                                    self._today or dt.date.today(), self)
+        dialog.submitted.connect(lambda given: self._on_repair_submitted(dialog, given))
+        self.repair_dialog = dialog
+        dialog.open()
+
+    def _on_repair_submitted(self, dialog: CreditRepairDialog, given: RepairInput) -> None:
+        db, actor = self._db, self._actor
+        self._tasks.run(lambda: repair(db, actor, given.record_id, note=given.note,
+                                       attachment_name=given.attachment_name, on=given.on),
+                        on_done=lambda _id: self._on_repair_done(dialog, given),
+                        on_error=lambda e: self._on_repair_refused(dialog, e), owner=self)
+
+    def _on_repair_done(self, dialog: CreditRepairDialog, given: RepairInput) -> None:
+        dialog.finish()
+        record = next((w.record for w in (self._panel.records if self._panel else ())
+                       if w.record.id == given.record_id), None)
+        self.reload()
+        self.repaired.emit(self.tr("Credit repair granted: “{title}” no longer counts from {day}.").format(
+            title=record.title if record else given.record_id, day=given.on.isoformat()))
+
+    def _on_repair_refused(self, dialog: CreditRepairDialog, error: BaseException) -> None:
+        if not isinstance(error, TongguanError):
+            _log.error("a credit repair failed unexpectedly", exc_info=error)
+        if isinstance(error, AlreadyChanged):
+            self.reload()
+        if dialog.isVisible():
+            dialog.refuse(error)
+        else:
+            show_error(self, self.tr("Credit repair not granted"), error, lead=refusal(error))

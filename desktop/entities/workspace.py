@@ -134,6 +134,7 @@ class EntitiesWorkspace(QWidget):
         view.pdf_written.connect(lambda path: self.message_bar.show_message(
             self.tr("Saved the panorama as {path}.").format(path=path), kind="success"))
         view.pdf_failed.connect(lambda error: show_error(self, self.tr("PDF not written"), error))
+        view.credit.repaired.connect(lambda text: self.message_bar.show_message(text, kind="success"))
         index = self.tabs.addTab(view, self.tr("Panorama #{id}").format(id=entity_id))
         self.tabs.setCurrentIndex(index)
         self.panorama_opened.emit(view)
