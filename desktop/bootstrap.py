@@ -87,7 +87,7 @@ def load_context(db: Database) -> ConsoleContext:
 
 
 WORKSPACE_PACKAGES = ("desktop.entities", "desktop.map", "desktop.draws", "desktop.cases", "desktop.efficiency",
-                      "desktop.collaboration", "desktop.wall", "desktop.admin")
+                      "desktop.collaboration", "desktop.wall", "desktop.credit", "desktop.admin")
 """Packages whose ``register(registry)`` installs a real workspace page."""
 
 

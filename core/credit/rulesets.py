@@ -105,3 +105,26 @@ def activate(db: Database, actor: str, version: int, as_of: dt.date | None = Non
         result = score_city_in(uow, rules_from_json(row.rules, version), as_of or utcnow().date())
         uow.commit()
         return result
+
+
+@dataclass(frozen=True)
+class RulesDesk:
+    """What the credit-rules page shows to one user: the versions and what the user may do."""
+
+    versions: list[RuleSetInfo]
+    may_edit: bool      # credit.rules: save, preview and activate rule sets
+    may_manage: bool    # credit.manage: score the city, move listings
+
+
+def rules_desk(db: Database, actor: str) -> RulesDesk:
+    """The versions and ``actor``'s rights over them (read afresh, as the core will check them).
+
+    The weights and thresholds say how classes are made, and classes are internal: a role
+    without ``risk.read`` is refused.
+    """
+    from core.rights import require, resolve
+
+    with db.sessions() as s:
+        principal = resolve(s, actor)
+    require(principal, "risk.read")
+    return RulesDesk(rule_sets(db), principal.may("credit.rules"), principal.may("credit.manage"))

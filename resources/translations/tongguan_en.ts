@@ -170,8 +170,8 @@
         <translation>Class %1</translation>
     </message>
     <message>
-        <source>Only to leave the plan&apos;s bands on purpose: the reason</source>
-        <translation>Only to leave the plan&apos;s bands on purpose: the reason</translation>
+        <source>Only to leave the plan's bands on purpose: the reason</source>
+        <translation>Only to leave the plan's bands on purpose: the reason</translation>
     </message>
     <message>
         <source>The reason is recorded with your name, shown on the batch and written into the draw record. Ratios must still rise with the risk.</source>
@@ -190,12 +190,12 @@
         <translation>Skip inspectors with a declared conflict of interest</translation>
     </message>
     <message>
-        <source>Skip inspectors who made the entity&apos;s last inspection</source>
-        <translation>Skip inspectors who made the entity&apos;s last inspection</translation>
+        <source>Skip inspectors who made the entity's last inspection</source>
+        <translation>Skip inspectors who made the entity's last inspection</translation>
     </message>
     <message>
-        <source>Skip inspectors who live in the entity&apos;s village</source>
-        <translation>Skip inspectors who live in the entity&apos;s village</translation>
+        <source>Skip inspectors who live in the entity's village</source>
+        <translation>Skip inspectors who live in the entity's village</translation>
     </message>
 </context>
 <context>
@@ -308,8 +308,8 @@
         <translation>Sampling (ratio per class)</translation>
     </message>
     <message>
-        <source>Outside the plan&apos;s bands</source>
-        <translation>Outside the plan&apos;s bands</translation>
+        <source>Outside the plan's bands</source>
+        <translation>Outside the plan's bands</translation>
     </message>
     <message>
         <source>on purpose: “%1” (%2, %3)</source>
@@ -575,8 +575,8 @@
         <translation>Extend by collective decision</translation>
     </message>
     <message>
-        <source>Extend by %1 days (department head&apos;s approval)</source>
-        <translation>Extend by %1 days (department head&apos;s approval)</translation>
+        <source>Extend by %1 days (department head's approval)</source>
+        <translation>Extend by %1 days (department head's approval)</translation>
     </message>
     <message>
         <source>Pause: a period that does not count</source>
@@ -635,8 +635,8 @@
         <translation>Appraisal</translation>
     </message>
     <message>
-        <source>%1: extended by %2 days, department head&apos;s approval</source>
-        <translation>%1: extended by %2 days, department head&apos;s approval</translation>
+        <source>%1: extended by %2 days, department head's approval</source>
+        <translation>%1: extended by %2 days, department head's approval</translation>
     </message>
     <message>
         <source>%1: extended by %2 days, collective decision</source>
@@ -1258,8 +1258,8 @@
         <translation>No market entity has the USCC {uscc}.</translation>
     </message>
     <message>
-        <source>A clue&apos;s source is one of {allowed}, not “{source}”.</source>
-        <translation>A clue&apos;s source is one of {allowed}, not “{source}”.</translation>
+        <source>A clue's source is one of {allowed}, not “{source}”.</source>
+        <translation>A clue's source is one of {allowed}, not “{source}”.</translation>
     </message>
     <message>
         <source>A clue needs a description.</source>
@@ -1294,8 +1294,8 @@
         <translation>The attachment {file} is damaged: the stored file no longer matches its SHA-256.</translation>
     </message>
     <message>
-        <source>The attachment folder is not this user&apos;s own folder.</source>
-        <translation>The attachment folder is not this user&apos;s own folder.</translation>
+        <source>The attachment folder is not this user's own folder.</source>
+        <translation>The attachment folder is not this user's own folder.</translation>
     </message>
     <message>
         <source>The written copy of the attachment {file} does not match its SHA-256.</source>
@@ -1346,20 +1346,20 @@
         <translation>A date cannot be after today, {today}.</translation>
     </message>
     <message>
-        <source>Unknown approval “{approval}”: the head&apos;s or a collective decision.</source>
-        <translation>Unknown approval “{approval}”: the head&apos;s or a collective decision.</translation>
+        <source>Unknown approval “{approval}”: the head's or a collective decision.</source>
+        <translation>Unknown approval “{approval}”: the head's or a collective decision.</translation>
     </message>
     <message>
         <source>The head approves one extension only; a further one is a collective decision.</source>
         <translation>The head approves one extension only; a further one is a collective decision.</translation>
     </message>
     <message>
-        <source>The head&apos;s extension is {days} days.</source>
-        <translation>The head&apos;s extension is {days} days.</translation>
+        <source>The head's extension is {days} days.</source>
+        <translation>The head's extension is {days} days.</translation>
     </message>
     <message>
-        <source>The first extension is the head&apos;s {days} days; a collective decision extends further.</source>
-        <translation>The first extension is the head&apos;s {days} days; a collective decision extends further.</translation>
+        <source>The first extension is the head's {days} days; a collective decision extends further.</source>
+        <translation>The first extension is the head's {days} days; a collective decision extends further.</translation>
     </message>
     <message>
         <source>An extension is 1 to 366 days.</source>
@@ -1406,8 +1406,8 @@
         <translation>The year must be 1900–2200: {value}.</translation>
     </message>
     <message>
-        <source>The source reference is the import&apos;s key: it cannot be empty.</source>
-        <translation>The source reference is the import&apos;s key: it cannot be empty.</translation>
+        <source>The source reference is the import's key: it cannot be empty.</source>
+        <translation>The source reference is the import's key: it cannot be empty.</translation>
     </message>
     <message>
         <source>Each request is a JSON object.</source>
@@ -1466,8 +1466,8 @@
         <translation>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: the department head may approve one extension of 30 days</translation>
     </message>
     <message>
-        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department&apos;s heads</source>
-        <translation>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department&apos;s heads</translation>
+        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department's heads</source>
+        <translation>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department's heads</translation>
     </message>
     <message>
         <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: hearings, announcements, testing, inspection and appraisal do not count towards the period</source>
@@ -2072,6 +2072,192 @@
     </message>
 </context>
 <context>
+    <name>CreditRepairDialog</name>
+    <message>
+        <source>Credit repair</source>
+        <translation>Credit repair</translation>
+    </message>
+    <message>
+        <source>{date} · {kind} · {title}</source>
+        <translation>{date} · {kind} · {title}</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">Record</translation>
+    </message>
+    <message>
+        <source>Repaired on</source>
+        <translation>Repaired on</translation>
+    </message>
+    <message>
+        <source>What the entity did: corrected the violation, paid the fine, made a public credit commitment…</source>
+        <translation>What the entity did: corrected the violation, paid the fine, made a public credit commitment…</translation>
+    </message>
+    <message>
+        <source>What the entity did</source>
+        <translation>What the entity did</translation>
+    </message>
+    <message>
+        <source>The evidence file's name</source>
+        <translation>The evidence file's name</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished">Choose file…</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Grant the repair</source>
+        <translation>Grant the repair</translation>
+    </message>
+    <message>
+        <source>The repair date must lie between the record's date and today.</source>
+        <translation>The repair date must lie between the record's date and today.</translation>
+    </message>
+    <message>
+        <source>Say what the entity did to earn the repair.</source>
+        <translation>Say what the entity did to earn the repair.</translation>
+    </message>
+    <message>
+        <source>Choose the evidence file (or type its name).</source>
+        <translation>Choose the evidence file (or type its name).</translation>
+    </message>
+    <message>
+        <source>From {day} on this record no longer counts against the entity's credit, and its class is computed again. The repair, its note and its evidence are kept in the audit log.</source>
+        <translation>From {day} on this record no longer counts against the entity's credit, and its class is computed again. The repair, its note and its evidence are kept in the audit log.</translation>
+    </message>
+    <message>
+        <source>Evidence of the repair</source>
+        <translation>Evidence of the repair</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished">All files (*)</translation>
+    </message>
+    <message>
+        <source>You may not repair this record: only the leader, or the department that recorded it, grants a credit repair.</source>
+        <translation>You may not repair this record: only the leader, or the department that recorded it, grants a credit repair.</translation>
+    </message>
+    <message>
+        <source>Someone else has repaired this record already: {reason}</source>
+        <translation>Someone else has repaired this record already: {reason}</translation>
+    </message>
+    <message>
+        <source>The repair was refused: {reason}</source>
+        <translation>The repair was refused: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CreditRulesPage</name>
+    <message>
+        <source>Sign in as an administrator or a leader to see the credit rules.</source>
+        <translation>Sign in as an administrator or a leader to see the credit rules.</translation>
+    </message>
+    <message>
+        <source>Scoring the city with these rules…</source>
+        <translation>Scoring the city with these rules…</translation>
+    </message>
+    <message>
+        <source>Previewing the rule set…</source>
+        <translation>Previewing the rule set…</translation>
+    </message>
+    <message>
+        <source>Activate rule set</source>
+        <translation>Activate rule set</translation>
+    </message>
+    <message>
+        <source>Make version %1 the active rule set? Every entity is rescored at once and the classes that change drive the next draws and the map. Preview it first to see how many move.</source>
+        <translation>Make version %1 the active rule set? Every entity is rescored at once and the classes that change drive the next draws and the map. Preview it first to see how many move.</translation>
+    </message>
+    <message>
+        <source>Rescoring the city with version %1…</source>
+        <translation>Rescoring the city with version %1…</translation>
+    </message>
+    <message>
+        <source>Change the rules and preview them to see how many entities would move from one class to another.</source>
+        <translation>Change the rules and preview them to see how many entities would move from one class to another.</translation>
+    </message>
+    <message>
+        <source>%1 entities would change class. Now: %2. Under these rules: %3.</source>
+        <translation>%1 entities would change class. Now: %2. Under these rules: %3.</translation>
+    </message>
+    <message>
+        <source>Saved as version %1. It is not active yet: choose it and activate it.</source>
+        <translation>Saved as version %1. It is not active yet: choose it and activate it.</translation>
+    </message>
+    <message>
+        <source>Version %1 is active; %2 entities changed class.</source>
+        <translation>Version %1 is active; %2 entities changed class.</translation>
+    </message>
+    <message>
+        <source>Edited from version %1: not saved yet.</source>
+        <translation>Edited from version %1: not saved yet.</translation>
+    </message>
+    <message>
+        <source>Version %1 is the active rule set (applied %2).</source>
+        <translation>Version %1 is the active rule set (applied %2).</translation>
+    </message>
+    <message>
+        <source>Version %1 is not active.</source>
+        <translation>Version %1 is not active.</translation>
+    </message>
+    <message>
+        <source>Credit rules</source>
+        <translation>Credit rules</translation>
+    </message>
+    <message>
+        <source>Every entity's credit score is its base score plus the points of its credit records in force, halving with age; the thresholds turn the score into class A-D, which sets the draw ratios and map colours. Classes are internal. Every version is kept, and every change is audited.</source>
+        <translation>Every entity's credit score is its base score plus the points of its credit records in force, halving with age; the thresholds turn the score into class A-D, which sets the draw ratios and map colours. Classes are internal. Every version is kept, and every change is audited.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <source>Why this change (kept with the version)</source>
+        <translation>Why this change (kept with the version)</translation>
+    </message>
+    <message>
+        <source>Preview moves</source>
+        <translation>Preview moves</translation>
+    </message>
+    <message>
+        <source>Save as new version</source>
+        <translation>Save as new version</translation>
+    </message>
+    <message>
+        <source>Activate chosen version…</source>
+        <translation>Activate chosen version…</translation>
+    </message>
+    <message>
+        <source>Class moves</source>
+        <translation>Class moves</translation>
+    </message>
+    <message>
+        <source>Rule sets</source>
+        <translation>Rule sets</translation>
+    </message>
+    <message>
+        <source>List transitions</source>
+        <translation>List transitions</translation>
+    </message>
+</context>
+<context>
     <name>CreditSection</name>
     <message>
         <source>The credit section could not be loaded: {reason}</source>
@@ -2086,8 +2272,8 @@
         <translation type="unfinished">Credit</translation>
     </message>
     <message>
-        <source>The credit class is internal to the supervision center; the records below are the entity&apos;s credit facts.</source>
-        <translation>The credit class is internal to the supervision center; the records below are the entity&apos;s credit facts.</translation>
+        <source>The credit class is internal to the supervision center; the records below are the entity's credit facts.</source>
+        <translation>The credit class is internal to the supervision center; the records below are the entity's credit facts.</translation>
     </message>
     <message>
         <source>Rule set version {version}: A from {a:g}, B from {b:g}, C from {c:g}, otherwise D; weights halve every {half:g} days.</source>
@@ -2136,6 +2322,22 @@
     <message>
         <source>{measure} (basis: {basis})</source>
         <translation>{measure} (basis: {basis})</translation>
+    </message>
+    <message>
+        <source>Credit repair…</source>
+        <translation>Credit repair…</translation>
+    </message>
+    <message>
+        <source>Choose a record that is in force and not repaired yet, of your department.</source>
+        <translation>Choose a record that is in force and not repaired yet, of your department.</translation>
+    </message>
+    <message>
+        <source>Credit repair granted: “{title}” no longer counts from {day}.</source>
+        <translation>Credit repair granted: “{title}” no longer counts from {day}.</translation>
+    </message>
+    <message>
+        <source>Credit repair not granted</source>
+        <translation>Credit repair not granted</translation>
     </message>
 </context>
 <context>
@@ -2195,8 +2397,8 @@
         <translation>Announced when the pool was locked:</translation>
     </message>
     <message>
-        <source>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
-        <translation>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</translation>
+        <source>Enter each source's published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
+        <translation>Enter each source's published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</translation>
     </message>
     <message>
         <source>Commitment published when the pool was locked:</source>
@@ -2428,12 +2630,12 @@
         <translation>Inspector {inspector} is listed twice.</translation>
     </message>
     <message>
-        <source>Class {stratum}: the ratio {value} is outside the plan&apos;s band {band}.</source>
-        <translation>Class {stratum}: the ratio {value} is outside the plan&apos;s band {band}.</translation>
+        <source>Class {stratum}: the ratio {value} is outside the plan's band {band}.</source>
+        <translation>Class {stratum}: the ratio {value} is outside the plan's band {band}.</translation>
     </message>
     <message>
-        <source>Class {stratum}: {count} of {size} ({ratio}); the plan&apos;s band {band} means {least}-{most}.</source>
-        <translation>Class {stratum}: {count} of {size} ({ratio}); the plan&apos;s band {band} means {least}-{most}.</translation>
+        <source>Class {stratum}: {count} of {size} ({ratio}); the plan's band {band} means {least}-{most}.</source>
+        <translation>Class {stratum}: {count} of {size} ({ratio}); the plan's band {band} means {least}-{most}.</translation>
     </message>
     <message>
         <source>Class {higher}, of higher risk, is sampled at {ratio}, less than class {lower} at {lower_ratio}.</source>
@@ -2468,8 +2670,8 @@
         <translation>Department {department}: {visits} visits, teams of {size}, {staff} inspectors, {days} working days in the window: {load} visits per inspector per working day, above the capacity of {capacity}.</translation>
     </message>
     <message>
-        <source>{count} pool entities fit none of the batch&apos;s matters: {listed}</source>
-        <translation>{count} pool entities fit none of the batch&apos;s matters: {listed}</translation>
+        <source>{count} pool entities fit none of the batch's matters: {listed}</source>
+        <translation>{count} pool entities fit none of the batch's matters: {listed}</translation>
     </message>
     <message>
         <source>Department {department}: after withdrawals for entity {entity} (USCC {uscc}) only {free} inspectors remain; a team needs {size}.</source>
@@ -2496,8 +2698,8 @@
         <translation>The public random values cannot be used.</translation>
     </message>
     <message>
-        <source>A seed draw needs the seed&apos;s SHA-256 commitment (64 hex digits) before locking.</source>
-        <translation>A seed draw needs the seed&apos;s SHA-256 commitment (64 hex digits) before locking.</translation>
+        <source>A seed draw needs the seed's SHA-256 commitment (64 hex digits) before locking.</source>
+        <translation>A seed draw needs the seed's SHA-256 commitment (64 hex digits) before locking.</translation>
     </message>
     <message>
         <source>Enter the public random values published after the batch was locked.</source>
@@ -2566,12 +2768,12 @@
         <translation>State Council Guideline 2019 No. 5: the higher the credit risk, the higher the sampling ratio</translation>
     </message>
     <message>
-        <source>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan&apos;s visits per inspector per working day</source>
-        <translation>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan&apos;s visits per inspector per working day</translation>
+        <source>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan's visits per inspector per working day</source>
+        <translation>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan's visits per inspector per working day</translation>
     </message>
     <message>
-        <source>One list, two pools: the objects drawn must be ones the batch&apos;s inspection matters apply to</source>
-        <translation>One list, two pools: the objects drawn must be ones the batch&apos;s inspection matters apply to</translation>
+        <source>One list, two pools: the objects drawn must be ones the batch's inspection matters apply to</source>
+        <translation>One list, two pools: the objects drawn must be ones the batch's inspection matters apply to</translation>
     </message>
     <message>
         <source>One list, two pools: the list of inspection matters</source>
@@ -3473,8 +3675,8 @@
         <translation>Individual business</translation>
     </message>
     <message>
-        <source>Farmers&apos; cooperative</source>
-        <translation>Farmers&apos; cooperative</translation>
+        <source>Farmers' cooperative</source>
+        <translation>Farmers' cooperative</translation>
     </message>
     <message>
         <source>Active</source>
@@ -3904,8 +4106,8 @@
         <translation>Data exchange</translation>
     </message>
     <message>
-        <source>Import a department&apos;s file (XLSX, CSV in UTF-8 or GB18030, JSON) with Chinese column headers: check it first, then import all of it, or only its valid rows. Export any kind in the same columns.</source>
-        <translation>Import a department&apos;s file (XLSX, CSV in UTF-8 or GB18030, JSON) with Chinese column headers: check it first, then import all of it, or only its valid rows. Export any kind in the same columns.</translation>
+        <source>Import a department's file (XLSX, CSV in UTF-8 or GB18030, JSON) with Chinese column headers: check it first, then import all of it, or only its valid rows. Export any kind in the same columns.</source>
+        <translation>Import a department's file (XLSX, CSV in UTF-8 or GB18030, JSON) with Chinese column headers: check it first, then import all of it, or only its valid rows. Export any kind in the same columns.</translation>
     </message>
     <message>
         <source>File to import</source>
@@ -3981,8 +4183,8 @@
     <message numerus="yes">
         <source>%1 — %n item(s)</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
@@ -4622,8 +4824,8 @@
         <translation>The map page could not be built</translation>
     </message>
     <message>
-        <source>The city&apos;s reference data could not be read</source>
-        <translation>The city&apos;s reference data could not be read</translation>
+        <source>The city's reference data could not be read</source>
+        <translation>The city's reference data could not be read</translation>
     </message>
     <message>
         <source>The map could not be updated</source>
@@ -4658,8 +4860,8 @@
         <translation>There is no draft batch; create one in the draw planner first.</translation>
     </message>
     <message>
-        <source>The draw batch&apos;s pool now holds %1 entities.</source>
-        <translation>The draw batch&apos;s pool now holds %1 entities.</translation>
+        <source>The draw batch's pool now holds %1 entities.</source>
+        <translation>The draw batch's pool now holds %1 entities.</translation>
     </message>
     <message>
         <source>Pool not set</source>
@@ -4761,6 +4963,25 @@
     </message>
 </context>
 <context>
+    <name>MoveMatrix</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>%1 now</source>
+        <translation>%1 now</translation>
+    </message>
+    <message>
+        <source>Rows: the class now. Columns: the class under the new rules. Green cells move to a better class, red ones to a worse class.</source>
+        <translation>Rows: the class now. Columns: the class under the new rules. Green cells move to a better class, red ones to a worse class.</translation>
+    </message>
+</context>
+<context>
     <name>NewClueDialog</name>
     <message>
         <source>New clue</source>
@@ -4851,8 +5072,8 @@
         <translation>Describe the clue.</translation>
     </message>
     <message>
-        <source>Type the entity&apos;s USCC, or give a position or a village instead.</source>
-        <translation>Type the entity&apos;s USCC, or give a position or a village instead.</translation>
+        <source>Type the entity's USCC, or give a position or a village instead.</source>
+        <translation>Type the entity's USCC, or give a position or a village instead.</translation>
     </message>
     <message>
         <source>%1 is not a valid unified social credit code.</source>
@@ -5153,8 +5374,8 @@
 <context>
     <name>PanoramaView</name>
     <message>
-        <source>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</source>
-        <translation>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</translation>
+        <source>Town centres and the entity's position; picking a point on the map comes with the map workspace</source>
+        <translation>Town centres and the entity's position; picking a point on the map comes with the map workspace</translation>
     </message>
     <message>
         <source>Loading the panorama…</source>
@@ -5288,8 +5509,8 @@
         <translation type="unfinished">Class %1</translation>
     </message>
     <message>
-        <source>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch&apos;s ratios must lie in these bands and rise with the risk; no class is exempt.</source>
-        <translation>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch&apos;s ratios must lie in these bands and rise with the risk; no class is exempt.</translation>
+        <source>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch's ratios must lie in these bands and rise with the risk; no class is exempt.</source>
+        <translation>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch's ratios must lie in these bands and rise with the risk; no class is exempt.</translation>
     </message>
     <message>
         <source>“Check” warns when a batch asks more visits of its inspectors in its window than this.</source>
@@ -5652,8 +5873,8 @@
         <translation>Your department takes no part in it.</translation>
     </message>
     <message>
-        <source>It is outside your town&apos;s grid.</source>
-        <translation>It is outside your town&apos;s grid.</translation>
+        <source>It is outside your town's grid.</source>
+        <translation>It is outside your town's grid.</translation>
     </message>
     <message>
         <source>You are not allowed to {permission}.</source>
@@ -5679,17 +5900,17 @@
         <translation>This batch has no unpublished results.</translation>
     </message>
     <message numerus="yes">
-        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity&apos;s timeline.</source>
+        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity's timeline.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message numerus="yes">
         <source>%n selected visit(s) have no unpublished result and are left out.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
     <message>
@@ -5707,8 +5928,8 @@
     <message numerus="yes">
         <source>Published %n result(s); the notice is in %1.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
 </context>
@@ -5887,8 +6108,8 @@
         <translation>Open a clue</translation>
     </message>
     <message>
-        <source>Opens a clue for the matter&apos;s department (failed items only)</source>
-        <translation>Opens a clue for the matter&apos;s department (failed items only)</translation>
+        <source>Opens a clue for the matter's department (failed items only)</source>
+        <translation>Opens a clue for the matter's department (failed items only)</translation>
     </message>
 </context>
 <context>
@@ -5986,6 +6207,69 @@
     </message>
 </context>
 <context>
+    <name>RulesEditor</name>
+    <message>
+        <source>Score and classes</source>
+        <translation>Score and classes</translation>
+    </message>
+    <message>
+        <source>Credit records</source>
+        <translation>Credit records</translation>
+    </message>
+    <message>
+        <source>Base score</source>
+        <translation>Base score</translation>
+    </message>
+    <message>
+        <source>Weights halve every</source>
+        <translation>Weights halve every</translation>
+    </message>
+    <message>
+        <source>Lowest score of A, B, C</source>
+        <translation>Lowest score of A, B, C</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"> days</translation>
+    </message>
+    <message>
+        <source>Every entity starts from this score; its records add or take points.</source>
+        <translation>Every entity starts from this score; its records add or take points.</translation>
+    </message>
+    <message>
+        <source>A record's points halve with every such span of its age.</source>
+        <translation>A record's points halve with every such span of its age.</translation>
+    </message>
+    <message>
+        <source>Record kind</source>
+        <translation>Record kind</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished">Points</translation>
+    </message>
+    <message>
+        <source>Counts for</source>
+        <translation>Counts for</translation>
+    </message>
+    <message>
+        <source>Holds the class at</source>
+        <translation>Holds the class at</translation>
+    </message>
+    <message>
+        <source>until taken off</source>
+        <translation>until taken off</translation>
+    </message>
+    <message>
+        <source>no floor</source>
+        <translation>no floor</translation>
+    </message>
+    <message>
+        <source>While such a record is in force the class is at best this one.</source>
+        <translation>While such a record is in force the class is at best this one.</translation>
+    </message>
+</context>
+<context>
     <name>RulesPage</name>
     <message>
         <source>Rules not loaded</source>
@@ -6016,8 +6300,8 @@
         <translation>any</translation>
     </message>
     <message>
-        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</source>
-        <translation>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</translation>
+        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter's own department; without a matter, the center routes it by hand.</source>
+        <translation>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter's own department; without a matter, the center routes it by hand.</translation>
     </message>
     <message>
         <source>Matter</source>
@@ -6139,12 +6423,12 @@
         <translation>Efficiency ranking: clocks a unit needs to be ranked</translation>
     </message>
     <message>
-        <source>Screen of the draw ceremony&apos;s full screen (empty: a secondary one)</source>
-        <translation>Screen of the draw ceremony&apos;s full screen (empty: a secondary one)</translation>
+        <source>Screen of the draw ceremony's full screen (empty: a secondary one)</source>
+        <translation>Screen of the draw ceremony's full screen (empty: a secondary one)</translation>
     </message>
     <message>
-        <source>Wall: the playlist&apos;s scenes, in order, separated by commas (empty: every scene)</source>
-        <translation>Wall: the playlist&apos;s scenes, in order, separated by commas (empty: every scene)</translation>
+        <source>Wall: the playlist's scenes, in order, separated by commas (empty: every scene)</source>
+        <translation>Wall: the playlist's scenes, in order, separated by commas (empty: every scene)</translation>
     </message>
     <message>
         <source>Wall: seconds each scene of the playlist shows</source>
@@ -6288,8 +6572,8 @@
         <translation>Your role does not plan draw batches.</translation>
     </message>
     <message>
-        <source>Create a draft joint batch for %1 in %2&apos;s plan? It visits %3 entities once instead of %4 separate visits; nothing is drawn until the batch is reviewed.</source>
-        <translation>Create a draft joint batch for %1 in %2&apos;s plan? It visits %3 entities once instead of %4 separate visits; nothing is drawn until the batch is reviewed.</translation>
+        <source>Create a draft joint batch for %1 in %2's plan? It visits %3 entities once instead of %4 separate visits; nothing is drawn until the batch is reviewed.</source>
+        <translation>Create a draft joint batch for %1 in %2's plan? It visits %3 entities once instead of %4 separate visits; nothing is drawn until the batch is reviewed.</translation>
     </message>
     <message>
         <source>Create joint batch</source>
@@ -6471,8 +6755,8 @@
         <translation>Label overlay (注记)</translation>
     </message>
     <message>
-        <source>Drawn above the regions, in the base map&apos;s coordinates. Leave the address empty for none.</source>
-        <translation>Drawn above the regions, in the base map&apos;s coordinates. Leave the address empty for none.</translation>
+        <source>Drawn above the regions, in the base map's coordinates. Leave the address empty for none.</source>
+        <translation>Drawn above the regions, in the base map's coordinates. Leave the address empty for none.</translation>
     </message>
     <message>
         <source>Leave the address empty to use the schematic base map (no tile server). WMTS needs a Web Mercator tile matrix set (GoogleMapsCompatible; Tianditu: w).</source>
@@ -6504,6 +6788,89 @@
     <message>
         <source>Showing {shown} of {total} records, newest first</source>
         <translation>Showing {shown} of {total} records, newest first</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionsPanel</name>
+    <message>
+        <source>Move to the serious-violation list</source>
+        <translation>Move to the serious-violation list</translation>
+    </message>
+    <message>
+        <source>Move %1 entities from the abnormal-operation list to the serious-violation list? They have been listed for three years. Each move is audited and their classes are recomputed.</source>
+        <translation>Move %1 entities from the abnormal-operation list to the serious-violation list? They have been listed for three years. Each move is audited and their classes are recomputed.</translation>
+    </message>
+    <message>
+        <source>%1 entities moved to the serious-violation list; %2 classes changed.</source>
+        <translation>%1 entities moved to the serious-violation list; %2 classes changed.</translation>
+    </message>
+    <message>
+        <source>Rescore the city</source>
+        <translation>Rescore the city</translation>
+    </message>
+    <message>
+        <source>Recompute every entity's score and class with the active rule set? Classes that change are written at once and drive the next draws.</source>
+        <translation>Recompute every entity's score and class with the active rule set? Classes that change are written at once and drive the next draws.</translation>
+    </message>
+    <message>
+        <source>Rescoring the city…</source>
+        <translation>Rescoring the city…</translation>
+    </message>
+    <message>
+        <source>Rule set v%1: %2 entities changed class.</source>
+        <translation>Rule set v%1: %2 entities changed class.</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Due now</translation>
+    </message>
+    <message>
+        <source>%1 abnormal listings reach three years by %2; %3 of them are due now.</source>
+        <translation>%1 abnormal listings reach three years by %2; %3 of them are due now.</translation>
+    </message>
+    <message>
+        <source>The first %1 are listed.</source>
+        <translation>The first %1 are listed.</translation>
+    </message>
+    <message>
+        <source>Coming within</source>
+        <translation>Coming within</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"> days</translation>
+    </message>
+    <message>
+        <source>Move those due now…</source>
+        <translation>Move those due now…</translation>
+    </message>
+    <message>
+        <source>Rescore the city…</source>
+        <translation>Rescore the city…</translation>
+    </message>
+    <message>
+        <source>Double-click an entity to open its panorama.</source>
+        <translation>Double-click an entity to open its panorama.</translation>
+    </message>
+    <message>
+        <source>Scores follow every new record by themselves; rescore the whole city after an import that bypassed them.</source>
+        <translation>Scores follow every new record by themselves; rescore the whole city after an import that bypassed them.</translation>
+    </message>
+    <message>
+        <source>Moves on</source>
+        <translation>Moves on</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation type="unfinished">Credit code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Listed on</source>
+        <translation>Listed on</translation>
     </message>
 </context>
 <context>
@@ -6826,8 +7193,8 @@
 <context>
     <name>WallPage</name>
     <message>
-        <source>The wall shows the whole city&apos;s figures: it is controlled by the center (leader, operator on duty, monitor).</source>
-        <translation>The wall shows the whole city&apos;s figures: it is controlled by the center (leader, operator on duty, monitor).</translation>
+        <source>The wall shows the whole city's figures: it is controlled by the center (leader, operator on duty, monitor).</source>
+        <translation>The wall shows the whole city's figures: it is controlled by the center (leader, operator on duty, monitor).</translation>
     </message>
     <message>
         <source>Sign in to control the wall.</source>
@@ -6963,8 +7330,8 @@
         <translation>Weight</translation>
     </message>
     <message>
-        <source>Each factor&apos;s weight in the score, against the average entity: red raises it, green lowers it.</source>
-        <translation>Each factor&apos;s weight in the score, against the average entity: red raises it, green lowers it.</translation>
+        <source>Each factor's weight in the score, against the average entity: red raises it, green lowers it.</source>
+        <translation>Each factor's weight in the score, against the average entity: red raises it, green lowers it.</translation>
     </message>
     <message>
         <source>Note on the decision (optional)</source>
@@ -6998,8 +7365,8 @@
         <translation>Complaint clusters this week</translation>
     </message>
     <message>
-        <source>Closely watched entities&apos; licences expiring</source>
-        <translation>Closely watched entities&apos; licences expiring</translation>
+        <source>Closely watched entities' licences expiring</source>
+        <translation>Closely watched entities' licences expiring</translation>
     </message>
     <message>
         <source>No thematic warnings today</source>
@@ -7061,8 +7428,8 @@
         <translation>Wall</translation>
     </message>
     <message>
-        <source>Shows the city&apos;s supervision overview on the command center&apos;s video wall.</source>
-        <translation>Shows the city&apos;s supervision overview on the command center&apos;s video wall.</translation>
+        <source>Shows the city's supervision overview on the command center's video wall.</source>
+        <translation>Shows the city's supervision overview on the command center's video wall.</translation>
     </message>
     <message>
         <source>Users</source>
@@ -7079,6 +7446,14 @@
     <message>
         <source>Imports department files of every kind (checked row by row) and exports them.</source>
         <translation>Imports department files of every kind (checked row by row) and exports them.</translation>
+    </message>
+    <message>
+        <source>Credit rules</source>
+        <translation>Credit rules</translation>
+    </message>
+    <message>
+        <source>Sets how credit records make classes A-D, previews what a change moves, and moves listings due to the serious-violation list.</source>
+        <translation>Sets how credit records make classes A-D, previews what a change moves, and moves listings due to the serious-violation list.</translation>
     </message>
 </context>
 <context>

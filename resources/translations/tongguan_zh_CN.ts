@@ -170,7 +170,7 @@
         <translation>%1类</translation>
     </message>
     <message>
-        <source>Only to leave the plan&apos;s bands on purpose: the reason</source>
+        <source>Only to leave the plan's bands on purpose: the reason</source>
         <translation>仅在有意超出计划比例区间时填写：理由</translation>
     </message>
     <message>
@@ -190,11 +190,11 @@
         <translation>跳过已申报利害关系的执法人员</translation>
     </message>
     <message>
-        <source>Skip inspectors who made the entity&apos;s last inspection</source>
+        <source>Skip inspectors who made the entity's last inspection</source>
         <translation>跳过上次检查该主体的执法人员</translation>
     </message>
     <message>
-        <source>Skip inspectors who live in the entity&apos;s village</source>
+        <source>Skip inspectors who live in the entity's village</source>
         <translation>跳过居住在该主体所在村社的执法人员</translation>
     </message>
 </context>
@@ -308,7 +308,7 @@
         <translation>抽查比例（按类别）</translation>
     </message>
     <message>
-        <source>Outside the plan&apos;s bands</source>
+        <source>Outside the plan's bands</source>
         <translation>超出计划比例区间</translation>
     </message>
     <message>
@@ -575,7 +575,7 @@
         <translation>经集体讨论决定延期</translation>
     </message>
     <message>
-        <source>Extend by %1 days (department head&apos;s approval)</source>
+        <source>Extend by %1 days (department head's approval)</source>
         <translation>延期 %1 日（负责人批准）</translation>
     </message>
     <message>
@@ -635,7 +635,7 @@
         <translation>鉴定</translation>
     </message>
     <message>
-        <source>%1: extended by %2 days, department head&apos;s approval</source>
+        <source>%1: extended by %2 days, department head's approval</source>
         <translation>%1：经负责人批准延期 %2 日</translation>
     </message>
     <message>
@@ -1258,7 +1258,7 @@
         <translation>没有统一社会信用代码为 {uscc} 的市场主体</translation>
     </message>
     <message>
-        <source>A clue&apos;s source is one of {allowed}, not “{source}”.</source>
+        <source>A clue's source is one of {allowed}, not “{source}”.</source>
         <translation>线索来源须为 {allowed} 之一，不是“{source}”</translation>
     </message>
     <message>
@@ -1294,7 +1294,7 @@
         <translation>附件 {file} 已损坏：校验值不符</translation>
     </message>
     <message>
-        <source>The attachment folder is not this user&apos;s own folder.</source>
+        <source>The attachment folder is not this user's own folder.</source>
         <translation>附件文件夹不是本用户的私有文件夹</translation>
     </message>
     <message>
@@ -1346,7 +1346,7 @@
         <translation>日期不能晚于今天 {today}</translation>
     </message>
     <message>
-        <source>Unknown approval “{approval}”: the head&apos;s or a collective decision.</source>
+        <source>Unknown approval “{approval}”: the head's or a collective decision.</source>
         <translation>未知的批准方式“{approval}”：负责人批准或集体讨论决定</translation>
     </message>
     <message>
@@ -1354,11 +1354,11 @@
         <translation>负责人批准的延期只有一次，再次延期须集体讨论决定</translation>
     </message>
     <message>
-        <source>The head&apos;s extension is {days} days.</source>
+        <source>The head's extension is {days} days.</source>
         <translation>负责人批准的延期为 {days} 日</translation>
     </message>
     <message>
-        <source>The first extension is the head&apos;s {days} days; a collective decision extends further.</source>
+        <source>The first extension is the head's {days} days; a collective decision extends further.</source>
         <translation>首次延期由负责人批准 {days} 日，集体讨论决定用于其后的延期</translation>
     </message>
     <message>
@@ -1406,7 +1406,7 @@
         <translation>年份须在 1900–2200 之间：{value}</translation>
     </message>
     <message>
-        <source>The source reference is the import&apos;s key: it cannot be empty.</source>
+        <source>The source reference is the import's key: it cannot be empty.</source>
         <translation>source_ref 是导入的键，不能为空</translation>
     </message>
     <message>
@@ -1466,7 +1466,7 @@
         <translation>市场监督管理行政处罚程序规定 第六十四条：经市场监督管理部门负责人批准，可以延长三十日</translation>
     </message>
     <message>
-        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department&apos;s heads</source>
+        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department's heads</source>
         <translation>市场监督管理行政处罚程序规定 第六十四条：案情特别复杂或者有其他特殊情况，经延期仍不能作出处理决定的，应当由市场监督管理部门负责人集体讨论决定是否继续延期</translation>
     </message>
     <message>
@@ -2072,6 +2072,192 @@
     </message>
 </context>
 <context>
+    <name>CreditRepairDialog</name>
+    <message>
+        <source>Credit repair</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{date} · {kind} · {title}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repaired on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the entity did: corrected the violation, paid the fine, made a public credit commitment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the entity did</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The evidence file's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished">选择文件…</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grant the repair</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The repair date must lie between the record's date and today.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Say what the entity did to earn the repair.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the evidence file (or type its name).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From {day} on this record no longer counts against the entity's credit, and its class is computed again. The repair, its note and its evidence are kept in the audit log.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evidence of the repair</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished">所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>You may not repair this record: only the leader, or the department that recorded it, grants a credit repair.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone else has repaired this record already: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The repair was refused: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CreditRulesPage</name>
+    <message>
+        <source>Sign in as an administrator or a leader to see the credit rules.</source>
+        <translation>请以管理员或领导身份登录查看信用规则。</translation>
+    </message>
+    <message>
+        <source>Scoring the city with these rules…</source>
+        <translation>正在按此规则为全市评分…</translation>
+    </message>
+    <message>
+        <source>Previewing the rule set…</source>
+        <translation>正在预览规则…</translation>
+    </message>
+    <message>
+        <source>Activate rule set</source>
+        <translation>启用规则版本</translation>
+    </message>
+    <message>
+        <source>Make version %1 the active rule set? Every entity is rescored at once and the classes that change drive the next draws and the map. Preview it first to see how many move.</source>
+        <translation>启用第 %1 版规则？全市主体将立即重新评分，变动的等级将用于下一次抽查和地图着色。建议先预览，查看有多少主体变动等级。</translation>
+    </message>
+    <message>
+        <source>Rescoring the city with version %1…</source>
+        <translation>正在按第 %1 版规则为全市重新评分…</translation>
+    </message>
+    <message>
+        <source>Change the rules and preview them to see how many entities would move from one class to another.</source>
+        <translation>修改规则后点击预览，可查看多少主体会在各等级之间变动。</translation>
+    </message>
+    <message>
+        <source>%1 entities would change class. Now: %2. Under these rules: %3.</source>
+        <translation>将有 %1 户主体变动等级。现有：%2。按此规则：%3。</translation>
+    </message>
+    <message>
+        <source>Saved as version %1. It is not active yet: choose it and activate it.</source>
+        <translation>已保存为第 %1 版，尚未启用：选中后点击启用。</translation>
+    </message>
+    <message>
+        <source>Version %1 is active; %2 entities changed class.</source>
+        <translation>第 %1 版已启用，%2 户主体等级变动。</translation>
+    </message>
+    <message>
+        <source>Edited from version %1: not saved yet.</source>
+        <translation>基于第 %1 版修改，尚未保存。</translation>
+    </message>
+    <message>
+        <source>Version %1 is the active rule set (applied %2).</source>
+        <translation>第 %1 版为现行规则（启用于 %2）。</translation>
+    </message>
+    <message>
+        <source>Version %1 is not active.</source>
+        <translation>第 %1 版未启用。</translation>
+    </message>
+    <message>
+        <source>Credit rules</source>
+        <translation>信用规则</translation>
+    </message>
+    <message>
+        <source>Every entity's credit score is its base score plus the points of its credit records in force, halving with age; the thresholds turn the score into class A-D, which sets the draw ratios and map colours. Classes are internal. Every version is kept, and every change is audited.</source>
+        <translation>主体信用得分 = 基础分 + 有效信用记录的分值（随时间减半衰减）；分数线将得分划为 A-D 四级，用于确定抽查比例和地图着色。信用等级仅供内部使用。每个规则版本均予保留，每次变更均记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>保存人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Why this change (kept with the version)</source>
+        <translation>修改理由（随版本保存）</translation>
+    </message>
+    <message>
+        <source>Preview moves</source>
+        <translation>预览等级变动</translation>
+    </message>
+    <message>
+        <source>Save as new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <source>Activate chosen version…</source>
+        <translation>启用所选版本…</translation>
+    </message>
+    <message>
+        <source>Class moves</source>
+        <translation>等级变动</translation>
+    </message>
+    <message>
+        <source>Rule sets</source>
+        <translation>规则版本</translation>
+    </message>
+    <message>
+        <source>List transitions</source>
+        <translation>名录移转</translation>
+    </message>
+</context>
+<context>
     <name>CreditSection</name>
     <message>
         <source>The credit section could not be loaded: {reason}</source>
@@ -2086,7 +2272,7 @@
         <translation>信用</translation>
     </message>
     <message>
-        <source>The credit class is internal to the supervision center; the records below are the entity&apos;s credit facts.</source>
+        <source>The credit class is internal to the supervision center; the records below are the entity's credit facts.</source>
         <translation>信用风险分类仅供监管中心内部使用；以下为该主体的信用记录。</translation>
     </message>
     <message>
@@ -2136,6 +2322,22 @@
     <message>
         <source>{measure} (basis: {basis})</source>
         <translation>{measure}（依据：{basis}）</translation>
+    </message>
+    <message>
+        <source>Credit repair…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a record that is in force and not repaired yet, of your department.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Credit repair granted: “{title}” no longer counts from {day}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Credit repair not granted</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2195,7 +2397,7 @@
         <translation>锁定名录时公布的随机源：</translation>
     </message>
     <message>
-        <source>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
+        <source>Enter each source's published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
         <translation>按公布顺序逐行输入各随机源公布的数值（例如“2 5 12 8 10”）：</translation>
     </message>
     <message>
@@ -2428,11 +2630,11 @@
         <translation>检查人员 {inspector} 在名录库中出现两次</translation>
     </message>
     <message>
-        <source>Class {stratum}: the ratio {value} is outside the plan&apos;s band {band}.</source>
+        <source>Class {stratum}: the ratio {value} is outside the plan's band {band}.</source>
         <translation>{stratum} 类的抽查比例 {value} 不在本计划的区间 {band} 内</translation>
     </message>
     <message>
-        <source>Class {stratum}: {count} of {size} ({ratio}); the plan&apos;s band {band} means {least}-{most}.</source>
+        <source>Class {stratum}: {count} of {size} ({ratio}); the plan's band {band} means {least}-{most}.</source>
         <translation>{stratum} 类抽取 {count} 个（共 {size} 个，{ratio}），本计划的区间 {band} 对应 {least}-{most} 个</translation>
     </message>
     <message>
@@ -2468,7 +2670,7 @@
         <translation>部门 {department}：计划检查 {visits} 户，每组 {size} 人，{staff} 名检查人员，检查时间窗 {days} 个工作日，每人每个工作日 {load} 次，超过上限 {capacity} 次</translation>
     </message>
     <message>
-        <source>{count} pool entities fit none of the batch&apos;s matters: {listed}</source>
+        <source>{count} pool entities fit none of the batch's matters: {listed}</source>
         <translation>对象库中有 {count} 个市场主体不适用本批次的任何抽查事项：{listed}</translation>
     </message>
     <message>
@@ -2496,7 +2698,7 @@
         <translation>公开随机数无法使用</translation>
     </message>
     <message>
-        <source>A seed draw needs the seed&apos;s SHA-256 commitment (64 hex digits) before locking.</source>
+        <source>A seed draw needs the seed's SHA-256 commitment (64 hex digits) before locking.</source>
         <translation>用种子抽取须在锁定前给出种子的 SHA-256 承诺值（64 位十六进制）</translation>
     </message>
     <message>
@@ -2566,11 +2768,11 @@
         <translation>国发〔2019〕5号：信用风险越高，抽查比例越高，不得倒挂</translation>
     </message>
     <message>
-        <source>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan&apos;s visits per inspector per working day</source>
+        <source>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan's visits per inspector per working day</source>
         <translation>国发〔2019〕5号：抽查比例和频次须与执法力量相适应（本计划每名检查人员每个工作日的检查上限）</translation>
     </message>
     <message>
-        <source>One list, two pools: the objects drawn must be ones the batch&apos;s inspection matters apply to</source>
+        <source>One list, two pools: the objects drawn must be ones the batch's inspection matters apply to</source>
         <translation>一单两库：抽查对象须适用本批次的抽查事项</translation>
     </message>
     <message>
@@ -3473,7 +3675,7 @@
         <translation>个体工商户</translation>
     </message>
     <message>
-        <source>Farmers&apos; cooperative</source>
+        <source>Farmers' cooperative</source>
         <translation>农民专业合作社</translation>
     </message>
     <message>
@@ -3904,7 +4106,7 @@
         <translation>数据交换</translation>
     </message>
     <message>
-        <source>Import a department&apos;s file (XLSX, CSV in UTF-8 or GB18030, JSON) with Chinese column headers: check it first, then import all of it, or only its valid rows. Export any kind in the same columns.</source>
+        <source>Import a department's file (XLSX, CSV in UTF-8 or GB18030, JSON) with Chinese column headers: check it first, then import all of it, or only its valid rows. Export any kind in the same columns.</source>
         <translation>导入部门数据文件（XLSX、UTF-8 或 GB18030 编码的 CSV、JSON），列标题为中文：先校验，再全部导入或仅导入有效行。各类数据均可按相同的列导出。</translation>
     </message>
     <message>
@@ -4621,7 +4823,7 @@
         <translation>无法生成地图页面</translation>
     </message>
     <message>
-        <source>The city&apos;s reference data could not be read</source>
+        <source>The city's reference data could not be read</source>
         <translation>无法读取本市基础数据</translation>
     </message>
     <message>
@@ -4657,7 +4859,7 @@
         <translation>当前没有草稿状态的抽查批次，请先在双随机抽查中新建批次。</translation>
     </message>
     <message>
-        <source>The draw batch&apos;s pool now holds %1 entities.</source>
+        <source>The draw batch's pool now holds %1 entities.</source>
         <translation>该抽查批次的对象名录现有 %1 个主体。</translation>
     </message>
     <message>
@@ -4760,6 +4962,25 @@
     </message>
 </context>
 <context>
+    <name>MoveMatrix</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>%1 now</source>
+        <translation>现 %1</translation>
+    </message>
+    <message>
+        <source>Rows: the class now. Columns: the class under the new rules. Green cells move to a better class, red ones to a worse class.</source>
+        <translation>行：现有等级；列：新规则下的等级。绿色为升级，红色为降级。</translation>
+    </message>
+</context>
+<context>
     <name>NewClueDialog</name>
     <message>
         <source>New clue</source>
@@ -4850,7 +5071,7 @@
         <translation>请填写线索内容。</translation>
     </message>
     <message>
-        <source>Type the entity&apos;s USCC, or give a position or a village instead.</source>
+        <source>Type the entity's USCC, or give a position or a village instead.</source>
         <translation>请输入主体的统一社会信用代码，或填写位置或村社。</translation>
     </message>
     <message>
@@ -5152,7 +5373,7 @@
 <context>
     <name>PanoramaView</name>
     <message>
-        <source>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</source>
+        <source>Town centres and the entity's position; picking a point on the map comes with the map workspace</source>
         <translation>镇街中心与该主体位置；在地图上点选位置将随“地图”工作区提供</translation>
     </message>
     <message>
@@ -5287,7 +5508,7 @@
         <translation>%1 类</translation>
     </message>
     <message>
-        <source>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch&apos;s ratios must lie in these bands and rise with the risk; no class is exempt.</source>
+        <source>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch's ratios must lie in these bands and rise with the risk; no class is exempt.</source>
         <translation>默认采用本地比例表（A 类 ≤5%，B 类 5%–20%，C 类 21%–60%，D 类 61%–100%）。批次的抽查比例须落在这些区间内，并随风险升高；任何类别都不得免检。</translation>
     </message>
     <message>
@@ -5651,7 +5872,7 @@
         <translation>本部门未参与该事项。</translation>
     </message>
     <message>
-        <source>It is outside your town&apos;s grid.</source>
+        <source>It is outside your town's grid.</source>
         <translation>该事项不在本镇街网格内。</translation>
     </message>
     <message>
@@ -5678,7 +5899,7 @@
         <translation>本批次没有待公示的检查结果。</translation>
     </message>
     <message numerus="yes">
-        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity&apos;s timeline.</source>
+        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity's timeline.</source>
         <translation>
             <numerusform>公示 %n 项检查结果？结果公示表将写入 %1，每项结果记为今日公示，并记入该主体的时间轴。</numerusform>
         </translation>
@@ -5879,7 +6100,7 @@
         <translation>生成线索</translation>
     </message>
     <message>
-        <source>Opens a clue for the matter&apos;s department (failed items only)</source>
+        <source>Opens a clue for the matter's department (failed items only)</source>
         <translation>为该事项的主管部门生成一条线索（仅限不符合项）</translation>
     </message>
 </context>
@@ -5978,6 +6199,69 @@
     </message>
 </context>
 <context>
+    <name>RulesEditor</name>
+    <message>
+        <source>Score and classes</source>
+        <translation>得分与等级</translation>
+    </message>
+    <message>
+        <source>Credit records</source>
+        <translation>信用记录</translation>
+    </message>
+    <message>
+        <source>Base score</source>
+        <translation>基础分</translation>
+    </message>
+    <message>
+        <source>Weights halve every</source>
+        <translation>分值减半周期</translation>
+    </message>
+    <message>
+        <source>Lowest score of A, B, C</source>
+        <translation>A、B、C 级分数线</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Every entity starts from this score; its records add or take points.</source>
+        <translation>每户主体从此分起算，信用记录加分或扣分。</translation>
+    </message>
+    <message>
+        <source>A record's points halve with every such span of its age.</source>
+        <translation>记录每经过一个周期，其分值减半。</translation>
+    </message>
+    <message>
+        <source>Record kind</source>
+        <translation>记录类别</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Counts for</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Holds the class at</source>
+        <translation>等级不高于</translation>
+    </message>
+    <message>
+        <source>until taken off</source>
+        <translation>至移出为止</translation>
+    </message>
+    <message>
+        <source>no floor</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>While such a record is in force the class is at best this one.</source>
+        <translation>此类记录有效期间，等级最高只能为此级。</translation>
+    </message>
+</context>
+<context>
     <name>RulesPage</name>
     <message>
         <source>Rules not loaded</source>
@@ -6008,7 +6292,7 @@
         <translation>任意</translation>
     </message>
     <message>
-        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</source>
+        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter's own department; without a matter, the center routes it by hand.</source>
         <translation>新线索分派给与其事项、行业、镇街匹配条件最多的规则所指定的部门；没有匹配规则时，分派给该事项的主管部门；未指定事项的，由中心人工分派。</translation>
     </message>
     <message>
@@ -6131,11 +6415,11 @@
         <translation>效能排名：参与排名所需的最少时限事项数</translation>
     </message>
     <message>
-        <source>Screen of the draw ceremony&apos;s full screen (empty: a secondary one)</source>
+        <source>Screen of the draw ceremony's full screen (empty: a secondary one)</source>
         <translation>抽取现场全屏显示所用屏幕（空：副屏）</translation>
     </message>
     <message>
-        <source>Wall: the playlist&apos;s scenes, in order, separated by commas (empty: every scene)</source>
+        <source>Wall: the playlist's scenes, in order, separated by commas (empty: every scene)</source>
         <translation>大屏：轮播场景及顺序，以逗号分隔（留空：全部场景）</translation>
     </message>
     <message>
@@ -6280,7 +6564,7 @@
         <translation>您的角色不能编制抽查批次。</translation>
     </message>
     <message>
-        <source>Create a draft joint batch for %1 in %2&apos;s plan? It visits %3 entities once instead of %4 separate visits; nothing is drawn until the batch is reviewed.</source>
+        <source>Create a draft joint batch for %1 in %2's plan? It visits %3 entities once instead of %4 separate visits; nothing is drawn until the batch is reviewed.</source>
         <translation>在 %2 年计划中为 %1 创建联合抽查批次草稿？对 %3 户主体只检查一次，代替分别检查 %4 次；批次审核前不会抽取。</translation>
     </message>
     <message>
@@ -6463,7 +6747,7 @@
         <translation>注记图层</translation>
     </message>
     <message>
-        <source>Drawn above the regions, in the base map&apos;s coordinates. Leave the address empty for none.</source>
+        <source>Drawn above the regions, in the base map's coordinates. Leave the address empty for none.</source>
         <translation>叠加显示在区域之上，采用底图坐标系。地址留空则不叠加。</translation>
     </message>
     <message>
@@ -6496,6 +6780,89 @@
     <message>
         <source>Showing {shown} of {total} records, newest first</source>
         <translation>共 {total} 条记录，显示 {shown} 条，由新到旧</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionsPanel</name>
+    <message>
+        <source>Move to the serious-violation list</source>
+        <translation>列入严重违法失信名单</translation>
+    </message>
+    <message>
+        <source>Move %1 entities from the abnormal-operation list to the serious-violation list? They have been listed for three years. Each move is audited and their classes are recomputed.</source>
+        <translation>将 %1 户主体由经营异常名录列入严重违法失信名单？其列入经营异常名录已满三年。每次移转均记入审计日志，并重新计算其信用等级。</translation>
+    </message>
+    <message>
+        <source>%1 entities moved to the serious-violation list; %2 classes changed.</source>
+        <translation>%1 户主体已列入严重违法失信名单，%2 户等级变动。</translation>
+    </message>
+    <message>
+        <source>Rescore the city</source>
+        <translation>全市重新评分</translation>
+    </message>
+    <message>
+        <source>Recompute every entity's score and class with the active rule set? Classes that change are written at once and drive the next draws.</source>
+        <translation>按现行规则重新计算全市主体的得分和等级？变动的等级立即写入，并用于下一次抽查。</translation>
+    </message>
+    <message>
+        <source>Rescoring the city…</source>
+        <translation>正在为全市重新评分…</translation>
+    </message>
+    <message>
+        <source>Rule set v%1: %2 entities changed class.</source>
+        <translation>第 %1 版规则：%2 户主体等级变动。</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>%1 abnormal listings reach three years by %2; %3 of them are due now.</source>
+        <translation>截至 %2，有 %1 条经营异常名录记录满三年，其中 %3 条现已到期。</translation>
+    </message>
+    <message>
+        <source>The first %1 are listed.</source>
+        <translation>下表列出前 %1 条。</translation>
+    </message>
+    <message>
+        <source>Coming within</source>
+        <translation>未来</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天内</translation>
+    </message>
+    <message>
+        <source>Move those due now…</source>
+        <translation>移转已到期的…</translation>
+    </message>
+    <message>
+        <source>Rescore the city…</source>
+        <translation>全市重新评分…</translation>
+    </message>
+    <message>
+        <source>Double-click an entity to open its panorama.</source>
+        <translation>双击主体可打开其全景档案。</translation>
+    </message>
+    <message>
+        <source>Scores follow every new record by themselves; rescore the whole city after an import that bypassed them.</source>
+        <translation>每条新记录都会自动重新评分；若导入数据绕过了评分，请全市重新评分。</translation>
+    </message>
+    <message>
+        <source>Moves on</source>
+        <translation>移转日期</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Listed on</source>
+        <translation>列入日期</translation>
     </message>
 </context>
 <context>
@@ -6818,7 +7185,7 @@
 <context>
     <name>WallPage</name>
     <message>
-        <source>The wall shows the whole city&apos;s figures: it is controlled by the center (leader, operator on duty, monitor).</source>
+        <source>The wall shows the whole city's figures: it is controlled by the center (leader, operator on duty, monitor).</source>
         <translation>大屏展示全市数据，由指挥中心（领导、值班员、监察员）控制。</translation>
     </message>
     <message>
@@ -6955,7 +7322,7 @@
         <translation>权重</translation>
     </message>
     <message>
-        <source>Each factor&apos;s weight in the score, against the average entity: red raises it, green lowers it.</source>
+        <source>Each factor's weight in the score, against the average entity: red raises it, green lowers it.</source>
         <translation>各因素相对于平均主体对评分的影响：红色为升高，绿色为降低。</translation>
     </message>
     <message>
@@ -6990,7 +7357,7 @@
         <translation>本周投诉聚集</translation>
     </message>
     <message>
-        <source>Closely watched entities&apos; licences expiring</source>
+        <source>Closely watched entities' licences expiring</source>
         <translation>重点监管主体许可证即将到期</translation>
     </message>
     <message>
@@ -7053,7 +7420,7 @@
         <translation>指挥大屏</translation>
     </message>
     <message>
-        <source>Shows the city&apos;s supervision overview on the command center&apos;s video wall.</source>
+        <source>Shows the city's supervision overview on the command center's video wall.</source>
         <translation>在指挥中心大屏上展示全市监管态势。</translation>
     </message>
     <message>
@@ -7071,6 +7438,14 @@
     <message>
         <source>Imports department files of every kind (checked row by row) and exports them.</source>
         <translation>导入各部门各类数据文件（逐行校验），并可导出。</translation>
+    </message>
+    <message>
+        <source>Credit rules</source>
+        <translation>信用规则</translation>
+    </message>
+    <message>
+        <source>Sets how credit records make classes A-D, previews what a change moves, and moves listings due to the serious-violation list.</source>
+        <translation>设定信用记录如何形成 A-D 等级，预览调整带来的等级变动，并将到期的经营异常名录移入严重违法失信名单。</translation>
     </message>
 </context>
 <context>
