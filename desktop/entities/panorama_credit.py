@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+import shiboken6
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -301,7 +303,8 @@ class CreditSection(QWidget):
                         on_error=lambda e: self._on_repair_refused(dialog, e), owner=self)
 
     def _on_repair_done(self, dialog: CreditRepairDialog, given: RepairInput) -> None:
-        dialog.finish()
+        if shiboken6.isValid(dialog):   # a dialog cancelled meanwhile may be gone
+            dialog.finish()
         record = next((w.record for w in (self._panel.records if self._panel else ())
                        if w.record.id == given.record_id), None)
         self.reload()
@@ -313,7 +316,7 @@ class CreditSection(QWidget):
             _log.error("a credit repair failed unexpectedly", exc_info=error)
         if isinstance(error, AlreadyChanged):
             self.reload()
-        if dialog.isVisible():
+        if shiboken6.isValid(dialog) and dialog.isVisible():
             dialog.refuse(error)
         else:
             show_error(self, self.tr("Credit repair not granted"), error, lead=refusal(error))

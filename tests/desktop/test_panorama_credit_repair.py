@@ -187,3 +187,23 @@ def test_the_open_panorama_follows_a_repair_made_elsewhere(qtbot, workspace, ent
     repair(entities_db, "leader", record, note="已整改", attachment_name="整改报告.pdf", on=AS_OF)
     qtbot.waitUntil(lambda: _state_of(view.credit, record) == _repaired(), timeout=15000)
     tasks.wait_idle()
+
+
+def test_a_right_lost_meanwhile_is_refused_in_words_and_nothing_is_written(qtbot, entities_db, tasks):
+    from tests.support.accounts import account
+
+    entity, record = _penalty(entities_db)
+    section = _section(qtbot, entities_db, tasks, entity, "tester")  # a leader account
+    dialog = _open_dialog(qtbot, section, record)
+    account(entities_db, "tester", "operator")                         # demoted at another workstation
+    dialog.note.setPlainText("已整改")
+    dialog.evidence.setText("整改报告.pdf")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=15000)
+    assert dialog.isVisible() and not dialog.ok_button.isEnabled()
+    assert dialog.problem.text() == QCoreApplication.translate(
+        "CreditRepairDialog", "You may not repair this record: only the leader, or the department "
+        "that recorded it, grants a credit repair.")
+    assert _stored(entities_db, record) == (None, [], [])
+    dialog.reject()
+    tasks.wait_idle()
