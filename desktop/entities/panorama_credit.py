@@ -281,7 +281,7 @@ class CreditSection(QWidget):
         able = bool(p and record and p.may_repair(record.id))
         self.repair_button.setEnabled(able)
         self.repair_button.setToolTip("" if able else self.tr(
-            "Choose a record that is in force and not repaired yet, of your department."))
+            "Choose a record that is in force, not repaired yet and yours to repair."))
 
     def _on_repair_clicked(self) -> None:
         record = self.selected_record()
