@@ -35,6 +35,18 @@ PERMISSION_WORDS = {
     "audit.record": QT_TRANSLATE_NOOP("Refusals", "do this"),
     "users.manage": QT_TRANSLATE_NOOP("Refusals", "manage users"),
     "session.actor": QT_TRANSLATE_NOOP("Refusals", "act under this name"),
+    "credit.manage": QT_TRANSLATE_NOOP("Refusals", "score the city or move credit listings"),
+    "credit.repair": QT_TRANSLATE_NOOP("Refusals", "repair this credit record"),
+    "credit.rules": QT_TRANSLATE_NOOP("Refusals", "change the credit rules"),
+    "data.export": QT_TRANSLATE_NOOP("Refusals", "export data"),
+    "data.import": QT_TRANSLATE_NOOP("Refusals", "import data"),
+    "feeds.import": QT_TRANSLATE_NOOP("Refusals", "take in this feed"),
+    "feeds.manage": QT_TRANSLATE_NOOP("Refusals", "set up the data feeds"),
+    "geo.manage": QT_TRANSLATE_NOOP("Refusals", "change the city's boundaries"),
+    "report.leadership": QT_TRANSLATE_NOOP("Refusals", "produce the leadership report"),
+    "warning.read": QT_TRANSLATE_NOOP("Refusals", "see early warnings"),
+    "warning.review": QT_TRANSLATE_NOOP("Refusals", "review early warnings"),
+    "warning.train": QT_TRANSLATE_NOOP("Refusals", "train the warning model"),
 }
 SCOPE_WORDS = {
     "dept": QT_TRANSLATE_NOOP("Refusals", "It belongs to another department."),

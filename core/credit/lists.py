@@ -27,7 +27,7 @@ from core.db.models.base import utcnow
 from core.errors import AlreadyChanged, NotFound, ValidationError
 
 from .city import rescore
-from .kinds import ABNORMAL, KINDS, SERIOUS, SERIOUS_TITLE
+from .kinds import ABNORMAL, HONOUR, KINDS, SERIOUS, SERIOUS_TITLE
 from .rules import CLASSES
 
 YEARS_ON_ABNORMAL = 3
@@ -181,6 +181,12 @@ def repair(db: Database, actor: str, record_id: int, *, note: str, attachment_na
         if record.repaired_on is not None:
             raise AlreadyChanged(f"该记录已于 {record.repaired_on} 修复 (already repaired on {record.repaired_on})",
                                  where="record")
+        if record.kind == HONOUR:
+            raise ValidationError("荣誉记录不计失信，无需修复 (an honour counts in favour: nothing to repair)",
+                                  where="record")
+        if record.ended_on is not None:
+            raise ValidationError(f"该记录已于 {record.ended_on} 移出名录，无需修复 (taken off the list on "
+                                  f"{record.ended_on}: nothing to repair)", where="record")
         if day < record.occurred_on:
             raise ValidationError("修复日期早于记录日期 (the repair cannot precede the record)", where="on")
         record.repaired_on = day

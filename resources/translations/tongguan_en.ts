@@ -2328,8 +2328,8 @@
         <translation>Credit repair…</translation>
     </message>
     <message>
-        <source>Choose a record that is in force and not repaired yet, of your department.</source>
-        <translation>Choose a record that is in force and not repaired yet, of your department.</translation>
+        <source>Choose a record that is in force, not repaired yet and yours to repair.</source>
+        <translation>Choose a record that is in force, not repaired yet and yours to repair.</translation>
     </message>
     <message>
         <source>Credit repair granted: “{title}” no longer counts from {day}.</source>
@@ -5863,6 +5863,54 @@
     <message>
         <source>act under this name</source>
         <translation>act under this name</translation>
+    </message>
+    <message>
+        <source>score the city or move credit listings</source>
+        <translation>score the city or move credit listings</translation>
+    </message>
+    <message>
+        <source>repair this credit record</source>
+        <translation>repair this credit record</translation>
+    </message>
+    <message>
+        <source>change the credit rules</source>
+        <translation>change the credit rules</translation>
+    </message>
+    <message>
+        <source>export data</source>
+        <translation>export data</translation>
+    </message>
+    <message>
+        <source>import data</source>
+        <translation>import data</translation>
+    </message>
+    <message>
+        <source>take in this feed</source>
+        <translation>take in this feed</translation>
+    </message>
+    <message>
+        <source>set up the data feeds</source>
+        <translation>set up the data feeds</translation>
+    </message>
+    <message>
+        <source>change the city's boundaries</source>
+        <translation>change the city's boundaries</translation>
+    </message>
+    <message>
+        <source>produce the leadership report</source>
+        <translation>produce the leadership report</translation>
+    </message>
+    <message>
+        <source>see early warnings</source>
+        <translation>see early warnings</translation>
+    </message>
+    <message>
+        <source>review early warnings</source>
+        <translation>review early warnings</translation>
+    </message>
+    <message>
+        <source>train the warning model</source>
+        <translation>train the warning model</translation>
     </message>
     <message>
         <source>It belongs to another department.</source>

@@ -2075,79 +2075,79 @@
     <name>CreditRepairDialog</name>
     <message>
         <source>Credit repair</source>
-        <translation type="unfinished" />
+        <translation>信用修复</translation>
     </message>
     <message>
         <source>{date} · {kind} · {title}</source>
-        <translation type="unfinished" />
+        <translation>{date} · {kind} · {title}</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished" />
+        <translation>记录</translation>
     </message>
     <message>
         <source>Repaired on</source>
-        <translation type="unfinished" />
+        <translation>修复日期</translation>
     </message>
     <message>
         <source>What the entity did: corrected the violation, paid the fine, made a public credit commitment…</source>
-        <translation type="unfinished" />
+        <translation>主体采取的措施：已改正违法行为、已缴清罚款、已公开作出信用承诺……</translation>
     </message>
     <message>
         <source>What the entity did</source>
-        <translation type="unfinished" />
+        <translation>修复依据</translation>
     </message>
     <message>
         <source>The evidence file's name</source>
-        <translation type="unfinished" />
+        <translation>证明材料文件名</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished">选择文件…</translation>
+        <translation>选择文件…</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished" />
+        <translation>证明材料</translation>
     </message>
     <message>
         <source>Grant the repair</source>
-        <translation type="unfinished" />
+        <translation>准予修复</translation>
     </message>
     <message>
         <source>The repair date must lie between the record's date and today.</source>
-        <translation type="unfinished" />
+        <translation>修复日期须在记录日期与今天之间。</translation>
     </message>
     <message>
         <source>Say what the entity did to earn the repair.</source>
-        <translation type="unfinished" />
+        <translation>请写明主体为信用修复做了什么。</translation>
     </message>
     <message>
         <source>Choose the evidence file (or type its name).</source>
-        <translation type="unfinished" />
+        <translation>请选择证明材料文件（或填写其名称）。</translation>
     </message>
     <message>
         <source>From {day} on this record no longer counts against the entity's credit, and its class is computed again. The repair, its note and its evidence are kept in the audit log.</source>
-        <translation type="unfinished" />
+        <translation>自 {day} 起，该记录不再计入主体信用，信用分类将重新计算。修复及其依据、证明材料记入审计日志。</translation>
     </message>
     <message>
         <source>Evidence of the repair</source>
-        <translation type="unfinished" />
+        <translation>信用修复证明材料</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished">所有文件 (*)</translation>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>You may not repair this record: only the leader, or the department that recorded it, grants a credit repair.</source>
-        <translation type="unfinished" />
+        <translation>您无权修复该记录：信用修复由领导或记录该事项的部门准予。</translation>
     </message>
     <message>
         <source>Someone else has repaired this record already: {reason}</source>
-        <translation type="unfinished" />
+        <translation>该记录已由他人修复：{reason}</translation>
     </message>
     <message>
         <source>The repair was refused: {reason}</source>
-        <translation type="unfinished" />
+        <translation>信用修复被拒绝：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2325,19 +2325,19 @@
     </message>
     <message>
         <source>Credit repair…</source>
-        <translation type="unfinished" />
+        <translation>信用修复…</translation>
     </message>
     <message>
-        <source>Choose a record that is in force and not repaired yet, of your department.</source>
-        <translation type="unfinished" />
+        <source>Choose a record that is in force, not repaired yet and yours to repair.</source>
+        <translation>请选择一条仍在有效期内、尚未修复且由您负责修复的记录。</translation>
     </message>
     <message>
         <source>Credit repair granted: “{title}” no longer counts from {day}.</source>
-        <translation type="unfinished" />
+        <translation>已准予信用修复：“{title}”自 {day} 起不再计入信用。</translation>
     </message>
     <message>
         <source>Credit repair not granted</source>
-        <translation type="unfinished" />
+        <translation>信用修复未获准予</translation>
     </message>
 </context>
 <context>
@@ -5862,6 +5862,54 @@
     <message>
         <source>act under this name</source>
         <translation>以此名义操作</translation>
+    </message>
+    <message>
+        <source>score the city or move credit listings</source>
+        <translation>进行全市信用评分或移转信用名录</translation>
+    </message>
+    <message>
+        <source>repair this credit record</source>
+        <translation>修复此信用记录</translation>
+    </message>
+    <message>
+        <source>change the credit rules</source>
+        <translation>修改信用规则</translation>
+    </message>
+    <message>
+        <source>export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>import data</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <source>take in this feed</source>
+        <translation>接收此数据源</translation>
+    </message>
+    <message>
+        <source>set up the data feeds</source>
+        <translation>配置数据接入</translation>
+    </message>
+    <message>
+        <source>change the city's boundaries</source>
+        <translation>修改本市行政区划边界</translation>
+    </message>
+    <message>
+        <source>produce the leadership report</source>
+        <translation>生成领导报告</translation>
+    </message>
+    <message>
+        <source>see early warnings</source>
+        <translation>查看风险预警</translation>
+    </message>
+    <message>
+        <source>review early warnings</source>
+        <translation>研判风险预警</translation>
+    </message>
+    <message>
+        <source>train the warning model</source>
+        <translation>训练预警模型</translation>
     </message>
     <message>
         <source>It belongs to another department.</source>

@@ -5,7 +5,7 @@ import datetime as dt
 import json
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from core.credit import add_record, apply_transitions, current_class, due_transitions, explain, repair
 from core.db.models import AuditEntry, CreditRecord, CreditRepair, CreditTransition
@@ -70,6 +70,21 @@ def test_a_repair_needs_evidence_is_audited_and_lifts_the_class(demo_db):
     assert [(w.in_force, w.why_not) for w in e.records] == [(False, "repaired")]
     with pytest.raises(AlreadyChanged):
         repair(demo_db, "leader", rid, note="again", attachment_name="b.pdf")
+
+
+def test_an_honour_or_a_listing_already_ended_is_not_repaired(demo_db):
+    eid = new_entity(demo_db, "信用修复辛")
+    honour = add_record(demo_db, "leader", eid, "honour", TODAY - dt.timedelta(days=10), "守合同重信用企业")
+    listed = add_record(demo_db, "leader", eid, "abnormal", TODAY - dt.timedelta(days=200), "列入经营异常名录")
+    with demo_db.sessions() as s:  # taken off the list (as a 移出经营异常名录 fact does in sync_timeline)
+        s.execute(update(CreditRecord).where(CreditRecord.id == listed).values(ended_on=TODAY - dt.timedelta(days=20)))
+        s.commit()
+    for record_id, why in ((honour, "honour"), (listed, "taken off the list")):
+        with pytest.raises(ValidationError, match=why):
+            repair(demo_db, "leader", record_id, note="已整改", attachment_name="证明.pdf")
+    with demo_db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(CreditRepair)
+                        .where(CreditRepair.record_id.in_([honour, listed]))) == 0
 
 
 def _dept_code(db, dept_id: int) -> str:
