@@ -7,7 +7,7 @@ page shows its message.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.credit import CLASSES, KINDS, RuleSet, rules_from_dict
-from desktop.entities.panorama_credit import KIND_NAMES
+from desktop.entities.credit_words import kind_text
 
 NO_LIMIT = 0  # the validity spin box's special value: the record counts until it is ended or repaired
 _MAX_DAYS = 36500
@@ -152,7 +152,7 @@ class RulesEditor(QWidget):
         self.kinds.setHorizontalHeaderLabels([self.tr("Record kind"), self.tr("Points"), self.tr("Counts for"),
                                               self.tr("Holds the class at")])
         for row, kind in enumerate(KINDS):
-            self.kinds.item(row, 0).setText(QCoreApplication.translate("CreditPanel", KIND_NAMES[kind]))
+            self.kinds.item(row, 0).setText(kind_text(kind))
             self.validity[kind].setSpecialValueText(self.tr("until taken off"))
             self.validity[kind].setSuffix(self.tr(" days"))
             self.floors[kind].setItemText(0, self.tr("no floor"))

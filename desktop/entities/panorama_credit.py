@@ -12,7 +12,7 @@ import logging
 
 import shiboken6
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -31,53 +31,21 @@ from core.db.database import Database
 from core.errors import AlreadyChanged, TongguanError
 from desktop.tasks import TaskManager
 
+from .credit_words import (
+    RECORD_COLUMNS,
+    WEIGHT_COLUMNS,
+    internal_note,
+    kind_text,
+    linked_text,
+    measures_text,
+    rules_text,
+    summary_text,
+)
 from .credit_repair_dialog import CreditRepairDialog, RepairInput, refusal
 from .errors import headline, show_error
-from .panorama_tables import Cell, RowsModel, fit_header_widths
-
-KIND_NAMES = {
-    "penalty": QT_TRANSLATE_NOOP("CreditPanel", "Administrative penalty"),
-    "abnormal": QT_TRANSLATE_NOOP("CreditPanel", "Abnormal-operation list"),
-    "serious": QT_TRANSLATE_NOOP("CreditPanel", "Serious-violation list"),
-    "broken_commitment": QT_TRANSLATE_NOOP("CreditPanel", "Broken commitment"),
-    "late_annual_report": QT_TRANSLATE_NOOP("CreditPanel", "Late annual report"),
-    "upheld_complaint": QT_TRANSLATE_NOOP("CreditPanel", "Upheld complaint"),
-    "dishonesty": QT_TRANSLATE_NOOP("CreditPanel", "Other dishonesty record"),
-    "honour": QT_TRANSLATE_NOOP("CreditPanel", "Honour"),
-}
-STATES = {
-    "": QT_TRANSLATE_NOOP("CreditPanel", "In force"),
-    "not_yet": QT_TRANSLATE_NOOP("CreditPanel", "Not yet"),
-    "expired": QT_TRANSLATE_NOOP("CreditPanel", "Expired"),
-    "ended": QT_TRANSLATE_NOOP("CreditPanel", "Taken off the list"),
-    "repaired": QT_TRANSLATE_NOOP("CreditPanel", "Repaired"),
-}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CreditPanel", text)
-
+from .panorama_tables import RowsModel, fit_header_widths
 
 _log = logging.getLogger(__name__)
-
-
-def _state(w, lang: str) -> str:
-    text = _tr(STATES.get(w.why_not, w.why_not))
-    return f"{text} ({QCoreApplication.translate('CreditPanel', 'until {day}').format(day=w.ends_on.isoformat())})" if w.ends_on and w.in_force else text
-
-
-RECORD_COLUMNS = (
-    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Date"), lambda w, lang: w.record.occurred_on.isoformat()),
-    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Kind"), lambda w, lang: _tr(KIND_NAMES.get(w.record.kind, w.record.kind))),
-    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Record"), lambda w, lang: w.record.title),
-    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "State"), _state),
-)
-WEIGHT_COLUMNS = (
-    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Weight"), lambda w, lang: f"{w.weight:+.1f}", numeric=True),
-    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Decay"), lambda w, lang: f"{w.decay:.3f}", numeric=True),
-    Cell(QT_TRANSLATE_NOOP("PanoramaTables", "Points"), lambda w, lang: f"{w.contribution:+.2f}", numeric=True),
-)
-
 
 class CreditSection(QWidget):
     """The credit tab of one entity's panorama."""
@@ -206,60 +174,13 @@ class CreditSection(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the record's title takes the room
         fit_header_widths(self.table)
         if e is None:
-            self.summary.setText(self.tr("The credit class is internal to the supervision center; "
-                                         "the records below are the entity's credit facts."))
+            self.summary.setText(internal_note())
             self.rules.clear()
         else:
-            self.summary.setText(self._summary(e))
-            t = e.rules.thresholds
-            self.rules.setText(self.tr("Rule set version {version}: A from {a:g}, B from {b:g}, C from {c:g}, "
-                                       "otherwise D; weights halve every {half:g} days.").format(
-                version=e.rules_version, a=t["A"], b=t["B"], c=t["C"], half=e.rules.half_life_days))
-        self.linked.setText(self._linked(p))
-        self.measures.setText(self._measures(p))
-
-    def _summary(self, e) -> str:
-        total = sum(w.contribution for w in e.records)
-        text = self.tr("Class {cls}: score {score:.2f} = base {base:g} {total:+.2f} from {count} records in force"
-                       ).format(cls=e.computed_class, score=e.score, base=e.base, total=total,
-                                count=sum(1 for w in e.records if w.in_force))
-        if e.floor_kinds:
-            text += self.tr("; at least {cls} while on the list: {kinds}").format(
-                cls=max(e.rules.floors[k] for k in e.floor_kinds),
-                kinds=", ".join(_tr(KIND_NAMES.get(k, k)) for k in e.floor_kinds))
-        if e.overridden:
-            text += "\n" + self.tr("The official class {cls} overrides the computed one (source: {source})").format(
-                cls=e.risk_class, source=e.official_source or "")
-        return text
-
-    def _linked(self, p: CreditPanel) -> str:
-        if not p.linked:
-            return self.tr("Linked credit: no other entity of the same legal representative is on the "
-                           "serious-violation list.")
-        lines = [self.tr("Linked credit: {count} other entities of the same legal representative are on the "
-                         "serious-violation list").format(count=p.linked_total)]
-        lines += [f"  {x.uscc}  {x.name}  {x.listed_on.isoformat()}" for x in p.linked]
-        return "\n".join(lines)
-
-    def _measures(self, p: CreditPanel) -> str:
-        m = p.measures
-        zh = self._lang.startswith("zh")
-        if not m.memberships:
-            return self.tr("Joint reward and punishment: on no red or black list.")
-        lines = []
-        for ms in m.memberships:
-            because = "; ".join(f"{w.record.occurred_on.isoformat()} {w.record.title}" for w in ms.because)
-            lines.append(self.tr("{list}, because of: {records}").format(
-                list=ms.list.name_zh if zh else ms.list.name_en, records=because))
-        if not m.measures:
-            lines.append(self.tr("Your department applies no measure of these lists."))
-        else:
-            lines.append(self.tr("Measures your department applies:") if m.department_code
-                         else self.tr("Measures the departments apply:"))
-        for a in m.measures:
-            name, basis = (a.measure.name_zh, a.measure.basis_zh) if zh else (a.measure.name_en, a.measure.basis_en)
-            lines.append("  • " + self.tr("{measure} (basis: {basis})").format(measure=name, basis=basis))
-        return "\n".join(lines)
+            self.summary.setText(summary_text(e))
+            self.rules.setText(rules_text(e))
+        self.linked.setText(linked_text(p))
+        self.measures.setText(measures_text(p, self._lang))
 
     # ---- credit repair (信用修复) ------------------------------------------------
 
@@ -289,7 +210,7 @@ class CreditSection(QWidget):
             return
         if self.repair_dialog is not None:
             self.repair_dialog.deleteLater()
-        dialog = CreditRepairDialog(record, _tr(KIND_NAMES.get(record.kind, record.kind)),
+        dialog = CreditRepairDialog(record, kind_text(record.kind),
                                     self._today or dt.date.today(), self)
         dialog.submitted.connect(lambda given: self._on_repair_submitted(dialog, given))
         self.repair_dialog = dialog

@@ -1,4 +1,4 @@
-"""The panorama as a PDF file: header, location map, open items, timeline, draws, obligations.
+"""The panorama as a PDF file: header, location map, open items, timeline, draws, obligations, credit.
 
 Built as rich text (QTextDocument) and printed with QPdfWriter; the document's font is
 the console's CJK font, so Chinese renders and is embedded. Safe to run in a worker:
@@ -17,10 +17,20 @@ from PySide6.QtGui import (
     QPainter,
 )
 
+from core.credit.panel import CreditPanel
 from core.services.panorama import Panorama
 from desktop.pdf import GRID, cell_html, table_html, write_pdf
 from desktop.provisional import caption_text, rows_note
 
+from .credit_words import (
+    RECORD_COLUMNS,
+    WEIGHT_COLUMNS,
+    internal_note,
+    linked_text,
+    measures_text,
+    rules_text,
+    summary_text,
+)
 from .location_map import paint_location_map
 from .panorama_fields import header_fields, label, no_tags
 from .panorama_tables import (
@@ -56,7 +66,22 @@ def _text_colour(background: str) -> str:
     return "#000000" if (0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()) > 160 else "#ffffff"
 
 
-def panorama_html(p: Panorama, lang: str, *, show_risk: bool, today: dt.date, generated_by: str = "") -> str:
+def _lines(text: str) -> str:
+    return "<br>".join(_e(line) for line in text.split("\n"))
+
+
+def credit_html(c: CreditPanel, lang: str, today: dt.date) -> str:
+    """The credit section as the viewer may see it: no class, score or weight without ``risk.read``."""
+    e = c.explanation
+    head = (f"<p>{_lines(summary_text(e))}</p><p class='stamp'>{_e(rules_text(e))}</p>" if e is not None
+            else f"<p class='stamp'>{_e(internal_note())}</p>")
+    columns = RECORD_COLUMNS + WEIGHT_COLUMNS if e is not None else RECORD_COLUMNS
+    return (head + _table(columns, c.records, lang, today) + f"<p>{_lines(linked_text(c))}</p>"
+            + f"<p>{_lines(measures_text(c, lang))}</p>")
+
+
+def panorama_html(p: Panorama, lang: str, *, show_risk: bool, today: dt.date, generated_by: str = "",
+                  credit: CreditPanel | None = None) -> str:
     """The panorama as rich text for QTextDocument (the map is the image resource ``map.png``)."""
     h = p.header
     fields = header_fields(h, lang, show_risk=show_risk)
@@ -79,6 +104,8 @@ def panorama_html(p: Panorama, lang: str, *, show_risk: bool, today: dt.date, ge
         (translate("PanoramaPdf", "Double notification and commitments"),
          _table(obligation_columns(today), p.obligations, lang, today), len(p.obligations)),
     ]
+    if credit is not None:
+        sections.append((translate("PanoramaPdf", "Credit"), credit_html(credit, lang, today), len(credit.records)))
     body = "".join(f"<h2>{_e(title)} ({count})</h2>{table}" for title, table, count in sections)
     note = rows_note(p.open_items + p.obligations)
     if note is not None:
@@ -102,12 +129,17 @@ p.none {{ color: #5b6778; font-size: 8pt; }}
 
 
 def write_panorama_pdf(path: Path, p: Panorama, reference: EntityReference | None, lang: str, *,
-                       show_risk: bool, today: dt.date, font_family: str, generated_by: str = "") -> Path:
-    """Write the panorama to ``path`` (written beside it first, then moved into place)."""
+                       show_risk: bool, today: dt.date, font_family: str, generated_by: str = "",
+                       credit: CreditPanel | None = None) -> Path:
+    """Write the panorama to ``path`` (written beside it first, then moved into place).
+
+    ``credit`` is the credit section as loaded for the viewer (None: not loaded yet, left out).
+    """
     image = QImage(*_MAP_SIZE, QImage.Format.Format_RGB32)
     painter = QPainter(image)
     paint_location_map(painter, QRectF(image.rect()), reference, (p.header.lat, p.header.lng), lang,
                        font_family=font_family, font_scale=1.3)
     painter.end()
-    return write_pdf(panorama_html(p, lang, show_risk=show_risk, today=today, generated_by=generated_by), path,
+    return write_pdf(panorama_html(p, lang, show_risk=show_risk, today=today, generated_by=generated_by,
+                                   credit=credit), path,
                      title=p.header.name, font_family=font_family, images={_MAP_URL: image})

@@ -208,9 +208,9 @@ class PanoramaView(QWidget):
             return
         p, ref, lang, show_risk, today, actor = (self._panorama, self._reference, self._lang, self._show_risk,
                                                  self._today, self._actor)
-        family = QApplication.font().family()
+        family, credit = QApplication.font().family(), self.credit.panel
         self._tasks.run(lambda: write_panorama_pdf(Path(path), p, ref, lang, show_risk=show_risk, today=today,
-                                                   font_family=family, generated_by=actor),
+                                                   font_family=family, generated_by=actor, credit=credit),
                         on_done=lambda written: self.pdf_written.emit(str(written)),
                         on_error=self.pdf_failed.emit)
 

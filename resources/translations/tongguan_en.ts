@@ -2070,6 +2070,10 @@
         <source>Repaired</source>
         <translation>Repaired</translation>
     </message>
+    <message>
+        <source>until {day}</source>
+        <translation>until {day}</translation>
+    </message>
 </context>
 <context>
     <name>CreditRepairDialog</name>
@@ -3863,6 +3867,136 @@
     </message>
 </context>
 <context>
+    <name>FeedsPage</name>
+    <message>
+        <source>Feeds &amp; mappings</source>
+        <translation>Feeds &amp; mappings</translation>
+    </message>
+    <message>
+        <source>What data from other systems needs: which department approves each permit, the matters handled by notification and commitment, the other systems' service codes, and their API keys. Every change here is written to the audit log.</source>
+        <translation>What data from other systems needs: which department approves each permit, the matters handled by notification and commitment, the other systems' service codes, and their API keys. Every change here is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>Permits and approving departments</source>
+        <translation>Permits and approving departments</translation>
+    </message>
+    <message>
+        <source>Notification and commitment matters</source>
+        <translation>Notification and commitment matters</translation>
+    </message>
+    <message>
+        <source>Other systems' codes</source>
+        <translation>Other systems' codes</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API keys</translation>
+    </message>
+</context>
+<context>
+    <name>FeedsWords</name>
+    <message>
+        <source>There is no department {value}.</source>
+        <translation type="unfinished">There is no department {value}.</translation>
+    </message>
+    <message>
+        <source>There is no matter {value}.</source>
+        <translation type="unfinished">There is no matter {value}.</translation>
+    </message>
+    <message>
+        <source>Permit {code} has no mapping any more; someone may have removed it.</source>
+        <translation>Permit {code} has no mapping any more; someone may have removed it.</translation>
+    </message>
+    <message>
+        <source>Matter {code} is no longer in the catalogue; someone may have removed it.</source>
+        <translation>Matter {code} is no longer in the catalogue; someone may have removed it.</translation>
+    </message>
+    <message>
+        <source>Code {value} has no mapping any more; someone may have removed it.</source>
+        <translation>Code {value} has no mapping any more; someone may have removed it.</translation>
+    </message>
+    <message>
+        <source>{system} has no active key any more.</source>
+        <translation>{system} has no active key any more.</translation>
+    </message>
+    <message>
+        <source>Permit code</source>
+        <translation>Permit code</translation>
+    </message>
+    <message>
+        <source>Permit name</source>
+        <translation>Permit name</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Words in a business scope</source>
+        <translation>Words in a business scope</translation>
+    </message>
+    <message>
+        <source>Commitment text</source>
+        <translation>Commitment text</translation>
+    </message>
+    <message>
+        <source>Verification standard</source>
+        <translation>Verification standard</translation>
+    </message>
+    <message>
+        <source>Consequence of a breach</source>
+        <translation>Consequence of a breach</translation>
+    </message>
+    <message>
+        <source>Days to fulfil</source>
+        <translation>Days to fulfil</translation>
+    </message>
+    <message>
+        <source>Working days to verify</source>
+        <translation>Working days to verify</translation>
+    </message>
+    <message>
+        <source>Source system</source>
+        <translation>Source system</translation>
+    </message>
+    <message>
+        <source>Service code</source>
+        <translation>Service code</translation>
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation>Service name</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">Department</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished">Matter</translation>
+    </message>
+    <message>
+        <source>{field}: {reason}</source>
+        <translation>{field}: {reason}</translation>
+    </message>
+    <message>
+        <source>Not found: {detail}</source>
+        <translation type="unfinished">Not found: {detail}</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database: {detail}</source>
+        <translation type="unfinished">Cannot reach the database: {detail}</translation>
+    </message>
+    <message>
+        <source>Not done: {detail}</source>
+        <translation type="unfinished">Not done: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>FlowPage</name>
     <message>
         <source>Loading…</source>
@@ -5262,6 +5396,10 @@
     <message>
         <source>Double notification and commitments</source>
         <translation>Double notification and commitments</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation type="unfinished">Credit</translation>
     </message>
 </context>
 <context>

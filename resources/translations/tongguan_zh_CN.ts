@@ -2070,6 +2070,10 @@
         <source>Repaired</source>
         <translation>已信用修复</translation>
     </message>
+    <message>
+        <source>until {day}</source>
+        <translation>至 {day}</translation>
+    </message>
 </context>
 <context>
     <name>CreditRepairDialog</name>
@@ -3863,6 +3867,136 @@
     </message>
 </context>
 <context>
+    <name>FeedsPage</name>
+    <message>
+        <source>Feeds &amp; mappings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What data from other systems needs: which department approves each permit, the matters handled by notification and commitment, the other systems' service codes, and their API keys. Every change here is written to the audit log.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Permits and approving departments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notification and commitment matters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other systems' codes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FeedsWords</name>
+    <message>
+        <source>There is no department {value}.</source>
+        <translation type="unfinished">没有这个部门：{value}</translation>
+    </message>
+    <message>
+        <source>There is no matter {value}.</source>
+        <translation type="unfinished">没有这个事项：{value}</translation>
+    </message>
+    <message>
+        <source>Permit {code} has no mapping any more; someone may have removed it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Matter {code} is no longer in the catalogue; someone may have removed it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code {value} has no mapping any more; someone may have removed it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{system} has no active key any more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Permit code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Permit name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Words in a business scope</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commitment text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verification standard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consequence of a breach</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days to fulfil</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Working days to verify</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Service code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">部门</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{field}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not found: {detail}</source>
+        <translation type="unfinished">未找到：{detail}</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database: {detail}</source>
+        <translation type="unfinished">无法连接数据库：{detail}</translation>
+    </message>
+    <message>
+        <source>Not done: {detail}</source>
+        <translation type="unfinished">未完成：{detail}</translation>
+    </message>
+</context>
+<context>
     <name>FlowPage</name>
     <message>
         <source>Loading…</source>
@@ -5261,6 +5395,10 @@
     <message>
         <source>Double notification and commitments</source>
         <translation>双告知与告知承诺</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>信用</translation>
     </message>
 </context>
 <context>

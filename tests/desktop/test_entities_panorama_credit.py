@@ -61,3 +61,25 @@ def test_a_department_user_sees_records_and_its_own_measures_but_no_class(qtbot,
     view_czj = _view(qtbot, entities_db, tasks, entity, "czj")  # 财政局: procurement, not inspections
     assert "政府采购" in view_czj.credit.measures.text() and "抽查比例" not in view_czj.credit.measures.text()
     tasks.wait_idle()
+
+
+def _pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(str(path)).pages))
+
+
+def test_the_pdf_carries_the_credit_section_as_the_viewer_may_see_it(console_app, qtbot, entities_db, tasks, tmp_path):
+    entity = _entity(entities_db)
+    add_record(entities_db, "leader", entity, "serious", AS_OF - dt.timedelta(days=30), "列入严重违法失信名单", department_id=20)
+    e = explain(entities_db, entity, AS_OF)
+    for actor, sees in (("operator", True), ("scjg", False)):
+        view = _view(qtbot, entities_db, tasks, entity, actor)
+        target = tmp_path / f"{actor}.pdf"
+        with qtbot.waitSignal(view.pdf_written, timeout=20000):
+            view.export_pdf(target)
+        text = _pdf_text(target)
+        assert "信用(" in text and "列入严重违法失信名单" in text and "联合" in text
+        assert (f"{e.score:.2f}" in text) is sees and ("规则版本" in text) is sees
+        assert ("仅供监管中心内部使用" in text) is not sees and "不得参加评先评优" in text
+    tasks.wait_idle()
