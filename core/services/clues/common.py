@@ -8,6 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.clues.states import state_name
+from core.credit.city import rescore
+from core.credit.kinds import classify
 from core.db.models import Clue, ClueEvent, ClueSource, Department, EntityRecord, MarketEntity, RecordKind, Village
 from core.db.models.base import utcnow
 from core.db.uow import UnitOfWork
@@ -72,9 +74,12 @@ def record_step(uow: UnitOfWork, clue: Clue, from_state: str | None, to_state: s
         source = SOURCE_NAMES.get(getattr(clue.source, "value", clue.source), ("线索", "Clue"))[0]
         where = department_name(s, department_id)
         title = f"线索 {clue.ref_no}（{source}）{state_name(to_state)}" + (f"：{where}" if where else "")
+        kind = RecordKind.GRID_EVENT if clue.source == ClueSource.GRID else RecordKind.COMPLAINT
         s.add(EntityRecord(entity_id=clue.entity_id, occurred_on=at.date(), department_id=department_id,
-                           kind=RecordKind.GRID_EVENT if clue.source == ClueSource.GRID else RecordKind.COMPLAINT,
-                           ref_no=clue.ref_no[:40], title=title[:200], outcome=note[:200] or None))
+                           kind=kind, ref_no=clue.ref_no[:40], title=title[:200], outcome=note[:200] or None))
+        if classify(kind.value, title, note[:200] or None) is not None:
+            s.flush()
+            rescore(s, [clue.entity_id])  # an upheld complaint counts for the entity's class at once
     uow.audit(f"clue.{to_state}", "clue", clue.id, before={"state": from_state},
               after={"state": to_state, "department_id": department_id, "note": note})
     return event
