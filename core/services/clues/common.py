@@ -79,7 +79,8 @@ def record_step(uow: UnitOfWork, clue: Clue, from_state: str | None, to_state: s
                            kind=kind, ref_no=clue.ref_no[:40], title=title[:200], outcome=note[:200] or None))
         if classify(kind.value, title, note[:200] or None) is not None:
             s.flush()
-            rescore(s, [clue.entity_id])  # an upheld complaint counts for the entity's class at once
+            if rescore(s, [clue.entity_id]):  # an upheld complaint counts for the entity's class at once
+                uow.touch("entities", [clue.entity_id])  # its class moved: maps and lists follow
     uow.audit(f"clue.{to_state}", "clue", clue.id, before={"state": from_state},
               after={"state": to_state, "department_id": department_id, "note": note})
     return event

@@ -31,13 +31,19 @@ def _credit_kinds(db, entity_id: int) -> list[str]:
 
 
 def test_an_upheld_complaint_counts_at_once(demo_db):
-    upheld = new_entity(demo_db, "投诉属实甲")
-    _walk_to_feedback(demo_db, upheld, "经现场核查属实，已责令改正")
+    upheld = new_entity(demo_db, "投诉属实甲", risk_class="D")  # stored D; its records make another class
+    heard = []
+    unsubscribe = demo_db.changes.subscribe(heard.append)
+    try:
+        _walk_to_feedback(demo_db, upheld, "经现场核查属实，已责令改正")
+    finally:
+        unsubscribe()
     assert _credit_kinds(demo_db, upheld) == ["upheld_complaint"]  # no city scoring ran
     e = explain(demo_db, upheld)
     assert [w.record.kind for w in e.records] == ["upheld_complaint"] and e.score < e.base
     with demo_db.sessions() as s:
         assert s.scalar(select(MarketEntity.risk_class).where(MarketEntity.id == upheld)) == e.computed_class
+    assert e.computed_class != "D" and any(upheld in c.entities for c in heard)  # moved: the bus names it
 
 
 def test_a_complaint_found_untrue_does_not_count(demo_db):
