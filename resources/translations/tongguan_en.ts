@@ -112,6 +112,65 @@
     </message>
 </context>
 <context>
+    <name>ApiKeysTab</name>
+    <message>
+        <source>Source system</source>
+        <translation type="unfinished">Source system</translation>
+    </message>
+    <message>
+        <source>Key begins</source>
+        <translation>Key begins</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished">active</translation>
+    </message>
+    <message>
+        <source>A new key for %1 was made; copy it from the dialog.</source>
+        <translation>A new key for %1 was made; copy it from the dialog.</translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation>Revoke key</translation>
+    </message>
+    <message>
+        <source>Revoke %1's key %2…? Requests sent with it are refused from now on.</source>
+        <translation>Revoke %1's key %2…? Requests sent with it are refused from now on.</translation>
+    </message>
+    <message>
+        <source>Key %2… of %1 revoked.</source>
+        <translation>Key %2… of %1 revoked.</translation>
+    </message>
+    <message>
+        <source>Each system that pushes Open311 requests signs them with its own key. Only the beginning of a key is listed; the key itself is shown once, when it is made.</source>
+        <translation>Each system that pushes Open311 requests signs them with its own key. Only the beginning of a key is listed; the key itself is shown once, when it is made.</translation>
+    </message>
+    <message>
+        <source>New key…</source>
+        <translation>New key…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Revoke…</translation>
+    </message>
+</context>
+<context>
     <name>BatchEditor</name>
     <message>
         <source>Draw batch</source>
@@ -918,6 +977,112 @@
     <message>
         <source>Routing rules</source>
         <translation>Routing rules</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueDialog</name>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Verifying department</source>
+        <translation>Verifying department</translation>
+    </message>
+    <message>
+        <source>Words in a business scope</source>
+        <translation type="unfinished">Words in a business scope</translation>
+    </message>
+    <message>
+        <source>separated by |</source>
+        <translation>separated by |</translation>
+    </message>
+    <message>
+        <source>Commitment text</source>
+        <translation type="unfinished">Commitment text</translation>
+    </message>
+    <message>
+        <source>Verification standard</source>
+        <translation type="unfinished">Verification standard</translation>
+    </message>
+    <message>
+        <source>Consequence of a breach</source>
+        <translation type="unfinished">Consequence of a breach</translation>
+    </message>
+    <message>
+        <source>Days to fulfil</source>
+        <translation type="unfinished">Days to fulfil</translation>
+    </message>
+    <message>
+        <source>Working days to verify</source>
+        <translation type="unfinished">Working days to verify</translation>
+    </message>
+    <message>
+        <source>A registration whose business scope names this matter opens a commitment verification for the verifying department.</source>
+        <translation>A registration whose business scope names this matter opens a commitment verification for the verifying department.</translation>
+    </message>
+    <message>
+        <source>Edit catalogue matter</source>
+        <translation>Edit catalogue matter</translation>
+    </message>
+    <message>
+        <source>New catalogue matter</source>
+        <translation>New catalogue matter</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueTab</name>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Verifying department</source>
+        <translation>Verifying department</translation>
+    </message>
+    <message>
+        <source>Days to fulfil</source>
+        <translation type="unfinished">Days to fulfil</translation>
+    </message>
+    <message>
+        <source>Working days to verify</source>
+        <translation type="unfinished">Working days to verify</translation>
+    </message>
+    <message>
+        <source>Verification standard</source>
+        <translation type="unfinished">Verification standard</translation>
+    </message>
+    <message>
+        <source>A registration whose business scope names a matter of this catalogue opens a commitment verification with these terms.</source>
+        <translation>A registration whose business scope names a matter of this catalogue opens a commitment verification with these terms.</translation>
+    </message>
+    <message>
+        <source>New matter…</source>
+        <translation>New matter…</translation>
+    </message>
+    <message>
+        <source>Catalogue matter %1 saved.</source>
+        <translation>Catalogue matter %1 saved.</translation>
+    </message>
+    <message>
+        <source>Delete catalogue matter</source>
+        <translation>Delete catalogue matter</translation>
+    </message>
+    <message>
+        <source>Take matter %1 off the catalogue? Commitments already opened stay.</source>
+        <translation>Take matter %1 off the catalogue? Commitments already opened stay.</translation>
+    </message>
+    <message>
+        <source>Catalogue matter %1 deleted.</source>
+        <translation>Catalogue matter %1 deleted.</translation>
     </message>
 </context>
 <context>
@@ -3892,6 +4057,18 @@
         <source>API keys</source>
         <translation>API keys</translation>
     </message>
+    <message>
+        <source>Sign in as an administrator to set up the data feeds.</source>
+        <translation>Sign in as an administrator to set up the data feeds.</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished">Edit…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished">Delete…</translation>
+    </message>
 </context>
 <context>
     <name>FeedsWords</name>
@@ -4123,6 +4300,83 @@
     </message>
 </context>
 <context>
+    <name>ForeignCodesTab</name>
+    <message>
+        <source>Source system</source>
+        <translation type="unfinished">Source system</translation>
+    </message>
+    <message>
+        <source>Service code</source>
+        <translation type="unfinished">Service code</translation>
+    </message>
+    <message>
+        <source>Their name</source>
+        <translation>Their name</translation>
+    </message>
+    <message>
+        <source>Our matter</source>
+        <translation>Our matter</translation>
+    </message>
+    <message>
+        <source>Clues waiting</source>
+        <translation>Clues waiting</translation>
+    </message>
+    <message>
+        <source>Newest received</source>
+        <translation>Newest received</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 mapped to %3; %n waiting clue(s) routed.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Delete mapping</source>
+        <translation>Delete mapping</translation>
+    </message>
+    <message>
+        <source>Forget that %1's code %2 means %3? New requests with it will wait unrouted again.</source>
+        <translation>Forget that %1's code %2 means %3? New requests with it will wait unrouted again.</translation>
+    </message>
+    <message>
+        <source>Mapping of %1 %2 deleted.</source>
+        <translation>Mapping of %1 %2 deleted.</translation>
+    </message>
+    <message>
+        <source>Codes that clues wait with, unmapped, in the center's queue (newest first). Map one to route its clues.</source>
+        <translation>Codes that clues wait with, unmapped, in the center's queue (newest first). Map one to route its clues.</translation>
+    </message>
+    <message>
+        <source>Map…</source>
+        <translation>Map…</translation>
+    </message>
+    <message>
+        <source>Mapped codes (system * holds for every system).</source>
+        <translation>Mapped codes (system * holds for every system).</translation>
+    </message>
+    <message>
+        <source>New mapping…</source>
+        <translation>New mapping…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished">Delete…</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Fill in %1.</source>
+        <translation>Fill in %1.</translation>
+    </message>
+</context>
+<context>
     <name>GraphPage</name>
     <message>
         <source>Loading…</source>
@@ -4316,9 +4570,9 @@
     </message>
     <message numerus="yes">
         <source>%1 — %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 — %n item</numerusform>
+            <numerusform>%1 — %n items</numerusform>
         </translation>
     </message>
     <message>
@@ -4336,6 +4590,29 @@
     <message>
         <source>Open</source>
         <translation type="unfinished">Open</translation>
+    </message>
+</context>
+<context>
+    <name>KeyShownDialog</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy this key now and give it to the people who run %1. It is not shown again: only its fingerprint is kept. If it is lost, revoke it and make a new one.</source>
+        <translation>Copy this key now and give it to the people who run %1. It is not shown again: only its fingerprint is kept. If it is lost, revoke it and make a new one.</translation>
+    </message>
+    <message>
+        <source>The new API key of %1:</source>
+        <translation>The new API key of %1:</translation>
+    </message>
+    <message>
+        <source>API key for %1</source>
+        <translation>API key for %1</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copied</translation>
     </message>
 </context>
 <context>
@@ -4682,6 +4959,45 @@
     <message>
         <source>&lt;p&gt;&lt;b&gt;Tongguan&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;Market supervision command center for {city}.&lt;/p&gt;&lt;p&gt;Database: {label}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Tongguan&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;Market supervision command center for {city}.&lt;/p&gt;&lt;p&gt;Database: {label}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MapCodeDialog</name>
+    <message>
+        <source>Source system</source>
+        <translation type="unfinished">Source system</translation>
+    </message>
+    <message>
+        <source>* for every system</source>
+        <translation>* for every system</translation>
+    </message>
+    <message>
+        <source>Service code</source>
+        <translation type="unfinished">Service code</translation>
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation type="unfinished">Service name</translation>
+    </message>
+    <message>
+        <source>Find a matter</source>
+        <translation>Find a matter</translation>
+    </message>
+    <message>
+        <source>code, name or department</source>
+        <translation>code, name or department</translation>
+    </message>
+    <message>
+        <source>Our matter</source>
+        <translation>Our matter</translation>
+    </message>
+    <message>
+        <source>Clues waiting with this code are routed to the matter's department at once; later requests with it are routed as they arrive.</source>
+        <translation>Clues waiting with this code are routed to the matter's department at once; later requests with it are routed as they arrive.</translation>
+    </message>
+    <message>
+        <source>Map a service code</source>
+        <translation>Map a service code</translation>
     </message>
 </context>
 <context>
@@ -5227,6 +5543,25 @@
     </message>
 </context>
 <context>
+    <name>NewKeyDialog</name>
+    <message>
+        <source>Source system</source>
+        <translation type="unfinished">Source system</translation>
+    </message>
+    <message>
+        <source>e.g. yw12345</source>
+        <translation>e.g. yw12345</translation>
+    </message>
+    <message>
+        <source>The system sends this key with every Open311 request; requests are recorded as coming from it. A system may have several keys.</source>
+        <translation>The system sends this key with every Open311 request; requests are recorded as coming from it. A system may have several keys.</translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation>New API key</translation>
+    </message>
+</context>
+<context>
     <name>NewTagDialog</name>
     <message>
         <source>New tag</source>
@@ -5611,6 +5946,84 @@
     <message>
         <source>Custom</source>
         <translation>Custom</translation>
+    </message>
+</context>
+<context>
+    <name>PermitDialog</name>
+    <message>
+        <source>Permit code</source>
+        <translation type="unfinished">Permit code</translation>
+    </message>
+    <message>
+        <source>Permit name</source>
+        <translation type="unfinished">Permit name</translation>
+    </message>
+    <message>
+        <source>Approving department</source>
+        <translation>Approving department</translation>
+    </message>
+    <message>
+        <source>Words in a business scope</source>
+        <translation type="unfinished">Words in a business scope</translation>
+    </message>
+    <message>
+        <source>separated by |</source>
+        <translation>separated by |</translation>
+    </message>
+    <message>
+        <source>A registration whose business scope names this permit is pushed to its approving department; unmapped permits go to the shared queue.</source>
+        <translation>A registration whose business scope names this permit is pushed to its approving department; unmapped permits go to the shared queue.</translation>
+    </message>
+    <message>
+        <source>Edit permit</source>
+        <translation>Edit permit</translation>
+    </message>
+    <message>
+        <source>New permit</source>
+        <translation>New permit</translation>
+    </message>
+</context>
+<context>
+    <name>PermitsTab</name>
+    <message>
+        <source>Permit code</source>
+        <translation type="unfinished">Permit code</translation>
+    </message>
+    <message>
+        <source>Permit name</source>
+        <translation type="unfinished">Permit name</translation>
+    </message>
+    <message>
+        <source>Approving department</source>
+        <translation>Approving department</translation>
+    </message>
+    <message>
+        <source>Words in a business scope</source>
+        <translation type="unfinished">Words in a business scope</translation>
+    </message>
+    <message>
+        <source>A registration whose business scope names a permit is pushed to the department that approves it (double notification); unmapped permits go to the shared queue.</source>
+        <translation>A registration whose business scope names a permit is pushed to the department that approves it (double notification); unmapped permits go to the shared queue.</translation>
+    </message>
+    <message>
+        <source>New permit…</source>
+        <translation>New permit…</translation>
+    </message>
+    <message>
+        <source>Permit %1 saved.</source>
+        <translation>Permit %1 saved.</translation>
+    </message>
+    <message>
+        <source>Delete permit</source>
+        <translation>Delete permit</translation>
+    </message>
+    <message>
+        <source>Delete the mapping of permit %1? Its registrations then go to the shared queue.</source>
+        <translation>Delete the mapping of permit %1? Its registrations then go to the shared queue.</translation>
+    </message>
+    <message>
+        <source>Permit %1 deleted.</source>
+        <translation>Permit %1 deleted.</translation>
     </message>
 </context>
 <context>
@@ -6087,16 +6500,16 @@
     </message>
     <message numerus="yes">
         <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity's timeline.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Publish %n result? The results notice is written to %1, and the result is recorded as published today and shown on its entity's timeline.</numerusform>
+            <numerusform>Publish %n results? The results notice is written to %1, and each result is recorded as published today and shown on its entity's timeline.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n selected visit(s) have no unpublished result and are left out.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n selected visit has no unpublished result and is left out.</numerusform>
+            <numerusform>%n selected visits have no unpublished result and are left out.</numerusform>
         </translation>
     </message>
     <message>
@@ -6113,9 +6526,9 @@
     </message>
     <message numerus="yes">
         <source>Published %n result(s); the notice is in %1.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Published %n result; the notice is in %1.</numerusform>
+            <numerusform>Published %n results; the notice is in %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -7632,6 +8045,14 @@
     <message>
         <source>Imports department files of every kind (checked row by row) and exports them.</source>
         <translation>Imports department files of every kind (checked row by row) and exports them.</translation>
+    </message>
+    <message>
+        <source>Feeds &amp; mappings</source>
+        <translation type="unfinished">Feeds &amp; mappings</translation>
+    </message>
+    <message>
+        <source>Maps permits to approving departments, keeps the commitment catalogue, maps other systems' service codes to our matters and makes their API keys.</source>
+        <translation>Maps permits to approving departments, keeps the commitment catalogue, maps other systems' service codes to our matters and makes their API keys.</translation>
     </message>
     <message>
         <source>Credit rules</source>
