@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -47,6 +47,8 @@ from .rules_editor import RulesEditor
 from .transitions_panel import TransitionsPanel
 
 _INFO = Qt.ItemDataRole.UserRole
+# Notes the system wrote itself (migration 0017), shown in the UI language; people's notes stay as written.
+_SYSTEM_NOTES = {"built-in rule set": QT_TRANSLATE_NOOP("CreditRulesPage", "built-in rule set")}
 
 
 class CreditRulesPage(QWidget):
@@ -214,8 +216,9 @@ class CreditRulesPage(QWidget):
         self.versions.blockSignals(True)
         self.versions.setRowCount(len(desk.versions))
         for r, info in enumerate(desk.versions):
+            note = self.tr(_SYSTEM_NOTES[info.note]) if info.note in _SYSTEM_NOTES else info.note
             cells = (f"v{info.version}", info.created_at.astimezone().strftime("%Y-%m-%d %H:%M"), info.created_by,
-                     info.note)
+                     note)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 0:

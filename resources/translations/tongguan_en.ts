@@ -2326,6 +2326,10 @@
         <translation>Sign in as an administrator or a leader to see the credit rules.</translation>
     </message>
     <message>
+        <source>built-in rule set</source>
+        <translation>built-in rule set</translation>
+    </message>
+    <message>
         <source>Scoring the city with these rules…</source>
         <translation>Scoring the city with these rules…</translation>
     </message>

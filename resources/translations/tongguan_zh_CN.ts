@@ -112,6 +112,65 @@
     </message>
 </context>
 <context>
+    <name>ApiKeysTab</name>
+    <message>
+        <source>Source system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key begins</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished">正常</translation>
+    </message>
+    <message>
+        <source>A new key for %1 was made; copy it from the dialog.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revoke %1's key %2…? Requests sent with it are refused from now on.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key %2… of %1 revoked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each system that pushes Open311 requests signs them with its own key. Only the beginning of a key is listed; the key itself is shown once, when it is made.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New key…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>BatchEditor</name>
     <message>
         <source>Draw batch</source>
@@ -918,6 +977,112 @@
     <message>
         <source>Routing rules</source>
         <translation>分派规则</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueDialog</name>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verifying department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Words in a business scope</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>separated by |</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commitment text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verification standard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consequence of a breach</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days to fulfil</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Working days to verify</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A registration whose business scope names this matter opens a commitment verification for the verifying department.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit catalogue matter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New catalogue matter</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CatalogueTab</name>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verifying department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days to fulfil</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Working days to verify</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verification standard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A registration whose business scope names a matter of this catalogue opens a commitment verification with these terms.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New matter…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Catalogue matter %1 saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete catalogue matter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take matter %1 off the catalogue? Commitments already opened stay.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Catalogue matter %1 deleted.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2159,6 +2324,10 @@
     <message>
         <source>Sign in as an administrator or a leader to see the credit rules.</source>
         <translation>请以管理员或领导身份登录查看信用规则。</translation>
+    </message>
+    <message>
+        <source>built-in rule set</source>
+        <translation>内置规则</translation>
     </message>
     <message>
         <source>Scoring the city with these rules…</source>
@@ -3892,6 +4061,18 @@
         <source>API keys</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Sign in as an administrator to set up the data feeds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished">编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished">删除…</translation>
+    </message>
 </context>
 <context>
     <name>FeedsWords</name>
@@ -4123,6 +4304,82 @@
     </message>
 </context>
 <context>
+    <name>ForeignCodesTab</name>
+    <message>
+        <source>Source system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Service code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Their name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Our matter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clues waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Newest received</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 mapped to %3; %n waiting clue(s) routed.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Delete mapping</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forget that %1's code %2 means %3? New requests with it will wait unrouted again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mapping of %1 %2 deleted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Codes that clues wait with, unmapped, in the center's queue (newest first). Map one to route its clues.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Map…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mapped codes (system * holds for every system).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New mapping…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished">删除…</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Fill in %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>GraphPage</name>
     <message>
         <source>Loading…</source>
@@ -4335,6 +4592,29 @@
     <message>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>KeyShownDialog</name>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy this key now and give it to the people who run %1. It is not shown again: only its fingerprint is kept. If it is lost, revoke it and make a new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The new API key of %1:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API key for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -4681,6 +4961,45 @@
     <message>
         <source>&lt;p&gt;&lt;b&gt;Tongguan&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;Market supervision command center for {city}.&lt;/p&gt;&lt;p&gt;Database: {label}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;通管&lt;/b&gt; {version}&lt;/p&gt;&lt;p&gt;{city}一网通管市场监管指挥中心。&lt;/p&gt;&lt;p&gt;数据库：{label}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MapCodeDialog</name>
+    <message>
+        <source>Source system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>* for every system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Service code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find a matter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>code, name or department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Our matter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clues waiting with this code are routed to the matter's department at once; later requests with it are routed as they arrive.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Map a service code</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -5226,6 +5545,25 @@
     </message>
 </context>
 <context>
+    <name>NewKeyDialog</name>
+    <message>
+        <source>Source system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. yw12345</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The system sends this key with every Open311 request; requests are recorded as coming from it. A system may have several keys.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>NewTagDialog</name>
     <message>
         <source>New tag</source>
@@ -5610,6 +5948,84 @@
     <message>
         <source>Custom</source>
         <translation>自定义</translation>
+    </message>
+</context>
+<context>
+    <name>PermitDialog</name>
+    <message>
+        <source>Permit code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Permit name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approving department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Words in a business scope</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>separated by |</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A registration whose business scope names this permit is pushed to its approving department; unmapped permits go to the shared queue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit permit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New permit</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PermitsTab</name>
+    <message>
+        <source>Permit code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Permit name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approving department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Words in a business scope</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A registration whose business scope names a permit is pushed to the department that approves it (double notification); unmapped permits go to the shared queue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New permit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Permit %1 saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete permit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the mapping of permit %1? Its registrations then go to the shared queue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Permit %1 deleted.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -7624,6 +8040,14 @@
     <message>
         <source>Imports department files of every kind (checked row by row) and exports them.</source>
         <translation>导入各部门各类数据文件（逐行校验），并可导出。</translation>
+    </message>
+    <message>
+        <source>Feeds &amp; mappings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Maps permits to approving departments, keeps the commitment catalogue, maps other systems' service codes to our matters and makes their API keys.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Credit rules</source>

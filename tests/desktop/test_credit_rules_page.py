@@ -39,7 +39,7 @@ def _classes(db) -> dict[str, int]:
 def test_the_administrator_previews_saves_and_activates_a_stricter_rule_set(make_page, entities_db, qtbot, tasks):
     page = make_page("admin")
     assert [i.version for i in page.desk.versions] == [1] and page.desk.may_edit and page.desk.may_manage
-    assert page.chosen().version == 1 and page.chosen().active
+    assert page.chosen().version == 1 and page.chosen().active and page.versions.item(0, 3).text() == "内置规则"
     assert page.editor.rules().as_dict() == DEFAULT_RULES.as_dict()  # the form shows the active rules
     assert not page.buttons["save"].isEnabled() and not page.buttons["activate"].isEnabled()
 
