@@ -8,6 +8,7 @@ each class (columns, under the new rules), computed before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
@@ -88,7 +89,8 @@ def save_rule_set(db: Database, actor: str, rules: RuleSet, note: str = "") -> i
         return version
 
 
-def activate(db: Database, actor: str, version: int, as_of: dt.date | None = None) -> CityScores:
+def activate(db: Database, actor: str, version: int, as_of: dt.date | None = None,
+             progress: Callable[[float, str], None] = lambda f, m: None) -> CityScores:
     """Make ``version`` the active rule set and rescore the city with it (audited with the move matrix)."""
     with db.uow(actor) as uow:
         uow.require("credit.rules")
@@ -102,7 +104,7 @@ def activate(db: Database, actor: str, version: int, as_of: dt.date | None = Non
         uow.audit("credit.rules.activate", "credit_rule_set", version, before={"active": before},
                   after={"active": version})
         uow.touch("settings", ["credit_rules"])
-        result = score_city_in(uow, rules_from_json(row.rules, version), as_of or utcnow().date())
+        result = score_city_in(uow, rules_from_json(row.rules, version), as_of or utcnow().date(), progress)
         uow.commit()
         return result
 

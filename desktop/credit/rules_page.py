@@ -186,7 +186,7 @@ class CreditRulesPage(QWidget):
             return
         db, actor, version, day = self._db, self._actor, info.version, self._today
         self._tasks.run_with_progress(
-            lambda _progress, _cancelled: activate(db, actor, version, day),
+            lambda progress, _cancelled: activate(db, actor, version, day, lambda f, _m: progress(f, "")),
             title=self.tr("Rescoring the city with version %1…").replace("%1", str(version)),
             on_done=lambda result: self._on_activated(version, result), on_error=self._on_failed, parent=self)
 
