@@ -16,6 +16,7 @@ services at module level.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -48,6 +49,7 @@ class WaitingCode:
     service_code: str
     service_name: str
     clues: int
+    latest: dt.datetime | None = None  # when the newest of them was received
 
 
 def foreign_matters(s: Session) -> dict[tuple[str, str], int]:
@@ -109,10 +111,10 @@ def waiting_codes(db: Database) -> list[WaitingCode]:
     """The foreign codes unrouted clues wait with (what the administrator has still to map)."""
     with db.sessions() as s:
         rows = s.execute(select(Clue.source_system, Clue.foreign_service_code, func.max(Clue.foreign_service_name),
-                                func.count()).where(Clue.foreign_service_code.is_not(None), Clue.matter_id.is_(None))
+                                func.count(), func.max(Clue.received_at)).where(Clue.foreign_service_code.is_not(None), Clue.matter_id.is_(None))
                          .group_by(Clue.source_system, Clue.foreign_service_code)
                          .order_by(Clue.source_system, Clue.foreign_service_code))
-        return [WaitingCode(sys, code, name or "", n) for sys, code, name, n in rows]
+        return [WaitingCode(sys, code, name or "", n, latest) for sys, code, name, n, latest in rows]
 
 
 def map_foreign_code(db: Database, actor: str, *, system: str, service_code: str, matter_code: str,

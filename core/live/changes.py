@@ -42,6 +42,10 @@ SETTING_OBJECTS: dict[str, str] = {
     "user": "users",
     "app_meta": "sign_in",
     "profile": "reference",
+    "permit_department": "feeds",
+    "commitment_matter": "feeds",
+    "foreign_service_code": "feeds",
+    "open311_key": "feeds",
 }
 """Audited object type -> the name it adds to ``ChangeSet.settings``."""
 

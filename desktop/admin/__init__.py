@@ -1,5 +1,6 @@
-"""Administration workspaces: users, roles and system accounts (administrators only), and the data
-exchange (import and export of department files; operators and administrators).
+"""Administration workspaces: users, roles and system accounts, and the feeds and their mappings
+(administrators only), and the data exchange (import and export of department files; operators
+and administrators).
 
     from desktop.admin import register
     register(registry)
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop.workspaces import WorkspaceRegistry, WorkspaceSpec, register_signed_in
 from desktop.services import AppServices
 
-__all__ = ["ADMIN_ROLES", "EXCHANGE_KEY", "EXCHANGE_ROLES", "WORKSPACE_KEY", "register"]
+__all__ = ["ADMIN_ROLES", "EXCHANGE_KEY", "EXCHANGE_ROLES", "FEEDS_KEY", "WORKSPACE_KEY", "register"]
 
 WORKSPACE_KEY = "users"
 ADMIN_ROLES = frozenset({"admin"})
@@ -36,6 +37,34 @@ EXCHANGE_SPEC = WorkspaceSpec(
         "Workspaces", "Imports department files of every kind (checked row by row) and exports them."),
     roles=EXCHANGE_ROLES,
 )
+
+
+FEEDS_KEY = "feeds"
+
+FEEDS_SPEC = WorkspaceSpec(
+    key=FEEDS_KEY,
+    title=QT_TRANSLATE_NOOP("Workspaces", "Feeds & mappings"),
+    summary=QT_TRANSLATE_NOOP(
+        "Workspaces", "Maps permits to approving departments, keeps the commitment catalogue, maps other "
+                      "systems' service codes to our matters and makes their API keys."),
+    roles=ADMIN_ROLES,  # core.rights: feeds.manage
+)
+
+
+def _feeds_page(services: AppServices) -> QWidget:
+    from desktop.i18n import current_language
+
+    from .feeds_page import FeedsPage
+
+    if services.user is None:
+        return _feeds_empty_page()
+    return FeedsPage(services.db, services.tasks, services.user.username,
+                     current_language(QCoreApplication.instance()), changes=services.changes)
+
+
+def _feeds_empty_page() -> QWidget:
+    return QLabel(QCoreApplication.translate("FeedsPage", "Sign in as an administrator to set up the data feeds."),
+                  objectName="feedsEmptyPage")
 
 
 def _exchange_page(services: AppServices) -> QWidget:
@@ -69,10 +98,14 @@ def _empty_page() -> QWidget:
 
 
 def register(registry: WorkspaceRegistry) -> None:
-    """Add the Users workspace (administrators only) and the Data exchange workspace with their pages."""
+    """Add the Users and Feeds & mappings workspaces (administrators only) and the Data exchange
+    workspace with their pages."""
     if WORKSPACE_KEY not in registry.keys():
         registry.add(SPEC)
     register_signed_in(registry, WORKSPACE_KEY, _page, _empty_page)
+    if FEEDS_KEY not in registry.keys():
+        registry.add(FEEDS_SPEC)
+    register_signed_in(registry, FEEDS_KEY, _feeds_page, _feeds_empty_page)
     if EXCHANGE_KEY not in registry.keys():
         registry.add(EXCHANGE_SPEC)
     register_signed_in(registry, EXCHANGE_KEY, _exchange_page, _exchange_empty_page)
