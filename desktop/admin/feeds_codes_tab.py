@@ -72,6 +72,9 @@ class ForeignCodesTab(QWidget):
         self.page.run(lambda: foreign_codes.list_foreign_codes(db), self.mapped.set_rows)
         self.page.run(lambda: newest_first(foreign_codes.waiting_codes(db)), self.waiting.set_rows)
 
+    def main_view(self):
+        return self.waiting.table
+
     def fill(self) -> None:
         self.mapped.fill()
         self.waiting.fill()

@@ -40,6 +40,9 @@ class ApiKeysTab(QWidget):
     def rows(self) -> list[KeyRow]:
         return self.view.rows()
 
+    def main_view(self):
+        return self.view.table
+
     def refresh(self) -> None:
         db = self.page.db
         self.page.run(lambda: api_keys.list_keys(db), self.view.set_rows)

@@ -66,6 +66,9 @@ class _MappingTab(QWidget):
     def rows(self) -> list:
         return self.view.rows()
 
+    def main_view(self):
+        return self.view.table
+
     def new_dialog(self) -> FormDialog:
         return self._open(self.dialog(None))
 
@@ -152,8 +155,8 @@ class CatalogueTab(_MappingTab):
                 Column(lambda: self.tr("Name"), lambda r: r.name, 200),
                 Column(lambda: self.tr("Verifying department"),
                        lambda r: self.page.department_name(r.department_id, r.department), 180),
-                Column(lambda: self.tr("Days to fulfil"), lambda r: str(r.fulfil_days), 90),
-                Column(lambda: self.tr("Working days to verify"), lambda r: str(r.verify_working_days), 110),
+                Column(lambda: self.tr("Days to fulfil"), lambda r: str(r.fulfil_days), 110),
+                Column(lambda: self.tr("Working days to verify"), lambda r: str(r.verify_working_days), 160),
                 Column(lambda: self.tr("Verification standard"), lambda r: r.verification_standard)]
 
     def code_of(self, row: CatalogueRow) -> str:

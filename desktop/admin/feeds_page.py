@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from core.db.database import Database
 from core.live.changes import ChangeSet
@@ -106,8 +106,13 @@ class FeedsPage(QWidget):
     # ---- loading ---------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Read all four tabs again (F5)."""
         for tab in self._all_tabs():
             tab.refresh()
+
+    def main_view(self) -> QAbstractItemView:
+        """The list on show, for the next and previous item keys."""
+        return self.tabs.currentWidget().main_view()
 
     def load_pickers(self) -> None:
         db = self.db

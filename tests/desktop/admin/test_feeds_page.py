@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from core.db.database import Database
@@ -23,6 +23,7 @@ from desktop.bootstrap import build_registry, build_services, load_context
 from desktop.i18n import install_language
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
+from desktop.shortcuts import Listing, Refreshable
 from desktop.workspaces import WorkspaceRegistry
 from tests.support.accounts import account
 
@@ -77,7 +78,7 @@ def _two_departments(db):
         return list(s.execute(select(Department.id, Department.name_en).order_by(Department.id).limit(2)))
 
 
-def test_a_permit_is_added_edited_and_deleted_in_the_core(services, qtbot):
+def test_a_permit_is_added_edited_and_deleted_in_the_core(services, qtbot, monkeypatch):
     page = _page(qtbot, services)
     tab = page.permits
     (first, _), (second, second_name) = _two_departments(services.db)
@@ -103,6 +104,13 @@ def test_a_permit_is_added_edited_and_deleted_in_the_core(services, qtbot):
                                 for r in range(tab.view.table.rowCount())
                                 if tab.view.table.item(r, 0).text() == "XK-TEST-1"), timeout=5000)
 
+    # a declined confirmation deletes nothing
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.No)
+    assert tab.view.select("XK-TEST-1")
+    tab.delete_chosen()
+    assert len(asked) == 1 and "XK-TEST-1" in asked[0]
+    assert "XK-TEST-1" in [p.permit_code for p in mapping.list_permits(services.db)]
     # delete (confirmed), audited under the administrator
     assert tab.view.select("XK-TEST-1")
     _change(qtbot, page, lambda: tab.delete_chosen(confirmed=True))
@@ -240,6 +248,13 @@ def test_only_administrators_see_the_workspace_and_the_core_refuses_others(servi
                             services=services.signed_in(principal(services.db, name)), remember_geometry=False)
         qtbot.addWidget(window)
         assert (FEEDS_KEY in window.registry.keys()) is shown
+        if shown:  # the administrator's window builds the page, which speaks the keyboard protocol
+            window.select_workspace(FEEDS_KEY)
+            page = window.current_page()
+            assert isinstance(page, FeedsPage) and isinstance(page, Refreshable) and isinstance(page, Listing)
+            assert page.main_view() is page.permits.view.table
+            page.tabs.setCurrentWidget(page.codes)
+            assert page.main_view() is page.codes.waiting.table
     department = _two_departments(services.db)[0][0]
     with pytest.raises(PermissionDenied):
         mapping.save_permit(services.db, "operator", permit_code="XK-OP", permit_name="越权", department=department)
