@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -62,7 +62,8 @@ class FormDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         for label, widget in self._required:
             if not _value_of(widget):
-                self.problem.setText(self.tr("Fill in %1.").replace("%1", label))
+                # Literal context: tr() here would look the words up under the subclass's name.
+                self.problem.setText(QCoreApplication.translate("FeedsDialogs", "Fill in %1.").replace("%1", label))
                 self.problem.show()
                 return
         self.accept()
