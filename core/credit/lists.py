@@ -8,7 +8,7 @@ warns of who moves within N days; :func:`apply_transitions` moves them, once eac
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, insert, select, update
@@ -85,7 +85,8 @@ class TransitionsDone:
     class_changes: int
 
 
-def apply_transitions(db: Database, actor: str, as_of: dt.date | None = None) -> TransitionsDone:
+def apply_transitions(db: Database, actor: str, as_of: dt.date | None = None,
+                      progress: Callable[[float, str], None] = lambda f, m: None) -> TransitionsDone:
     """Move every abnormal listing three years old to the serious-violation list (idempotent).
 
     Each move ends the abnormal listing on its third anniversary, adds a serious-violation
@@ -101,6 +102,7 @@ def apply_transitions(db: Database, actor: str, as_of: dt.date | None = None) ->
         if not due:
             uow.commit()
             return TransitionsDone(0, (), 0)
+        progress(0.1, "read")
         moves_on = [years_later(listed, YEARS_ON_ABNORMAL) for _, _, _, _, listed, _ in due]
         timeline = s.execute(insert(EntityRecord).returning(EntityRecord.id, sort_by_parameter_order=True), [
             {"entity_id": eid, "kind": RecordKind.CREDIT, "occurred_on": on, "department_id": dept,
@@ -122,7 +124,9 @@ def apply_transitions(db: Database, actor: str, as_of: dt.date | None = None) ->
                       before={"abnormal_record_id": rid, "listed_on": listed.isoformat()},
                       after={"serious_record_id": new, "listed_on": on.isoformat()})
         moved = sorted({eid for _, eid, *_ in due})
+        progress(0.5, "rescore")
         changes = rescore(s, moved, day)
+        progress(0.7, "commit")  # the audit entries are chained as the unit commits
         uow.commit()
     return TransitionsDone(len(due), tuple(moved), len(changes))
 

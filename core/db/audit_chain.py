@@ -92,8 +92,10 @@ def append(conn: Connection, entries: list[PendingEntry]) -> None:
                      "object_id": e.object_id, "before": e.before, "after": e.after,
                      "seq": seq, "prev_hash": prev, "hash": h})
         prev = h
-    for row in rows:  # one by one: ids then follow seq on every backend
-        conn.execute(insert(_log).values(**row))
+    # One executemany without RETURNING: both drivers run it row by row in order (SQLAlchemy's
+    # multi-row "insertmanyvalues" is off for it), so ids follow seq on every backend, with
+    # one compiled statement instead of one per entry.
+    conn.execute(insert(_log), rows)
     conn.execute(update(_head).where(_head.c.id == 1).values(hash=prev))
 
 

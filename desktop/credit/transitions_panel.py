@@ -102,9 +102,13 @@ class TransitionsPanel(QWidget):
                         "recomputed.").replace("%1", f"{now:,}")) != QMessageBox.StandardButton.Yes:
             return
         db, actor, day = self._db, self._actor, self._day()
-        self._run(lambda: apply_transitions(db, actor, day), lambda result: self._after(
-            self.tr("%1 entities moved to the serious-violation list; %2 classes changed.")
-            .replace("%1", f"{result.moved:,}").replace("%2", f"{result.class_changes:,}")))
+        self._tasks.run_with_progress(
+            lambda progress, _cancelled: apply_transitions(db, actor, day, lambda f, _m: progress(f, "")),
+            title=self.tr("Moving %1 listings…").replace("%1", f"{now:,}"),
+            on_done=lambda result: self._after(
+                self.tr("%1 entities moved to the serious-violation list; %2 classes changed.")
+                .replace("%1", f"{result.moved:,}").replace("%2", f"{result.class_changes:,}")),
+            on_error=self.failed.emit, parent=self)
 
     def score_city(self, *, confirmed: bool = False) -> None:
         """Rescore every entity with the active rule set and write the classes that change."""

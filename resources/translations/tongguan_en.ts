@@ -4036,6 +4036,13 @@
     </message>
 </context>
 <context>
+    <name>FeedsDialogs</name>
+    <message>
+        <source>Fill in %1.</source>
+        <translation type="unfinished">Fill in %1.</translation>
+    </message>
+</context>
+<context>
     <name>FeedsPage</name>
     <message>
         <source>Feeds &amp; mappings</source>
@@ -4371,13 +4378,6 @@
     <message>
         <source>Delete…</source>
         <translation type="unfinished">Delete…</translation>
-    </message>
-</context>
-<context>
-    <name>FormDialog</name>
-    <message>
-        <source>Fill in %1.</source>
-        <translation>Fill in %1.</translation>
     </message>
 </context>
 <context>
@@ -7402,6 +7402,10 @@
     <message>
         <source>Move %1 entities from the abnormal-operation list to the serious-violation list? They have been listed for three years. Each move is audited and their classes are recomputed.</source>
         <translation>Move %1 entities from the abnormal-operation list to the serious-violation list? They have been listed for three years. Each move is audited and their classes are recomputed.</translation>
+    </message>
+    <message>
+        <source>Moving %1 listings…</source>
+        <translation>Moving %1 listings…</translation>
     </message>
     <message>
         <source>%1 entities moved to the serious-violation list; %2 classes changed.</source>

@@ -4036,6 +4036,13 @@
     </message>
 </context>
 <context>
+    <name>FeedsDialogs</name>
+    <message>
+        <source>Fill in %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FeedsPage</name>
     <message>
         <source>Feeds &amp; mappings</source>
@@ -4370,13 +4377,6 @@
     <message>
         <source>Delete…</source>
         <translation type="unfinished">删除…</translation>
-    </message>
-</context>
-<context>
-    <name>FormDialog</name>
-    <message>
-        <source>Fill in %1.</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -7393,6 +7393,10 @@
     <message>
         <source>Move %1 entities from the abnormal-operation list to the serious-violation list? They have been listed for three years. Each move is audited and their classes are recomputed.</source>
         <translation>将 %1 户主体由经营异常名录列入严重违法失信名单？其列入经营异常名录已满三年。每次移转均记入审计日志，并重新计算其信用等级。</translation>
+    </message>
+    <message>
+        <source>Moving %1 listings…</source>
+        <translation>正在移转 %1 条名录记录…</translation>
     </message>
     <message>
         <source>%1 entities moved to the serious-violation list; %2 classes changed.</source>

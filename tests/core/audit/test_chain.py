@@ -43,6 +43,21 @@ def test_each_entry_hashes_the_one_before(db):
     assert report.ok and report.entries == 6 and report.head_hash == entries[-1].hash
 
 
+def test_a_bulk_unit_stores_its_entries_in_chain_order(db):
+    write_entries(db, 1)
+    with db.bootstrap_uow("bulk") as uow:  # e.g. thousands of listings moved at once
+        for i in range(2000):
+            uow.audit("test.bulk", "thing", i, after={"n": i})
+        uow.commit()
+    with db.sessions() as s:
+        rows = s.execute(select(AuditEntry.id, AuditEntry.seq, AuditEntry.object_id)
+                         .where(AuditEntry.action == "test.bulk").order_by(AuditEntry.id)).all()
+    assert [r.seq for r in rows] == list(range(2, 2002))          # ids follow seq
+    assert [r.object_id for r in rows] == [str(i) for i in range(2000)]  # in the order recorded
+    report = verify(db.engine)
+    assert report.ok and report.entries == 2001
+
+
 def test_a_rolled_back_unit_leaves_no_entry_and_the_chain_unmoved(db):
     write_entries(db, 2)
     with db.bootstrap_uow("alice") as uow:
