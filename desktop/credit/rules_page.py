@@ -129,10 +129,9 @@ class CreditRulesPage(QWidget):
         layout.addWidget(self.message_bar)
         layout.addWidget(self.tabs, 1)
         if changes is not None:
-            on_changes(self, changes, ("everything",), lambda _c: self._reload_all(), settings=("credit_rules",))
+            on_changes(self, changes, ("everything",), lambda _c: self.refresh(), settings=("credit_rules",))
         self.retranslate_ui()
         self.refresh()
-        self.transitions.refresh()
 
     # ---- public API -----------------------------------------------------
 
@@ -151,8 +150,14 @@ class CreditRulesPage(QWidget):
                 return
 
     def refresh(self) -> None:
+        """Reload the versions, the user's rights and the transitions (F5)."""
         db, actor = self._db, self._actor
         self._run(lambda: rules_desk(db, actor), self._on_loaded)
+        self.transitions.refresh()
+
+    def main_view(self) -> QTableWidget:
+        """The list the next/previous item keys move in: that of the tab on show."""
+        return self.versions if self.tabs.currentIndex() == 0 else self.transitions.table
 
     def preview_draft(self) -> None:
         """Count how many entities the form's rules would move, class by class; nothing is written."""
@@ -195,10 +200,6 @@ class CreditRulesPage(QWidget):
         self.retranslate_ui()
 
     # ---- internals ------------------------------------------------------
-
-    def _reload_all(self) -> None:
-        self.refresh()
-        self.transitions.refresh()
 
     def _run(self, fn: Callable[[], object], on_done: Callable[[object], None]) -> None:
         self._tasks.run(fn, on_done=on_done, on_error=self._on_failed, owner=self)

@@ -123,6 +123,16 @@ def test_a_listing_three_years_old_is_shown_due_and_moved(make_page, entities_db
     qtbot.waitUntil(lambda: not any(d.entity_id == entity_id for d in panel.due()), timeout=TIMEOUT)
 
 
+def test_the_page_answers_the_console_keys(make_page):
+    from desktop.shortcuts import Listing, Refreshable
+
+    page = make_page("leader")
+    assert isinstance(page, Refreshable) and isinstance(page, Listing)
+    assert page.main_view() is page.versions
+    page.tabs.setCurrentIndex(1)
+    assert page.main_view() is page.transitions.table
+
+
 def test_double_clicking_a_coming_transition_opens_the_entity(make_page, qtbot):
     page = make_page("leader")
     page.tabs.setCurrentIndex(1)
