@@ -27,6 +27,8 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     wall = sub.add_parser("wall", parents=[common], help="the big-screen wall: run it, snapshot a scene, serve its figures")
     wall.add_argument("--screen", type=int, default=None, metavar="N",
                       help="screen number (0 is the first; default: the remembered one, else a secondary one)")
+    wall.add_argument("--span", action="store_true",
+                      help="cover every screen with one window (a video wall driven as several screens)")
     wall.add_argument("--lang", choices=sorted(LANGS), default=None, help="language of the wall (default: the saved one)")
     wall.add_argument("--snapshot", default=None, metavar="FILE.png", help="render a scene headless to this PNG and exit")
     wall.add_argument("--size", default="1920x1080", metavar="WxH", help="snapshot size (default 1920x1080)")
@@ -42,6 +44,8 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 def cmd_wall(args: argparse.Namespace) -> int:
     if args.snapshot is not None and args.serve is not None:
         return fail("--snapshot and --serve do not go together: give one of them")
+    if args.span and args.screen is not None:
+        return fail("--span covers every screen: leave out --screen")
     try:
         if args.serve is not None:
             return _serve(args)
@@ -142,4 +146,4 @@ def _run(args: argparse.Namespace) -> int:
     except BaseException:
         db.dispose()
         raise
-    return run_wall(db, actor, screen=args.screen, lang=LANGS[args.lang] if args.lang else None)
+    return run_wall(db, actor, screen=args.screen, lang=LANGS[args.lang] if args.lang else None, span=args.span)

@@ -39,16 +39,21 @@ def make_session(db: Database, tasks, changes, settings, parent=None) -> WallSes
     return WallSession(controller, settings, parent=parent)
 
 
-def open_window(session: WallSession, regions: dict | None, screen=None) -> WallWindow:
-    """A wall window of ``session`` full screen on ``screen`` (None: where it opens)."""
+def open_window(session: WallSession, regions: dict | None, screen=None, *, span: bool = False) -> WallWindow:
+    """A wall window of ``session`` full screen on ``screen`` (None: where it opens), or over
+    every screen with ``span``."""
     window = WallWindow(session)
     if regions is not None:
         window.set_regions(regions)
-    window.show_on(screen)
+    if span:
+        window.span()
+    else:
+        window.show_on(screen)
     return window
 
 
-def run_wall(db: Database, actor: str, *, screen: int | None = None, lang: str | None = None) -> int:
+def run_wall(db: Database, actor: str, *, screen: int | None = None, lang: str | None = None,
+             span: bool = False) -> int:
     """The wall alone, full screen, until its window is closed; returns the exit code."""
     from desktop.app import create_application
     from desktop.i18n import install_language
@@ -74,7 +79,8 @@ def run_wall(db: Database, actor: str, *, screen: int | None = None, lang: str |
     try:
         _log.info("the wall reads %s as %s", db.label, actor)
         session = make_session(db, tasks, bus, settings)
-        window = open_window(session, town_regions_of(db), wall_screen(settings[WALL_WINDOW_SCREEN], screen))
+        window = open_window(session, town_regions_of(db), wall_screen(settings[WALL_WINDOW_SCREEN], screen),
+                             span=span)
         window.closed.connect(app.quit)
         session.start()
         return app.exec()

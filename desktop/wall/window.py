@@ -2,11 +2,12 @@
 
 Which screen: the one named in the ``wall/screen`` setting if it is connected, else one
 that is not the operator's own (desktop.draws.wall.choose_screen, shared with the draw
-ceremony's full screen). Esc closes the window.
+ceremony's full screen). A video wall driven as several screens side by side (one output
+per panel row, say) takes all of them with :meth:`WallWindow.span`. Esc closes the window.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -43,6 +44,21 @@ class WallWindow(WallBoard):
             self.setScreen(screen)
             self.setGeometry(screen.geometry())
         self.showFullScreen()
+
+    def span(self, screens: list[QScreen] | None = None) -> QRect:
+        """Cover every screen (default: all connected) with one frameless window; returns the area.
+
+        Full-screen state is one screen's; spanning is a plain window over the union of the
+        screens' geometries, kept above the others.
+        """
+        screens = screens if screens is not None else QGuiApplication.screens()
+        area = QRect()
+        for screen in screens:
+            area = area.united(screen.geometry())
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        self.setGeometry(area)
+        self.show()
+        return area
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape:

@@ -89,3 +89,8 @@ def test_a_leader_account_is_accepted(wall_url):
 def test_a_screen_that_is_not_there(console_app, wall_url, capsys):
     assert main(["wall", "--db", wall_url, "--actor", "wallpc", "--screen", "7"]) == 2
     assert "--screen 7: this PC has" in one_clean_line(capsys)
+
+
+def test_span_and_screen_do_not_go_together(capsys):
+    assert main(["wall", "--span", "--screen", "1"]) == 2
+    assert "--span" in one_clean_line(capsys)
