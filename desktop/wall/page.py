@@ -82,6 +82,7 @@ class WallPage(QWidget):
         self._screen_menu.aboutToShow.connect(self._on_screen_menu_about_to_show)
         self._screen_menu.triggered.connect(self._on_screen_menu_triggered)
         self._screen_actions: dict = {}
+        self._span_action = None  # "all screens" in the screen menu, once it has been filled
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.history = PushHistory(self, with_author=True)
         self.history.setObjectName("wallHistory")
@@ -153,8 +154,18 @@ class WallPage(QWidget):
 
     # ---- the wall window ----------------------------------------------------------------
 
-    def open_wall(self, screen=None) -> WallBoard:
-        """Open (or move) the wall window on ``screen`` (None: the remembered or a secondary one)."""
+    def open_wall(self, screen=None, *, span: bool = False) -> WallBoard:
+        """Open (or move) the wall window on ``screen`` (None: the remembered or a secondary one),
+        or over every screen with ``span``."""
+        if span:
+            if self.window_ is None:
+                self.window_ = open_window(self.session, self._regions, span=True)
+                self.window_.closed.connect(self._on_window_closed)
+            else:
+                self.window_.span()
+            area = self.window_.geometry()
+            self.preview_frame.set_aspect(area.width(), area.height())
+            return self.window_
         settings = self._services.settings
         if screen is None:
             screen = wall_screen(settings[WALL_WINDOW_SCREEN])
@@ -181,8 +192,13 @@ class WallPage(QWidget):
     def _on_screen_menu_about_to_show(self) -> None:
         current = self.window_.screen() if self.window_ is not None else None
         self._screen_actions = fill_screen_menu(self._screen_menu, current)
+        self._screen_menu.addSeparator()
+        self._span_action = self._screen_menu.addAction(self.tr("All screens, as one wall"))
 
     def _on_screen_menu_triggered(self, action) -> None:
+        if action is not None and action is self._span_action:
+            self.open_wall(span=True)
+            return
         screen = self._screen_actions.get(action)
         if screen is not None:
             self.open_wall(screen)

@@ -150,8 +150,8 @@
         <translation>Revoke key</translation>
     </message>
     <message>
-        <source>Revoke %1&apos;s key %2…? Requests sent with it are refused from now on.</source>
-        <translation>Revoke %1&apos;s key %2…? Requests sent with it are refused from now on.</translation>
+        <source>Revoke %1's key %2…? Requests sent with it are refused from now on.</source>
+        <translation>Revoke %1's key %2…? Requests sent with it are refused from now on.</translation>
     </message>
     <message>
         <source>Key %2… of %1 revoked.</source>
@@ -229,8 +229,8 @@
         <translation>Class %1</translation>
     </message>
     <message>
-        <source>Only to leave the plan&apos;s bands on purpose: the reason</source>
-        <translation>Only to leave the plan&apos;s bands on purpose: the reason</translation>
+        <source>Only to leave the plan's bands on purpose: the reason</source>
+        <translation>Only to leave the plan's bands on purpose: the reason</translation>
     </message>
     <message>
         <source>The reason is recorded with your name, shown on the batch and written into the draw record. Ratios must still rise with the risk.</source>
@@ -249,12 +249,12 @@
         <translation>Skip inspectors with a declared conflict of interest</translation>
     </message>
     <message>
-        <source>Skip inspectors who made the entity&apos;s last inspection</source>
-        <translation>Skip inspectors who made the entity&apos;s last inspection</translation>
+        <source>Skip inspectors who made the entity's last inspection</source>
+        <translation>Skip inspectors who made the entity's last inspection</translation>
     </message>
     <message>
-        <source>Skip inspectors who live in the entity&apos;s village</source>
-        <translation>Skip inspectors who live in the entity&apos;s village</translation>
+        <source>Skip inspectors who live in the entity's village</source>
+        <translation>Skip inspectors who live in the entity's village</translation>
     </message>
 </context>
 <context>
@@ -367,8 +367,8 @@
         <translation>Sampling (ratio per class)</translation>
     </message>
     <message>
-        <source>Outside the plan&apos;s bands</source>
-        <translation>Outside the plan&apos;s bands</translation>
+        <source>Outside the plan's bands</source>
+        <translation>Outside the plan's bands</translation>
     </message>
     <message>
         <source>on purpose: “%1” (%2, %3)</source>
@@ -634,8 +634,8 @@
         <translation>Extend by collective decision</translation>
     </message>
     <message>
-        <source>Extend by %1 days (department head&apos;s approval)</source>
-        <translation>Extend by %1 days (department head&apos;s approval)</translation>
+        <source>Extend by %1 days (department head's approval)</source>
+        <translation>Extend by %1 days (department head's approval)</translation>
     </message>
     <message>
         <source>Pause: a period that does not count</source>
@@ -694,8 +694,8 @@
         <translation>Appraisal</translation>
     </message>
     <message>
-        <source>%1: extended by %2 days, department head&apos;s approval</source>
-        <translation>%1: extended by %2 days, department head&apos;s approval</translation>
+        <source>%1: extended by %2 days, department head's approval</source>
+        <translation>%1: extended by %2 days, department head's approval</translation>
     </message>
     <message>
         <source>%1: extended by %2 days, collective decision</source>
@@ -1423,8 +1423,8 @@
         <translation>No market entity has the USCC {uscc}.</translation>
     </message>
     <message>
-        <source>A clue&apos;s source is one of {allowed}, not “{source}”.</source>
-        <translation>A clue&apos;s source is one of {allowed}, not “{source}”.</translation>
+        <source>A clue's source is one of {allowed}, not “{source}”.</source>
+        <translation>A clue's source is one of {allowed}, not “{source}”.</translation>
     </message>
     <message>
         <source>A clue needs a description.</source>
@@ -1459,8 +1459,8 @@
         <translation>The attachment {file} is damaged: the stored file no longer matches its SHA-256.</translation>
     </message>
     <message>
-        <source>The attachment folder is not this user&apos;s own folder.</source>
-        <translation>The attachment folder is not this user&apos;s own folder.</translation>
+        <source>The attachment folder is not this user's own folder.</source>
+        <translation>The attachment folder is not this user's own folder.</translation>
     </message>
     <message>
         <source>The written copy of the attachment {file} does not match its SHA-256.</source>
@@ -1511,20 +1511,20 @@
         <translation>A date cannot be after today, {today}.</translation>
     </message>
     <message>
-        <source>Unknown approval “{approval}”: the head&apos;s or a collective decision.</source>
-        <translation>Unknown approval “{approval}”: the head&apos;s or a collective decision.</translation>
+        <source>Unknown approval “{approval}”: the head's or a collective decision.</source>
+        <translation>Unknown approval “{approval}”: the head's or a collective decision.</translation>
     </message>
     <message>
         <source>The head approves one extension only; a further one is a collective decision.</source>
         <translation>The head approves one extension only; a further one is a collective decision.</translation>
     </message>
     <message>
-        <source>The head&apos;s extension is {days} days.</source>
-        <translation>The head&apos;s extension is {days} days.</translation>
+        <source>The head's extension is {days} days.</source>
+        <translation>The head's extension is {days} days.</translation>
     </message>
     <message>
-        <source>The first extension is the head&apos;s {days} days; a collective decision extends further.</source>
-        <translation>The first extension is the head&apos;s {days} days; a collective decision extends further.</translation>
+        <source>The first extension is the head's {days} days; a collective decision extends further.</source>
+        <translation>The first extension is the head's {days} days; a collective decision extends further.</translation>
     </message>
     <message>
         <source>An extension is 1 to 366 days.</source>
@@ -1571,8 +1571,8 @@
         <translation>The year must be 1900–2200: {value}.</translation>
     </message>
     <message>
-        <source>The source reference is the import&apos;s key: it cannot be empty.</source>
-        <translation>The source reference is the import&apos;s key: it cannot be empty.</translation>
+        <source>The source reference is the import's key: it cannot be empty.</source>
+        <translation>The source reference is the import's key: it cannot be empty.</translation>
     </message>
     <message>
         <source>Each request is a JSON object.</source>
@@ -1631,8 +1631,8 @@
         <translation>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: the department head may approve one extension of 30 days</translation>
     </message>
     <message>
-        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department&apos;s heads</source>
-        <translation>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department&apos;s heads</translation>
+        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department's heads</source>
+        <translation>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department's heads</translation>
     </message>
     <message>
         <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: hearings, announcements, testing, inspection and appraisal do not count towards the period</source>
@@ -2267,8 +2267,8 @@
         <translation>What the entity did</translation>
     </message>
     <message>
-        <source>The evidence file&apos;s name</source>
-        <translation>The evidence file&apos;s name</translation>
+        <source>The evidence file's name</source>
+        <translation>The evidence file's name</translation>
     </message>
     <message>
         <source>Choose file…</source>
@@ -2283,8 +2283,8 @@
         <translation>Grant the repair</translation>
     </message>
     <message>
-        <source>The repair date must lie between the record&apos;s date and today.</source>
-        <translation>The repair date must lie between the record&apos;s date and today.</translation>
+        <source>The repair date must lie between the record's date and today.</source>
+        <translation>The repair date must lie between the record's date and today.</translation>
     </message>
     <message>
         <source>Say what the entity did to earn the repair.</source>
@@ -2295,8 +2295,8 @@
         <translation>Choose the evidence file (or type its name).</translation>
     </message>
     <message>
-        <source>From {day} on this record no longer counts against the entity&apos;s credit, and its class is computed again. The repair, its note and its evidence are kept in the audit log.</source>
-        <translation>From {day} on this record no longer counts against the entity&apos;s credit, and its class is computed again. The repair, its note and its evidence are kept in the audit log.</translation>
+        <source>From {day} on this record no longer counts against the entity's credit, and its class is computed again. The repair, its note and its evidence are kept in the audit log.</source>
+        <translation>From {day} on this record no longer counts against the entity's credit, and its class is computed again. The repair, its note and its evidence are kept in the audit log.</translation>
     </message>
     <message>
         <source>Evidence of the repair</source>
@@ -2382,8 +2382,8 @@
         <translation>Credit rules</translation>
     </message>
     <message>
-        <source>Every entity&apos;s credit score is its base score plus the points of its credit records in force, halving with age; the thresholds turn the score into class A-D, which sets the draw ratios and map colours. Classes are internal. Every version is kept, and every change is audited.</source>
-        <translation>Every entity&apos;s credit score is its base score plus the points of its credit records in force, halving with age; the thresholds turn the score into class A-D, which sets the draw ratios and map colours. Classes are internal. Every version is kept, and every change is audited.</translation>
+        <source>Every entity's credit score is its base score plus the points of its credit records in force, halving with age; the thresholds turn the score into class A-D, which sets the draw ratios and map colours. Classes are internal. Every version is kept, and every change is audited.</source>
+        <translation>Every entity's credit score is its base score plus the points of its credit records in force, halving with age; the thresholds turn the score into class A-D, which sets the draw ratios and map colours. Classes are internal. Every version is kept, and every change is audited.</translation>
     </message>
     <message>
         <source>Version</source>
@@ -2445,8 +2445,8 @@
         <translation type="unfinished">Credit</translation>
     </message>
     <message>
-        <source>The credit class is internal to the supervision center; the records below are the entity&apos;s credit facts.</source>
-        <translation>The credit class is internal to the supervision center; the records below are the entity&apos;s credit facts.</translation>
+        <source>The credit class is internal to the supervision center; the records below are the entity's credit facts.</source>
+        <translation>The credit class is internal to the supervision center; the records below are the entity's credit facts.</translation>
     </message>
     <message>
         <source>Rule set version {version}: A from {a:g}, B from {b:g}, C from {c:g}, otherwise D; weights halve every {half:g} days.</source>
@@ -2570,8 +2570,8 @@
         <translation>Announced when the pool was locked:</translation>
     </message>
     <message>
-        <source>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
-        <translation>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</translation>
+        <source>Enter each source's published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
+        <translation>Enter each source's published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</translation>
     </message>
     <message>
         <source>Commitment published when the pool was locked:</source>
@@ -2803,12 +2803,12 @@
         <translation>Inspector {inspector} is listed twice.</translation>
     </message>
     <message>
-        <source>Class {stratum}: the ratio {value} is outside the plan&apos;s band {band}.</source>
-        <translation>Class {stratum}: the ratio {value} is outside the plan&apos;s band {band}.</translation>
+        <source>Class {stratum}: the ratio {value} is outside the plan's band {band}.</source>
+        <translation>Class {stratum}: the ratio {value} is outside the plan's band {band}.</translation>
     </message>
     <message>
-        <source>Class {stratum}: {count} of {size} ({ratio}); the plan&apos;s band {band} means {least}-{most}.</source>
-        <translation>Class {stratum}: {count} of {size} ({ratio}); the plan&apos;s band {band} means {least}-{most}.</translation>
+        <source>Class {stratum}: {count} of {size} ({ratio}); the plan's band {band} means {least}-{most}.</source>
+        <translation>Class {stratum}: {count} of {size} ({ratio}); the plan's band {band} means {least}-{most}.</translation>
     </message>
     <message>
         <source>Class {higher}, of higher risk, is sampled at {ratio}, less than class {lower} at {lower_ratio}.</source>
@@ -2843,8 +2843,8 @@
         <translation>Department {department}: {visits} visits, teams of {size}, {staff} inspectors, {days} working days in the window: {load} visits per inspector per working day, above the capacity of {capacity}.</translation>
     </message>
     <message>
-        <source>{count} pool entities fit none of the batch&apos;s matters: {listed}</source>
-        <translation>{count} pool entities fit none of the batch&apos;s matters: {listed}</translation>
+        <source>{count} pool entities fit none of the batch's matters: {listed}</source>
+        <translation>{count} pool entities fit none of the batch's matters: {listed}</translation>
     </message>
     <message>
         <source>Department {department}: after withdrawals for entity {entity} (USCC {uscc}) only {free} inspectors remain; a team needs {size}.</source>
@@ -2871,8 +2871,8 @@
         <translation>The public random values cannot be used.</translation>
     </message>
     <message>
-        <source>A seed draw needs the seed&apos;s SHA-256 commitment (64 hex digits) before locking.</source>
-        <translation>A seed draw needs the seed&apos;s SHA-256 commitment (64 hex digits) before locking.</translation>
+        <source>A seed draw needs the seed's SHA-256 commitment (64 hex digits) before locking.</source>
+        <translation>A seed draw needs the seed's SHA-256 commitment (64 hex digits) before locking.</translation>
     </message>
     <message>
         <source>Enter the public random values published after the batch was locked.</source>
@@ -2941,12 +2941,12 @@
         <translation>State Council Guideline 2019 No. 5: the higher the credit risk, the higher the sampling ratio</translation>
     </message>
     <message>
-        <source>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan&apos;s visits per inspector per working day</source>
-        <translation>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan&apos;s visits per inspector per working day</translation>
+        <source>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan's visits per inspector per working day</source>
+        <translation>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan's visits per inspector per working day</translation>
     </message>
     <message>
-        <source>One list, two pools: the objects drawn must be ones the batch&apos;s inspection matters apply to</source>
-        <translation>One list, two pools: the objects drawn must be ones the batch&apos;s inspection matters apply to</translation>
+        <source>One list, two pools: the objects drawn must be ones the batch's inspection matters apply to</source>
+        <translation>One list, two pools: the objects drawn must be ones the batch's inspection matters apply to</translation>
     </message>
     <message>
         <source>One list, two pools: the list of inspection matters</source>
@@ -3848,8 +3848,8 @@
         <translation>Individual business</translation>
     </message>
     <message>
-        <source>Farmers&apos; cooperative</source>
-        <translation>Farmers&apos; cooperative</translation>
+        <source>Farmers' cooperative</source>
+        <translation>Farmers' cooperative</translation>
     </message>
     <message>
         <source>Active</source>
@@ -4049,8 +4049,8 @@
         <translation>Feeds &amp; mappings</translation>
     </message>
     <message>
-        <source>What data from other systems needs: which department approves each permit, the matters handled by notification and commitment, the other systems&apos; service codes, and their API keys. Every change here is written to the audit log.</source>
-        <translation>What data from other systems needs: which department approves each permit, the matters handled by notification and commitment, the other systems&apos; service codes, and their API keys. Every change here is written to the audit log.</translation>
+        <source>What data from other systems needs: which department approves each permit, the matters handled by notification and commitment, the other systems' service codes, and their API keys. Every change here is written to the audit log.</source>
+        <translation>What data from other systems needs: which department approves each permit, the matters handled by notification and commitment, the other systems' service codes, and their API keys. Every change here is written to the audit log.</translation>
     </message>
     <message>
         <source>Permits and approving departments</source>
@@ -4061,8 +4061,8 @@
         <translation>Notification and commitment matters</translation>
     </message>
     <message>
-        <source>Other systems&apos; codes</source>
-        <translation>Other systems&apos; codes</translation>
+        <source>Other systems' codes</source>
+        <translation>Other systems' codes</translation>
     </message>
     <message>
         <source>API keys</source>
@@ -4348,16 +4348,16 @@
         <translation>Delete mapping</translation>
     </message>
     <message>
-        <source>Forget that %1&apos;s code %2 means %3? New requests with it will wait unrouted again.</source>
-        <translation>Forget that %1&apos;s code %2 means %3? New requests with it will wait unrouted again.</translation>
+        <source>Forget that %1's code %2 means %3? New requests with it will wait unrouted again.</source>
+        <translation>Forget that %1's code %2 means %3? New requests with it will wait unrouted again.</translation>
     </message>
     <message>
         <source>Mapping of %1 %2 deleted.</source>
         <translation>Mapping of %1 %2 deleted.</translation>
     </message>
     <message>
-        <source>Codes that clues wait with, unmapped, in the center&apos;s queue (newest first). Map one to route its clues.</source>
-        <translation>Codes that clues wait with, unmapped, in the center&apos;s queue (newest first). Map one to route its clues.</translation>
+        <source>Codes that clues wait with, unmapped, in the center's queue (newest first). Map one to route its clues.</source>
+        <translation>Codes that clues wait with, unmapped, in the center's queue (newest first). Map one to route its clues.</translation>
     </message>
     <message>
         <source>Map…</source>
@@ -4498,8 +4498,8 @@
         <translation>Data exchange</translation>
     </message>
     <message>
-        <source>Import a department&apos;s file (XLSX, CSV in UTF-8 or GB18030, JSON) with Chinese column headers: check it first, then import all of it, or only its valid rows. Export any kind in the same columns.</source>
-        <translation>Import a department&apos;s file (XLSX, CSV in UTF-8 or GB18030, JSON) with Chinese column headers: check it first, then import all of it, or only its valid rows. Export any kind in the same columns.</translation>
+        <source>Import a department's file (XLSX, CSV in UTF-8 or GB18030, JSON) with Chinese column headers: check it first, then import all of it, or only its valid rows. Export any kind in the same columns.</source>
+        <translation>Import a department's file (XLSX, CSV in UTF-8 or GB18030, JSON) with Chinese column headers: check it first, then import all of it, or only its valid rows. Export any kind in the same columns.</translation>
     </message>
     <message>
         <source>File to import</source>
@@ -4996,8 +4996,8 @@
         <translation>Our matter</translation>
     </message>
     <message>
-        <source>Clues waiting with this code are routed to the matter&apos;s department at once; later requests with it are routed as they arrive.</source>
-        <translation>Clues waiting with this code are routed to the matter&apos;s department at once; later requests with it are routed as they arrive.</translation>
+        <source>Clues waiting with this code are routed to the matter's department at once; later requests with it are routed as they arrive.</source>
+        <translation>Clues waiting with this code are routed to the matter's department at once; later requests with it are routed as they arrive.</translation>
     </message>
     <message>
         <source>Map a service code</source>
@@ -5278,8 +5278,8 @@
         <translation>The map page could not be built</translation>
     </message>
     <message>
-        <source>The city&apos;s reference data could not be read</source>
-        <translation>The city&apos;s reference data could not be read</translation>
+        <source>The city's reference data could not be read</source>
+        <translation>The city's reference data could not be read</translation>
     </message>
     <message>
         <source>The map could not be updated</source>
@@ -5314,8 +5314,8 @@
         <translation>There is no draft batch; create one in the draw planner first.</translation>
     </message>
     <message>
-        <source>The draw batch&apos;s pool now holds %1 entities.</source>
-        <translation>The draw batch&apos;s pool now holds %1 entities.</translation>
+        <source>The draw batch's pool now holds %1 entities.</source>
+        <translation>The draw batch's pool now holds %1 entities.</translation>
     </message>
     <message>
         <source>Pool not set</source>
@@ -5526,8 +5526,8 @@
         <translation>Describe the clue.</translation>
     </message>
     <message>
-        <source>Type the entity&apos;s USCC, or give a position or a village instead.</source>
-        <translation>Type the entity&apos;s USCC, or give a position or a village instead.</translation>
+        <source>Type the entity's USCC, or give a position or a village instead.</source>
+        <translation>Type the entity's USCC, or give a position or a village instead.</translation>
     </message>
     <message>
         <source>%1 is not a valid unified social credit code.</source>
@@ -5851,8 +5851,8 @@
 <context>
     <name>PanoramaView</name>
     <message>
-        <source>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</source>
-        <translation>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</translation>
+        <source>Town centres and the entity's position; picking a point on the map comes with the map workspace</source>
+        <translation>Town centres and the entity's position; picking a point on the map comes with the map workspace</translation>
     </message>
     <message>
         <source>Loading the panorama…</source>
@@ -6064,8 +6064,8 @@
         <translation type="unfinished">Class %1</translation>
     </message>
     <message>
-        <source>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch&apos;s ratios must lie in these bands and rise with the risk; no class is exempt.</source>
-        <translation>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch&apos;s ratios must lie in these bands and rise with the risk; no class is exempt.</translation>
+        <source>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch's ratios must lie in these bands and rise with the risk; no class is exempt.</source>
+        <translation>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch's ratios must lie in these bands and rise with the risk; no class is exempt.</translation>
     </message>
     <message>
         <source>“Check” warns when a batch asks more visits of its inspectors in its window than this.</source>
@@ -6448,8 +6448,8 @@
         <translation>set up the data feeds</translation>
     </message>
     <message>
-        <source>change the city&apos;s boundaries</source>
-        <translation>change the city&apos;s boundaries</translation>
+        <source>change the city's boundaries</source>
+        <translation>change the city's boundaries</translation>
     </message>
     <message>
         <source>produce the leadership report</source>
@@ -6476,8 +6476,8 @@
         <translation>Your department takes no part in it.</translation>
     </message>
     <message>
-        <source>It is outside your town&apos;s grid.</source>
-        <translation>It is outside your town&apos;s grid.</translation>
+        <source>It is outside your town's grid.</source>
+        <translation>It is outside your town's grid.</translation>
     </message>
     <message>
         <source>You are not allowed to {permission}.</source>
@@ -6503,10 +6503,10 @@
         <translation>This batch has no unpublished results.</translation>
     </message>
     <message numerus="yes">
-        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity&apos;s timeline.</source>
+        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity's timeline.</source>
         <translation>
-            <numerusform>Publish %n result? The results notice is written to %1, and the result is recorded as published today and shown on its entity&apos;s timeline.</numerusform>
-            <numerusform>Publish %n results? The results notice is written to %1, and each result is recorded as published today and shown on its entity&apos;s timeline.</numerusform>
+            <numerusform>Publish %n result? The results notice is written to %1, and the result is recorded as published today and shown on its entity's timeline.</numerusform>
+            <numerusform>Publish %n results? The results notice is written to %1, and each result is recorded as published today and shown on its entity's timeline.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -6711,8 +6711,8 @@
         <translation>Open a clue</translation>
     </message>
     <message>
-        <source>Opens a clue for the matter&apos;s department (failed items only)</source>
-        <translation>Opens a clue for the matter&apos;s department (failed items only)</translation>
+        <source>Opens a clue for the matter's department (failed items only)</source>
+        <translation>Opens a clue for the matter's department (failed items only)</translation>
     </message>
 </context>
 <context>
@@ -6840,8 +6840,8 @@
         <translation>Every entity starts from this score; its records add or take points.</translation>
     </message>
     <message>
-        <source>A record&apos;s points halve with every such span of its age.</source>
-        <translation>A record&apos;s points halve with every such span of its age.</translation>
+        <source>A record's points halve with every such span of its age.</source>
+        <translation>A record's points halve with every such span of its age.</translation>
     </message>
     <message>
         <source>Record kind</source>
@@ -6903,8 +6903,8 @@
         <translation>any</translation>
     </message>
     <message>
-        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</source>
-        <translation>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</translation>
+        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter's own department; without a matter, the center routes it by hand.</source>
+        <translation>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter's own department; without a matter, the center routes it by hand.</translation>
     </message>
     <message>
         <source>Matter</source>
@@ -7026,12 +7026,12 @@
         <translation>Efficiency ranking: clocks a unit needs to be ranked</translation>
     </message>
     <message>
-        <source>Screen of the draw ceremony&apos;s full screen (empty: a secondary one)</source>
-        <translation>Screen of the draw ceremony&apos;s full screen (empty: a secondary one)</translation>
+        <source>Screen of the draw ceremony's full screen (empty: a secondary one)</source>
+        <translation>Screen of the draw ceremony's full screen (empty: a secondary one)</translation>
     </message>
     <message>
-        <source>Wall: the playlist&apos;s scenes, in order, separated by commas (empty: every scene)</source>
-        <translation>Wall: the playlist&apos;s scenes, in order, separated by commas (empty: every scene)</translation>
+        <source>Wall: the playlist's scenes, in order, separated by commas (empty: every scene)</source>
+        <translation>Wall: the playlist's scenes, in order, separated by commas (empty: every scene)</translation>
     </message>
     <message>
         <source>Wall: seconds each scene of the playlist shows</source>
@@ -7175,8 +7175,8 @@
         <translation>Your role does not plan draw batches.</translation>
     </message>
     <message>
-        <source>Create a draft joint batch for %1 in %2&apos;s plan? It visits %3 entities once instead of %4 separate visits; nothing is drawn until the batch is reviewed.</source>
-        <translation>Create a draft joint batch for %1 in %2&apos;s plan? It visits %3 entities once instead of %4 separate visits; nothing is drawn until the batch is reviewed.</translation>
+        <source>Create a draft joint batch for %1 in %2's plan? It visits %3 entities once instead of %4 separate visits; nothing is drawn until the batch is reviewed.</source>
+        <translation>Create a draft joint batch for %1 in %2's plan? It visits %3 entities once instead of %4 separate visits; nothing is drawn until the batch is reviewed.</translation>
     </message>
     <message>
         <source>Create joint batch</source>
@@ -7358,8 +7358,8 @@
         <translation>Label overlay (注记)</translation>
     </message>
     <message>
-        <source>Drawn above the regions, in the base map&apos;s coordinates. Leave the address empty for none.</source>
-        <translation>Drawn above the regions, in the base map&apos;s coordinates. Leave the address empty for none.</translation>
+        <source>Drawn above the regions, in the base map's coordinates. Leave the address empty for none.</source>
+        <translation>Drawn above the regions, in the base map's coordinates. Leave the address empty for none.</translation>
     </message>
     <message>
         <source>Leave the address empty to use the schematic base map (no tile server). WMTS needs a Web Mercator tile matrix set (GoogleMapsCompatible; Tianditu: w).</source>
@@ -7416,8 +7416,8 @@
         <translation>Rescore the city</translation>
     </message>
     <message>
-        <source>Recompute every entity&apos;s score and class with the active rule set? Classes that change are written at once and drive the next draws.</source>
-        <translation>Recompute every entity&apos;s score and class with the active rule set? Classes that change are written at once and drive the next draws.</translation>
+        <source>Recompute every entity's score and class with the active rule set? Classes that change are written at once and drive the next draws.</source>
+        <translation>Recompute every entity's score and class with the active rule set? Classes that change are written at once and drive the next draws.</translation>
     </message>
     <message>
         <source>Rescoring the city…</source>
@@ -7800,12 +7800,16 @@
 <context>
     <name>WallPage</name>
     <message>
-        <source>The wall shows the whole city&apos;s figures: it is controlled by the center (leader, operator on duty, monitor).</source>
-        <translation>The wall shows the whole city&apos;s figures: it is controlled by the center (leader, operator on duty, monitor).</translation>
+        <source>The wall shows the whole city's figures: it is controlled by the center (leader, operator on duty, monitor).</source>
+        <translation>The wall shows the whole city's figures: it is controlled by the center (leader, operator on duty, monitor).</translation>
     </message>
     <message>
         <source>Sign in to control the wall.</source>
         <translation>Sign in to control the wall.</translation>
+    </message>
+    <message>
+        <source>All screens, as one wall</source>
+        <translation>All screens, as one wall</translation>
     </message>
     <message>
         <source>Playlist</source>
@@ -7937,8 +7941,8 @@
         <translation>Weight</translation>
     </message>
     <message>
-        <source>Each factor&apos;s weight in the score, against the average entity: red raises it, green lowers it.</source>
-        <translation>Each factor&apos;s weight in the score, against the average entity: red raises it, green lowers it.</translation>
+        <source>Each factor's weight in the score, against the average entity: red raises it, green lowers it.</source>
+        <translation>Each factor's weight in the score, against the average entity: red raises it, green lowers it.</translation>
     </message>
     <message>
         <source>Note on the decision (optional)</source>
@@ -7972,8 +7976,8 @@
         <translation>Complaint clusters this week</translation>
     </message>
     <message>
-        <source>Closely watched entities&apos; licences expiring</source>
-        <translation>Closely watched entities&apos; licences expiring</translation>
+        <source>Closely watched entities' licences expiring</source>
+        <translation>Closely watched entities' licences expiring</translation>
     </message>
     <message>
         <source>No thematic warnings today</source>
@@ -8035,8 +8039,8 @@
         <translation>Wall</translation>
     </message>
     <message>
-        <source>Shows the city&apos;s supervision overview on the command center&apos;s video wall.</source>
-        <translation>Shows the city&apos;s supervision overview on the command center&apos;s video wall.</translation>
+        <source>Shows the city's supervision overview on the command center's video wall.</source>
+        <translation>Shows the city's supervision overview on the command center's video wall.</translation>
     </message>
     <message>
         <source>Users</source>
@@ -8059,8 +8063,8 @@
         <translation type="unfinished">Feeds &amp; mappings</translation>
     </message>
     <message>
-        <source>Maps permits to approving departments, keeps the commitment catalogue, maps other systems&apos; service codes to our matters and makes their API keys.</source>
-        <translation>Maps permits to approving departments, keeps the commitment catalogue, maps other systems&apos; service codes to our matters and makes their API keys.</translation>
+        <source>Maps permits to approving departments, keeps the commitment catalogue, maps other systems' service codes to our matters and makes their API keys.</source>
+        <translation>Maps permits to approving departments, keeps the commitment catalogue, maps other systems' service codes to our matters and makes their API keys.</translation>
     </message>
     <message>
         <source>Credit rules</source>

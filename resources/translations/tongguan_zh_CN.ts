@@ -150,7 +150,7 @@
         <translation>吊销密钥</translation>
     </message>
     <message>
-        <source>Revoke %1&apos;s key %2…? Requests sent with it are refused from now on.</source>
+        <source>Revoke %1's key %2…? Requests sent with it are refused from now on.</source>
         <translation>吊销 %1 的密钥 %2…？此后用它发送的请求将被拒绝。</translation>
     </message>
     <message>
@@ -229,7 +229,7 @@
         <translation>%1类</translation>
     </message>
     <message>
-        <source>Only to leave the plan&apos;s bands on purpose: the reason</source>
+        <source>Only to leave the plan's bands on purpose: the reason</source>
         <translation>仅在有意超出计划比例区间时填写：理由</translation>
     </message>
     <message>
@@ -249,11 +249,11 @@
         <translation>跳过已申报利害关系的执法人员</translation>
     </message>
     <message>
-        <source>Skip inspectors who made the entity&apos;s last inspection</source>
+        <source>Skip inspectors who made the entity's last inspection</source>
         <translation>跳过上次检查该主体的执法人员</translation>
     </message>
     <message>
-        <source>Skip inspectors who live in the entity&apos;s village</source>
+        <source>Skip inspectors who live in the entity's village</source>
         <translation>跳过居住在该主体所在村社的执法人员</translation>
     </message>
 </context>
@@ -367,7 +367,7 @@
         <translation>抽查比例（按类别）</translation>
     </message>
     <message>
-        <source>Outside the plan&apos;s bands</source>
+        <source>Outside the plan's bands</source>
         <translation>超出计划比例区间</translation>
     </message>
     <message>
@@ -634,7 +634,7 @@
         <translation>经集体讨论决定延期</translation>
     </message>
     <message>
-        <source>Extend by %1 days (department head&apos;s approval)</source>
+        <source>Extend by %1 days (department head's approval)</source>
         <translation>延期 %1 日（负责人批准）</translation>
     </message>
     <message>
@@ -694,7 +694,7 @@
         <translation>鉴定</translation>
     </message>
     <message>
-        <source>%1: extended by %2 days, department head&apos;s approval</source>
+        <source>%1: extended by %2 days, department head's approval</source>
         <translation>%1：经负责人批准延期 %2 日</translation>
     </message>
     <message>
@@ -1423,7 +1423,7 @@
         <translation>没有统一社会信用代码为 {uscc} 的市场主体</translation>
     </message>
     <message>
-        <source>A clue&apos;s source is one of {allowed}, not “{source}”.</source>
+        <source>A clue's source is one of {allowed}, not “{source}”.</source>
         <translation>线索来源须为 {allowed} 之一，不是“{source}”</translation>
     </message>
     <message>
@@ -1459,7 +1459,7 @@
         <translation>附件 {file} 已损坏：校验值不符</translation>
     </message>
     <message>
-        <source>The attachment folder is not this user&apos;s own folder.</source>
+        <source>The attachment folder is not this user's own folder.</source>
         <translation>附件文件夹不是本用户的私有文件夹</translation>
     </message>
     <message>
@@ -1511,7 +1511,7 @@
         <translation>日期不能晚于今天 {today}</translation>
     </message>
     <message>
-        <source>Unknown approval “{approval}”: the head&apos;s or a collective decision.</source>
+        <source>Unknown approval “{approval}”: the head's or a collective decision.</source>
         <translation>未知的批准方式“{approval}”：负责人批准或集体讨论决定</translation>
     </message>
     <message>
@@ -1519,11 +1519,11 @@
         <translation>负责人批准的延期只有一次，再次延期须集体讨论决定</translation>
     </message>
     <message>
-        <source>The head&apos;s extension is {days} days.</source>
+        <source>The head's extension is {days} days.</source>
         <translation>负责人批准的延期为 {days} 日</translation>
     </message>
     <message>
-        <source>The first extension is the head&apos;s {days} days; a collective decision extends further.</source>
+        <source>The first extension is the head's {days} days; a collective decision extends further.</source>
         <translation>首次延期由负责人批准 {days} 日，集体讨论决定用于其后的延期</translation>
     </message>
     <message>
@@ -1571,7 +1571,7 @@
         <translation>年份须在 1900–2200 之间：{value}</translation>
     </message>
     <message>
-        <source>The source reference is the import&apos;s key: it cannot be empty.</source>
+        <source>The source reference is the import's key: it cannot be empty.</source>
         <translation>source_ref 是导入的键，不能为空</translation>
     </message>
     <message>
@@ -1631,7 +1631,7 @@
         <translation>市场监督管理行政处罚程序规定 第六十四条：经市场监督管理部门负责人批准，可以延长三十日</translation>
     </message>
     <message>
-        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department&apos;s heads</source>
+        <source>Rules on Administrative Penalty Procedure of Market Regulation, Art. 64: any further extension is decided collectively by the department's heads</source>
         <translation>市场监督管理行政处罚程序规定 第六十四条：案情特别复杂或者有其他特殊情况，经延期仍不能作出处理决定的，应当由市场监督管理部门负责人集体讨论决定是否继续延期</translation>
     </message>
     <message>
@@ -2267,7 +2267,7 @@
         <translation>修复依据</translation>
     </message>
     <message>
-        <source>The evidence file&apos;s name</source>
+        <source>The evidence file's name</source>
         <translation>证明材料文件名</translation>
     </message>
     <message>
@@ -2283,7 +2283,7 @@
         <translation>准予修复</translation>
     </message>
     <message>
-        <source>The repair date must lie between the record&apos;s date and today.</source>
+        <source>The repair date must lie between the record's date and today.</source>
         <translation>修复日期须在记录日期与今天之间。</translation>
     </message>
     <message>
@@ -2295,7 +2295,7 @@
         <translation>请选择证明材料文件（或填写其名称）。</translation>
     </message>
     <message>
-        <source>From {day} on this record no longer counts against the entity&apos;s credit, and its class is computed again. The repair, its note and its evidence are kept in the audit log.</source>
+        <source>From {day} on this record no longer counts against the entity's credit, and its class is computed again. The repair, its note and its evidence are kept in the audit log.</source>
         <translation>自 {day} 起，该记录不再计入主体信用，信用分类将重新计算。修复及其依据、证明材料记入审计日志。</translation>
     </message>
     <message>
@@ -2382,7 +2382,7 @@
         <translation>信用规则</translation>
     </message>
     <message>
-        <source>Every entity&apos;s credit score is its base score plus the points of its credit records in force, halving with age; the thresholds turn the score into class A-D, which sets the draw ratios and map colours. Classes are internal. Every version is kept, and every change is audited.</source>
+        <source>Every entity's credit score is its base score plus the points of its credit records in force, halving with age; the thresholds turn the score into class A-D, which sets the draw ratios and map colours. Classes are internal. Every version is kept, and every change is audited.</source>
         <translation>主体信用得分 = 基础分 + 有效信用记录的分值（随时间减半衰减）；分数线将得分划为 A-D 四级，用于确定抽查比例和地图着色。信用等级仅供内部使用。每个规则版本均予保留，每次变更均记入审计日志。</translation>
     </message>
     <message>
@@ -2445,7 +2445,7 @@
         <translation>信用</translation>
     </message>
     <message>
-        <source>The credit class is internal to the supervision center; the records below are the entity&apos;s credit facts.</source>
+        <source>The credit class is internal to the supervision center; the records below are the entity's credit facts.</source>
         <translation>信用风险分类仅供监管中心内部使用；以下为该主体的信用记录。</translation>
     </message>
     <message>
@@ -2570,7 +2570,7 @@
         <translation>锁定名录时公布的随机源：</translation>
     </message>
     <message>
-        <source>Enter each source&apos;s published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
+        <source>Enter each source's published values on its own line, in the announced order (e.g. “2 5 12 8 10”):</source>
         <translation>按公布顺序逐行输入各随机源公布的数值（例如“2 5 12 8 10”）：</translation>
     </message>
     <message>
@@ -2803,11 +2803,11 @@
         <translation>检查人员 {inspector} 在名录库中出现两次</translation>
     </message>
     <message>
-        <source>Class {stratum}: the ratio {value} is outside the plan&apos;s band {band}.</source>
+        <source>Class {stratum}: the ratio {value} is outside the plan's band {band}.</source>
         <translation>{stratum} 类的抽查比例 {value} 不在本计划的区间 {band} 内</translation>
     </message>
     <message>
-        <source>Class {stratum}: {count} of {size} ({ratio}); the plan&apos;s band {band} means {least}-{most}.</source>
+        <source>Class {stratum}: {count} of {size} ({ratio}); the plan's band {band} means {least}-{most}.</source>
         <translation>{stratum} 类抽取 {count} 个（共 {size} 个，{ratio}），本计划的区间 {band} 对应 {least}-{most} 个</translation>
     </message>
     <message>
@@ -2843,7 +2843,7 @@
         <translation>部门 {department}：计划检查 {visits} 户，每组 {size} 人，{staff} 名检查人员，检查时间窗 {days} 个工作日，每人每个工作日 {load} 次，超过上限 {capacity} 次</translation>
     </message>
     <message>
-        <source>{count} pool entities fit none of the batch&apos;s matters: {listed}</source>
+        <source>{count} pool entities fit none of the batch's matters: {listed}</source>
         <translation>对象库中有 {count} 个市场主体不适用本批次的任何抽查事项：{listed}</translation>
     </message>
     <message>
@@ -2871,7 +2871,7 @@
         <translation>公开随机数无法使用</translation>
     </message>
     <message>
-        <source>A seed draw needs the seed&apos;s SHA-256 commitment (64 hex digits) before locking.</source>
+        <source>A seed draw needs the seed's SHA-256 commitment (64 hex digits) before locking.</source>
         <translation>用种子抽取须在锁定前给出种子的 SHA-256 承诺值（64 位十六进制）</translation>
     </message>
     <message>
@@ -2941,11 +2941,11 @@
         <translation>国发〔2019〕5号：信用风险越高，抽查比例越高，不得倒挂</translation>
     </message>
     <message>
-        <source>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan&apos;s visits per inspector per working day</source>
+        <source>State Council Guideline 2019 No. 5: sampling must fit the enforcement staff; the plan's visits per inspector per working day</source>
         <translation>国发〔2019〕5号：抽查比例和频次须与执法力量相适应（本计划每名检查人员每个工作日的检查上限）</translation>
     </message>
     <message>
-        <source>One list, two pools: the objects drawn must be ones the batch&apos;s inspection matters apply to</source>
+        <source>One list, two pools: the objects drawn must be ones the batch's inspection matters apply to</source>
         <translation>一单两库：抽查对象须适用本批次的抽查事项</translation>
     </message>
     <message>
@@ -3848,7 +3848,7 @@
         <translation>个体工商户</translation>
     </message>
     <message>
-        <source>Farmers&apos; cooperative</source>
+        <source>Farmers' cooperative</source>
         <translation>农民专业合作社</translation>
     </message>
     <message>
@@ -4049,7 +4049,7 @@
         <translation>数据接入配置</translation>
     </message>
     <message>
-        <source>What data from other systems needs: which department approves each permit, the matters handled by notification and commitment, the other systems&apos; service codes, and their API keys. Every change here is written to the audit log.</source>
+        <source>What data from other systems needs: which department approves each permit, the matters handled by notification and commitment, the other systems' service codes, and their API keys. Every change here is written to the audit log.</source>
         <translation>外部系统数据接入所需的配置：各许可事项的审批部门、告知承诺事项、外部系统的服务编码及其接口密钥。此处每项修改都记入审计日志。</translation>
     </message>
     <message>
@@ -4061,7 +4061,7 @@
         <translation>告知承诺事项</translation>
     </message>
     <message>
-        <source>Other systems&apos; codes</source>
+        <source>Other systems' codes</source>
         <translation>外部系统编码</translation>
     </message>
     <message>
@@ -4347,7 +4347,7 @@
         <translation>删除对应关系</translation>
     </message>
     <message>
-        <source>Forget that %1&apos;s code %2 means %3? New requests with it will wait unrouted again.</source>
+        <source>Forget that %1's code %2 means %3? New requests with it will wait unrouted again.</source>
         <translation>删除 %1 编码 %2 与 %3 的对应关系？此后带该编码的新诉求将重新等待分派。</translation>
     </message>
     <message>
@@ -4355,7 +4355,7 @@
         <translation>%1 %2 的对应关系已删除。</translation>
     </message>
     <message>
-        <source>Codes that clues wait with, unmapped, in the center&apos;s queue (newest first). Map one to route its clues.</source>
+        <source>Codes that clues wait with, unmapped, in the center's queue (newest first). Map one to route its clues.</source>
         <translation>中心队列中线索所带的未对应编码（最新在前）。对应后即分派其线索。</translation>
     </message>
     <message>
@@ -4497,7 +4497,7 @@
         <translation>数据交换</translation>
     </message>
     <message>
-        <source>Import a department&apos;s file (XLSX, CSV in UTF-8 or GB18030, JSON) with Chinese column headers: check it first, then import all of it, or only its valid rows. Export any kind in the same columns.</source>
+        <source>Import a department's file (XLSX, CSV in UTF-8 or GB18030, JSON) with Chinese column headers: check it first, then import all of it, or only its valid rows. Export any kind in the same columns.</source>
         <translation>导入部门数据文件（XLSX、UTF-8 或 GB18030 编码的 CSV、JSON），列标题为中文：先校验，再全部导入或仅导入有效行。各类数据均可按相同的列导出。</translation>
     </message>
     <message>
@@ -4994,7 +4994,7 @@
         <translation>本中心事项</translation>
     </message>
     <message>
-        <source>Clues waiting with this code are routed to the matter&apos;s department at once; later requests with it are routed as they arrive.</source>
+        <source>Clues waiting with this code are routed to the matter's department at once; later requests with it are routed as they arrive.</source>
         <translation>带此编码的待分派线索立即分派给该事项的部门；此后带此编码的诉求到达即分派。</translation>
     </message>
     <message>
@@ -5276,7 +5276,7 @@
         <translation>无法生成地图页面</translation>
     </message>
     <message>
-        <source>The city&apos;s reference data could not be read</source>
+        <source>The city's reference data could not be read</source>
         <translation>无法读取本市基础数据</translation>
     </message>
     <message>
@@ -5312,7 +5312,7 @@
         <translation>当前没有草稿状态的抽查批次，请先在双随机抽查中新建批次。</translation>
     </message>
     <message>
-        <source>The draw batch&apos;s pool now holds %1 entities.</source>
+        <source>The draw batch's pool now holds %1 entities.</source>
         <translation>该抽查批次的对象名录现有 %1 个主体。</translation>
     </message>
     <message>
@@ -5524,7 +5524,7 @@
         <translation>请填写线索内容。</translation>
     </message>
     <message>
-        <source>Type the entity&apos;s USCC, or give a position or a village instead.</source>
+        <source>Type the entity's USCC, or give a position or a village instead.</source>
         <translation>请输入主体的统一社会信用代码，或填写位置或村社。</translation>
     </message>
     <message>
@@ -5849,7 +5849,7 @@
 <context>
     <name>PanoramaView</name>
     <message>
-        <source>Town centres and the entity&apos;s position; picking a point on the map comes with the map workspace</source>
+        <source>Town centres and the entity's position; picking a point on the map comes with the map workspace</source>
         <translation>镇街中心与该主体位置；在地图上点选位置将随“地图”工作区提供</translation>
     </message>
     <message>
@@ -6062,7 +6062,7 @@
         <translation>%1 类</translation>
     </message>
     <message>
-        <source>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch&apos;s ratios must lie in these bands and rise with the risk; no class is exempt.</source>
+        <source>The local table by default (A ≤ 5%, B 5–20%, C 21–60%, D 61–100%). A batch's ratios must lie in these bands and rise with the risk; no class is exempt.</source>
         <translation>默认采用本地比例表（A 类 ≤5%，B 类 5%–20%，C 类 21%–60%，D 类 61%–100%）。批次的抽查比例须落在这些区间内，并随风险升高；任何类别都不得免检。</translation>
     </message>
     <message>
@@ -6446,7 +6446,7 @@
         <translation>配置数据接入</translation>
     </message>
     <message>
-        <source>change the city&apos;s boundaries</source>
+        <source>change the city's boundaries</source>
         <translation>修改本市行政区划边界</translation>
     </message>
     <message>
@@ -6474,7 +6474,7 @@
         <translation>本部门未参与该事项。</translation>
     </message>
     <message>
-        <source>It is outside your town&apos;s grid.</source>
+        <source>It is outside your town's grid.</source>
         <translation>该事项不在本镇街网格内。</translation>
     </message>
     <message>
@@ -6501,7 +6501,7 @@
         <translation>本批次没有待公示的检查结果。</translation>
     </message>
     <message numerus="yes">
-        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity&apos;s timeline.</source>
+        <source>Publish %n result(s)? The results notice is written to %1, and each result is recorded as published today and shown on its entity's timeline.</source>
         <translation>
             <numerusform>公示 %n 项检查结果？结果公示表将写入 %1，每项结果记为今日公示，并记入该主体的时间轴。</numerusform>
         </translation>
@@ -6702,7 +6702,7 @@
         <translation>生成线索</translation>
     </message>
     <message>
-        <source>Opens a clue for the matter&apos;s department (failed items only)</source>
+        <source>Opens a clue for the matter's department (failed items only)</source>
         <translation>为该事项的主管部门生成一条线索（仅限不符合项）</translation>
     </message>
 </context>
@@ -6831,7 +6831,7 @@
         <translation>每户主体从此分起算，信用记录加分或扣分。</translation>
     </message>
     <message>
-        <source>A record&apos;s points halve with every such span of its age.</source>
+        <source>A record's points halve with every such span of its age.</source>
         <translation>记录每经过一个周期，其分值减半。</translation>
     </message>
     <message>
@@ -6894,7 +6894,7 @@
         <translation>任意</translation>
     </message>
     <message>
-        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter&apos;s own department; without a matter, the center routes it by hand.</source>
+        <source>A new clue goes to the department of the rule matching most of its matter, industry and town; without a matching rule, to the matter's own department; without a matter, the center routes it by hand.</source>
         <translation>新线索分派给与其事项、行业、镇街匹配条件最多的规则所指定的部门；没有匹配规则时，分派给该事项的主管部门；未指定事项的，由中心人工分派。</translation>
     </message>
     <message>
@@ -7017,11 +7017,11 @@
         <translation>效能排名：参与排名所需的最少时限事项数</translation>
     </message>
     <message>
-        <source>Screen of the draw ceremony&apos;s full screen (empty: a secondary one)</source>
+        <source>Screen of the draw ceremony's full screen (empty: a secondary one)</source>
         <translation>抽取现场全屏显示所用屏幕（空：副屏）</translation>
     </message>
     <message>
-        <source>Wall: the playlist&apos;s scenes, in order, separated by commas (empty: every scene)</source>
+        <source>Wall: the playlist's scenes, in order, separated by commas (empty: every scene)</source>
         <translation>大屏：轮播场景及顺序，以逗号分隔（留空：全部场景）</translation>
     </message>
     <message>
@@ -7166,7 +7166,7 @@
         <translation>您的角色不能编制抽查批次。</translation>
     </message>
     <message>
-        <source>Create a draft joint batch for %1 in %2&apos;s plan? It visits %3 entities once instead of %4 separate visits; nothing is drawn until the batch is reviewed.</source>
+        <source>Create a draft joint batch for %1 in %2's plan? It visits %3 entities once instead of %4 separate visits; nothing is drawn until the batch is reviewed.</source>
         <translation>在 %2 年计划中为 %1 创建联合抽查批次草稿？对 %3 户主体只检查一次，代替分别检查 %4 次；批次审核前不会抽取。</translation>
     </message>
     <message>
@@ -7349,7 +7349,7 @@
         <translation>注记图层</translation>
     </message>
     <message>
-        <source>Drawn above the regions, in the base map&apos;s coordinates. Leave the address empty for none.</source>
+        <source>Drawn above the regions, in the base map's coordinates. Leave the address empty for none.</source>
         <translation>叠加显示在区域之上，采用底图坐标系。地址留空则不叠加。</translation>
     </message>
     <message>
@@ -7407,7 +7407,7 @@
         <translation>全市重新评分</translation>
     </message>
     <message>
-        <source>Recompute every entity&apos;s score and class with the active rule set? Classes that change are written at once and drive the next draws.</source>
+        <source>Recompute every entity's score and class with the active rule set? Classes that change are written at once and drive the next draws.</source>
         <translation>按现行规则重新计算全市主体的得分和等级？变动的等级立即写入，并用于下一次抽查。</translation>
     </message>
     <message>
@@ -7791,12 +7791,16 @@
 <context>
     <name>WallPage</name>
     <message>
-        <source>The wall shows the whole city&apos;s figures: it is controlled by the center (leader, operator on duty, monitor).</source>
+        <source>The wall shows the whole city's figures: it is controlled by the center (leader, operator on duty, monitor).</source>
         <translation>大屏展示全市数据，由指挥中心（领导、值班员、监察员）控制。</translation>
     </message>
     <message>
         <source>Sign in to control the wall.</source>
         <translation>请登录后控制大屏。</translation>
+    </message>
+    <message>
+        <source>All screens, as one wall</source>
+        <translation>所有屏幕（拼接为一面墙）</translation>
     </message>
     <message>
         <source>Playlist</source>
@@ -7928,7 +7932,7 @@
         <translation>权重</translation>
     </message>
     <message>
-        <source>Each factor&apos;s weight in the score, against the average entity: red raises it, green lowers it.</source>
+        <source>Each factor's weight in the score, against the average entity: red raises it, green lowers it.</source>
         <translation>各因素相对于平均主体对评分的影响：红色为升高，绿色为降低。</translation>
     </message>
     <message>
@@ -7963,7 +7967,7 @@
         <translation>本周投诉聚集</translation>
     </message>
     <message>
-        <source>Closely watched entities&apos; licences expiring</source>
+        <source>Closely watched entities' licences expiring</source>
         <translation>重点监管主体许可证即将到期</translation>
     </message>
     <message>
@@ -8026,7 +8030,7 @@
         <translation>指挥大屏</translation>
     </message>
     <message>
-        <source>Shows the city&apos;s supervision overview on the command center&apos;s video wall.</source>
+        <source>Shows the city's supervision overview on the command center's video wall.</source>
         <translation>在指挥中心大屏上展示全市监管态势。</translation>
     </message>
     <message>
@@ -8050,7 +8054,7 @@
         <translation>数据接入配置</translation>
     </message>
     <message>
-        <source>Maps permits to approving departments, keeps the commitment catalogue, maps other systems&apos; service codes to our matters and makes their API keys.</source>
+        <source>Maps permits to approving departments, keeps the commitment catalogue, maps other systems' service codes to our matters and makes their API keys.</source>
         <translation>维护许可事项与审批部门的对应、告知承诺事项清单，把外部系统的服务编码对应到本中心事项，并为外部系统生成接口密钥。</translation>
     </message>
     <message>

@@ -67,3 +67,21 @@ def test_control_page_previews_pins_and_lists_pushes(console_app, demo_services,
     qtbot.waitUntil(lambda: page.preview.current_scene() == "map", timeout=10_000)
     page.session.stop()
     demo_services.tasks.wait_idle()
+
+
+def test_the_screen_menu_offers_all_screens_as_one_wall(console_app, demo_services, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    standard_accounts(demo_services.db)
+    page = WallPage(demo_services)
+    qtbot.addWidget(page)
+    page._screen_menu.aboutToShow.emit()
+    span = page._span_action
+    assert span is not None and span.text() == "所有屏幕（拼接为一面墙）"
+    page._screen_menu.triggered.emit(span)
+    window = page.window_
+    assert window is not None and window.isVisible() and not window.isFullScreen()
+    assert window.geometry().contains(QGuiApplication.primaryScreen().geometry())
+    window.close()
+    page.session.stop()
+    demo_services.tasks.wait_idle()
