@@ -44,7 +44,7 @@ def _state(w, lang: str) -> str:
     if not (w.ends_on and w.in_force):
         return text
     until = QCoreApplication.translate("CreditPanel", "until {day}").format(day=w.ends_on.isoformat())
-    return f"{text} ({until})"
+    return QCoreApplication.translate("CreditPanel", "{state} ({until})").format(state=text, until=until)
 
 
 RECORD_COLUMNS = (

@@ -2239,6 +2239,10 @@
         <source>until {day}</source>
         <translation>until {day}</translation>
     </message>
+    <message>
+        <source>{state} ({until})</source>
+        <translation>{state} ({until})</translation>
+    </message>
 </context>
 <context>
     <name>CreditRepairDialog</name>
