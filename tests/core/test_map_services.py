@@ -7,6 +7,7 @@ from sqlalchemy import func, select, text
 from core.db.models import AuditEntry, Department, DrawBatch, DrawPlan, DrawStatus
 from core.errors import NotFound, ValidationError
 from core.services import draw_pool, map_layers, wall
+from core.services.wall_figures import beijing_today
 from core.workdays import default_calendar
 
 
@@ -89,12 +90,21 @@ def test_town_measures_match_sql(demo_db):
         f"SELECT COUNT(*) FROM clues c LEFT JOIN market_entities e ON e.id = c.entity_id LEFT JOIN villages v "
         f"ON v.code = c.source_village_code WHERE c.state NOT IN {open_states} AND c.due_on < '{today}' "
         f"AND COALESCE(e.town_code, v.town_code) IS NOT NULL",
-        f"SELECT COUNT(*) FROM cases WHERE status='filed' AND decided_on IS NULL AND decision_due < '{today}'",
         f"SELECT COUNT(*) FROM notification_pushes WHERE status IN ('pending', 'returned') AND claim_due < '{today}'",
         f"SELECT COUNT(*) FROM commitment_verifications WHERE done_on IS NULL AND due_on < '{today}'",
         f"SELECT COUNT(*) FROM inspection_tasks WHERE status NOT IN ('done', 'cancelled') AND done_on IS NULL "
         f"AND due_on < '{today}'",
     ))
+    # A case's decision is due on decision_due, moved on by the days of a pause still open, counted
+    # to today in Beijing (the pause lasts while the case waits: see core.deadlines.sources).
+    paused_days = (beijing_today() - dt.date(1970, 1, 1)).days
+    with demo_db.engine.connect() as conn:
+        open_cases = conn.exec_driver_sql(
+            "SELECT c.decision_due, (SELECT MIN(p.started_on) FROM case_pauses p WHERE p.case_id = c.id "
+            "AND p.ended_on IS NULL) FROM cases c WHERE c.status = 'filed' AND c.decided_on IS NULL").all()
+    for due, since in open_cases:
+        lasted = paused_days - (_as_date(since) - dt.date(1970, 1, 1)).days + 1 if since is not None else 0
+        expected += _as_date(due) + dt.timedelta(days=max(lasted, 0)) < today
     # Each inspection result must be published within 20 working days of being formed (its task's done_on).
     calendar = default_calendar()
     with demo_db.engine.connect() as conn:

@@ -22,9 +22,17 @@ from core.services.wall_figures import (
 )
 
 TODAY = dt.date(2026, 11, 20)  # the demo city's "now": the hand counts
-NOW = beijing_today()  # the changes below are made now: the cache tests count as of today
+NOW = beijing_today()  # the changes below are made now: the cache tests count as of today (set per test)
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 _n = itertools.count(40)
+
+
+@pytest.fixture(autouse=True)
+def _now():
+    """Today in Beijing as each test starts, not as the module was imported: a run that passes
+    Beijing midnight (16:00 UTC) would compare yesterday's figures with today's otherwise."""
+    global NOW
+    NOW = beijing_today()
 
 
 def _comparable(figures) -> dict:
