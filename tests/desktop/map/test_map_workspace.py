@@ -113,14 +113,15 @@ def test_drawn_selection_counts_filtered_entities_inside(map_window, entities_db
 def test_exports_and_push_to_wall(map_window, entities_db, qtbot, tmp_path):
     workspace, _ = ready(qtbot, map_window)
     html = tmp_path / "map.html"
+    from tests.support.audit_entries import exports
     workspace.export_html(html)
-    qtbot.waitUntil(html.exists, timeout=20000)
+    # The file is written first, then the export is audited (in the same worker job): wait for both.
+    qtbot.waitUntil(lambda: html.exists() and bool(exports(entities_db, "map_html")), timeout=20000)
     page = html.read_text("utf-8")
     # Only text inside the libraries (licence headers, the SVG namespace) is left; nothing is fetched.
     assert external_urls(page) - INERT_URLS == set()
     assert "file://" not in page and "qrc:" not in page
     assert "TONGGUAN_STATIC" in page
-    from tests.support.audit_entries import exports
     actor, entry = exports(entities_db, "map_html")[-1]
     assert entry["file"] == "map.html" and actor == workspace._actor and entry["rows"] > 0
     png = tmp_path / "map.png"
