@@ -129,7 +129,7 @@ class CreditRulesPage(QWidget):
         layout.addWidget(self.message_bar)
         layout.addWidget(self.tabs, 1)
         if changes is not None:
-            on_changes(self, changes, ("everything",), lambda _c: self.refresh(), settings=("credit_rules",))
+            on_changes(self, changes, (), lambda _c: self.refresh(), settings=("credit_rules",))  # and "everything"
         self.retranslate_ui()
         self.refresh()
 

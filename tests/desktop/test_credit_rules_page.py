@@ -20,8 +20,8 @@ TIMEOUT = 30000
 
 @pytest.fixture
 def make_page(console_app, entities_db, tasks, qtbot):  # noqa: F811
-    def make(actor: str) -> CreditRulesPage:
-        page = CreditRulesPage(entities_db, tasks, actor, "zh_CN", today=AS_OF)
+    def make(actor: str, changes=None) -> CreditRulesPage:
+        page = CreditRulesPage(entities_db, tasks, actor, "zh_CN", today=AS_OF, changes=changes)
         qtbot.addWidget(page)
         page.resize(1400, 900)
         page.show()
@@ -143,3 +143,28 @@ def test_double_clicking_a_coming_transition_opens_the_entity(make_page, qtbot):
     with qtbot.waitSignal(page.transitions.entity_requested) as opened:
         page.transitions.table.doubleClicked.emit(page.transitions.table.model().index(0, 2))
     assert opened.args == [first.entity_id]
+
+
+def test_a_rule_set_saved_at_another_console_is_heard(make_page, entities_db, qtbot, tasks):
+    from core.credit import save_rule_set
+    from core.live.changes import ChangeSet
+    from desktop.live.bus import ChangeBus
+
+    bus = ChangeBus.detached()
+    try:
+        page = make_page("admin", changes=bus)
+        loads = []
+        page.loaded.connect(loads.append)
+        bus.publish(ChangeSet(clues=frozenset({1}), change_id=1))  # nothing of the rules
+        qtbot.wait(400)
+        tasks.wait_idle()
+        assert loads == []
+        save_rule_set(entities_db, "admin", DEFAULT_RULES.with_changes(base=101.0), "另一工作站")
+        bus.publish(ChangeSet(settings=frozenset({"credit_rules"}), change_id=2))
+        qtbot.waitUntil(lambda: bool(loads) and len(loads[-1].versions) == 2, timeout=TIMEOUT)
+        assert page.versions.rowCount() == 2 and page.versions.item(0, 3).text() == "另一工作站"
+        bus.publish(ChangeSet(everything=True, change_id=3))
+        qtbot.waitUntil(lambda: len(loads) >= 2, timeout=TIMEOUT)
+    finally:
+        tasks.wait_idle()
+        bus.close()
