@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from core.credit import CLASSES
 
 _UP, _DOWN = QColor("#e3f1e0"), QColor("#f8e1de")  # better class, worse class
+_INK = QColor("#1d1d1d")  # dark text on the pale cells, in the dark theme too
 
 
 class MoveMatrix(QTableWidget):
@@ -45,6 +46,7 @@ class MoveMatrix(QTableWidget):
                 item = QTableWidgetItem(f"{matrix[r][c]:,}")
                 if r != c and matrix[r][c]:
                     item.setBackground(QBrush(_UP if c < r else _DOWN))
+                    item.setForeground(QBrush(_INK))
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
