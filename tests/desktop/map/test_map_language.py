@@ -34,7 +34,10 @@ def test_map_controls_follow_the_ui_language(map_window, qtbot):
     qtbot.waitUntil(lambda: "Heatmap" in page_text(workspace, qtbot), timeout=10000)
     english = page_text(workspace, qtbot)
     assert "Towns" in english and "热力图" not in english and "乡镇街道" not in english
-    legend = page_text(workspace, qtbot, "document.querySelector('.tongguan-legend').innerText")
+    # The legend is drawn with the layer's data, which may come after the controls: wait for it.
+    legend_js = "(document.querySelector('.tongguan-legend') || {}).innerText || ''"
+    qtbot.waitUntil(lambda: bool(page_text(workspace, qtbot, legend_js)), timeout=10000)
+    legend = page_text(workspace, qtbot, legend_js)
     assert legend and not any("\u4e00" <= ch <= "\u9fff" for ch in legend), legend
 
 

@@ -50,7 +50,9 @@ def test_villages_are_offered_and_coloured_once_their_boundaries_are_imported(su
     qtbot.waitUntil(lambda: js(qtbot, workspace, "tongguan.lastPayload.choropleth.level") == "village", timeout=20000)
     drawn = json.loads(js(qtbot, workspace, COUNT_DRAWN))
     assert drawn["town"] == 0 and drawn["village"] > 500
-    note = js(qtbot, workspace, "document.querySelector('.tongguan-legend-note').textContent")
+    note_js = "(document.querySelector('.tongguan-legend-note') || {}).textContent || ''"
+    qtbot.waitUntil(lambda: bool(js(qtbot, workspace, note_js)), timeout=10000)  # drawn with the layer
+    note = js(qtbot, workspace, note_js)
     assert "实测" in note or "surveyed" in note
     assert workspace.view.map_page.errors == []
 
