@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QTabWidget, QWidget
 
 from core.db.database import Database
 from core.live.changes import ChangeSet
@@ -22,6 +22,7 @@ from desktop.i18n import current_language
 from desktop.live.bus import ChangeBus
 from desktop.live.follow import on_changes
 from desktop.tasks import TaskManager
+from desktop.page_layout import page_column
 
 from .feeds_words import feeds_refusal
 
@@ -58,13 +59,7 @@ class FeedsPage(QWidget):
         self.tabs = QTabWidget(objectName="feedsTabs")
         for tab in self._all_tabs():
             self.tabs.addTab(tab, "")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
-        layout.addWidget(self.title)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(self.tabs, 1)
+        page_column(self, self.title, self.intro, self.message_bar, self.tabs)
         self.listeners = []
         if changes is not None:
             self.listeners = [

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +29,7 @@ from desktop.entities.message_bar import MessageBar
 from desktop.i18n import current_language
 from desktop.signin import role_label
 from desktop.tasks import TaskManager
+from desktop.page_layout import page_column
 
 from .user_dialogs import PasswordDialog, UserDialog, UserForm
 from .words import refusal_text
@@ -76,14 +76,7 @@ class UsersPage(QWidget):
             self.buttons[key] = button
             bar.addWidget(button)
         bar.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
-        layout.addWidget(self.title)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.message_bar)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        page_column(self, self.title, self.intro, self.message_bar, bar, self.table)
         self.retranslate_ui()
         self.refresh()
         db_ = db

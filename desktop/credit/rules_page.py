@@ -41,6 +41,7 @@ from desktop.live.bus import ChangeBus
 from desktop.live.follow import on_changes
 from desktop.navigation import Navigator
 from desktop.tasks import TaskManager
+from desktop.page_layout import page_column
 
 from .move_matrix import MoveMatrix
 from .rules_editor import RulesEditor
@@ -121,13 +122,7 @@ class CreditRulesPage(QWidget):
         self.tabs = QTabWidget(objectName="creditRulesTabs")
         self.tabs.addTab(split, "")
         self.tabs.addTab(self.transitions, "")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
-        layout.addWidget(self.title)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(self.tabs, 1)
+        page_column(self, self.title, self.intro, self.message_bar, self.tabs)
         if changes is not None:
             on_changes(self, changes, (), lambda _c: self.refresh(), settings=("credit_rules",))  # and "everything"
         self.retranslate_ui()
