@@ -61,6 +61,16 @@ def _open(args: argparse.Namespace):
     return db, command_actor(db, args)
 
 
+def _open_to_read(args: argparse.Namespace):
+    """The database, for an actor who may read warnings (``warning.read``; PermissionDenied if not)."""
+    from core.services.read_scope import read_scope
+
+    db, actor = _open(args)
+    with db.sessions() as s:
+        read_scope(s, actor, "warning.read")
+    return db
+
+
 def _today(db, args: argparse.Namespace) -> dt.date:
     from core.credit.warning_bench import demo_today
 
@@ -129,12 +139,9 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_fairness(args: argparse.Namespace) -> int:
     from core.credit.fairness import fairness_report
-    from core.services.read_scope import read_scope
 
-    db, actor = _open(args)
     try:
-        with db.sessions() as s:
-            read_scope(s, actor, "warning.read")
+        db = _open_to_read(args)
     except PermissionDenied as exc:
         return fail(str(exc))
     report = fairness_report(db, _today(db, args))
@@ -156,12 +163,9 @@ def cmd_fairness(args: argparse.Namespace) -> int:
 
 def cmd_themes(args: argparse.Namespace) -> int:
     from core.credit.themes import thematic_warnings
-    from core.services.read_scope import read_scope
 
-    db, actor = _open(args)
     try:
-        with db.sessions() as s:
-            read_scope(s, actor, "warning.read")
+        db = _open_to_read(args)
     except PermissionDenied as exc:
         return fail(str(exc))
     rows = thematic_warnings(db, _today(db, args))

@@ -157,27 +157,23 @@ class WallPage(QWidget):
     def open_wall(self, screen=None, *, span: bool = False) -> WallBoard:
         """Open (or move) the wall window on ``screen`` (None: the remembered or a secondary one),
         or over every screen with ``span``."""
-        if span:
-            if self.window_ is None:
-                self.window_ = open_window(self.session, self._regions, span=True)
-                self.window_.closed.connect(self._on_window_closed)
-            else:
-                self.window_.span()
-            area = self.window_.geometry()
-            self.preview_frame.set_aspect(area.width(), area.height())
-            return self.window_
         settings = self._services.settings
-        if screen is None:
+        if span:
+            screen = None
+        elif screen is None:
             screen = wall_screen(settings[WALL_WINDOW_SCREEN])
         elif settings is not None:
             settings[WALL_WINDOW_SCREEN] = screen.name()
         if self.window_ is None:
-            self.window_ = open_window(self.session, self._regions, screen)
+            self.window_ = open_window(self.session, self._regions, screen, span=span)
             self.window_.closed.connect(self._on_window_closed)
+        elif span:
+            self.window_.span()
         else:
             self.window_.show_on(screen)
-        if screen is not None:
-            self.preview_frame.set_aspect(screen.size().width(), screen.size().height())
+        size = self.window_.geometry().size() if span else screen.size() if screen is not None else None
+        if size is not None:
+            self.preview_frame.set_aspect(size.width(), size.height())
         return self.window_
 
     def _on_window_closed(self) -> None:
